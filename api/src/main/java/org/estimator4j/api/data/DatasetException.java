@@ -1,0 +1,12 @@
+package org.estimator4j.api.data;
+
+/** A dataset pass failed for a reason other than bad input data (I/O, a cache file, a thread that died). */
+public class DatasetException extends RuntimeException {
+    public DatasetException(String message) {
+        super(message);
+    }
+
+    public DatasetException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

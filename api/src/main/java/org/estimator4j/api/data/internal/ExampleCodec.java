@@ -1,0 +1,176 @@
+package org.estimator4j.api.data.internal;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.estimator4j.api.table.DType;
+import org.estimator4j.api.table.Example;
+import org.estimator4j.api.table.Field;
+import org.estimator4j.api.table.Schema;
+import org.estimator4j.api.table.Shape;
+
+/**
+ * Binary form of {@link Example}s: the schema once (again only if it changes), then per row a missing flag and the
+ * value of each column. Floats are written as floats, so a round trip is exact.
+ */
+final class ExampleCodec implements ElementCodec<Example> {
+    private static final byte SAME_SCHEMA = 1;
+    private static final byte NEW_SCHEMA = 2;
+
+    private Schema schema;
+
+    @Override
+    public void write(DataOutput out, Example e) throws IOException {
+        if (e.schema() != schema && !e.schema().equals(schema)) {
+            schema = e.schema();
+            out.writeByte(NEW_SCHEMA);
+            writeSchema(out, schema);
+        } else {
+            out.writeByte(SAME_SCHEMA);
+        }
+        for (int i = 0; i < schema.size(); i++) {
+            if (e.isMissing(i)) {
+                out.writeBoolean(false);
+                continue;
+            }
+            out.writeBoolean(true);
+            Field f = schema.field(i);
+            if (f.shape().isScalar()) {
+                switch (f.dtype()) {
+                    case FLOAT32 -> out.writeFloat((float) e.getDouble(i));
+                    case FLOAT64 -> out.writeDouble(e.getDouble(i));
+                    case INT64 -> out.writeLong(e.getLong(i));
+                    case STRING -> writeString(out, (String) e.get(i));
+                }
+                continue;
+            }
+            Object v = e.get(i);
+            if (v instanceof float[] a) {
+                out.writeInt(a.length);
+                for (float x : a) {
+                    out.writeFloat(x);
+                }
+            } else if (v instanceof double[] a) {
+                out.writeInt(a.length);
+                for (double x : a) {
+                    out.writeDouble(x);
+                }
+            } else if (v instanceof long[] a) {
+                out.writeInt(a.length);
+                for (long x : a) {
+                    out.writeLong(x);
+                }
+            } else {
+                String[] a = (String[]) v;
+                out.writeInt(a.length);
+                for (String x : a) {
+                    writeString(out, x);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Example read(DataInput in) throws IOException {
+        byte tag = in.readByte();
+        if (tag == NEW_SCHEMA) {
+            schema = readSchema(in);
+        } else if (tag != SAME_SCHEMA || schema == null) {
+            throw new IOException("corrupt cache record (tag " + tag + ")");
+        }
+        Example.Builder b = Example.builder(schema);
+        for (int i = 0; i < schema.size(); i++) {
+            if (!in.readBoolean()) {
+                continue;
+            }
+            Field f = schema.field(i);
+            if (f.shape().isScalar()) {
+                switch (f.dtype()) {
+                    case FLOAT32 -> b.setDouble(i, in.readFloat());
+                    case FLOAT64 -> b.setDouble(i, in.readDouble());
+                    case INT64 -> b.setLong(i, in.readLong());
+                    case STRING -> b.setObject(i, readString(in));
+                }
+                continue;
+            }
+            int n = in.readInt();
+            switch (f.dtype()) {
+                case FLOAT32 -> {
+                    float[] a = new float[n];
+                    for (int k = 0; k < n; k++) {
+                        a[k] = in.readFloat();
+                    }
+                    b.setObject(i, a);
+                }
+                case FLOAT64 -> {
+                    double[] a = new double[n];
+                    for (int k = 0; k < n; k++) {
+                        a[k] = in.readDouble();
+                    }
+                    b.setObject(i, a);
+                }
+                case INT64 -> {
+                    long[] a = new long[n];
+                    for (int k = 0; k < n; k++) {
+                        a[k] = in.readLong();
+                    }
+                    b.setObject(i, a);
+                }
+                case STRING -> {
+                    String[] a = new String[n];
+                    for (int k = 0; k < n; k++) {
+                        a[k] = readString(in);
+                    }
+                    b.setObject(i, a);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private static void writeSchema(DataOutput out, Schema schema) throws IOException {
+        out.writeInt(schema.size());
+        for (Field f : schema.fields()) {
+            writeString(out, f.name());
+            out.writeByte(f.dtype().ordinal());
+            out.writeBoolean(f.shape().isVariable());
+            int[] dims = f.shape().isVariable() ? new int[0] : f.shape().dims();
+            out.writeInt(dims.length);
+            for (int d : dims) {
+                out.writeInt(d);
+            }
+        }
+    }
+
+    private static Schema readSchema(DataInput in) throws IOException {
+        int n = in.readInt();
+        List<Field> fields = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = readString(in);
+            DType dtype = DType.values()[in.readByte()];
+            boolean variable = in.readBoolean();
+            int[] dims = new int[in.readInt()];
+            for (int k = 0; k < dims.length; k++) {
+                dims[k] = in.readInt();
+            }
+            fields.add(new Field(name, dtype, variable ? Shape.VARIABLE : Shape.of(dims)));
+        }
+        return Schema.of(fields);
+    }
+
+    // Length-prefixed UTF-8: DataOutput.writeUTF stops at 64 KB.
+    static void writeString(DataOutput out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    static String readString(DataInput in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,73 @@
+package org.estimator4j.api.data.internal;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.estimator4j.api.data.AbstractDatasetIterator;
+import org.estimator4j.api.data.DatasetException;
+import org.estimator4j.api.data.DatasetIterator;
+
+/**
+ * Applies a function on {@code threads} worker threads and yields the results in input order. Upstream is read on the
+ * consumer's thread; at most {@code 2 * threads} results are in flight, so memory stays bounded. A failing call
+ * surfaces, in order, as its original exception.
+ */
+public final class ParallelMapPass<T, U> extends AbstractDatasetIterator<U> {
+    private final DatasetIterator<T> up;
+    private final Function<? super T, ? extends U> f;
+    private final ExecutorService pool;
+    private final ArrayDeque<Future<? extends U>> inFlight = new ArrayDeque<>();
+    private final int window;
+
+    public ParallelMapPass(DatasetIterator<T> up, Function<? super T, ? extends U> f, int threads) {
+        this.up = up;
+        this.f = f;
+        this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("map"));
+        this.window = 2 * threads;
+    }
+
+    @Override
+    protected U computeNext() {
+        while (inFlight.size() < window && up.hasNext()) {
+            T input = up.next();
+            inFlight.addLast(pool.submit(() -> f.apply(input)));
+        }
+        Future<? extends U> head = inFlight.pollFirst();
+        if (head == null) {
+            return endOfData();
+        }
+        try {
+            return head.get();
+        } catch (ExecutionException e) {
+            throw Rethrow.onConsumerThread(e.getCause(), "parallel map");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatasetException("interrupted while waiting for a parallel map result", e);
+        }
+    }
+
+    @Override
+    protected void release() {
+        for (Future<? extends U> future : inFlight) {
+            future.cancel(false);
+        }
+        inFlight.clear();
+        pool.shutdown();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            up.close();
+        }
+    }
+
+    /** True once every worker has stopped: for tests that check closing releases the threads. */
+    public boolean terminated() {
+        return pool.isTerminated();
+    }
+}

@@ -1,0 +1,102 @@
+package org.estimator4j.api.data.internal;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.estimator4j.api.data.AbstractDatasetIterator;
+import org.estimator4j.api.data.DatasetException;
+import org.estimator4j.api.data.DatasetIterator;
+
+/**
+ * Runs the upstream pass on a background thread, up to {@code bufferSize} elements ahead of the consumer, so reading
+ * and parsing overlap with training. A failure upstream reaches the consumer as the original exception, in order,
+ * after the elements produced before it. Closing stops the thread and closes the upstream pass on that thread.
+ */
+public final class PrefetchPass<T> extends AbstractDatasetIterator<T> {
+    private static final Object END = new Object();
+    private static final long JOIN_MILLIS = 30_000;
+
+    private record Failure(Throwable cause) {}
+
+    private final BlockingQueue<Object> queue;
+    private final Thread producer;
+    private volatile boolean stopped;
+
+    public PrefetchPass(Supplier<DatasetIterator<T>> upstream, int bufferSize) {
+        this.queue = new ArrayBlockingQueue<>(bufferSize + 1);
+        this.producer = new DaemonThreads("prefetch").newThread(() -> produce(upstream));
+        producer.start();
+    }
+
+    private void produce(Supplier<DatasetIterator<T>> upstream) {
+        DatasetIterator<T> up = null;
+        try {
+            up = upstream.get();
+            while (!stopped && up.hasNext()) {
+                if (!put(up.next())) {
+                    return;
+                }
+            }
+            put(END);
+        } catch (Throwable t) {
+            put(new Failure(t));
+        } finally {
+            if (up != null) {
+                up.close();
+            }
+        }
+    }
+
+    // Polls instead of being interrupted: an interrupt would close the upstream's file channels under it.
+    private boolean put(Object item) {
+        try {
+            while (!stopped) {
+                if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected T computeNext() {
+        Object item;
+        try {
+            item = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatasetException("interrupted while waiting for prefetched elements", e);
+        }
+        if (item == END) {
+            return endOfData();
+        }
+        if (item instanceof Failure f) {
+            throw Rethrow.onConsumerThread(f.cause(), "prefetch");
+        }
+        return (T) item;
+    }
+
+    @Override
+    protected void release() {
+        stopped = true;
+        queue.clear();
+        if (Thread.currentThread() != producer) {
+            try {
+                producer.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** True while the background thread runs: for tests that check closing stops it. */
+    public boolean producerAlive() {
+        return producer.isAlive();
+    }
+}
