@@ -112,7 +112,7 @@ public final class CsvDataset extends Dataset<Example> {
             try {
                 InputStream in = CsvFiles.open(path);
                 CsvReader<Object> reader = CsvLayout.readerBuilder(options)
-                        .build(new RowParser(layout, path.toString(), options.skipLines(), options.header()), in);
+                        .build(new RowParser(layout, path.toString(), 0, options.header()), in);
                 reader.skipLines(options.skipLines());
                 CloseableIterator<Object> it = reader.iterator();
                 openFile = it;
@@ -181,8 +181,8 @@ public final class CsvDataset extends Dataset<Example> {
         return chunk -> {
             boolean first = chunk.first();
             List<Object> out = new ArrayList<>(chunk.length() / 64);
-            RowParser parser = new RowParser(layout, source, chunk.firstLine() - 1 + (first ? options.skipLines() : 0),
-                    first && options.header());
+            // FastCSV counts the lines it skips, so only the lines before the chunk are added.
+            RowParser parser = new RowParser(layout, source, chunk.firstLine() - 1, first && options.header());
             try (CsvReader<Object> reader = CsvLayout.readerBuilder(options)
                     .build(parser, new ByteArrayInputStream(chunk.data(), 0, chunk.length()))) {
                 if (first) {

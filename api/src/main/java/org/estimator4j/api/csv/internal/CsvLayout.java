@@ -63,7 +63,6 @@ final class CsvLayout {
     static CsvLayout resolve(CsvOptions options, Path first) {
         List<String> header = null;
         List<List<String>> sample = new ArrayList<>();
-        List<Long> sampleLines = new ArrayList<>();
         try (InputStream in = CsvFiles.open(first);
                 CsvReader<CsvRecord> reader = readerBuilder(options).ofCsvRecord(in)) {
             reader.skipLines(options.skipLines());
@@ -76,9 +75,7 @@ final class CsvLayout {
                 header = trimAll(it.next().getFields());
             }
             while (sample.size() < options.inferenceRows() && it.hasNext()) {
-                CsvRecord r = it.next();
-                sample.add(r.getFields());
-                sampleLines.add(r.getStartingLineNumber() + options.skipLines());
+                sample.add(it.next().getFields());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + first + ": " + e.getMessage(), e);

@@ -66,7 +66,15 @@ public final class JsonLinesDataset extends Dataset<Example> {
         Map<String, Boolean> variable = new LinkedHashMap<>();
         try (Lines lines = new Lines(options.files().get(0))) {
             for (int n = 0; n < options.inferenceRows() && lines.next(); n++) {
-                JsonNode node = parse(lines);
+                JsonNode node;
+                try {
+                    node = parse(lines);
+                } catch (DataFormatException e) {
+                    if (options.badRows() == BadRowPolicy.FAIL) {
+                        throw e;
+                    }
+                    continue;
+                }
                 node.fields().forEachRemaining(e -> {
                     JsonNode v = e.getValue();
                     if (v.isNull()) {
