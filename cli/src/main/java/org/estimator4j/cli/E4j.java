@@ -1,6 +1,7 @@
 package org.estimator4j.cli;
 
 import java.util.List;
+import org.estimator4j.cli.data.DataCommand;
 import org.estimator4j.cli.doctor.DoctorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Estimator4J: train, evaluate and track tabular models on the JVM.",
-    subcommands = {DoctorCommand.class},
+    subcommands = {DoctorCommand.class, DataCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok",
