@@ -174,18 +174,20 @@ public final class Batch implements Iterable<Example> {
         if (padding != null) {
             padding.checkColumns(schema);
         }
+        // Before assembling: a row of another schema stores its values in other slots.
+        for (int r = 0; r < n; r++) {
+            Schema rowSchema = rows.get(r).schema();
+            if (rowSchema != schema && !rowSchema.equals(schema)) {
+                throw new IllegalArgumentException("row " + r + " has schema " + rowSchema + "; the batch's is "
+                        + schema);
+            }
+        }
         List<Field> fields = new ArrayList<>(schema.size());
         List<Column> columns = new ArrayList<>(schema.size());
         for (int i = 0; i < schema.size(); i++) {
             Column c = ColumnAssembler.assemble(schema, i, rows, padding);
             fields.add(c.field());
             columns.add(c);
-        }
-        for (int r = 0; r < n; r++) {
-            if (!rows.get(r).schema().equals(schema)) {
-                throw new IllegalArgumentException("row " + r + " has schema " + rows.get(r).schema()
-                        + "; the batch's is " + schema);
-            }
         }
         return new Batch(padding == null ? schema : Schema.of(fields), n, columns);
     }

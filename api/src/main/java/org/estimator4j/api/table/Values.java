@@ -70,6 +70,12 @@ final class Values {
             }
             case STRING -> {
                 if (value instanceof String[] a) {
+                    for (String x : a) {
+                        if (x == null) {
+                            throw new IllegalArgumentException("column '" + f.name() + "' is " + f
+                                    + "; a list cannot hold null (mark the whole value missing instead)");
+                        }
+                    }
                     return a;
                 }
                 if (value instanceof Object[] a) {

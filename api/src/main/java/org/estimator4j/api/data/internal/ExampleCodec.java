@@ -20,7 +20,14 @@ final class ExampleCodec implements ElementCodec<Example> {
     private static final byte SAME_SCHEMA = 1;
     private static final byte NEW_SCHEMA = 2;
 
+    // Lengths read from a file cannot exceed its size: a larger one means damage, not a reason to allocate.
+    private final long maxLength;
     private Schema schema;
+
+    /** @param maxLength bound on the lengths {@link #read} accepts (the cache file's size) */
+    ExampleCodec(long maxLength) {
+        this.maxLength = maxLength;
+    }
 
     @Override
     public void write(DataOutput out, Example e) throws IOException {
@@ -92,11 +99,11 @@ final class ExampleCodec implements ElementCodec<Example> {
                     case FLOAT32 -> b.setDouble(i, in.readFloat());
                     case FLOAT64 -> b.setDouble(i, in.readDouble());
                     case INT64 -> b.setLong(i, in.readLong());
-                    case STRING -> b.setObject(i, readString(in));
+                    case STRING -> b.setObject(i, readString(in, maxLength));
                 }
                 continue;
             }
-            int n = in.readInt();
+            int n = length(in, f.dtype() == DType.INT64 || f.dtype() == DType.FLOAT64 ? 8 : 4);
             switch (f.dtype()) {
                 case FLOAT32 -> {
                     float[] a = new float[n];
@@ -122,7 +129,7 @@ final class ExampleCodec implements ElementCodec<Example> {
                 case STRING -> {
                     String[] a = new String[n];
                     for (int k = 0; k < n; k++) {
-                        a[k] = readString(in);
+                        a[k] = readString(in, maxLength);
                     }
                     b.setObject(i, a);
                 }
@@ -145,14 +152,27 @@ final class ExampleCodec implements ElementCodec<Example> {
         }
     }
 
-    private static Schema readSchema(DataInput in) throws IOException {
+    // Reads a count of items taking at least itemBytes each, rejecting what the file cannot hold.
+    private int length(DataInput in, int itemBytes) throws IOException {
         int n = in.readInt();
+        if (n < 0 || (long) n * itemBytes > maxLength) {
+            throw new IOException("corrupt cache record (length " + n + ")");
+        }
+        return n;
+    }
+
+    private Schema readSchema(DataInput in) throws IOException {
+        int n = length(in, 10);
         List<Field> fields = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String name = readString(in);
-            DType dtype = DType.values()[in.readByte()];
+            String name = readString(in, maxLength);
+            int ordinal = in.readByte();
+            if (ordinal < 0 || ordinal >= DType.values().length) {
+                throw new IOException("corrupt cache schema (dtype " + ordinal + ")");
+            }
+            DType dtype = DType.values()[ordinal];
             boolean variable = in.readBoolean();
-            int[] dims = new int[in.readInt()];
+            int[] dims = new int[length(in, 4)];
             for (int k = 0; k < dims.length; k++) {
                 dims[k] = in.readInt();
             }
@@ -168,8 +188,12 @@ final class ExampleCodec implements ElementCodec<Example> {
         out.write(bytes);
     }
 
-    static String readString(DataInput in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
+    static String readString(DataInput in, long maxLength) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > maxLength) {
+            throw new IOException("corrupt cache record (string length " + n + ")");
+        }
+        byte[] bytes = new byte[n];
         in.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -58,9 +58,15 @@ public final class FileCache<T> {
     private DatasetIterator<T> openIfValid(String fingerprint) {
         InputStream raw = null;
         try {
+            long size = Files.size(path);
             raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
             DataInputStream header = new DataInputStream(raw);
-            String found = header.readLong() == MAGIC && header.readInt() == FORMAT ? header.readUTF() : null;
+            if (header.readLong() != MAGIC) {
+                // Not a file this class wrote (a data file given as the cache path?): never delete or overwrite it.
+                throw new DatasetException("cache file " + path + " is not an Estimator4J cache file; it was left "
+                        + "untouched: choose another cache path, or delete it if it is an old cache");
+            }
+            String found = header.readInt() == FORMAT ? header.readUTF() : null;
             if (!fingerprint.equals(found)) {
                 raw.close();
                 LOG.log(System.Logger.Level.INFO, "cache {0} is out of date (its source or pipeline changed); "
@@ -69,9 +75,12 @@ public final class FileCache<T> {
                 return null;
             }
             byte kind = header.readByte();
-            return new Reading(raw, kind);
-        } catch (IOException e) {
+            return new Reading(raw, kind, size);
+        } catch (IOException | RuntimeException e) {
             closeQuietly(raw);
+            if (e instanceof DatasetException d) {
+                throw d;
+            }
             throw new DatasetException("cannot read cache file " + path + ": " + e.getMessage()
                     + "; delete it to rebuild the cache", e);
         }
@@ -83,10 +92,10 @@ public final class FileCache<T> {
         private final ElementCodec<T> codec;
         private long count;
 
-        Reading(InputStream raw, byte kind) throws IOException {
+        Reading(InputStream raw, byte kind, long fileSize) throws IOException {
             this.raw = raw;
+            this.codec = codec(kind, fileSize);
             this.in = kind == KIND_SERIALIZABLE ? new ObjectInputStream(raw) : new DataInputStream(raw);
-            this.codec = codec(kind);
         }
 
         @Override
@@ -100,13 +109,17 @@ public final class FileCache<T> {
                     }
                     return endOfData();
                 }
+                if (tag != ELEMENT) {
+                    throw new IOException("corrupt element tag " + tag + " after " + count + " elements");
+                }
                 count++;
                 return codec.read(in);
             } catch (EOFException e) {
                 throw new DatasetException("cache file " + path + " ends early (after " + count
                         + " elements); delete it to rebuild the cache", e);
-            } catch (IOException e) {
-                throw new DatasetException("cannot read cache file " + path + ": " + e.getMessage()
+            } catch (IOException | RuntimeException e) {
+                // Damaged content can also surface as a value the codec or the Example builder rejects.
+                throw new DatasetException("cannot read cache file " + path + ": " + e
                         + "; delete it to rebuild the cache", e);
             }
         }
@@ -172,7 +185,7 @@ public final class FileCache<T> {
             header.writeByte(kind);
             header.flush();
             out = kind == KIND_SERIALIZABLE ? new ObjectOutputStream(raw) : header;
-            codec = codec(kind);
+            codec = codec(kind, Long.MAX_VALUE);
         }
 
         private void commit() throws IOException {
@@ -203,10 +216,11 @@ public final class FileCache<T> {
         }
     }
 
+    /** The codec of an element kind; {@code maxLength} bounds the lengths it reads (the file's size). */
     @SuppressWarnings("unchecked")
-    private static <T> ElementCodec<T> codec(byte kind) throws IOException {
+    private static <T> ElementCodec<T> codec(byte kind, long maxLength) throws IOException {
         if (kind == KIND_EXAMPLE) {
-            return (ElementCodec<T>) new ExampleCodec();
+            return (ElementCodec<T>) new ExampleCodec(maxLength);
         }
         if (kind == KIND_SERIALIZABLE) {
             return new ElementCodec<>() {

@@ -13,8 +13,8 @@ import org.estimator4j.api.data.DatasetIterator;
 
 /**
  * Applies a function on {@code threads} worker threads and yields the results in input order. Upstream is read on the
- * consumer's thread; at most {@code 2 * threads} results are in flight, so memory stays bounded. A failing call
- * surfaces, in order, as its original exception.
+ * consumer's thread; at most {@code 2 * threads} results are in flight, so memory stays bounded. A failing call, or a
+ * failure reading upstream, surfaces in order (after the results of the elements before it) as its original exception.
  */
 public final class ParallelMapPass<T, U> extends AbstractDatasetIterator<U> {
     private final DatasetIterator<T> up;
@@ -22,6 +22,7 @@ public final class ParallelMapPass<T, U> extends AbstractDatasetIterator<U> {
     private final ExecutorService pool;
     private final ArrayDeque<Future<? extends U>> inFlight = new ArrayDeque<>();
     private final int window;
+    private Throwable upstreamFailure;
 
     public ParallelMapPass(DatasetIterator<T> up, Function<? super T, ? extends U> f, int threads) {
         this.up = up;
@@ -32,12 +33,28 @@ public final class ParallelMapPass<T, U> extends AbstractDatasetIterator<U> {
 
     @Override
     protected U computeNext() {
-        while (inFlight.size() < window && up.hasNext()) {
-            T input = up.next();
+        while (upstreamFailure == null && inFlight.size() < window) {
+            T input;
+            try {
+                if (!up.hasNext()) {
+                    break;
+                }
+                input = up.next();
+            } catch (RuntimeException | Error e) {
+                // Surfaces after the results of the elements read before it, as it would without threads.
+                upstreamFailure = e;
+                break;
+            }
             inFlight.addLast(pool.submit(() -> f.apply(input)));
         }
         Future<? extends U> head = inFlight.pollFirst();
         if (head == null) {
+            if (upstreamFailure instanceof Error e) {
+                throw e;
+            }
+            if (upstreamFailure != null) {
+                throw (RuntimeException) upstreamFailure;
+            }
             return endOfData();
         }
         try {

@@ -2,6 +2,7 @@ package org.estimator4j.api.data.internal;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.estimator4j.api.data.AbstractDatasetIterator;
@@ -16,6 +17,7 @@ import org.estimator4j.api.data.DatasetIterator;
 public final class PrefetchPass<T> extends AbstractDatasetIterator<T> {
     private static final Object END = new Object();
     private static final long JOIN_MILLIS = 30_000;
+    private static final int EAGER_CAPACITY_LIMIT = 1 << 16;
 
     private record Failure(Throwable cause) {}
 
@@ -24,7 +26,10 @@ public final class PrefetchPass<T> extends AbstractDatasetIterator<T> {
     private volatile boolean stopped;
 
     public PrefetchPass(Supplier<DatasetIterator<T>> upstream, int bufferSize) {
-        this.queue = new ArrayBlockingQueue<>(bufferSize + 1);
+        // One slot more for the end marker. An array queue allocates its capacity up front, so very large buffers get
+        // a linked one, which allocates as it fills (bufferSize + 1 would overflow at Integer.MAX_VALUE).
+        this.queue = bufferSize <= EAGER_CAPACITY_LIMIT ? new ArrayBlockingQueue<>(bufferSize + 1)
+                : new LinkedBlockingQueue<>(bufferSize == Integer.MAX_VALUE ? bufferSize : bufferSize + 1);
         this.producer = new DaemonThreads("prefetch").newThread(() -> produce(upstream));
         producer.start();
     }

@@ -22,11 +22,17 @@ public final class Records {
     /** Infers column types from the Java types of the first records' values; see {@code Dataset.fromRecords}. */
     public static Schema inferSchema(Iterable<? extends Map<String, ?>> records) {
         Map<String, Field> fields = new LinkedHashMap<>();
+        // Columns holding an empty list somewhere: variable-length, but an empty list says nothing of the element
+        // type, so it must not widen (an int list and an empty one are still int64).
+        java.util.Set<String> emptyLists = new java.util.HashSet<>();
         Iterator<? extends Map<String, ?>> it = records.iterator();
         for (int n = 0; n < INFERENCE_SAMPLE && it.hasNext(); n++) {
             for (Map.Entry<String, ?> e : it.next().entrySet()) {
                 Object v = e.getValue();
-                if (v == null) {
+                if (v == null || (v instanceof List<?> list && list.isEmpty())) {
+                    if (v != null) {
+                        emptyLists.add(e.getKey());
+                    }
                     fields.putIfAbsent(e.getKey(), null);
                     continue;
                 }
@@ -38,22 +44,35 @@ public final class Records {
         Passes.closeQuietly(it);
         List<Field> out = new ArrayList<>();
         for (Map.Entry<String, Field> e : fields.entrySet()) {
-            if (e.getValue() == null) {
+            Field f = e.getValue();
+            boolean emptyList = emptyLists.contains(e.getKey());
+            if (f == null && !emptyList) {
                 throw new IllegalArgumentException("column '" + e.getKey() + "' is null in every one of the first "
                         + INFERENCE_SAMPLE + " records, so its type cannot be inferred; pass a Schema");
             }
-            out.add(e.getValue());
+            if (f == null) {
+                // Only empty lists: nothing tells the element type.
+                f = Field.variable(e.getKey(), DType.FLOAT32);
+            } else if (emptyList && !f.shape().isVariable()) {
+                f = Field.variable(f.name(), f.dtype());
+            }
+            out.add(f);
         }
         return Schema.of(out);
     }
 
     private static Field fieldOf(String name, Object v) {
         if (v instanceof List<?> list) {
-            DType t = DType.INT64;
+            // Not empty: inferSchema handles empty lists.
+            DType t = null;
             for (Object o : list) {
-                t = wider(t, scalarType(name, o));
+                if (o == null) {
+                    throw new IllegalArgumentException("column '" + name + "': a list cannot hold null");
+                }
+                DType ot = scalarType(name, o);
+                t = t == null ? ot : wider(t, ot);
             }
-            return Field.variable(name, list.isEmpty() ? DType.FLOAT32 : t);
+            return Field.variable(name, t);
         }
         if (v.getClass().isArray()) {
             return Field.variable(name, arrayType(name, v));

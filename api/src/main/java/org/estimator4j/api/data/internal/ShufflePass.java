@@ -8,18 +8,23 @@ import org.estimator4j.api.data.DatasetIterator;
  * TensorFlow's buffered shuffle: fill a buffer of {@code bufferSize} elements, then repeatedly emit a uniformly chosen
  * one and put the next upstream element in its place; once upstream is exhausted, drain the buffer in random order.
  * Memory is the buffer, whatever the dataset's size; a buffer at least as large as the dataset gives a uniform
- * permutation.
+ * permutation. The buffer grows as it fills, so a bufferSize far larger than the dataset (even
+ * {@code Integer.MAX_VALUE}) costs only the dataset's size.
  */
 public final class ShufflePass<T> extends AbstractDatasetIterator<T> {
+    private static final int INITIAL_CAPACITY = 1024;
+
     private final DatasetIterator<T> up;
-    private final Object[] buffer;
+    private final int bufferSize;
+    private Object[] buffer;
     private final SplittableRandom random;
     private int size;
     private boolean filled;
 
     public ShufflePass(DatasetIterator<T> up, int bufferSize, long seed) {
         this.up = up;
-        this.buffer = new Object[bufferSize];
+        this.bufferSize = bufferSize;
+        this.buffer = new Object[Math.min(bufferSize, INITIAL_CAPACITY)];
         this.random = new SplittableRandom(seed);
     }
 
@@ -36,7 +41,10 @@ public final class ShufflePass<T> extends AbstractDatasetIterator<T> {
     protected T computeNext() {
         if (!filled) {
             filled = true;
-            while (size < buffer.length && up.hasNext()) {
+            while (size < bufferSize && up.hasNext()) {
+                if (size == buffer.length) {
+                    grow();
+                }
                 buffer[size++] = up.next();
             }
         }
@@ -52,6 +60,15 @@ public final class ShufflePass<T> extends AbstractDatasetIterator<T> {
             buffer[size] = null;
         }
         return chosen;
+    }
+
+    private void grow() {
+        // Doubles up to bufferSize, staying clear of the VM's maximum array length.
+        int capacity = (int) Math.min((long) buffer.length * 2, Math.min(bufferSize, Integer.MAX_VALUE - 8));
+        if (capacity <= buffer.length) {
+            throw new OutOfMemoryError("shuffle buffer cannot grow beyond " + buffer.length + " elements");
+        }
+        buffer = java.util.Arrays.copyOf(buffer, capacity);
     }
 
     @Override
