@@ -130,7 +130,8 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     public static Dataset<Example> fromRecords(Schema schema, Iterable<? extends Map<String, ?>> records) {
         requireNonNull(schema, "schema is null");
         requireNonNull(records, "records is null");
-        return derived("fromRecords", List.of(), () -> Passes.map(Passes.of(records), Records.converter(schema)));
+        return inMemory("fromRecords(" + schema + ")", records,
+                () -> Passes.map(Passes.of(records), Records.converter(schema)));
     }
 
     /**
@@ -139,13 +140,13 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
      */
     public static Dataset<Example> fromColumns(Map<String, ?> columns) {
         List<Example> rows = Records.slice(columns);
-        return derived("fromColumns", List.of(), () -> Passes.of(rows));
+        return inMemory("fromColumns", rows, () -> Passes.of(rows));
     }
 
     /** The elements of an in-memory iterable; each pass calls {@code iterator()} again. */
     public static <T> Dataset<T> fromIterable(Iterable<T> elements) {
         requireNonNull(elements, "elements is null");
-        return derived("fromIterable", List.of(), () -> Passes.of(elements));
+        return inMemory("fromIterable", elements, () -> Passes.of(elements));
     }
 
     @SafeVarargs
@@ -349,7 +350,15 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     public <U, R> Dataset<R> zip(Dataset<U> other, BiFunction<? super T, ? super U, ? extends R> combine) {
         requireNonNull(other, "other is null");
         requireNonNull(combine, "combine is null");
-        return derived("zip", List.of(this, other), () -> Passes.zip(iterator(), other.iterator(), combine));
+        return derived("zip", List.of(this, other), () -> {
+            DatasetIterator<T> mine = iterator();
+            try {
+                return Passes.zip(mine, other.iterator(), combine);
+            } catch (RuntimeException | Error e) {
+                mine.close();
+                throw e;
+            }
+        });
     }
 
     /**
@@ -426,6 +435,30 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
         };
     }
 
+    /**
+     * An in-memory source. Its fingerprint hashes the elements' contents, so that {@code cache(Path)} in a later run
+     * with other data does not replay this run's file.
+     */
+    private static <U> Dataset<U> inMemory(String operation, Iterable<?> content, Supplier<DatasetIterator<U>> passes) {
+        return new Dataset<>(operation, List.of()) {
+            @Override
+            protected DatasetIterator<U> openPass() {
+                return passes.get();
+            }
+
+            @Override
+            public String fingerprint() {
+                long hash = 1;
+                long count = 0;
+                for (Object o : content) {
+                    hash = hash * 0x9E3779B97F4A7C15L + o.hashCode();
+                    count++;
+                }
+                return operation + "#" + count + ":" + Long.toHexString(hash);
+            }
+        };
+    }
+
     private static void positive(long value, String what) {
         if (value <= 0) {
             throw new IllegalArgumentException(what + " must be positive, got " + value);
@@ -450,8 +483,13 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
 
         @Override
         public boolean hasNext() {
-            if (pass.hasNext()) {
-                return true;
+            try {
+                if (pass.hasNext()) {
+                    return true;
+                }
+            } catch (RuntimeException | Error e) {
+                registry.remove(this); // the pass closed itself on the way out
+                throw e;
             }
             registry.remove(this);
             return false;

@@ -42,8 +42,8 @@ public final class Padding {
     /** Pads column {@code name} to exactly {@code length} values; a longer row is an error. */
     public Padding withLength(String name, int length) {
         requireNonNull(name, "name is null");
-        if (length < 0) {
-            throw new IllegalArgumentException("padded length must be >= 0, got " + length);
+        if (length < 1) {
+            throw new IllegalArgumentException("padded length must be >= 1, got " + length);
         }
         Map<String, Integer> l = new HashMap<>(lengths);
         l.put(name, length);
