@@ -236,4 +236,13 @@ class CsvDatasetTest {
         assertEquals(50_000, one.size());
         assertEquals(one, two);
     }
+
+    @Test
+    void interleavesRowsOfSeveralFiles() throws IOException {
+        Path a = write("a.csv", "id\n1\n2\n3\n");
+        Path b = write("b.csv", "id\n10\n20\n");
+        Dataset<Example> rows = Dataset.of(a, b)
+                .interleave(p -> Dataset.fromCsv(csv(p).columnType("id", DType.INT64).build()), 2, 1);
+        assertEquals(List.of(1L, 10L, 2L, 20L, 3L), rows.toList().stream().map(r -> r.getLong("id")).toList());
+    }
 }
