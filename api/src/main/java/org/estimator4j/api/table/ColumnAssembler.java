@@ -9,30 +9,36 @@ final class ColumnAssembler {
     static Column assemble(Schema schema, int index, List<Example> rows, Padding padding) {
         Field f = schema.field(index);
         int n = rows.size();
+        // Hot loop (once per column per batch): read the rows' arrays directly, with the slot and missing bit
+        // worked out once.
+        int missingBit = schema.primitiveSlots() * 64 + index;
+        int missingWord = missingBit >>> 6;
+        long missingMask = 1L << (missingBit & 63);
         boolean[] missing = new boolean[n];
         for (int r = 0; r < n; r++) {
-            missing[r] = rows.get(r).isMissing(index);
+            missing[r] = (rows.get(r).primitives[missingWord] & missingMask) != 0;
         }
         if (schema.isPrimitive(index)) {
+            int slot = schema.slot(index);
             switch (f.dtype()) {
                 case FLOAT32 -> {
                     float[] v = new float[n];
                     for (int r = 0; r < n; r++) {
-                        v[r] = (float) Double.longBitsToDouble(rows.get(r).rawPrimitive(index));
+                        v[r] = (float) Double.longBitsToDouble(rows.get(r).primitives[slot]);
                     }
                     return new FloatColumn(f, n, v, missing);
                 }
                 case FLOAT64 -> {
                     double[] v = new double[n];
                     for (int r = 0; r < n; r++) {
-                        v[r] = Double.longBitsToDouble(rows.get(r).rawPrimitive(index));
+                        v[r] = Double.longBitsToDouble(rows.get(r).primitives[slot]);
                     }
                     return new DoubleColumn(f, n, v, missing);
                 }
                 case INT64 -> {
                     long[] v = new long[n];
                     for (int r = 0; r < n; r++) {
-                        v[r] = rows.get(r).rawPrimitive(index);
+                        v[r] = rows.get(r).primitives[slot];
                     }
                     return new LongColumn(f, n, v, missing);
                 }

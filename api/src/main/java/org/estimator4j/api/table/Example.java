@@ -21,9 +21,9 @@ import java.util.Map;
 public final class Example {
     private final Schema schema;
     // Scalar numbers by slot (doubles and floats as raw double bits), then the missing bits, one per column.
-    private final long[] primitives;
+    final long[] primitives;
     // Strings, fixed-shape arrays (float[], double[], long[], String[]) and variable-length lists by slot.
-    private final Object[] references;
+    final Object[] references;
 
     Example(Schema schema, long[] primitives, Object[] references) {
         this.schema = schema;

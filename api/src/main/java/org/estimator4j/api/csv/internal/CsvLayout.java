@@ -34,6 +34,7 @@ final class CsvLayout {
     final DType[] types;
     final boolean[] inferred;
     final char[][] naTokens;
+    private final int maxNaLength;
     final String inferenceSource;
 
     private CsvLayout(CsvOptions options, List<String> fileColumns, List<String> header, Schema schema,
@@ -46,6 +47,7 @@ final class CsvLayout {
         this.types = schema.fields().stream().map(Field::dtype).toArray(DType[]::new);
         this.inferred = inferred;
         this.naTokens = options.naTokens().stream().map(String::toCharArray).toArray(char[][]::new);
+        this.maxNaLength = options.naTokens().stream().mapToInt(String::length).max().orElse(-1);
         this.inferenceSource = inferenceSource;
     }
 
@@ -177,7 +179,11 @@ final class CsvLayout {
         return allLong ? DType.INT64 : allDouble ? DType.FLOAT32 : DType.STRING;
     }
 
+    /** Called for every field: most fields are longer than any token, so the length test settles them. */
     boolean isNa(char[] buf, int off, int len) {
+        if (len > maxNaLength) {
+            return false;
+        }
         for (char[] token : naTokens) {
             if (token.length == len && Arrays.equals(token, 0, len, buf, off, off + len)) {
                 return true;

@@ -1,5 +1,7 @@
 package org.estimator4j.api.csv.internal;
 
+import java.util.Arrays;
+
 /**
  * A small direct-mapped cache of one column's recent strings. Categorical columns repeat a few values millions of
  * times: returning the cached instance saves an allocation per field and shrinks rows held in shuffle buffers. A
@@ -9,6 +11,8 @@ final class StringPool {
     private static final int SIZE = 1024;
     private static final int MAX_LENGTH = 64;
     private final String[] slots = new String[SIZE];
+    // The same strings' chars, so a hit is one vectorised array comparison.
+    private final char[][] chars = new char[SIZE][];
 
     String get(char[] buf, int off, int len) {
         if (len > MAX_LENGTH) {
@@ -19,21 +23,13 @@ final class StringPool {
             h = 31 * h + buf[i];
         }
         int slot = (h ^ (h >>> 16)) & (SIZE - 1);
-        String s = slots[slot];
-        if (s != null && s.length() == len && matches(s, buf, off, len)) {
-            return s;
+        char[] cached = chars[slot];
+        if (cached != null && cached.length == len && Arrays.equals(cached, 0, len, buf, off, off + len)) {
+            return slots[slot];
         }
-        s = new String(buf, off, len);
+        String s = new String(buf, off, len);
         slots[slot] = s;
+        chars[slot] = Arrays.copyOfRange(buf, off, off + len);
         return s;
-    }
-
-    private static boolean matches(String s, char[] buf, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) != buf[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
