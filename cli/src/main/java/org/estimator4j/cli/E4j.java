@@ -16,54 +16,61 @@ import picocli.CommandLine.ParseResult;
  * failure), {@value #EXIT_USAGE} usage error (picocli's parameter exceptions).
  */
 @Command(
-    name = "e4j",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Estimator4J: train, evaluate and track tabular models on the JVM.",
-    subcommands = {DoctorCommand.class, DataCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:ok",
-        "1:failure (run with --verbose for the stack trace)",
-        "2:usage error (unknown option, missing or invalid argument)"})
+        name = "e4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Estimator4J: train, evaluate and track tabular models on the JVM.",
+        subcommands = {DoctorCommand.class, DataCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "1:failure (run with --verbose for the stack trace)",
+            "2:usage error (unknown option, missing or invalid argument)"
+        })
 public final class E4j {
 
-  public static final int EXIT_OK = CommandLine.ExitCode.OK;
-  public static final int EXIT_FAILURE = CommandLine.ExitCode.SOFTWARE;
-  public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
+    public static final int EXIT_OK = CommandLine.ExitCode.OK;
+    public static final int EXIT_FAILURE = CommandLine.ExitCode.SOFTWARE;
+    public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
 
-  /** Read by {@link OneLineErrorHandler} from the parse result; declared here so picocli accepts it. */
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "On failure, print the full stack trace, not just a one-line error.")
-  boolean verbose;
+    /** Read by {@link OneLineErrorHandler} from the parse result; declared here so picocli accepts it. */
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "On failure, print the full stack trace, not just a one-line error.")
+    boolean verbose;
 
-  /** The configured command line: the same one {@link #main} runs, for tests and later wiring. */
-  public static CommandLine commandLine() {
-    CommandLine cmd = new CommandLine(new E4j());
-    // Every subcommand has --version (mixinStandardHelpOptions) and should print the same as the root.
-    cmd.getSubcommands().values().forEach(
-        sub -> sub.getCommandSpec().versionProvider(cmd.getCommandSpec().versionProvider()));
-    cmd.setExecutionStrategy(E4j::runLastReportingLinkageErrors);
-    cmd.setExecutionExceptionHandler(new OneLineErrorHandler());
-    return cmd;
-  }
-
-  /**
-   * picocli's default strategy, except that a {@link LinkageError} (a native library or class that does
-   * not load, e.g. ND4J's backend) is reported like an exception: one line and exit 1, not a JVM crash
-   * dump. Other errors (out of memory and the like) still propagate.
-   */
-  private static int runLastReportingLinkageErrors(ParseResult parseResult) {
-    try {
-      return new CommandLine.RunLast().execute(parseResult);
-    } catch (LinkageError e) {
-      List<CommandLine> parsed = parseResult.asCommandLineList();
-      throw new CommandLine.ExecutionException(parsed.get(parsed.size() - 1), e.toString(), e);
+    /** The configured command line: the same one {@link #main} runs, for tests and later wiring. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new E4j());
+        // Every subcommand has --version (mixinStandardHelpOptions) and should print the same as
+        // the root.
+        cmd.getSubcommands()
+                .values()
+                .forEach(
+                        sub ->
+                                sub.getCommandSpec()
+                                        .versionProvider(cmd.getCommandSpec().versionProvider()));
+        cmd.setExecutionStrategy(E4j::runLastReportingLinkageErrors);
+        cmd.setExecutionExceptionHandler(new OneLineErrorHandler());
+        return cmd;
     }
-  }
 
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
-  }
+    /**
+     * picocli's default strategy, except that a {@link LinkageError} (a native library or class that does
+     * not load, e.g. ND4J's backend) is reported like an exception: one line and exit 1, not a JVM crash
+     * dump. Other errors (out of memory and the like) still propagate.
+     */
+    private static int runLastReportingLinkageErrors(ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (LinkageError e) {
+            List<CommandLine> parsed = parseResult.asCommandLineList();
+            throw new CommandLine.ExecutionException(
+                    parsed.get(parsed.size() - 1), e.toString(), e);
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
 }

@@ -6,22 +6,22 @@ package org.estimator4j.cli;
  */
 public class E4jException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String hint;
+    private final String hint;
 
-  public E4jException(String message, String hint) {
-    super(message);
-    this.hint = hint;
-  }
+    public E4jException(String message, String hint) {
+        super(message);
+        this.hint = hint;
+    }
 
-  public E4jException(String message, String hint, Throwable cause) {
-    super(message, cause);
-    this.hint = hint;
-  }
+    public E4jException(String message, String hint, Throwable cause) {
+        super(message, cause);
+        this.hint = hint;
+    }
 
-  /** What the user should do next, e.g. "check the --data path". */
-  public String hint() {
-    return hint;
-  }
+    /** What the user should do next, e.g. "check the --data path". */
+    public String hint() {
+        return hint;
+    }
 }

@@ -12,49 +12,54 @@ import picocli.CommandLine.ParseResult;
  */
 public final class OneLineErrorHandler implements IExecutionExceptionHandler {
 
-  @Override
-  public int handleExecutionException(Exception ex, CommandLine failed, ParseResult fullParseResult) {
-    Throwable problem = ex instanceof CommandLine.ExecutionException && ex.getCause() != null
-        ? ex.getCause() // an Error wrapped by E4j's execution strategy
-        : ex;
-    boolean verbose = fullParseResult.hasMatchedOption("--verbose");
-    PrintWriter err = failed.getErr();
-    err.println(oneLine(failed.getCommandSpec().qualifiedName(), problem, verbose));
-    if (verbose) {
-      problem.printStackTrace(err);
+    @Override
+    public int handleExecutionException(
+            Exception ex, CommandLine failed, ParseResult fullParseResult) {
+        Throwable problem =
+                ex instanceof CommandLine.ExecutionException && ex.getCause() != null
+                        ? ex.getCause() // an Error wrapped by E4j's execution strategy
+                        : ex;
+        boolean verbose = fullParseResult.hasMatchedOption("--verbose");
+        PrintWriter err = failed.getErr();
+        err.println(oneLine(failed.getCommandSpec().qualifiedName(), problem, verbose));
+        if (verbose) {
+            problem.printStackTrace(err);
+        }
+        err.flush();
+        return E4j.EXIT_FAILURE;
     }
-    err.flush();
-    return E4j.EXIT_FAILURE;
-  }
 
-  /** {@code "<command> failed: <what went wrong>; <what to do>"}, never more than one line. */
-  static String oneLine(String command, Throwable problem, boolean verbose) {
-    String what;
-    String todo;
-    if (problem instanceof E4jException e4j) {
-      what = flatten(e4j.getMessage());
-      todo = e4j.hint() == null || e4j.hint().isBlank()
-          ? (verbose ? "stack trace follows" : "run with --verbose for details")
-          : flatten(e4j.hint());
-    } else {
-      String message = problem.getMessage() == null ? "" : ": " + flatten(problem.getMessage());
-      what = problem.getClass().getSimpleName() + message;
-      todo = verbose
-          ? "stack trace follows"
-          : "run '" + withVerbose(command) + "' for the stack trace";
+    /** {@code "<command> failed: <what went wrong>; <what to do>"}, never more than one line. */
+    static String oneLine(String command, Throwable problem, boolean verbose) {
+        String what;
+        String todo;
+        if (problem instanceof E4jException e4j) {
+            what = flatten(e4j.getMessage());
+            todo =
+                    e4j.hint() == null || e4j.hint().isBlank()
+                            ? (verbose ? "stack trace follows" : "run with --verbose for details")
+                            : flatten(e4j.hint());
+        } else {
+            String message =
+                    problem.getMessage() == null ? "" : ": " + flatten(problem.getMessage());
+            what = problem.getClass().getSimpleName() + message;
+            todo =
+                    verbose
+                            ? "stack trace follows"
+                            : "run '" + withVerbose(command) + "' for the stack trace";
+        }
+        return command + " failed: " + what + "; " + todo;
     }
-    return command + " failed: " + what + "; " + todo;
-  }
 
-  /** "e4j doctor" -> "e4j --verbose doctor ...". */
-  private static String withVerbose(String command) {
-    int space = command.indexOf(' ');
-    return space < 0
-        ? command + " --verbose ..."
-        : command.substring(0, space) + " --verbose" + command.substring(space) + " ...";
-  }
+    /** "e4j doctor" -> "e4j --verbose doctor ...". */
+    private static String withVerbose(String command) {
+        int space = command.indexOf(' ');
+        return space < 0
+                ? command + " --verbose ..."
+                : command.substring(0, space) + " --verbose" + command.substring(space) + " ...";
+    }
 
-  private static String flatten(String text) {
-    return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
-  }
+    private static String flatten(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
 }

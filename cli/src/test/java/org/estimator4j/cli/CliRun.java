@@ -7,21 +7,21 @@ import picocli.CommandLine;
 /** Runs a configured command line in-process and captures its exit code, stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
 
-  static CliRun of(CommandLine cmd, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int exitCode = cmd.execute(args);
-    return new CliRun(exitCode, out.toString(), err.toString());
-  }
+    static CliRun of(CommandLine cmd, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int exitCode = cmd.execute(args);
+        return new CliRun(exitCode, out.toString(), err.toString());
+    }
 
-  static CliRun e4j(String... args) {
-    return of(E4j.commandLine(), args);
-  }
+    static CliRun e4j(String... args) {
+        return of(E4j.commandLine(), args);
+    }
 
-  /** stderr's non-empty lines. */
-  java.util.List<String> errLines() {
-    return err.lines().filter(line -> !line.isBlank()).toList();
-  }
+    /** stderr's non-empty lines. */
+    java.util.List<String> errLines() {
+        return err.lines().filter(line -> !line.isBlank()).toList();
+    }
 }

@@ -22,137 +22,167 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
 
-  private static final long TIMEOUT_SECONDS = 180;
+    private static final long TIMEOUT_SECONDS = 180;
 
-  private static Path repoRoot;
-  private static Path launcher;
+    private static Path repoRoot;
+    private static Path launcher;
 
-  @BeforeAll
-  static void locate() {
-    repoRoot = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
-    launcher = repoRoot.resolve("bin/e4j");
-    assertTrue(Files.isExecutable(launcher), launcher + " must exist and be executable");
-    assertTrue(Files.isRegularFile(repoRoot.resolve("cli/target/e4j.jar")),
-        "the shaded jar is built in 'package', before failsafe runs");
-  }
-
-  private record Result(int exitCode, String out, String err) {
-    List<String> outLines() {
-      return out.lines().toList();
+    @BeforeAll
+    static void locate() {
+        repoRoot = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
+        launcher = repoRoot.resolve("bin/e4j");
+        assertTrue(Files.isExecutable(launcher), launcher + " must exist and be executable");
+        assertTrue(
+                Files.isRegularFile(repoRoot.resolve("cli/target/e4j.jar")),
+                "the shaded jar is built in 'package', before failsafe runs");
     }
-  }
 
-  /**
-   * Runs the launcher with a clean environment for the variables it reads; {@code env} adds to it.
-   * OMP_WAIT_POLICY is always removed first, so an OK for it proves bin/e4j exported it.
-   */
-  private static Result run(Path script, Map<String, String> env, String... args)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(script.toString());
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().remove("OMP_WAIT_POLICY");
-    pb.environment().remove("E4J_JAR");
-    pb.environment().remove("E4J_JAVA_OPTS");
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile("e4j-it", ".out");
-    Path err = Files.createTempFile("e4j-it", ".err");
-    try {
-      pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-      Process process = pb.start();
-      process.getOutputStream().close();
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
-      }
-      return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
+    private record Result(int exitCode, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
     }
-  }
 
-  private static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-    return run(launcher, env, args);
-  }
+    /**
+     * Runs the launcher with a clean environment for the variables it reads; {@code env} adds to it.
+     * OMP_WAIT_POLICY is always removed first, so an OK for it proves bin/e4j exported it.
+     */
+    private static Result run(Path script, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("OMP_WAIT_POLICY");
+        pb.environment().remove("E4J_JAR");
+        pb.environment().remove("E4J_JAVA_OPTS");
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("e4j-it", ".out");
+        Path err = Files.createTempFile("e4j-it", ".err");
+        try {
+            pb.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            Process process = pb.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
 
-  @Test
-  void versionExitsZeroWithTheProjectVersion() throws Exception {
-    Result result = run(Map.of(), "--version");
+    private static Result run(Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        return run(launcher, env, args);
+    }
 
-    assertEquals(0, result.exitCode(), result.err());
-    assertEquals("e4j " + System.getProperty("e4j.expected.version"), result.outLines().get(0));
-  }
+    @Test
+    void versionExitsZeroWithTheProjectVersion() throws Exception {
+        Result result = run(Map.of(), "--version");
 
-  @Test
-  void doctorPassesAndShowsTheLauncherExportedPassive() throws Exception {
-    Result result = run(Map.of(), "doctor");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("e4j " + System.getProperty("e4j.expected.version"), result.outLines().get(0));
+    }
 
-    assertEquals(0, result.exitCode(), result.out() + result.err());
-    List<String> lines = result.outLines();
-    assertTrue(lines.contains("OK    OMP_WAIT_POLICY  PASSIVE"), result.out());
-    assertTrue(lines.stream().anyMatch(l ->
-            l.startsWith("OK    ND4J backend     org.nd4j.linalg.cpu.nativecpu.CpuBackend, BLAS OPENBLAS")),
-        result.out());
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("OK    Java version")), result.out());
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("OK    CPU ") && l.contains("linux-x86_64")),
-        result.out());
-    assertFalse(lines.stream().anyMatch(l -> l.startsWith("FAIL")), result.out());
-    assertTrue(lines.get(lines.size() - 1).matches("6 checks: \\d OK, \\d WARN, 0 FAIL"), result.out());
-  }
+    @Test
+    void doctorPassesAndShowsTheLauncherExportedPassive() throws Exception {
+        Result result = run(Map.of(), "doctor");
 
-  @Test
-  void aUsageErrorExitsTwoThroughTheLauncher() throws Exception {
-    Result result = run(Map.of(), "--definitely-not-an-option");
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        List<String> lines = result.outLines();
+        assertTrue(lines.contains("OK    OMP_WAIT_POLICY  PASSIVE"), result.out());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l ->
+                                        l.startsWith(
+                                                "OK    ND4J backend     org.nd4j.linalg.cpu.nativecpu.CpuBackend, BLAS OPENBLAS")),
+                result.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("OK    Java version")), result.out());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.startsWith("OK    CPU ") && l.contains("linux-x86_64")),
+                result.out());
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("FAIL")), result.out());
+        assertTrue(
+                lines.get(lines.size() - 1).matches("6 checks: \\d OK, \\d WARN, 0 FAIL"),
+                result.out());
+    }
 
-    assertEquals(2, result.exitCode());
-    assertTrue(result.err().contains("Unknown option: '--definitely-not-an-option'"), result.err());
-  }
+    @Test
+    void aUsageErrorExitsTwoThroughTheLauncher() throws Exception {
+        Result result = run(Map.of(), "--definitely-not-an-option");
 
-  @Test
-  void defaultJvmOptionsAreApplied() throws Exception {
-    // -XX:+PrintCommandLineFlags prints the effective flags to stdout before main runs.
-    Result result = run(Map.of("E4J_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
+        assertEquals(2, result.exitCode());
+        assertTrue(
+                result.err().contains("Unknown option: '--definitely-not-an-option'"),
+                result.err());
+    }
 
-    assertEquals(0, result.exitCode(), result.err());
-    String flags = result.outLines().get(0);
-    assertTrue(flags.contains("-XX:MaxRAMPercentage=50"), flags);
-    assertTrue(flags.contains("-XX:+UseParallelGC"), flags);
-  }
+    @Test
+    void defaultJvmOptionsAreApplied() throws Exception {
+        // -XX:+PrintCommandLineFlags prints the effective flags to stdout before main runs.
+        Result result = run(Map.of("E4J_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
 
-  @Test
-  void e4jJavaOptsOverrideTheDefaults() throws Exception {
-    Result result = run(Map.of("E4J_JAVA_OPTS", "-Xmx300m -XX:+UseSerialGC -XX:+PrintCommandLineFlags"),
-        "--version");
+        assertEquals(0, result.exitCode(), result.err());
+        String flags = result.outLines().get(0);
+        assertTrue(flags.contains("-XX:MaxRAMPercentage=50"), flags);
+        assertTrue(flags.contains("-XX:+UseParallelGC"), flags);
+    }
 
-    assertEquals(0, result.exitCode(), "a second collector must replace, not conflict: " + result.err());
-    String flags = result.outLines().get(0);
-    assertTrue(flags.contains("-XX:MaxHeapSize=314572800"), flags);
-    assertTrue(flags.contains("-XX:+UseSerialGC"), flags);
-    assertFalse(flags.contains("-XX:+UseParallelGC"), flags);
-  }
+    @Test
+    void e4jJavaOptsOverrideTheDefaults() throws Exception {
+        Result result =
+                run(
+                        Map.of(
+                                "E4J_JAVA_OPTS",
+                                "-Xmx300m -XX:+UseSerialGC -XX:+PrintCommandLineFlags"),
+                        "--version");
 
-  @Test
-  void worksThroughASymlinkFromElsewhere(@TempDir Path dir) throws Exception {
-    Path link = Files.createSymbolicLink(dir.resolve("e4j"), launcher);
+        assertEquals(
+                0,
+                result.exitCode(),
+                "a second collector must replace, not conflict: " + result.err());
+        String flags = result.outLines().get(0);
+        assertTrue(flags.contains("-XX:MaxHeapSize=314572800"), flags);
+        assertTrue(flags.contains("-XX:+UseSerialGC"), flags);
+        assertFalse(flags.contains("-XX:+UseParallelGC"), flags);
+    }
 
-    Result result = run(link, Map.of(), "--version");
+    @Test
+    void worksThroughASymlinkFromElsewhere(@TempDir Path dir) throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("e4j"), launcher);
 
-    assertEquals(0, result.exitCode(), result.err());
-    assertTrue(result.out().startsWith("e4j " + System.getProperty("e4j.expected.version")), result.out());
-  }
+        Result result = run(link, Map.of(), "--version");
 
-  @Test
-  void aMissingJarExitsOneWithTheBuildCommand(@TempDir Path dir) throws Exception {
-    Path missing = dir.resolve("nope/e4j.jar");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(
+                result.out().startsWith("e4j " + System.getProperty("e4j.expected.version")),
+                result.out());
+    }
 
-    Result result = run(Map.of("E4J_JAR", missing.toString()), "--version");
+    @Test
+    void aMissingJarExitsOneWithTheBuildCommand(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nope/e4j.jar");
 
-    assertEquals(1, result.exitCode());
-    assertTrue(result.err().startsWith("e4j: e4j.jar not found at " + missing
-        + ": build it with 'mvn -B -q install -DskipTests'"), result.err());
-    assertEquals("", result.out());
-  }
+        Result result = run(Map.of("E4J_JAR", missing.toString()), "--version");
+
+        assertEquals(1, result.exitCode());
+        assertTrue(
+                result.err()
+                        .startsWith(
+                                "e4j: e4j.jar not found at "
+                                        + missing
+                                        + ": build it with 'mvn -B -q install -DskipTests'"),
+                result.err());
+        assertEquals("", result.out());
+    }
 }

@@ -18,65 +18,87 @@ import java.util.stream.Collectors;
  */
 public final class CpuFlagsCheck implements Check {
 
-  static final String NATIVE_CLASSIFIER = "linux-x86_64";
-  private static final List<String> REPORTED_FLAGS = List.of("avx2", "avx512f");
+    static final String NATIVE_CLASSIFIER = "linux-x86_64";
+    private static final List<String> REPORTED_FLAGS = List.of("avx2", "avx512f");
 
-  private final String osName;
-  private final String osArch;
-  private final Path cpuinfo;
+    private final String osName;
+    private final String osArch;
+    private final Path cpuinfo;
 
-  /** This machine. */
-  public CpuFlagsCheck() {
-    this(System.getProperty("os.name"), System.getProperty("os.arch"), Path.of("/proc/cpuinfo"));
-  }
-
-  public CpuFlagsCheck(String osName, String osArch, Path cpuinfo) {
-    this.osName = osName;
-    this.osArch = osArch;
-    this.cpuinfo = cpuinfo;
-  }
-
-  @Override
-  public String name() {
-    return "CPU";
-  }
-
-  @Override
-  public CheckResult run() {
-    boolean linux = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("linux");
-    boolean x8664 = "amd64".equals(osArch) || "x86_64".equals(osArch);
-    if (!linux || !x8664) {
-      return CheckResult.fail(osName + " " + osArch + ": e4j bundles ND4J natives for "
-          + NATIVE_CLASSIFIER + " only; run it on x86-64 Linux");
+    /** This machine. */
+    public CpuFlagsCheck() {
+        this(
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                Path.of("/proc/cpuinfo"));
     }
-    Set<String> flags;
-    try {
-      flags = flags(Files.readAllLines(cpuinfo, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      return CheckResult.warn("cannot read CPU flags from " + cpuinfo + " (" + e + "); ND4J uses the "
-          + NATIVE_CLASSIFIER + " build, which needs no particular flags");
-    }
-    if (flags.isEmpty()) {
-      return CheckResult.warn("no 'flags' line in " + cpuinfo + "; ND4J uses the " + NATIVE_CLASSIFIER
-          + " build, which needs no particular flags");
-    }
-    String present = REPORTED_FLAGS.stream()
-        .map(flag -> flag + (flags.contains(flag) ? " yes" : " no"))
-        .collect(Collectors.joining(", "));
-    return CheckResult.ok(present + "; ND4J natives: generic " + NATIVE_CLASSIFIER
-        + " classifier (not the avx2/avx512 builds)");
-  }
 
-  /** The flags of the first processor listed in /proc/cpuinfo; empty if there is no flags line. */
-  static Set<String> flags(List<String> cpuinfoLines) {
-    for (String line : cpuinfoLines) {
-      int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).strip().equals("flags")) {
-        return Arrays.stream(line.substring(colon + 1).strip().split("\\s+"))
-            .filter(flag -> !flag.isEmpty())
-            .collect(Collectors.toUnmodifiableSet());
-      }
+    public CpuFlagsCheck(String osName, String osArch, Path cpuinfo) {
+        this.osName = osName;
+        this.osArch = osArch;
+        this.cpuinfo = cpuinfo;
     }
-    return Set.of();
-  }
+
+    @Override
+    public String name() {
+        return "CPU";
+    }
+
+    @Override
+    public CheckResult run() {
+        boolean linux = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("linux");
+        boolean x8664 = "amd64".equals(osArch) || "x86_64".equals(osArch);
+        if (!linux || !x8664) {
+            return CheckResult.fail(
+                    osName
+                            + " "
+                            + osArch
+                            + ": e4j bundles ND4J natives for "
+                            + NATIVE_CLASSIFIER
+                            + " only; run it on x86-64 Linux");
+        }
+        Set<String> flags;
+        try {
+            flags = flags(Files.readAllLines(cpuinfo, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return CheckResult.warn(
+                    "cannot read CPU flags from "
+                            + cpuinfo
+                            + " ("
+                            + e
+                            + "); ND4J uses the "
+                            + NATIVE_CLASSIFIER
+                            + " build, which needs no particular flags");
+        }
+        if (flags.isEmpty()) {
+            return CheckResult.warn(
+                    "no 'flags' line in "
+                            + cpuinfo
+                            + "; ND4J uses the "
+                            + NATIVE_CLASSIFIER
+                            + " build, which needs no particular flags");
+        }
+        String present =
+                REPORTED_FLAGS.stream()
+                        .map(flag -> flag + (flags.contains(flag) ? " yes" : " no"))
+                        .collect(Collectors.joining(", "));
+        return CheckResult.ok(
+                present
+                        + "; ND4J natives: generic "
+                        + NATIVE_CLASSIFIER
+                        + " classifier (not the avx2/avx512 builds)");
+    }
+
+    /** The flags of the first processor listed in /proc/cpuinfo; empty if there is no flags line. */
+    static Set<String> flags(List<String> cpuinfoLines) {
+        for (String line : cpuinfoLines) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equals("flags")) {
+                return Arrays.stream(line.substring(colon + 1).strip().split("\\s+"))
+                        .filter(flag -> !flag.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet());
+            }
+        }
+        return Set.of();
+    }
 }

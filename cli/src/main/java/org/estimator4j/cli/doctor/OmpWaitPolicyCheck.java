@@ -11,35 +11,40 @@ import java.util.function.UnaryOperator;
  */
 public final class OmpWaitPolicyCheck implements Check {
 
-  static final String VARIABLE = "OMP_WAIT_POLICY";
+    static final String VARIABLE = "OMP_WAIT_POLICY";
 
-  private final UnaryOperator<String> env;
+    private final UnaryOperator<String> env;
 
-  /** This process's environment. */
-  public OmpWaitPolicyCheck() {
-    this(System::getenv);
-  }
-
-  /** @param env looks up an environment variable by name, null when unset */
-  public OmpWaitPolicyCheck(UnaryOperator<String> env) {
-    this.env = Objects.requireNonNull(env, "env");
-  }
-
-  @Override
-  public String name() {
-    return VARIABLE;
-  }
-
-  @Override
-  public CheckResult run() {
-    String value = env.apply(VARIABLE);
-    String fix = "start e4j with bin/e4j, or 'export " + VARIABLE + "=PASSIVE' before starting the JVM";
-    if (value == null || value.isBlank()) {
-      return CheckResult.warn("not set, so OpenMP threads spin while idle (2-6x slower training): " + fix);
+    /** This process's environment. */
+    public OmpWaitPolicyCheck() {
+        this(System::getenv);
     }
-    if (!value.strip().toUpperCase(Locale.ROOT).equals("PASSIVE")) {
-      return CheckResult.warn(value + ", not PASSIVE, so OpenMP threads may spin while idle: " + fix);
+
+    /** @param env looks up an environment variable by name, null when unset */
+    public OmpWaitPolicyCheck(UnaryOperator<String> env) {
+        this.env = Objects.requireNonNull(env, "env");
     }
-    return CheckResult.ok(value);
-  }
+
+    @Override
+    public String name() {
+        return VARIABLE;
+    }
+
+    @Override
+    public CheckResult run() {
+        String value = env.apply(VARIABLE);
+        String fix =
+                "start e4j with bin/e4j, or 'export "
+                        + VARIABLE
+                        + "=PASSIVE' before starting the JVM";
+        if (value == null || value.isBlank()) {
+            return CheckResult.warn(
+                    "not set, so OpenMP threads spin while idle (2-6x slower training): " + fix);
+        }
+        if (!value.strip().toUpperCase(Locale.ROOT).equals("PASSIVE")) {
+            return CheckResult.warn(
+                    value + ", not PASSIVE, so OpenMP threads may spin while idle: " + fix);
+        }
+        return CheckResult.ok(value);
+    }
 }
