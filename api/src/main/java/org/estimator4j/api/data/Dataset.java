@@ -4,10 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -48,12 +49,15 @@ import org.estimator4j.api.table.Schema;
  *
  * <p>A pass holds files and, for {@link #prefetch}, {@link #map(Function, int)} and parallel CSV parsing, threads. It
  * releases them when it reaches its end or when its iterator is closed; {@link #close()} closes every pass still open
- * on this dataset.
+ * on this dataset. A pass dropped without either (a for-each loop left with {@code break}) is released once the
+ * garbage collector finds it unreachable: correct, but late, so close what you abandon.
  */
 public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     private final String operation;
     private final List<Dataset<?>> inputs;
-    private final Set<DatasetIterator<?>> openPasses = ConcurrentHashMap.newKeySet();
+    // Weak: a pass dropped without close() must stay collectable, so that its threads and files are released.
+    private final Set<DatasetIterator<?>> openPasses = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
 
     /**
      * @param operation what this dataset does, with its parameters (part of the cache fingerprint)
@@ -79,7 +83,11 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     /** Closes every pass still open on this dataset, stopping their threads and closing their files. */
     @Override
     public void close() {
-        for (DatasetIterator<?> pass : List.copyOf(openPasses)) {
+        List<DatasetIterator<?>> open;
+        synchronized (openPasses) {
+            open = List.copyOf(openPasses);
+        }
+        for (DatasetIterator<?> pass : open) {
             pass.close();
         }
     }

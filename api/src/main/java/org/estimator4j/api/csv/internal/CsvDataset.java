@@ -18,6 +18,7 @@ import org.estimator4j.api.data.AbstractDatasetIterator;
 import org.estimator4j.api.data.DataFormatException;
 import org.estimator4j.api.data.Dataset;
 import org.estimator4j.api.data.DatasetIterator;
+import org.estimator4j.api.data.internal.AbandonedPasses;
 import org.estimator4j.api.data.internal.FileStamp;
 import org.estimator4j.api.data.internal.ParallelMapPass;
 import org.estimator4j.api.table.Example;
@@ -65,7 +66,12 @@ public final class CsvDataset extends Dataset<Example> {
     private final class Pass extends AbstractDatasetIterator<Example> {
         private final Iterator<Path> remaining = files.iterator();
         private Iterator<Object> records;
-        private AutoCloseable openFile;
+        // Shared with the cleaner, which closes the file if this pass is dropped unclosed; it must not refer to the
+        // pass itself.
+        private final java.util.concurrent.atomic.AtomicReference<AutoCloseable> openFile =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final java.lang.ref.Cleaner.Cleanable cleanable = AbandonedPasses.register(this,
+                () -> closeQuietly(openFile));
         private Path file;
         private long skipped;
         private final List<String> firstErrors = new ArrayList<>();
@@ -106,7 +112,7 @@ public final class CsvDataset extends Dataset<Example> {
             if (options.parallelism() > 1) {
                 ParallelMapPass<RecordChunker.Chunk, List<Object>> parsed = new ParallelMapPass<>(
                         chunks(path), parseChunk(path.toString()), options.parallelism());
-                openFile = parsed;
+                openFile.set(parsed);
                 return flatten(parsed);
             }
             try {
@@ -115,7 +121,7 @@ public final class CsvDataset extends Dataset<Example> {
                         .build(new RowParser(layout, path.toString(), 0, options.header()), in);
                 reader.skipLines(options.skipLines());
                 CloseableIterator<Object> it = reader.iterator();
-                openFile = it;
+                openFile.set(it);
                 return it;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
@@ -159,20 +165,23 @@ public final class CsvDataset extends Dataset<Example> {
 
         private void closeFile() {
             records = null;
-            if (openFile != null) {
+            AutoCloseable f = openFile.getAndSet(null);
+            if (f != null) {
                 try {
-                    openFile.close();
+                    f.close();
                 } catch (Exception e) {
                     throw new UncheckedIOException("cannot close " + file, new IOException(e));
-                } finally {
-                    openFile = null;
                 }
             }
         }
 
         @Override
         protected void release() {
-            closeFile();
+            try {
+                closeFile();
+            } finally {
+                cleanable.clean();
+            }
         }
     }
 
@@ -198,6 +207,17 @@ public final class CsvDataset extends Dataset<Example> {
             }
             return out;
         };
+    }
+
+    private static void closeQuietly(java.util.concurrent.atomic.AtomicReference<AutoCloseable> file) {
+        AutoCloseable f = file.getAndSet(null);
+        if (f != null) {
+            try {
+                f.close();
+            } catch (Exception ignored) {
+                // The pass was abandoned: nobody is left to tell.
+            }
+        }
     }
 
     private static Iterator<Object> flatten(Iterator<List<Object>> lists) {

@@ -23,11 +23,14 @@ public final class ParallelMapPass<T, U> extends AbstractDatasetIterator<U> {
     private final ArrayDeque<Future<? extends U>> inFlight = new ArrayDeque<>();
     private final int window;
     private Throwable upstreamFailure;
+    private final java.lang.ref.Cleaner.Cleanable cleanable;
 
     public ParallelMapPass(DatasetIterator<T> up, Function<? super T, ? extends U> f, int threads) {
         this.up = up;
         this.f = f;
         this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("map"));
+        // Idle workers exit once a dropped pass is collected; the pool does not refer to this pass.
+        this.cleanable = AbandonedPasses.register(this, pool::shutdown);
         this.window = 2 * threads;
     }
 
@@ -45,7 +48,8 @@ public final class ParallelMapPass<T, U> extends AbstractDatasetIterator<U> {
                 upstreamFailure = e;
                 break;
             }
-            inFlight.addLast(pool.submit(() -> f.apply(input)));
+            Function<? super T, ? extends U> fn = f; // not this.f: a queued task must not keep the pass reachable
+            inFlight.addLast(pool.submit(() -> fn.apply(input)));
         }
         Future<? extends U> head = inFlight.pollFirst();
         if (head == null) {
@@ -73,7 +77,7 @@ public final class ParallelMapPass<T, U> extends AbstractDatasetIterator<U> {
             future.cancel(false);
         }
         inFlight.clear();
-        pool.shutdown();
+        cleanable.clean();
         try {
             pool.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package org.estimator4j.api.data.internal;
 
+import java.lang.ref.Cleaner;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,49 +23,71 @@ public final class PrefetchPass<T> extends AbstractDatasetIterator<T> {
     private record Failure(Throwable cause) {}
 
     private final BlockingQueue<Object> queue;
-    private final Thread producer;
-    private volatile boolean stopped;
+    private final Producer<T> producer;
+    private final Thread thread;
+    private final Cleaner.Cleanable cleanable;
 
     public PrefetchPass(Supplier<DatasetIterator<T>> upstream, int bufferSize) {
         // One slot more for the end marker. An array queue allocates its capacity up front, so very large buffers get
         // a linked one, which allocates as it fills (bufferSize + 1 would overflow at Integer.MAX_VALUE).
         this.queue = bufferSize <= EAGER_CAPACITY_LIMIT ? new ArrayBlockingQueue<>(bufferSize + 1)
                 : new LinkedBlockingQueue<>(bufferSize == Integer.MAX_VALUE ? bufferSize : bufferSize + 1);
-        this.producer = new DaemonThreads("prefetch").newThread(() -> produce(upstream));
-        producer.start();
+        this.producer = new Producer<>(upstream, queue);
+        this.thread = new DaemonThreads("prefetch").newThread(producer);
+        // The producer must not refer to this pass, or a dropped pass would never become unreachable.
+        this.cleanable = AbandonedPasses.register(this, producer::stop);
+        thread.start();
     }
 
-    private void produce(Supplier<DatasetIterator<T>> upstream) {
-        DatasetIterator<T> up = null;
-        try {
-            up = upstream.get();
-            while (!stopped && up.hasNext()) {
-                if (!put(up.next())) {
-                    return;
+    /** The background side: reads upstream into the queue until the end, a failure, or stop(). */
+    private static final class Producer<T> implements Runnable {
+        private final Supplier<DatasetIterator<T>> upstream;
+        private final BlockingQueue<Object> queue;
+        private volatile boolean stopped;
+
+        Producer(Supplier<DatasetIterator<T>> upstream, BlockingQueue<Object> queue) {
+            this.upstream = upstream;
+            this.queue = queue;
+        }
+
+        @Override
+        public void run() {
+            DatasetIterator<T> up = null;
+            try {
+                up = upstream.get();
+                while (!stopped && up.hasNext()) {
+                    if (!put(up.next())) {
+                        return;
+                    }
                 }
-            }
-            put(END);
-        } catch (Throwable t) {
-            put(new Failure(t));
-        } finally {
-            if (up != null) {
-                up.close();
+                put(END);
+            } catch (Throwable t) {
+                put(new Failure(t));
+            } finally {
+                if (up != null) {
+                    up.close();
+                }
             }
         }
-    }
 
-    // Polls instead of being interrupted: an interrupt would close the upstream's file channels under it.
-    private boolean put(Object item) {
-        try {
-            while (!stopped) {
-                if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
-                    return true;
+        // Polls instead of being interrupted: an interrupt would close the upstream's file channels under it.
+        private boolean put(Object item) {
+            try {
+                while (!stopped) {
+                    if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
                 }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        }
+
+        void stop() {
+            stopped = true;
+            queue.clear();
         }
     }
 
@@ -89,11 +112,10 @@ public final class PrefetchPass<T> extends AbstractDatasetIterator<T> {
 
     @Override
     protected void release() {
-        stopped = true;
-        queue.clear();
-        if (Thread.currentThread() != producer) {
+        cleanable.clean();
+        if (Thread.currentThread() != thread) {
             try {
-                producer.join(JOIN_MILLIS);
+                thread.join(JOIN_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -102,6 +124,6 @@ public final class PrefetchPass<T> extends AbstractDatasetIterator<T> {
 
     /** True while the background thread runs: for tests that check closing stops it. */
     public boolean producerAlive() {
-        return producer.isAlive();
+        return thread.isAlive();
     }
 }
