@@ -245,4 +245,24 @@ class CsvDatasetTest {
                 .interleave(p -> Dataset.fromCsv(csv(p).columnType("id", DType.INT64).build()), 2, 1);
         assertEquals(List.of(1L, 10L, 2L, 20L, 3L), rows.toList().stream().map(r -> r.getLong("id")).toList());
     }
+
+    @Test
+    void aDiskCacheIsReusedAcrossRunsAndRebuiltWhenTheCsvChanges() throws IOException {
+        Path p = write("c.csv", "id\n1\n2\n");
+        Path cache = dir.resolve("cache/rows.bin");
+        CsvOptions options = csv(p).columnType("id", DType.INT64).build();
+        assertEquals(2, Dataset.fromCsv(options).cache(cache).count());
+        assertTrue(Files.isRegularFile(cache));
+        long written = Files.getLastModifiedTime(cache).toMillis();
+
+        // A new dataset object over the unchanged file (a later run) reads the cache: same rows, file untouched.
+        List<Example> again = Dataset.fromCsv(options).cache(cache).toList();
+        assertEquals(List.of(1L, 2L), again.stream().map(r -> r.getLong("id")).toList());
+        assertEquals(written, Files.getLastModifiedTime(cache).toMillis());
+
+        Files.writeString(p, "id\n1\n2\n3\n");
+        List<Example> changed = Dataset.fromCsv(options).cache(cache).toList();
+        assertEquals(List.of(1L, 2L, 3L), changed.stream().map(r -> r.getLong("id")).toList());
+        assertEquals(3, Dataset.fromCsv(options).cache(cache).count());
+    }
 }
