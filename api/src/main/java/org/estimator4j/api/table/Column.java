@@ -5,7 +5,7 @@ package org.estimator4j.api.table;
  * without copying. Missing values are marked in an explicit mask (the stored value there is 0 or null, never a magic
  * number to compare against).
  */
-public abstract sealed class Column permits DenseColumn, RaggedColumn {
+public abstract sealed class Column permits FixedWidthColumn, RaggedColumn {
     private final Field field;
     private final int numRows;
     private final boolean[] missing;

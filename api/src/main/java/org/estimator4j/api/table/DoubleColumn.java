@@ -2,8 +2,8 @@ package org.estimator4j.api.table;
 
 import java.util.Arrays;
 
-/** A dense FLOAT64 column; see {@link DenseColumn}. */
-public final class DoubleColumn extends DenseColumn {
+/** A dense FLOAT64 column; see {@link FixedWidthColumn}. */
+public final class DoubleColumn extends FixedWidthColumn {
     private final double[] values;
 
     /** Wraps the arrays without copying; {@code missing} may be null when no row is missing. */

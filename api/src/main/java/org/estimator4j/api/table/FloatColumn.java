@@ -2,8 +2,8 @@ package org.estimator4j.api.table;
 
 import java.util.Arrays;
 
-/** A dense FLOAT32 column; see {@link DenseColumn}. */
-public final class FloatColumn extends DenseColumn {
+/** A dense FLOAT32 column; see {@link FixedWidthColumn}. */
+public final class FloatColumn extends FixedWidthColumn {
     private final float[] values;
 
     /** Wraps the arrays without copying; {@code missing} may be null when no row is missing. */

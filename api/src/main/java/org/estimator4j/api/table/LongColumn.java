@@ -2,8 +2,8 @@ package org.estimator4j.api.table;
 
 import java.util.Arrays;
 
-/** A dense INT64 column; see {@link DenseColumn}. */
-public final class LongColumn extends DenseColumn {
+/** A dense INT64 column; see {@link FixedWidthColumn}. */
+public final class LongColumn extends FixedWidthColumn {
     private final long[] values;
 
     /** Wraps the arrays without copying; {@code missing} may be null when no row is missing. */

@@ -2,8 +2,8 @@ package org.estimator4j.api.table;
 
 import java.util.Arrays;
 
-/** A dense STRING column; see {@link DenseColumn}. */
-public final class StringColumn extends DenseColumn {
+/** A dense STRING column; see {@link FixedWidthColumn}. */
+public final class StringColumn extends FixedWidthColumn {
     private final String[] values;
 
     /** Wraps the arrays without copying; {@code missing} may be null when no row is missing. */

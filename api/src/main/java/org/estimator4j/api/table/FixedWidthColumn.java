@@ -4,10 +4,10 @@ package org.estimator4j.api.table;
  * A fixed-shape column: {@code numRows * width} values in one primitive (or String) array, row-major, where width is
  * the product of the field's shape. One subclass per element type keeps the arrays unboxed.
  */
-public abstract sealed class DenseColumn extends Column permits FloatColumn, DoubleColumn, LongColumn, StringColumn {
+public abstract sealed class FixedWidthColumn extends Column permits FloatColumn, DoubleColumn, LongColumn, StringColumn {
     private final int width;
 
-    DenseColumn(Field field, int numRows, int valuesLength, DType dtype, boolean[] missing) {
+    FixedWidthColumn(Field field, int numRows, int valuesLength, DType dtype, boolean[] missing) {
         super(field, numRows, maskOrNull(missing, numRows));
         if (field.dtype() != dtype || field.shape().isVariable()) {
             throw new IllegalArgumentException("a " + getClass().getSimpleName() + " holds fixed-shape "
