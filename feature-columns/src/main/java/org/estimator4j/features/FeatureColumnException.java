@@ -1,0 +1,12 @@
+package org.estimator4j.features;
+
+/** A feature column cannot be built or cannot read its input; the message names the column and what to fix. */
+public class FeatureColumnException extends RuntimeException {
+    public FeatureColumnException(String message) {
+        super(message);
+    }
+
+    public FeatureColumnException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

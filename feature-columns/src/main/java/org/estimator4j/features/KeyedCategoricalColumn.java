@@ -1,0 +1,90 @@
+package org.estimator4j.features;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Set;
+import org.estimator4j.api.table.DType;
+import org.estimator4j.features.transform.RawFeature;
+import org.estimator4j.features.transform.TransformContext;
+
+/**
+ * A categorical column that maps each value of one raw feature to an id on its own: vocabulary, identity and hash
+ * bucket columns. A missing or empty row has no ids; a multivalent row has one id per value, in order.
+ */
+abstract sealed class KeyedCategoricalColumn implements CategoricalColumn
+        permits VocabularyListColumn, VocabularyFileColumn, IdentityColumn, HashBucketColumn {
+    private final String key;
+    private final DType dtype;
+
+    KeyedCategoricalColumn(String key, DType dtype) {
+        this.key = requireNonNull(key, "key is null");
+        this.dtype = requireNonNull(dtype, "dtype is null");
+        if (dtype != DType.STRING && dtype != DType.INT64) {
+            throw new FeatureColumnException("categorical column '" + key + "': dtype must be string or int64, got "
+                    + dtype.tfName());
+        }
+    }
+
+    public final String key() {
+        return key;
+    }
+
+    /** The raw feature's type: string or int64. */
+    public final DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public String name() {
+        return key;
+    }
+
+    @Override
+    public final Set<String> rawKeys() {
+        return Set.of(key);
+    }
+
+    /** Returned by {@link #idOf} for a value that yields no id at all. */
+    static final long DROPPED = Long.MIN_VALUE;
+
+    /** The id of a string value. */
+    abstract long idOf(String value, long fingerprint);
+
+    /** The id of an int64 value. */
+    abstract long idOf(long value, long fingerprintOfDecimal);
+
+    /** Whether {@link #idOf} needs the value's fingerprint (hash and OOV buckets); computed only if so. */
+    abstract boolean needsFingerprints();
+
+    @Override
+    public final SparseIds ids(TransformContext context) {
+        return context.ids(this, () -> {
+            RawFeature raw = context.raw(key, this, List.of(dtype));
+            int n = context.numRows();
+            SparseIds.Builder b = new SparseIds.Builder(n, n);
+            long[] fp = needsFingerprints() ? raw.stringFingerprints() : null;
+            if (dtype == DType.STRING) {
+                String[] values = raw.strings();
+                for (int r = 0; r < n; r++) {
+                    for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
+                        b.add(idOf(values[i], fp == null ? 0 : fp[i]));
+                    }
+                    b.endRow();
+                }
+            } else {
+                long[] values = raw.longs();
+                for (int r = 0; r < n; r++) {
+                    for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
+                        long id = idOf(values[i], fp == null ? 0 : fp[i]);
+                        if (id != DROPPED) {
+                            b.add(id);
+                        }
+                    }
+                    b.endRow();
+                }
+            }
+            return b.build();
+        });
+    }
+}

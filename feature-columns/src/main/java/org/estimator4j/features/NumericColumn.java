@@ -1,0 +1,146 @@
+package org.estimator4j.features;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.estimator4j.api.table.DType;
+import org.estimator4j.features.transform.RawFeature;
+import org.estimator4j.features.transform.TransformContext;
+
+/**
+ * {@code tf.feature_column.numeric_column}: a raw numeric feature of a fixed shape, as float32, with an optional
+ * default for missing values (without one, a missing value is an error) and an optional normalizer.
+ */
+public final class NumericColumn implements DenseColumn {
+    private static final List<DType> NUMERIC = List.of(DType.FLOAT32, DType.FLOAT64, DType.INT64);
+
+    private final String key;
+    private final int[] shape;
+    private final float[] defaultValue;
+    private final Normalizer normalizer;
+    private final int width;
+
+    NumericColumn(String key, int[] shape, float[] defaultValue, Normalizer normalizer) {
+        this.key = requireNonNull(key, "key is null");
+        this.shape = shape.clone();
+        int w = 1;
+        for (int d : shape) {
+            if (d <= 0) {
+                throw new FeatureColumnException("numeric column '" + key + "': shape dimensions must be positive, got "
+                        + Arrays.toString(shape));
+            }
+            w *= d;
+        }
+        this.width = w;
+        if (defaultValue != null && defaultValue.length != w) {
+            throw new FeatureColumnException("numeric column '" + key + "': default_value has " + defaultValue.length
+                    + " values; shape " + Arrays.toString(shape) + " needs " + w);
+        }
+        this.defaultValue = defaultValue == null ? null : defaultValue.clone();
+        this.normalizer = requireNonNull(normalizer, "normalizer is null");
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The value used for missing entries, or null when a missing value is an error. */
+    public float[] defaultValue() {
+        return defaultValue == null ? null : defaultValue.clone();
+    }
+
+    public Normalizer normalizer() {
+        return normalizer;
+    }
+
+    /** The same column with another normalizer (what {@code adapt} returns). */
+    public NumericColumn withNormalizer(Normalizer n) {
+        return new NumericColumn(key, shape, defaultValue, n);
+    }
+
+    @Override
+    public String name() {
+        return key;
+    }
+
+    @Override
+    public Set<String> rawKeys() {
+        return Set.of(key);
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public void writeDense(TransformContext context, float[] out, int stride, int offset) {
+        RawFeature raw = context.raw(key, this, NUMERIC);
+        for (int r = 0; r < context.numRows(); r++) {
+            int start = raw.start(r);
+            int n = raw.end(r) - start;
+            int o = r * stride + offset;
+            if (n == width) {
+                for (int i = 0; i < width; i++) {
+                    out[o + i] = normalizer.apply(raw.floatAt(start + i));
+                }
+            } else if (n == 0 && defaultValue != null) {
+                for (int i = 0; i < width; i++) {
+                    out[o + i] = normalizer.apply(defaultValue[i]);
+                }
+            } else if (n == 0) {
+                throw new FeatureColumnException("numeric column '" + key + "' has a missing value in row " + r
+                        + "; give it a default_value or fill the input");
+            } else {
+                throw new FeatureColumnException("numeric column '" + key + "' has shape " + Arrays.toString(shape)
+                        + " (" + width + " values per row) but row " + r + " has " + n);
+            }
+        }
+    }
+
+    /** Reads one row's values (no normalizer); for bucketizing. */
+    float[] values(TransformContext context, int row, float[] into) {
+        RawFeature raw = context.raw(key, this, NUMERIC);
+        int start = raw.start(row);
+        int n = raw.end(row) - start;
+        if (n == width) {
+            for (int i = 0; i < width; i++) {
+                into[i] = raw.floatAt(start + i);
+            }
+            return into;
+        }
+        if (n == 0 && defaultValue != null) {
+            System.arraycopy(defaultValue, 0, into, 0, width);
+            return into;
+        }
+        if (n == 0) {
+            throw new FeatureColumnException("numeric column '" + key + "' has a missing value in row " + row
+                    + "; give it a default_value or fill the input");
+        }
+        throw new FeatureColumnException("numeric column '" + key + "' has shape " + Arrays.toString(shape) + " ("
+                + width + " values per row) but row " + row + " has " + n);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NumericColumn c && c.key.equals(key) && Arrays.equals(c.shape, shape)
+                && Arrays.equals(c.defaultValue, defaultValue) && c.normalizer.equals(normalizer);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode() * 31 + Arrays.hashCode(shape);
+    }
+
+    @Override
+    public String toString() {
+        return "NumericColumn(key=" + key + ", shape=" + Arrays.toString(shape) + ", default_value="
+                + Arrays.toString(defaultValue) + ", normalizer=" + normalizer + ")";
+    }
+}

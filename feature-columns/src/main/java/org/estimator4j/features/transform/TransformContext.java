@@ -1,0 +1,67 @@
+package org.estimator4j.features.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.estimator4j.api.table.Batch;
+import org.estimator4j.api.table.DType;
+import org.estimator4j.features.CategoricalColumn;
+import org.estimator4j.features.FeatureColumn;
+import org.estimator4j.features.FeatureColumnException;
+import org.estimator4j.features.SparseIds;
+
+/**
+ * One batch being transformed (TensorFlow's FeatureTransformationCache): raw features are looked up once, and a
+ * categorical column's ids are computed once even when a crossed, indicator and embedding column all use them. Not
+ * thread-safe: one context per batch and thread.
+ */
+public final class TransformContext {
+    private final Batch batch;
+    private final EmbeddingTables tables;
+    private final Map<String, RawFeature> raw = new java.util.HashMap<>();
+    private final Map<CategoricalColumn, SparseIds> ids = new IdentityHashMap<>();
+
+    public TransformContext(Batch batch, EmbeddingTables tables) {
+        this.batch = requireNonNull(batch, "batch is null");
+        this.tables = requireNonNull(tables, "tables is null");
+    }
+
+    public int numRows() {
+        return batch.numRows();
+    }
+
+    public EmbeddingTables tables() {
+        return tables;
+    }
+
+    /** The raw feature {@code key} as {@code column} needs it; a clear error if it is absent or of the wrong type. */
+    public RawFeature raw(String key, FeatureColumn column, List<DType> accepted) {
+        RawFeature f = raw.get(key);
+        if (f == null) {
+            if (!batch.schema().contains(key)) {
+                throw new FeatureColumnException("feature column '" + column.name() + "' reads raw feature '" + key
+                        + "', which the input does not have; the available keys are " + batch.schema().names());
+            }
+            f = new RawFeature(key, batch.column(key));
+            raw.put(key, f);
+        }
+        if (!accepted.contains(f.dtype())) {
+            throw new FeatureColumnException("feature column '" + column.name() + "' needs raw feature '" + key
+                    + "' as " + accepted.stream().map(DType::tfName).toList() + ", but it is "
+                    + f.dtype().tfName());
+        }
+        return f;
+    }
+
+    /** {@code column}'s ids for this batch, computed on first request. */
+    public SparseIds ids(CategoricalColumn column, java.util.function.Supplier<SparseIds> compute) {
+        SparseIds s = ids.get(column);
+        if (s == null) {
+            s = compute.get();
+            ids.put(column, s);
+        }
+        return s;
+    }
+}
