@@ -15,11 +15,17 @@ import org.estimator4j.features.transform.TransformContext;
 public final class BucketizedColumn implements DenseColumn, CategoricalColumn {
     private final NumericColumn source;
     private final float[] boundaries;
+    private final Integer quantileBuckets; // learn boundaries as quantiles; null for fixed boundaries
 
-    BucketizedColumn(NumericColumn source, float[] boundaries) {
+    BucketizedColumn(NumericColumn source, float[] boundaries, Integer quantileBuckets) {
         this.source = requireNonNull(source, "source is null");
         this.boundaries = boundaries.clone();
-        if (boundaries.length == 0) {
+        this.quantileBuckets = quantileBuckets;
+        if (quantileBuckets != null && quantileBuckets < 2) {
+            throw new FeatureColumnException("bucketized column '" + name() + "': learned quantile buckets must be "
+                    + ">= 2, got " + quantileBuckets);
+        }
+        if (boundaries.length == 0 && quantileBuckets == null) {
             throw new FeatureColumnException("bucketized column '" + name() + "': boundaries must not be empty");
         }
         if (source.shape().length != 1) {
@@ -45,7 +51,29 @@ public final class BucketizedColumn implements DenseColumn, CategoricalColumn {
 
     /** The same split at other boundaries (what {@code adapt} returns). */
     public BucketizedColumn withBoundaries(float[] b) {
-        return new BucketizedColumn(source, b);
+        return new BucketizedColumn(source, b, quantileBuckets);
+    }
+
+    /** The same column over another source (adapt uses it when the source learned a normalizer). */
+    public BucketizedColumn withSource(NumericColumn s) {
+        return new BucketizedColumn(s, boundaries, quantileBuckets);
+    }
+
+    /** How many quantile buckets adapt learns boundaries for, or null for fixed boundaries. */
+    public Integer quantileBuckets() {
+        return quantileBuckets;
+    }
+
+    /** False for a quantile column that adapt has not seen data for yet. */
+    public boolean isAdapted() {
+        return boundaries.length > 0;
+    }
+
+    private void checkAdapted() {
+        if (boundaries.length == 0) {
+            throw new FeatureColumnException("bucketized column '" + name() + "' learns its boundaries from data and "
+                    + "has not been adapted yet: call FeatureColumnAdapter.adapt(columns, data) first");
+        }
     }
 
     @Override
@@ -64,11 +92,13 @@ public final class BucketizedColumn implements DenseColumn, CategoricalColumn {
 
     @Override
     public long numBuckets() {
+        checkAdapted();
         return (long) source.width() * bucketsPerDimension();
     }
 
     @Override
     public int width() {
+        checkAdapted();
         return source.width() * bucketsPerDimension();
     }
 
@@ -120,7 +150,8 @@ public final class BucketizedColumn implements DenseColumn, CategoricalColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BucketizedColumn c && c.source.equals(source) && Arrays.equals(c.boundaries, boundaries);
+        return o instanceof BucketizedColumn c && c.source.equals(source) && Arrays.equals(c.boundaries, boundaries)
+                && java.util.Objects.equals(c.quantileBuckets, quantileBuckets);
     }
 
     @Override
@@ -130,6 +161,7 @@ public final class BucketizedColumn implements DenseColumn, CategoricalColumn {
 
     @Override
     public String toString() {
-        return "BucketizedColumn(source=" + source + ", boundaries=" + Arrays.toString(boundaries) + ")";
+        return "BucketizedColumn(source=" + source + ", boundaries=" + Arrays.toString(boundaries)
+                + (quantileBuckets == null ? "" : ", quantile_buckets=" + quantileBuckets) + ")";
     }
 }

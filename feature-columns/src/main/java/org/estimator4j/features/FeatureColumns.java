@@ -40,7 +40,7 @@ public final class FeatureColumns {
     }
 
     public static BucketizedColumn bucketizedColumn(NumericColumn source, float... boundaries) {
-        return new BucketizedColumn(source, boundaries);
+        return new BucketizedColumn(source, boundaries, null);
     }
 
     /**
@@ -56,7 +56,25 @@ public final class FeatureColumns {
         requireNonNull(vocabularyList, "vocabularyList is null");
         DType dtype = !vocabularyList.isEmpty() && vocabularyList.get(0) instanceof Number ? DType.INT64
                 : DType.STRING;
-        return new VocabularyListColumn(key, vocabularyList, dtype, defaultValue, numOovBuckets);
+        return new VocabularyListColumn(key, vocabularyList, dtype, defaultValue, numOovBuckets, null);
+    }
+
+    /**
+     * A vocabulary column whose vocabulary {@code FeatureColumnAdapter.adapt} learns from data (beyond TensorFlow);
+     * unknown values go to default_value (-1 unless numOovBuckets > 0) or OOV buckets as usual.
+     */
+    public static VocabularyListColumn categoricalColumnWithLearnedVocabulary(String key, VocabularySpec spec,
+            long numOovBuckets) {
+        requireNonNull(spec, "spec is null");
+        return new VocabularyListColumn(key, null, spec.dtype(), -1, numOovBuckets, spec);
+    }
+
+    /**
+     * A bucketized column whose boundaries {@code FeatureColumnAdapter.adapt} learns as the quantiles that split the
+     * data into {@code numBuckets} equally filled buckets (fewer when values repeat).
+     */
+    public static BucketizedColumn bucketizedColumnWithQuantiles(NumericColumn source, int numBuckets) {
+        return new BucketizedColumn(source, new float[0], numBuckets);
     }
 
     /**

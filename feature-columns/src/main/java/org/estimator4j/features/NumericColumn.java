@@ -81,6 +81,10 @@ public final class NumericColumn implements DenseColumn {
 
     @Override
     public void writeDense(TransformContext context, float[] out, int stride, int offset) {
+        if (!normalizer.isAdapted()) {
+            throw new FeatureColumnException("numeric column '" + key + "' learns its normalizer from data and has "
+                    + "not been adapted yet: call FeatureColumnAdapter.adapt(columns, data) first");
+        }
         RawFeature raw = context.raw(key, this, NUMERIC);
         for (int r = 0; r < context.numRows(); r++) {
             int start = raw.start(r);
