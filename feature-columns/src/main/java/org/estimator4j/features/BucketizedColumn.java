@@ -10,7 +10,8 @@ import org.estimator4j.features.transform.TransformContext;
  * {@code tf.feature_column.bucketized_column}: splits a numeric column at strictly increasing boundaries into
  * {@code len(boundaries) + 1} buckets, left-inclusive ({@code [b[i-1], b[i])}). As a dense column it is a one-hot
  * vector per source dimension; as a categorical column, dimension d's bucket ids are offset by
- * {@code d * (len(boundaries) + 1)}. Values compare as float32, like TensorFlow's Bucketize op.
+ * {@code d * (len(boundaries) + 1)}. Values compare as float32, like TensorFlow's Bucketize op, after the source
+ * column's normalizer (TensorFlow buckets the transformed source too).
  */
 public final class BucketizedColumn implements DenseColumn, CategoricalColumn {
     private final NumericColumn source;
@@ -64,9 +65,9 @@ public final class BucketizedColumn implements DenseColumn, CategoricalColumn {
         return quantileBuckets;
     }
 
-    /** False for a quantile column that adapt has not seen data for yet. */
+    @Override
     public boolean isAdapted() {
-        return boundaries.length > 0;
+        return boundaries.length > 0 && source.isAdapted();
     }
 
     private void checkAdapted() {

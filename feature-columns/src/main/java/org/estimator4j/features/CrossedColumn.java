@@ -74,6 +74,16 @@ public final class CrossedColumn implements CategoricalColumn {
         return keys.stream().map(k -> k instanceof FeatureColumn f ? f.name() : String.valueOf(k)).toList();
     }
 
+    @Override
+    public boolean isAdapted() {
+        return leaves.stream().allMatch(l -> !(l instanceof FeatureColumn f) || f.isAdapted());
+    }
+
+    /** The same cross over other keys (adapt rebuilds crosses over adapted columns with it). */
+    public CrossedColumn withKeys(List<?> newKeys) {
+        return new CrossedColumn(newKeys, hashBucketSize, hashKey);
+    }
+
     /** The keys as given: raw feature names (String) and categorical columns. */
     public List<Object> keys() {
         return keys;

@@ -68,6 +68,11 @@ public final class EmbeddingColumn implements DenseColumn {
     }
 
     @Override
+    public boolean isAdapted() {
+        return categoricalColumn.isAdapted();
+    }
+
+    @Override
     public Set<String> rawKeys() {
         return categoricalColumn.rawKeys();
     }

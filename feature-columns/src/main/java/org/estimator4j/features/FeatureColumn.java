@@ -12,4 +12,12 @@ public interface FeatureColumn {
 
     /** The raw feature keys this column reads. */
     Set<String> rawKeys();
+
+    /**
+     * False while this column, or one it is built on, still has state to learn from data (a learned vocabulary,
+     * quantile boundaries or normalizer): such a column transforms nothing until {@code FeatureColumnAdapter.adapt}.
+     */
+    default boolean isAdapted() {
+        return true;
+    }
 }

@@ -156,9 +156,10 @@ public final class FeatureColumns {
         }
         List<CategoricalColumn> sorted = new ArrayList<>(categoricalColumns);
         sorted.sort(Comparator.comparing(CategoricalColumn::name));
-        long numBuckets = sorted.get(0).numBuckets();
+        boolean adapted = sorted.stream().allMatch(CategoricalColumn::isAdapted);
+        long numBuckets = adapted ? sorted.get(0).numBuckets() : -1;
         for (CategoricalColumn c : sorted) {
-            if (c.numBuckets() != numBuckets) {
+            if (adapted && c.numBuckets() != numBuckets) {
                 throw new FeatureColumnException("shared_embeddings: all columns need the same num_buckets, but '"
                         + sorted.get(0).name() + "' has " + numBuckets + " and '" + c.name() + "' has "
                         + c.numBuckets());
@@ -168,7 +169,7 @@ public final class FeatureColumns {
                 : String.join("_", sorted.stream().map(CategoricalColumn::name).toList()) + "_shared_embedding";
         List<SharedEmbeddingColumn> out = new ArrayList<>();
         for (CategoricalColumn c : categoricalColumns) {
-            out.add(new SharedEmbeddingColumn(c, name, numBuckets, dimension, requireNonNull(combiner,
+            out.add(new SharedEmbeddingColumn(c, name, dimension, requireNonNull(combiner,
                     "combiner is null"), maxNorm, trainable));
         }
         return List.copyOf(out);

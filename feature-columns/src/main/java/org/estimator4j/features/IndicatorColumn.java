@@ -15,7 +15,7 @@ public final class IndicatorColumn implements DenseColumn {
 
     IndicatorColumn(CategoricalColumn categoricalColumn) {
         this.categoricalColumn = requireNonNull(categoricalColumn, "categoricalColumn is null");
-        if (categoricalColumn.numBuckets() > 1_000_000) {
+        if (categoricalColumn.isAdapted() && categoricalColumn.numBuckets() > 1_000_000) {
             throw new FeatureColumnException("indicator column over '" + categoricalColumn.name() + "' would be "
                     + categoricalColumn.numBuckets() + " wide; use an embedding column for so many buckets");
         }
@@ -28,6 +28,11 @@ public final class IndicatorColumn implements DenseColumn {
     @Override
     public String name() {
         return categoricalColumn.name() + "_indicator";
+    }
+
+    @Override
+    public boolean isAdapted() {
+        return categoricalColumn.isAdapted();
     }
 
     @Override

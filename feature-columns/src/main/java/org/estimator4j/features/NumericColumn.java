@@ -70,6 +70,11 @@ public final class NumericColumn implements DenseColumn {
     }
 
     @Override
+    public boolean isAdapted() {
+        return normalizer.isAdapted();
+    }
+
+    @Override
     public Set<String> rawKeys() {
         return Set.of(key);
     }
@@ -108,19 +113,21 @@ public final class NumericColumn implements DenseColumn {
         }
     }
 
-    /** Reads one row's values (no normalizer); for bucketizing. */
+    /** Reads one row's values, normalized: what TensorFlow's bucketized column splits. */
     float[] values(TransformContext context, int row, float[] into) {
         RawFeature raw = context.raw(key, this, NUMERIC);
         int start = raw.start(row);
         int n = raw.end(row) - start;
         if (n == width) {
             for (int i = 0; i < width; i++) {
-                into[i] = raw.floatAt(start + i);
+                into[i] = normalizer.apply(raw.floatAt(start + i));
             }
             return into;
         }
         if (n == 0 && defaultValue != null) {
-            System.arraycopy(defaultValue, 0, into, 0, width);
+            for (int i = 0; i < width; i++) {
+                into[i] = normalizer.apply(defaultValue[i]);
+            }
             return into;
         }
         if (n == 0) {

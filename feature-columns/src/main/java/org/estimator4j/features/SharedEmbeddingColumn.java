@@ -13,17 +13,15 @@ import org.estimator4j.features.transform.TransformContext;
 public final class SharedEmbeddingColumn implements DenseColumn {
     private final CategoricalColumn categoricalColumn;
     private final String sharedName;
-    private final long numBuckets;
     private final int dimension;
     private final Combiner combiner;
     private final Float maxNorm;
     private final boolean trainable;
 
-    SharedEmbeddingColumn(CategoricalColumn categoricalColumn, String sharedName, long numBuckets, int dimension,
+    SharedEmbeddingColumn(CategoricalColumn categoricalColumn, String sharedName, int dimension,
             Combiner combiner, Float maxNorm, boolean trainable) {
         this.categoricalColumn = requireNonNull(categoricalColumn, "categoricalColumn is null");
         this.sharedName = requireNonNull(sharedName, "sharedName is null");
-        this.numBuckets = numBuckets;
         this.dimension = dimension;
         this.combiner = requireNonNull(combiner, "combiner is null");
         this.maxNorm = maxNorm;
@@ -32,6 +30,11 @@ public final class SharedEmbeddingColumn implements DenseColumn {
 
     public CategoricalColumn categoricalColumn() {
         return categoricalColumn;
+    }
+
+    /** The same member over another categorical column (adapt uses it after learning that column's vocabulary). */
+    public SharedEmbeddingColumn withCategoricalColumn(CategoricalColumn c) {
+        return new SharedEmbeddingColumn(c, sharedName, dimension, combiner, maxNorm, trainable);
     }
 
     /** The shared table's name: the same for every member of the group. */
@@ -61,6 +64,11 @@ public final class SharedEmbeddingColumn implements DenseColumn {
     }
 
     @Override
+    public boolean isAdapted() {
+        return categoricalColumn.isAdapted();
+    }
+
+    @Override
     public Set<String> rawKeys() {
         return categoricalColumn.rawKeys();
     }
@@ -72,7 +80,7 @@ public final class SharedEmbeddingColumn implements DenseColumn {
 
     @Override
     public void writeDense(TransformContext context, float[] out, int stride, int offset) {
-        float[] table = context.tables().table(sharedName, numBuckets, dimension);
+        float[] table = context.tables().table(sharedName, categoricalColumn.numBuckets(), dimension);
         EmbeddingLookup.write(categoricalColumn.ids(context), table, dimension, combiner, maxNorm, out, stride, offset);
     }
 

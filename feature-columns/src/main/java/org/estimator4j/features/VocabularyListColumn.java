@@ -51,6 +51,7 @@ public final class VocabularyListColumn extends KeyedCategoricalColumn {
     }
 
     /** True once there is a vocabulary: always for a fixed one, after adapt for a learned one. */
+    @Override
     public boolean isAdapted() {
         return vocabulary != null;
     }

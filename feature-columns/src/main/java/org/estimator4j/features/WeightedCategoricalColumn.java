@@ -43,6 +43,11 @@ public final class WeightedCategoricalColumn implements CategoricalColumn {
     }
 
     @Override
+    public boolean isAdapted() {
+        return categoricalColumn.isAdapted();
+    }
+
+    @Override
     public Set<String> rawKeys() {
         Set<String> keys = new LinkedHashSet<>(categoricalColumn.rawKeys());
         keys.add(weightFeatureKey);
