@@ -103,13 +103,16 @@ public final class BucketizedColumn implements DenseColumn, CategoricalColumn {
         return source.width() * bucketsPerDimension();
     }
 
-    /** The bucket of {@code v}: how many boundaries are {@code <= v}. */
+    /**
+     * The bucket of {@code v}: TensorFlow's Bucketize kernel, {@code std::upper_bound(boundaries, v)}, i.e. how many
+     * boundaries are not greater than v. NaN compares false, so it goes to the last bucket, as in TensorFlow.
+     */
     int bucket(float v) {
         int lo = 0;
         int hi = boundaries.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (boundaries[mid] <= v) {
+            if (!(v < boundaries[mid])) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -100,7 +100,7 @@ public final class CrossedColumn implements CategoricalColumn {
     /** TensorFlow's name: the leaf keys' names, sorted, joined by {@code _X_}. */
     @Override
     public String name() {
-        return String.join("_X_", names(leaves).stream().sorted().toList());
+        return String.join("_X_", names(leaves).stream().sorted(ColumnNames.ORDER).toList());
     }
 
     @Override

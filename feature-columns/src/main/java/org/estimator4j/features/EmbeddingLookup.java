@@ -3,7 +3,7 @@ package org.estimator4j.features;
 import java.util.Arrays;
 
 /**
- * The lookup both embedding columns share: TensorFlow's {@code safe_embedding_lookup_sparse}. Ids of -1 (and
+ * The lookup both embedding columns share: TensorFlow's {@code safe_embedding_lookup_sparse}. Negative ids (and
  * weights ≤ 0 with weights) are dropped; a row left with no ids is all zeros; with max_norm, each vector is clipped
  * to that L2 norm before combining.
  */

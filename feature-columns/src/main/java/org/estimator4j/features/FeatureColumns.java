@@ -140,7 +140,8 @@ public final class FeatureColumns {
     }
 
     /**
-     * The columns must have the same num_buckets. The table is named {@code sharedEmbeddingCollectionName}, or by
+     * The columns must have the same type (weighted columns count as the column they weight) and the same
+     * num_buckets. The table is named {@code sharedEmbeddingCollectionName}, or by
      * default the columns' names, sorted, joined by "_", plus "_shared_embedding" (TensorFlow's default).
      */
     public static List<SharedEmbeddingColumn> sharedEmbeddings(List<? extends CategoricalColumn> categoricalColumns,
@@ -155,7 +156,16 @@ public final class FeatureColumns {
             throw new FeatureColumnException("shared_embeddings: max_norm must be > 0, got " + maxNorm);
         }
         List<CategoricalColumn> sorted = new ArrayList<>(categoricalColumns);
-        sorted.sort(Comparator.comparing(CategoricalColumn::name));
+        sorted.sort(Comparator.comparing(CategoricalColumn::name, ColumnNames.ORDER));
+        // TensorFlow: all columns must have the same type, a weighted column counting as the one it weights.
+        CategoricalColumn first = unweighted(sorted.get(0));
+        for (CategoricalColumn c : sorted) {
+            if (unweighted(c).getClass() != first.getClass()) {
+                throw new FeatureColumnException("shared_embeddings: all categorical_columns must have the same type "
+                        + "(or be weighted columns of the same type), but " + first + " and " + unweighted(c)
+                        + " differ");
+            }
+        }
         boolean adapted = sorted.stream().allMatch(CategoricalColumn::isAdapted);
         long numBuckets = adapted ? sorted.get(0).numBuckets() : -1;
         for (CategoricalColumn c : sorted) {
@@ -173,6 +183,10 @@ public final class FeatureColumns {
                     "combiner is null"), maxNorm, trainable));
         }
         return List.copyOf(out);
+    }
+
+    private static CategoricalColumn unweighted(CategoricalColumn c) {
+        return c instanceof WeightedCategoricalColumn w ? w.categoricalColumn() : c;
     }
 
     public static WeightedCategoricalColumn weightedCategoricalColumn(CategoricalColumn categoricalColumn,

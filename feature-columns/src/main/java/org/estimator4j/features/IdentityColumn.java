@@ -4,8 +4,9 @@ import org.estimator4j.api.table.DType;
 
 /**
  * {@code tf.feature_column.categorical_column_with_identity}: int64 values in {@code [0, num_buckets)} are their own
- * ids; others become default_value. Without a default, a negative value is dropped (TensorFlow's missing id) and a
- * value of num_buckets or more is an error.
+ * ids; others become default_value. Without a default, a negative value stays as it is (as in TensorFlow's id
+ * tensor: a cross hashes it, indicator and embedding columns skip it) and a value of num_buckets or more is an error.
+ * A dense input's -1 means "no value" and is dropped first (see {@link KeyedCategoricalColumn}).
  */
 public final class IdentityColumn extends KeyedCategoricalColumn {
     private final long numBuckets;
@@ -49,7 +50,8 @@ public final class IdentityColumn extends KeyedCategoricalColumn {
             return defaultValue;
         }
         if (value < 0) {
-            return DROPPED; // TensorFlow treats negative ids as missing when there is no default
+            // TensorFlow passes the value through unchanged (a cross hashes it); consumers skip negative ids.
+            return value;
         }
         throw new FeatureColumnException("identity column '" + key() + "': value " + value + " is not in [0, "
                 + numBuckets + "); set a default_value for out-of-range values");

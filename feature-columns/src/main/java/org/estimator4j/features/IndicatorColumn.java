@@ -8,7 +8,7 @@ import org.estimator4j.features.transform.TransformContext;
 
 /**
  * {@code tf.feature_column.indicator_column}: a categorical column as a multi-hot vector of num_buckets counts (an id
- * seen twice counts 2; a weighted column adds its weights). Ids of -1 are skipped.
+ * seen twice counts 2; a weighted column adds its weights). Negative ids (-1) are skipped.
  */
 public final class IndicatorColumn implements DenseColumn {
     private final CategoricalColumn categoricalColumn;

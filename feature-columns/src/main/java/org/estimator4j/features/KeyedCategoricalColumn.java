@@ -11,6 +11,10 @@ import org.estimator4j.features.transform.TransformContext;
 /**
  * A categorical column that maps each value of one raw feature to an id on its own: vocabulary, identity and hash
  * bucket columns. A missing or empty row has no ids; a multivalent row has one id per value, in order.
+ *
+ * <p>As TensorFlow's {@code _to_sparse_input_and_drop_ignore_values} does, a dense (scalar or fixed-shape) input drops
+ * its ignore values first: {@code ''} for strings and {@code -1} for integers mean "no value" there. A variable-length
+ * input is TensorFlow's SparseTensor and keeps every value.
  */
 abstract sealed class KeyedCategoricalColumn implements CategoricalColumn
         permits VocabularyListColumn, VocabularyFileColumn, IdentityColumn, HashBucketColumn {
@@ -45,9 +49,6 @@ abstract sealed class KeyedCategoricalColumn implements CategoricalColumn
         return Set.of(key);
     }
 
-    /** Returned by {@link #idOf} for a value that yields no id at all. */
-    static final long DROPPED = Long.MIN_VALUE;
-
     /** The id of a string value. */
     abstract long idOf(String value, long fingerprint);
 
@@ -64,10 +65,14 @@ abstract sealed class KeyedCategoricalColumn implements CategoricalColumn
             int n = context.numRows();
             SparseIds.Builder b = new SparseIds.Builder(n, n);
             long[] fp = needsFingerprints() ? raw.stringFingerprints() : null;
+            boolean dense = raw.width() >= 0;
             if (dtype == DType.STRING) {
                 String[] values = raw.strings();
                 for (int r = 0; r < n; r++) {
                     for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
+                        if (dense && values[i].isEmpty()) {
+                            continue; // TensorFlow's ignore value for dense string input
+                        }
                         b.add(idOf(values[i], fp == null ? 0 : fp[i]));
                     }
                     b.endRow();
@@ -76,10 +81,10 @@ abstract sealed class KeyedCategoricalColumn implements CategoricalColumn
                 long[] values = raw.longs();
                 for (int r = 0; r < n; r++) {
                     for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
-                        long id = idOf(values[i], fp == null ? 0 : fp[i]);
-                        if (id != DROPPED) {
-                            b.add(id);
+                        if (dense && values[i] == -1) {
+                            continue; // TensorFlow's ignore value for dense integer input
                         }
+                        b.add(idOf(values[i], fp == null ? 0 : fp[i]));
                     }
                     b.endRow();
                 }

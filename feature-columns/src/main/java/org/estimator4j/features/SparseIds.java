@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * A categorical column's output for a batch: for each row, any number of ids (and weights), stored row-compressed:
  * row r holds {@code ids[offsets[r] .. offsets[r+1])}. This is what linear models consume as a sparse weighted sum;
- * nothing here is ever expanded to a one-hot vector. As in TensorFlow, an id of -1 (a value out of vocabulary with no
- * OOV buckets) is kept here and skipped by consumers (indicator, embedding, linear). Weights are null when all are 1.
+ * nothing here is ever expanded to a one-hot vector. As in TensorFlow, negative ids (-1 for a value out of vocabulary
+ * with no OOV buckets, or an identity column's negative values) are kept here and skipped by consumers (indicator,
+ * embedding, linear: TensorFlow's safe_embedding_lookup_sparse prunes every id below 0). Weights are null when all
+ * are 1.
  */
 public final class SparseIds {
     private final int numRows;

@@ -11,7 +11,8 @@ import org.estimator4j.features.transform.TransformContext;
 
 /**
  * {@code tf.feature_column.weighted_categorical_column}: a categorical column's ids with a weight each, read from a
- * raw float feature whose values line up with the ids (same count per row). Indicator columns sum the weights;
+ * raw float feature whose values line up with the ids (same count per row; a dense weight feature with more values
+ * than the row has ids drops its 0.0 entries first, as TensorFlow does). Indicator columns sum the weights;
  * embedding columns and linear models weight their lookups.
  */
 public final class WeightedCategoricalColumn implements CategoricalColumn {
@@ -26,6 +27,12 @@ public final class WeightedCategoricalColumn implements CategoricalColumn {
         if (categoricalColumn instanceof WeightedCategoricalColumn) {
             throw new FeatureColumnException("weighted column over '" + categoricalColumn.name()
                     + "': that column is weighted already");
+        }
+        if (categoricalColumn.rawKeys().contains(weightFeatureKey)) {
+            // TensorFlow: "Parse config {} already exists for {}" (the ids and the weights would share one feature).
+            throw new FeatureColumnException("weighted column '" + name() + "': the weight feature '"
+                    + weightFeatureKey + "' is also a feature of '" + categoricalColumn.name()
+                    + "'; weights need a feature of their own");
         }
     }
 
@@ -66,15 +73,38 @@ public final class WeightedCategoricalColumn implements CategoricalColumn {
             RawFeature w = context.raw(weightFeatureKey, this, WEIGHT_TYPES);
             int total = ids.offsets()[ids.numRows()];
             float[] weights = new float[total];
+            boolean dense = w.width() >= 0;
             for (int r = 0; r < ids.numRows(); r++) {
                 int count = ids.count(r);
                 int start = w.start(r);
-                if (w.end(r) - start != count) {
-                    throw new FeatureColumnException("weighted column '" + name() + "': row " + r + " has " + count
-                            + " ids but " + (w.end(r) - start) + " weights in '" + weightFeatureKey + "'");
+                int end = w.end(r);
+                int o = ids.offsets()[r];
+                if (end - start == count) {
+                    for (int i = 0; i < count; i++) {
+                        weights[o + i] = w.floatAt(start + i);
+                    }
+                    continue;
                 }
-                for (int i = 0; i < count; i++) {
-                    weights[ids.offsets()[r] + i] = w.floatAt(start + i);
+                // TensorFlow makes dense weights sparse by dropping their 0.0 entries
+                // (_to_sparse_input_and_drop_ignore_values), then pairs the rest with the ids in order.
+                int kept = 0;
+                if (dense) {
+                    for (int i = start; i < end; i++) {
+                        if (w.floatAt(i) != 0f) {
+                            kept++;
+                        }
+                    }
+                }
+                if (!dense || kept != count) {
+                    throw new FeatureColumnException("weighted column '" + name() + "': row " + r + " has " + count
+                            + " ids but " + (end - start) + " weights in '" + weightFeatureKey + "'"
+                            + (dense ? " (" + kept + " without the 0.0 entries a dense weight feature drops)" : ""));
+                }
+                for (int i = start, j = o; i < end; i++) {
+                    float v = w.floatAt(i);
+                    if (v != 0f) {
+                        weights[j++] = v;
+                    }
                 }
             }
             return ids.withWeights(weights);

@@ -49,7 +49,7 @@ public final class FeatureTransformer {
             }
         }
         List<FeatureColumn> sorted = new ArrayList<>(columns);
-        sorted.sort(Comparator.comparing(FeatureColumn::name));
+        sorted.sort(Comparator.comparing(FeatureColumn::name, FeatureTransformer::compareNames));
         this.columns = List.copyOf(sorted);
         List<DenseColumn> dense = new ArrayList<>();
         List<CategoricalColumn> sparse = new ArrayList<>();
@@ -76,6 +76,25 @@ public final class FeatureTransformer {
             width += dense.get(i).width();
         }
         this.denseWidth = width;
+    }
+
+    /**
+     * Python's string order, which TensorFlow sorts column names by: by code point, not by UTF-16 unit as
+     * {@link String#compareTo} (they differ only around characters beyond U+FFFF).
+     */
+    private static int compareNames(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** TensorFlow's {@code DenseFeatures}: dense columns only, concatenated in order of name. */

@@ -99,7 +99,8 @@ public final class RawFeature {
      */
     public long[] stringFingerprints() {
         if (fingerprints == null) {
-            int n = values.numRows();
+            // Every stored value: a fixed-shape column holds numRows * width of them, not numRows.
+            int n = dtype == DType.STRING ? strings().length : longs().length;
             long[] fp = new long[n];
             if (dtype == DType.STRING) {
                 String[] s = strings();
