@@ -3,6 +3,7 @@ package org.estimator4j.cli;
 import java.util.List;
 import org.estimator4j.cli.data.DataCommand;
 import org.estimator4j.cli.doctor.DoctorCommand;
+import org.estimator4j.cli.features.FeaturesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ParseResult;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Estimator4J: train, evaluate and track tabular models on the JVM.",
-        subcommands = {DoctorCommand.class, DataCommand.class},
+        subcommands = {DoctorCommand.class, DataCommand.class, FeaturesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

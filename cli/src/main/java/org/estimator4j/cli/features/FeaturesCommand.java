@@ -1,0 +1,11 @@
+package org.estimator4j.cli.features;
+
+import picocli.CommandLine.Command;
+
+/** {@code e4j features}: look at what feature columns make of raw rows. */
+@Command(
+        name = "features",
+        mixinStandardHelpOptions = true,
+        description = "Look at feature columns' outputs: ids, weights and dense values.",
+        subcommands = {InspectFeaturesCommand.class})
+public final class FeaturesCommand {}
