@@ -7,8 +7,9 @@ import java.util.Comparator;
  * point, which differs from {@link String#compareTo} (UTF-16 units) when one name has a character beyond U+FFFF and
  * the other one in U+E000..U+FFFF at the same place.
  */
-final class ColumnNames {
-    static final Comparator<String> ORDER = ColumnNames::compare;
+public final class ColumnNames {
+    /** Python's (and so TensorFlow's) order of names. */
+    public static final Comparator<String> ORDER = ColumnNames::compare;
 
     private ColumnNames() {}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.features.CategoricalColumn;
+import org.estimator4j.features.ColumnNames;
 import org.estimator4j.features.DenseColumn;
 import org.estimator4j.features.FeatureColumn;
 import org.estimator4j.features.FeatureColumnException;
@@ -49,7 +50,7 @@ public final class FeatureTransformer {
             }
         }
         List<FeatureColumn> sorted = new ArrayList<>(columns);
-        sorted.sort(Comparator.comparing(FeatureColumn::name, FeatureTransformer::compareNames));
+        sorted.sort(Comparator.comparing(FeatureColumn::name, ColumnNames.ORDER));
         this.columns = List.copyOf(sorted);
         List<DenseColumn> dense = new ArrayList<>();
         List<CategoricalColumn> sparse = new ArrayList<>();
@@ -76,25 +77,6 @@ public final class FeatureTransformer {
             width += dense.get(i).width();
         }
         this.denseWidth = width;
-    }
-
-    /**
-     * Python's string order, which TensorFlow sorts column names by: by code point, not by UTF-16 unit as
-     * {@link String#compareTo} (they differ only around characters beyond U+FFFF).
-     */
-    private static int compareNames(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** TensorFlow's {@code DenseFeatures}: dense columns only, concatenated in order of name. */
