@@ -1,0 +1,35 @@
+package org.estimator4j.api.estimator;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.estimator4j.api.input.InputFn;
+
+/**
+ * A model you train, evaluate, predict with and export, as {@code tf.estimator.Estimator}. Training resumes from the
+ * latest checkpoint in the model directory, so calling {@link #train} again continues where the last call (or the last
+ * process) stopped.
+ *
+ * <pre>{@code
+ * Estimator model = LinearClassifier.builder(columns).runConfig(RunConfig.builder().modelDir(dir).build()).build();
+ * model.train(trainInput, Steps.of(10_000));
+ * EvalResult metrics = model.evaluate(evalInput, null);
+ * }</pre>
+ */
+public interface Estimator {
+    /** Trains on batches of {@code input} in TRAIN mode until {@code steps} says stop or the input ends. */
+    Estimator train(InputFn input, Steps steps);
+
+    /** Evaluates on {@code input} in EVAL mode, for at most {@code steps} batches (null: until the input ends). */
+    EvalResult evaluate(InputFn input, Long steps);
+
+    /** One prediction per example of {@code input} in PREDICT mode, in order. */
+    List<Prediction> predict(InputFn input);
+
+    /** The number of training steps taken so far (restored from the latest checkpoint). */
+    long globalStep();
+
+    RunConfig runConfig();
+
+    /** Writes a self-contained serving bundle into {@code directory}; returns the bundle's path. */
+    Path export(Path directory);
+}
