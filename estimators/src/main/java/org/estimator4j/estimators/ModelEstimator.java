@@ -1,0 +1,291 @@
+package org.estimator4j.estimators;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.estimator4j.api.data.Dataset;
+import org.estimator4j.api.data.DatasetIterator;
+import org.estimator4j.api.estimator.EvalResult;
+import org.estimator4j.api.estimator.Estimator;
+import org.estimator4j.api.estimator.Prediction;
+import org.estimator4j.api.estimator.RunConfig;
+import org.estimator4j.api.estimator.Steps;
+import org.estimator4j.api.input.InputFn;
+import org.estimator4j.api.input.LabeledBatch;
+import org.estimator4j.api.input.Mode;
+import org.estimator4j.api.table.Batch;
+import org.estimator4j.api.table.Column;
+import org.estimator4j.api.table.DoubleColumn;
+import org.estimator4j.api.table.FloatColumn;
+import org.estimator4j.api.table.LongColumn;
+import org.estimator4j.estimators.checkpoint.Checkpoints;
+import org.estimator4j.estimators.head.EvalMetrics;
+import org.estimator4j.estimators.head.Head;
+
+/**
+ * The training loop every premade estimator shares: a {@link Model} for the logits, a {@link Head} for the loss,
+ * predictions and metrics, and the model directory for checkpoints. Train resumes from the latest checkpoint, saves
+ * every N steps / seconds and at the end, and never writes a checkpoint after a failure, so a crash leaves the last
+ * good one in place. The model directory also records what model it holds ({@code estimator.json}): pointing another
+ * model at it is refused.
+ */
+public class ModelEstimator implements Estimator {
+    private static final System.Logger LOG = System.getLogger(ModelEstimator.class.getName());
+
+    private final String description;
+    private final Supplier<Model> models;
+    private final Head head;
+    private final RunConfig config;
+    private final String weightColumn;
+
+    /**
+     * @param description what the model is (type, columns, options) as JSON text: written to the model directory and
+     *     compared when it is reused
+     */
+    public ModelEstimator(String description, Supplier<Model> models, Head head, RunConfig config,
+            String weightColumn) {
+        this.description = requireNonNull(description, "description is null");
+        this.models = requireNonNull(models, "models is null");
+        this.head = requireNonNull(head, "head is null");
+        this.config = requireNonNull(config, "config is null");
+        this.weightColumn = weightColumn;
+    }
+
+    @Override
+    public RunConfig runConfig() {
+        return config;
+    }
+
+    public Head head() {
+        return head;
+    }
+
+    private Checkpoints checkpoints() {
+        return new Checkpoints(config.modelDir(), config.keepCheckpointMax());
+    }
+
+    @Override
+    public long globalStep() {
+        return checkpoints().latest().map(Checkpoints.Checkpoint::globalStep).orElse(0L);
+    }
+
+    /** A model with the latest checkpoint's variables, and its step (0 and fresh variables without one). */
+    private record Restored(Model model, long step) {}
+
+    private Restored restore(boolean required) {
+        checkDescription();
+        Model model = models.get();
+        var latest = checkpoints().latest();
+        if (latest.isEmpty()) {
+            if (required) {
+                throw new IllegalStateException("no checkpoint in model_dir " + config.modelDir()
+                        + ": train the model first");
+            }
+            return new Restored(model, 0);
+        }
+        model.restore(latest.get().variables());
+        return new Restored(model, latest.get().globalStep());
+    }
+
+    @Override
+    public Estimator train(InputFn input, Steps steps) {
+        requireNonNull(input, "input is null");
+        requireNonNull(steps, "steps is null");
+        Restored restored = restore(false);
+        writeDescription();
+        Model model = restored.model();
+        long step = restored.step();
+        long stopAt = steps.stopAt(step);
+        if (step >= stopAt) {
+            LOG.log(System.Logger.Level.INFO, "global step {0} already reached max steps {1}: nothing to train",
+                    step, stopAt);
+            return this;
+        }
+        Checkpoints checkpoints = checkpoints();
+        long lastSavedStep = step;
+        long lastSaveNanos = System.nanoTime();
+        long logStartNanos = System.nanoTime();
+        long logStartStep = step;
+        float[] targets = new float[0];
+        float[] gradient = new float[0];
+        try (Dataset<LabeledBatch> data = input.apply(Mode.TRAIN);
+                DatasetIterator<LabeledBatch> batches = data.iterator()) {
+            while (step < stopAt && batches.hasNext()) {
+                LabeledBatch batch = batches.next();
+                int n = batch.numRows();
+                float[] logits = model.forward(batch.features(), true);
+                targets = ensure(targets, n * head.targetWidth());
+                head.readTargets(batch.labels(), targets);
+                gradient = ensure(gradient, n * head.logitsDimension());
+                double loss = head.lossAndGradient(logits, targets, weights(batch.features()), n, gradient);
+                if (Double.isNaN(loss) || Double.isInfinite(loss)) {
+                    throw new IllegalStateException("the training loss became " + loss + " at step " + (step + 1)
+                            + "; the last checkpoint (step " + lastSavedStep + ") is intact: lower the learning "
+                            + "rate or check the inputs for extreme values");
+                }
+                model.backward(gradient);
+                step++;
+                if (step % config.logStepCountSteps() == 0) {
+                    double seconds = (System.nanoTime() - logStartNanos) / 1e9;
+                    LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                            "step %d: loss %.5f (%.1f steps/s)", step, loss, (step - logStartStep) / seconds));
+                    logStartNanos = System.nanoTime();
+                    logStartStep = step;
+                }
+                if (dueForCheckpoint(step, lastSavedStep, lastSaveNanos)) {
+                    checkpoints.save(step, model.variables());
+                    lastSavedStep = step;
+                    lastSaveNanos = System.nanoTime();
+                }
+            }
+        }
+        if (step > lastSavedStep) {
+            checkpoints.save(step, model.variables());
+        }
+        return this;
+    }
+
+    private boolean dueForCheckpoint(long step, long lastSavedStep, long lastSaveNanos) {
+        Long everySteps = config.saveCheckpointsSteps();
+        Long everySecs = config.saveCheckpointsSecs();
+        return (everySteps != null && step - lastSavedStep >= everySteps)
+                || (everySecs != null && System.nanoTime() - lastSaveNanos >= everySecs * 1_000_000_000L);
+    }
+
+    private static float[] ensure(float[] a, int size) {
+        return a.length >= size ? a : new float[size];
+    }
+
+    /** The example weights from the weight column, or null. */
+    private float[] weights(Batch features) {
+        if (weightColumn == null) {
+            return null;
+        }
+        Column c = features.column(weightColumn);
+        int n = features.numRows();
+        float[] w = new float[n];
+        for (int r = 0; r < n; r++) {
+            if (c.isMissing(r)) {
+                throw new IllegalArgumentException("weight column '" + weightColumn + "' is missing in row " + r);
+            }
+            w[r] = c instanceof FloatColumn f ? f.values()[r] : c instanceof DoubleColumn d ? (float) d.values()[r]
+                    : c instanceof LongColumn l ? l.values()[r] : Float.NaN;
+            if (Float.isNaN(w[r])) {
+                throw new IllegalArgumentException("weight column '" + weightColumn + "' must be numeric, got "
+                        + c.field());
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public EvalResult evaluate(InputFn input, Long steps) {
+        requireNonNull(input, "input is null");
+        Restored restored = restore(true);
+        EvalMetrics metrics = head.newEvalMetrics();
+        float[] targets = new float[0];
+        float[] gradient = new float[0];
+        long taken = 0;
+        try (Dataset<LabeledBatch> data = input.apply(Mode.EVAL);
+                DatasetIterator<LabeledBatch> batches = data.iterator()) {
+            while ((steps == null || taken < steps) && batches.hasNext()) {
+                LabeledBatch batch = batches.next();
+                int n = batch.numRows();
+                float[] logits = restored.model().forward(batch.features(), false);
+                targets = ensure(targets, n * head.targetWidth());
+                head.readTargets(batch.labels(), targets);
+                gradient = ensure(gradient, n * head.logitsDimension());
+                float[] w = weights(batch.features());
+                double loss = head.lossAndGradient(logits, targets, w, n, gradient);
+                metrics.update(logits, targets, w, n, loss);
+                taken++;
+            }
+        }
+        Map<String, Double> results = new HashMap<>(metrics.results());
+        results.put("global_step", (double) restored.step());
+        return new EvalResult(restored.step(), results);
+    }
+
+    @Override
+    public List<Prediction> predict(InputFn input) {
+        requireNonNull(input, "input is null");
+        Restored restored = restore(true);
+        List<Prediction> out = new ArrayList<>();
+        try (Dataset<LabeledBatch> data = input.apply(Mode.PREDICT);
+                DatasetIterator<LabeledBatch> batches = data.iterator()) {
+            while (batches.hasNext()) {
+                LabeledBatch batch = batches.next();
+                float[] logits = restored.model().forward(batch.features(), false);
+                for (int r = 0; r < batch.numRows(); r++) {
+                    out.add(head.predict(logits, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the latest checkpoint and the model's description into {@code directory/<global step>/}: a bundle a
+     * predictor can load without the training model directory.
+     */
+    @Override
+    public Path export(Path directory) {
+        var latest = checkpoints().latest().orElseThrow(() -> new IllegalStateException("no checkpoint in "
+                + "model_dir " + config.modelDir() + ": train the model before exporting it"));
+        try {
+            Path bundle = directory.resolve(Long.toString(latest.globalStep()));
+            Path temp = Files.createTempDirectory(Files.createDirectories(directory), "export-");
+            Files.writeString(temp.resolve("model.json"), description, StandardCharsets.UTF_8);
+            Files.copy(latest.file(), temp.resolve("variables.e4j"));
+            Files.move(temp, bundle, StandardCopyOption.ATOMIC_MOVE);
+            return bundle;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot export to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path descriptionFile() {
+        return config.modelDir().resolve("estimator.json");
+    }
+
+    private void checkDescription() {
+        Path file = descriptionFile();
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            String saved = Files.readString(file, StandardCharsets.UTF_8);
+            if (!saved.equals(description)) {
+                throw new IllegalStateException("model_dir " + config.modelDir() + " holds a different model (see "
+                        + file + "); use a new model_dir, or the same columns and options as before");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeDescription() {
+        Path file = descriptionFile();
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Files.createDirectories(config.modelDir());
+            Path temp = Files.createTempFile(config.modelDir(), "estimator.", ".partial");
+            Files.writeString(temp, description, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

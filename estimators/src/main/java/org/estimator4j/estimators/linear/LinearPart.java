@@ -1,0 +1,58 @@
+package org.estimator4j.estimators.linear;
+
+import java.util.List;
+import java.util.Map;
+import org.estimator4j.api.table.Batch;
+import org.estimator4j.estimators.Model;
+import org.estimator4j.estimators.optimizer.FtrlOptimizer;
+import org.estimator4j.features.FeatureColumn;
+import org.estimator4j.features.transform.EmbeddingTables;
+import org.estimator4j.features.transform.FeatureTransformer;
+import org.estimator4j.features.transform.TransformedBatch;
+
+/** A {@link LinearModel} behind the {@link Model} contract: transforms the raw batch with the linear columns first. */
+public final class LinearPart implements Model {
+    private static final EmbeddingTables NO_TABLES = new EmbeddingTables(0);
+
+    private final FeatureTransformer transformer;
+    private final LinearModel model;
+    private TransformedBatch last;
+
+    public LinearPart(List<? extends FeatureColumn> columns, int logitsDim, SparseCombiner combiner,
+            FtrlOptimizer optimizer) {
+        this.transformer = FeatureTransformer.linear(columns);
+        this.model = new LinearModel(transformer, logitsDim, combiner, optimizer);
+    }
+
+    @Override
+    public int logitsDimension() {
+        return model.logitsDimension();
+    }
+
+    @Override
+    public float[] forward(Batch features, boolean training) {
+        last = transformer.transform(features, NO_TABLES);
+        float[] logits = new float[features.numRows() * model.logitsDimension()];
+        model.forward(last, logits);
+        return logits;
+    }
+
+    @Override
+    public void backward(float[] dLogits) {
+        if (last == null) {
+            throw new IllegalStateException("backward before forward");
+        }
+        model.backwardAndApply(last, dLogits);
+        last = null;
+    }
+
+    @Override
+    public Map<String, float[]> variables() {
+        return model.state();
+    }
+
+    @Override
+    public void restore(Map<String, float[]> saved) {
+        model.restore(saved);
+    }
+}
