@@ -17,7 +17,7 @@ public interface Model {
     /** Applies one optimizer step for the batch of the last {@link #forward}, given d(loss)/d(logits). */
     void backward(float[] dLogits);
 
-    /** Every variable and optimizer slot, by name (live arrays: a checkpoint copies them). */
+    /** A snapshot of every variable and optimizer slot, by name, for a checkpoint. */
     Map<String, float[]> variables();
 
     /** Loads saved variables; a missing or mis-sized one is an error telling to use a new model_dir. */

@@ -52,20 +52,34 @@ public final class FtrlOptimizer {
         return initialAccumulatorValue;
     }
 
-    /** A new accumulator slot of {@code size} entries, filled with initial_accumulator_value. */
-    public float[] newAccumulator(int size) {
-        float[] a = new float[size];
-        java.util.Arrays.fill(a, (float) initialAccumulatorValue);
-        return a;
+    /** Offsets of an entry's values in an interleaved slot array: weight, accumulator, linear. */
+    public static final int WEIGHT = 0;
+    public static final int ACCUMULATOR = 1;
+    public static final int LINEAR = 2;
+
+    /**
+     * A slot array for {@code size} entries of {@code stride} floats each (stride ≥ 3): weight 0, accumulator
+     * initial_accumulator_value, linear 0, and the rest for the caller. Keeping an entry's values side by side puts a
+     * sparse update in one cache line, however large the variable.
+     */
+    public float[] newSlots(int size, int stride) {
+        if (stride < 3) {
+            throw new IllegalArgumentException("stride must be >= 3, got " + stride);
+        }
+        float[] s = new float[size * stride];
+        for (int i = 0; i < size; i++) {
+            s[i * stride + ACCUMULATOR] = (float) initialAccumulatorValue;
+        }
+        return s;
     }
 
     /**
-     * Applies gradient {@code g} to entry {@code i} of {@code weights}, updating its {@code accumulator} and
-     * {@code linear} slots: TensorFlow's ApplyFtrlV2 for one element.
+     * Applies gradient {@code g} to the entry at {@code base} of an interleaved slot array (weight, accumulator,
+     * linear): TensorFlow's ApplyFtrlV2 for one element.
      */
-    public void apply(float[] weights, float[] accumulator, float[] linear, int i, float g) {
-        double w = weights[i];
-        double accum = accumulator[i];
+    public void apply(float[] slots, int base, float g) {
+        double w = slots[base + WEIGHT];
+        double accum = slots[base + ACCUMULATOR];
         double gradWithShrinkage = g + 2 * l2Shrinkage * w;
         double accumNew = accum + (double) g * g;
         double sigma;
@@ -79,10 +93,10 @@ public final class FtrlOptimizer {
             sigma = (powNew - Math.pow(accum, -learningRatePower)) / learningRate;
             quadratic = powNew / learningRate + 2 * l2;
         }
-        double lin = linear[i] + gradWithShrinkage - sigma * w;
-        linear[i] = (float) lin;
-        accumulator[i] = (float) accumNew;
-        weights[i] = Math.abs(lin) > l1 ? (float) ((Math.signum(lin) * l1 - lin) / quadratic) : 0f;
+        double lin = slots[base + LINEAR] + gradWithShrinkage - sigma * w;
+        slots[base + LINEAR] = (float) lin;
+        slots[base + ACCUMULATOR] = (float) accumNew;
+        slots[base + WEIGHT] = Math.abs(lin) > l1 ? (float) ((Math.signum(lin) * l1 - lin) / quadratic) : 0f;
     }
 
     @Override

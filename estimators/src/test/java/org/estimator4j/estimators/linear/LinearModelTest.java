@@ -50,6 +50,7 @@ class LinearModelTest {
         state.get("linear/linear_model/tags/weights")[1] = 3f; // b
         state.get("linear/linear_model/dense_weights")[0] = 0.5f;
         state.get("linear/linear_model/bias_weights")[0] = 0.25f;
+        m.restore(state); // state() is a snapshot: load the edited values back
         TransformedBatch b = t.transform(batch(List.of(new String[] {"a", "b"}, new String[] {"zzz"},
                 new String[] {}), new float[] {2, 4, 0}), new EmbeddingTables(0));
         float[] logits = new float[3];

@@ -9,14 +9,20 @@ import org.junit.jupiter.api.Test;
 /** TensorFlow's own FTRL tests (tensorflow/python/training/ftrl_test.py), reproduced. */
 class FtrlOptimizerTest {
     private static float[] run(FtrlOptimizer ftrl, float[] var, float[] grads, int steps) {
-        float[] accumulator = ftrl.newAccumulator(var.length);
-        float[] linear = new float[var.length];
+        float[] slots = ftrl.newSlots(var.length, 3);
+        for (int i = 0; i < var.length; i++) {
+            slots[3 * i + FtrlOptimizer.WEIGHT] = var[i];
+        }
         for (int s = 0; s < steps; s++) {
             for (int i = 0; i < var.length; i++) {
-                ftrl.apply(var, accumulator, linear, i, grads[i]);
+                ftrl.apply(slots, 3 * i, grads[i]);
             }
         }
-        return var;
+        float[] out = new float[var.length];
+        for (int i = 0; i < var.length; i++) {
+            out[i] = slots[3 * i + FtrlOptimizer.WEIGHT];
+        }
+        return out;
     }
 
     @Test
