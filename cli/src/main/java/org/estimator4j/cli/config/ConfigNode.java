@@ -1,0 +1,147 @@
+package org.estimator4j.cli.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Strict reading of one JSON object of an experiment config: every read names the key, a wrong type or a missing
+ * required key is an error with the JSON path, and {@link #done()} refuses keys nobody read (a typo must not be
+ * silently ignored).
+ */
+final class ConfigNode {
+    private final JsonNode node;
+    private final String path;
+    private final Set<String> read = new HashSet<>();
+
+    ConfigNode(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new ConfigException(path + ": expected a JSON object");
+        }
+        this.node = node;
+        this.path = path;
+    }
+
+    String path() {
+        return path;
+    }
+
+    boolean has(String key) {
+        read.add(key);
+        return node.hasNonNull(key);
+    }
+
+    JsonNode raw(String key) {
+        read.add(key);
+        return node.get(key);
+    }
+
+    ConfigNode object(String key) {
+        read.add(key);
+        if (!node.hasNonNull(key)) {
+            throw new ConfigException(path + "." + key + ": missing; it is required");
+        }
+        return new ConfigNode(node.get(key), path + "." + key);
+    }
+
+    ConfigNode optionalObject(String key) {
+        return has(key) ? object(key) : null;
+    }
+
+    String string(String key, String fallback) {
+        JsonNode v = raw(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            throw new ConfigException(path + "." + key + ": expected a string, got " + v);
+        }
+        return v.textValue();
+    }
+
+    String requiredString(String key) {
+        String s = string(key, null);
+        if (s == null) {
+            throw new ConfigException(path + "." + key + ": missing; it is required");
+        }
+        return s;
+    }
+
+    Long longValue(String key, Long fallback) {
+        JsonNode v = raw(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber()) {
+            throw new ConfigException(path + "." + key + ": expected an integer, got " + v);
+        }
+        return v.longValue();
+    }
+
+    int intValue(String key, int fallback) {
+        Long v = longValue(key, (long) fallback);
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            throw new ConfigException(path + "." + key + ": " + v + " is out of range");
+        }
+        return v.intValue();
+    }
+
+    double doubleValue(String key, double fallback) {
+        JsonNode v = raw(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber()) {
+            throw new ConfigException(path + "." + key + ": expected a number, got " + v);
+        }
+        return v.doubleValue();
+    }
+
+    boolean bool(String key, boolean fallback) {
+        JsonNode v = raw(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new ConfigException(path + "." + key + ": expected true or false, got " + v);
+        }
+        return v.booleanValue();
+    }
+
+    List<String> strings(String key, List<String> fallback) {
+        JsonNode v = raw(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isArray()) {
+            throw new ConfigException(path + "." + key + ": expected a list of strings, got " + v);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual()) {
+                throw new ConfigException(path + "." + key + "[" + i + "]: expected a string, got " + v.get(i));
+            }
+            out.add(v.get(i).textValue());
+        }
+        return out;
+    }
+
+    /** Refuses keys that were never read: they are typos or options this version does not have. */
+    void done() {
+        Iterator<String> names = node.fieldNames();
+        List<String> unknown = new ArrayList<>();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!read.contains(n)) {
+                unknown.add(n);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(path + ": unknown key" + (unknown.size() > 1 ? "s " : " ") + unknown
+                    + "; known keys: " + read.stream().sorted().toList());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.estimator4j.cli.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.estimator4j.cli.E4j;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine cmd = E4j.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path config;
+
+    @BeforeEach
+    void writeDataAndConfig() throws IOException {
+        SplittableRandom r = new SplittableRandom(1);
+        StringBuilder train = new StringBuilder("color,size,label\n");
+        StringBuilder test = new StringBuilder("color,size,label\n");
+        String[] colors = {"red", "green", "blue"};
+        for (int i = 0; i < 3000; i++) {
+            String color = colors[r.nextInt(3)];
+            double size = r.nextDouble() * 2;
+            String label = color.equals("red") || size > 1.5 ? "yes" : "no";
+            (i < 2000 ? train : test).append(color).append(',').append(size).append(',').append(label).append('\n');
+        }
+        Files.writeString(dir.resolve("train.csv"), train);
+        Files.writeString(dir.resolve("test.csv"), test);
+        config = dir.resolve("experiment.json");
+        Files.writeString(config, """
+                {
+                  "data": {"train_files": ["train.csv"], "eval_files": ["test.csv"], "label": "label",
+                           "batch_size": 32, "epochs": 5, "seed": 3},
+                  "feature_columns": [
+                    {"class_name": "VocabularyListCategoricalColumn",
+                     "config": {"key": "color", "vocabulary_list": ["red", "green", "blue"], "dtype": "string",
+                                "default_value": -1, "num_oov_buckets": 0}},
+                    {"class_name": "BucketizedColumn",
+                     "config": {"source_column": {"class_name": "NumericColumn",
+                                                  "config": {"key": "size", "shape": [1], "default_value": null,
+                                                             "dtype": "float32", "normalizer_fn": null}},
+                                "boundaries": [0.5, 1.0, 1.5]}}
+                  ],
+                  "estimator": {"type": "LinearClassifier", "label_vocabulary": ["no", "yes"]},
+                  "run_config": {"model_dir": "model", "save_checkpoints_steps": 100}
+                }
+                """);
+    }
+
+    @Test
+    void trainsThenEvaluatesAndReportsJson() throws IOException {
+        Run r = run("train", "--config", config.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(313, json.get("global_step").asLong()); // 2000 rows x 5 epochs / 32
+        assertTrue(json.at("/metrics/accuracy").asDouble() > 0.97, r.out());
+        assertTrue(Files.isRegularFile(dir.resolve("model/ckpt-313.e4j")));
+
+        Run eval = run("evaluate", "--config", config.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("evaluation at global step 313"), eval.out());
+        String accuracy = eval.out().lines().filter(l -> l.startsWith("  accuracy ")).findFirst().orElseThrow();
+        assertTrue(Double.parseDouble(accuracy.substring("  accuracy".length()).strip()) > 0.97, eval.out());
+    }
+
+    @Test
+    void predictPrintsOneJsonLinePerExampleAndExportWritesABundle() throws IOException {
+        assertEquals(0, run("train", "--config", config.toString(), "--no-eval").code());
+        Path input = dir.resolve("new.csv");
+        Files.writeString(input, "color,size\nred,0.1\nblue,0.2\n");
+        Run r = run("predict", "--config", config.toString(), "--input", input.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        ObjectMapper m = new ObjectMapper();
+        assertEquals("yes", m.readTree(lines.get(0)).at("/classes/0").asText());
+        assertEquals("no", m.readTree(lines.get(1)).at("/classes/0").asText());
+
+        Run export = run("export", "--config", config.toString(), "--dir", dir.resolve("export").toString());
+        assertEquals(0, export.code(), export.err());
+        assertTrue(Files.isRegularFile(dir.resolve("export/313/model.json")));
+    }
+
+    @Test
+    void setOverridesConfigValuesAndModelDirOverridesTheModelDirectory() throws IOException {
+        Path other = dir.resolve("elsewhere");
+        Run r = run("train", "--config", config.toString(), "--set", "data.epochs=1", "--set", "train.steps=10",
+                "--model-dir", other.toString(), "--format", "json", "--no-eval");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(10, new ObjectMapper().readTree(r.out()).get("global_step").asLong());
+        assertTrue(Files.isRegularFile(other.resolve("ckpt-10.e4j")));
+    }
+
+    @Test
+    void configMistakesFailWithTheJsonPath() {
+        Run typo = run("train", "--config", config.toString(), "--set", "data.epoch=2");
+        assertEquals(1, typo.code());
+        assertTrue(typo.err().contains("experiment.json.data: unknown key [epoch]"), typo.err());
+
+        Run both = run("train", "--config", config.toString(), "--set", "train.steps=1", "--set",
+                "train.max_steps=2");
+        assertEquals(1, both.code());
+        assertTrue(both.err().contains("give steps or max_steps, not both"), both.err());
+
+        Run estimator = run("train", "--config", config.toString(), "--set", "estimator.type=Nope");
+        assertEquals(1, estimator.code());
+        assertTrue(estimator.err().contains("estimator.type: unknown estimator 'Nope'"), estimator.err());
+    }
+}
