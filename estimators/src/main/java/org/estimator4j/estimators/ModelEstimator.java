@@ -112,6 +112,7 @@ public class ModelEstimator implements Estimator {
             return this;
         }
         Checkpoints checkpoints = checkpoints();
+        checkpoints.deleteAbandonedWrites();
         long lastSavedStep = step;
         long lastSaveNanos = System.nanoTime();
         long logStartNanos = System.nanoTime();

@@ -177,6 +177,23 @@ public final class Checkpoints {
                 + "the previous checkpoint");
     }
 
+    /**
+     * Deletes the temporary ({@code *.partial}) files of writes that a killed process never finished: checkpoints and
+     * the model description. Call it when training starts: one process trains a model directory at a time.
+     */
+    public void deleteAbandonedWrites() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".partial")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private void prune() throws IOException {
         List<Path> files = list();
         for (int i = 0; i < files.size() - keepMax; i++) {
