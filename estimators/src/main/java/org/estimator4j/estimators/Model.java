@@ -14,6 +14,11 @@ public interface Model {
     /** Logits for a batch ({@code numRows × logitsDimension()}); remembers what {@link #backward} needs. */
     float[] forward(Batch features, boolean training);
 
+    /**
+     * Logits for a batch with no side effects: safe to call from many threads at once, as a serving predictor does.
+     */
+    float[] inference(Batch features);
+
     /** Applies one optimizer step for the batch of the last {@link #forward}, given d(loss)/d(logits). */
     void backward(float[] dLogits);
 

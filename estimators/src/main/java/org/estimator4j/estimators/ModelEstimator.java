@@ -202,7 +202,7 @@ public class ModelEstimator implements Estimator {
             while ((steps == null || taken < steps) && batches.hasNext()) {
                 LabeledBatch batch = batches.next();
                 int n = batch.numRows();
-                float[] logits = restored.model().forward(batch.features(), false);
+                float[] logits = restored.model().inference(batch.features());
                 targets = ensure(targets, n * head.targetWidth());
                 head.readTargets(batch.labels(), targets);
                 gradient = ensure(gradient, n * head.logitsDimension());
@@ -226,7 +226,7 @@ public class ModelEstimator implements Estimator {
                 DatasetIterator<LabeledBatch> batches = data.iterator()) {
             while (batches.hasNext()) {
                 LabeledBatch batch = batches.next();
-                float[] logits = restored.model().forward(batch.features(), false);
+                float[] logits = restored.model().inference(batch.features());
                 for (int r = 0; r < batch.numRows(); r++) {
                     out.add(head.predict(logits, r));
                 }

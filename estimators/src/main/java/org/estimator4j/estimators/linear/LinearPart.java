@@ -38,6 +38,14 @@ public final class LinearPart implements Model {
     }
 
     @Override
+    public float[] inference(Batch features) {
+        TransformedBatch transformed = transformer.transform(features, NO_TABLES);
+        float[] logits = new float[features.numRows() * model.logitsDimension()];
+        model.forward(transformed, logits);
+        return logits;
+    }
+
+    @Override
     public void backward(float[] dLogits) {
         if (last == null) {
             throw new IllegalStateException("backward before forward");
