@@ -13,11 +13,11 @@ import org.estimator4j.features.NumericColumn;
  * columns and two crosses; deep (DNN) columns are the numerics, indicators of the small vocabularies and an
  * 8-dimensional embedding of the hashed occupation.
  */
-final class CensusColumns {
-    final List<FeatureColumn> wide;
-    final List<FeatureColumn> deep;
+public final class CensusColumns {
+    public final List<FeatureColumn> wide;
+    public final List<FeatureColumn> deep;
 
-    CensusColumns() {
+    public CensusColumns() {
         NumericColumn age = FeatureColumns.numericColumn("age");
         NumericColumn educationNum = FeatureColumns.numericColumn("education_num");
         NumericColumn capitalGain = FeatureColumns.numericColumn("capital_gain");
