@@ -17,6 +17,8 @@ import org.estimator4j.api.input.CsvInputFn;
 import org.estimator4j.api.input.InputFn;
 import org.estimator4j.api.table.DType;
 import org.estimator4j.estimators.ModelEstimator;
+import org.estimator4j.estimators.baseline.BaselineClassifier;
+import org.estimator4j.estimators.baseline.BaselineRegressor;
 import org.estimator4j.estimators.linear.LinearClassifier;
 import org.estimator4j.estimators.linear.LinearRegressor;
 import org.estimator4j.estimators.linear.SparseCombiner;
@@ -109,8 +111,8 @@ public final class ExperimentConfig {
         data.done();
 
         JsonNode columns = top.raw("feature_columns");
-        if (columns == null || !columns.isArray() || columns.isEmpty()) {
-            throw new ConfigException(top.path() + ".feature_columns: expected a non-empty list of feature columns");
+        if (columns == null || !columns.isArray()) {
+            throw new ConfigException(top.path() + ".feature_columns: expected a list of feature columns");
         }
         List<FeatureColumn> parsed = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -221,13 +223,15 @@ public final class ExperimentConfig {
         SparseCombiner combiner = SparseCombiner.valueOf(e.string("sparse_combiner", "sum")
                 .toUpperCase(java.util.Locale.ROOT));
         ConfigNode opt = e.optionalObject("optimizer");
-        FtrlOptimizer ftrl = FtrlOptimizer.withLearningRate(0.2);
+        // TensorFlow's default learning rates: 0.2 for linear models, 0.3 for baselines.
+        double defaultRate = type.startsWith("Baseline") ? 0.3 : 0.2;
+        FtrlOptimizer ftrl = FtrlOptimizer.withLearningRate(defaultRate);
         if (opt != null) {
             String name = opt.string("type", "ftrl");
             if (!name.equals("ftrl")) {
                 throw new ConfigException(opt.path() + ".type: linear estimators train with ftrl, got '" + name + "'");
             }
-            ftrl = new FtrlOptimizer(opt.doubleValue("learning_rate", 0.2), opt.doubleValue("learning_rate_power",
+            ftrl = new FtrlOptimizer(opt.doubleValue("learning_rate", defaultRate), opt.doubleValue("learning_rate_power",
                     -0.5), opt.doubleValue("initial_accumulator_value", 0.1), opt.doubleValue("l1", 0),
                     opt.doubleValue("l2", 0), opt.doubleValue("l2_shrinkage", 0));
             opt.done();
@@ -255,8 +259,29 @@ public final class ExperimentConfig {
                 }
                 built = b.build();
             }
+            case "BaselineClassifier" -> {
+                BaselineClassifier.Builder b = BaselineClassifier.builder().nClasses(e.intValue("n_classes", 2))
+                        .runConfig(runConfig);
+                List<String> vocabulary = e.strings("label_vocabulary", null);
+                if (vocabulary != null) {
+                    b.labelVocabulary(vocabulary);
+                }
+                if (weightColumn != null) {
+                    b.weightColumn(weightColumn);
+                }
+                built = b.optimizer(ftrl).build();
+            }
+            case "BaselineRegressor" -> {
+                BaselineRegressor.Builder b = BaselineRegressor.builder()
+                        .labelDimension(e.intValue("label_dimension", 1)).runConfig(runConfig);
+                if (weightColumn != null) {
+                    b.weightColumn(weightColumn);
+                }
+                built = b.optimizer(ftrl).build();
+            }
             default -> throw new ConfigException(e.path() + ".type: unknown estimator '" + type
-                    + "'; this version has LinearClassifier and LinearRegressor");
+                    + "'; this version has LinearClassifier, LinearRegressor, BaselineClassifier and "
+                    + "BaselineRegressor");
         }
         e.done();
         return built;

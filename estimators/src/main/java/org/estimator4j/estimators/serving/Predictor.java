@@ -17,6 +17,7 @@ import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Field;
 import org.estimator4j.api.table.Schema;
 import org.estimator4j.estimators.Model;
+import org.estimator4j.estimators.baseline.BaselinePart;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.estimators.head.Head;
 import org.estimator4j.estimators.head.Heads;
@@ -65,22 +66,26 @@ public final class Predictor {
                     + "Estimator4J reads format " + FORMAT + (format > FORMAT ? ": upgrade Estimator4J" : ""));
         }
         String type = description.path("estimator").asText();
-        List<FeatureColumn> columns = FeatureColumnJson.fromJson(description.get("feature_columns"));
+        JsonNode columnsJson = description.get("feature_columns");
+        List<FeatureColumn> columns = columnsJson == null ? List.of() : FeatureColumnJson.fromJson(columnsJson);
         SparseCombiner combiner = SparseCombiner.valueOf(description.path("sparse_combiner").asText("sum")
                 .toUpperCase(Locale.ROOT));
         Head head;
         switch (type) {
-            case "LinearClassifier" -> {
+            case "LinearClassifier", "BaselineClassifier" -> {
                 int n = description.path("n_classes").asInt(2);
                 List<String> vocabulary = strings(description.get("label_vocabulary"));
                 head = n == 2 ? Heads.binary(vocabulary) : Heads.multiClass(n, vocabulary);
             }
-            case "LinearRegressor" -> head = Heads.regression(description.path("label_dimension").asInt(1));
+            case "LinearRegressor", "BaselineRegressor" ->
+                    head = Heads.regression(description.path("label_dimension").asInt(1));
             default -> throw new IllegalStateException(modelJson + " holds a " + type
                     + ", which this version cannot serve");
         }
         // The optimizer never runs when serving; it only shapes the variables' slots.
-        Model model = new LinearPart(columns, head.logitsDimension(), combiner, FtrlOptimizer.withLearningRate(0.2));
+        FtrlOptimizer unused = FtrlOptimizer.withLearningRate(0.2);
+        Model model = type.startsWith("Baseline") ? new BaselinePart(head.logitsDimension(), unused)
+                : new LinearPart(columns, head.logitsDimension(), combiner, unused);
         model.restore(Checkpoints.read(bundle.resolve("variables.e4j")).variables());
         return new Predictor(type, model, head);
     }
