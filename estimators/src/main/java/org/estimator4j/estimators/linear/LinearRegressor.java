@@ -3,11 +3,8 @@ package org.estimator4j.estimators.linear;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import org.estimator4j.api.estimator.RunConfig;
-import org.estimator4j.estimators.EstimatorDescription;
 import org.estimator4j.estimators.ModelEstimator;
-import org.estimator4j.estimators.head.Head;
-import org.estimator4j.estimators.head.Heads;
+import org.estimator4j.estimators.RegressorBuilder;
 import org.estimator4j.estimators.optimizer.FtrlOptimizer;
 import org.estimator4j.features.FeatureColumn;
 
@@ -22,63 +19,30 @@ public final class LinearRegressor {
         return new Builder(featureColumns);
     }
 
-    public static final class Builder {
-        private final List<? extends FeatureColumn> columns;
-        private int labelDimension = 1;
-        private String weightColumn;
-        private FtrlOptimizer optimizer = FtrlOptimizer.withLearningRate(0.2);
-        private SparseCombiner sparseCombiner = SparseCombiner.SUM;
-        private RunConfig runConfig;
+    public static final class Builder extends RegressorBuilder<Builder> {
+        private final LinearOptions linear;
 
         private Builder(List<? extends FeatureColumn> columns) {
-            this.columns = List.copyOf(requireNonNull(columns, "featureColumns is null"));
-            if (columns.isEmpty()) {
-                throw new IllegalArgumentException("a LinearRegressor needs at least one feature column");
-            }
+            this.linear = new LinearOptions("LinearRegressor", columns);
         }
 
-        public Builder labelDimension(int d) {
-            if (d < 1) {
-                throw new IllegalArgumentException("label_dimension must be >= 1, got " + d);
-            }
-            this.labelDimension = d;
-            return this;
-        }
-
-        public Builder weightColumn(String name) {
-            this.weightColumn = requireNonNull(name, "name is null");
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public Builder optimizer(FtrlOptimizer ftrl) {
-            this.optimizer = requireNonNull(ftrl, "ftrl is null");
+            linear.optimizer = requireNonNull(ftrl, "ftrl is null");
             return this;
         }
 
         public Builder sparseCombiner(SparseCombiner combiner) {
-            this.sparseCombiner = requireNonNull(combiner, "combiner is null");
-            return this;
-        }
-
-        public Builder runConfig(RunConfig config) {
-            this.runConfig = requireNonNull(config, "config is null");
+            linear.sparseCombiner = requireNonNull(combiner, "combiner is null");
             return this;
         }
 
         public ModelEstimator build() {
-            Head head = Heads.regression(labelDimension);
-            RunConfig config = runConfig != null ? runConfig : RunConfig.builder().build();
-            String description = EstimatorDescription.builder("LinearRegressor")
-                    .put("label_dimension", labelDimension)
-                    .put("weight_column", weightColumn)
-                    .put("optimizer", optimizer.toString())
-                    .put("sparse_combiner", sparseCombiner.name().toLowerCase(java.util.Locale.ROOT))
-                    .featureColumns("feature_columns", columns)
-                    .build();
-            FtrlOptimizer ftrl = optimizer;
-            SparseCombiner combiner = sparseCombiner;
-            return new ModelEstimator(description, () -> new LinearPart(columns, labelDimension, combiner, ftrl),
-                    head, config, weightColumn);
+            return linear.estimator(describe("LinearRegressor"), head(), config(), weightColumn());
         }
     }
 }

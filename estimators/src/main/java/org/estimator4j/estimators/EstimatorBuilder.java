@@ -1,0 +1,33 @@
+package org.estimator4j.estimators;
+
+import static java.util.Objects.requireNonNull;
+
+import org.estimator4j.api.estimator.RunConfig;
+
+/** Options every premade estimator has: the weight column and the run config. Subclasses add their own. */
+public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
+    private String weightColumn;
+    private RunConfig runConfig;
+
+    protected abstract B self();
+
+    /** A feature column holding each example's weight in the loss and metrics. */
+    public B weightColumn(String name) {
+        this.weightColumn = requireNonNull(name, "name is null");
+        return self();
+    }
+
+    public B runConfig(RunConfig config) {
+        this.runConfig = requireNonNull(config, "config is null");
+        return self();
+    }
+
+    protected String weightColumn() {
+        return weightColumn;
+    }
+
+    /** The given run config, or a default one with a temporary model directory. */
+    protected RunConfig config() {
+        return runConfig != null ? runConfig : RunConfig.builder().build();
+    }
+}
