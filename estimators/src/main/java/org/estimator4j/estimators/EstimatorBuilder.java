@@ -8,6 +8,7 @@ import org.estimator4j.api.estimator.RunConfig;
 public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
     private String weightColumn;
     private RunConfig runConfig;
+    private java.nio.file.Path warmStartFrom;
 
     protected abstract B self();
 
@@ -20,6 +21,19 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
     public B runConfig(RunConfig config) {
         this.runConfig = requireNonNull(config, "config is null");
         return self();
+    }
+
+    /**
+     * Starts a new model from another one's trained state ({@code warm_start_from}): variables and optimizer slots
+     * with the same name and size are copied when this model's directory has no checkpoint yet.
+     */
+    public B warmStartFrom(java.nio.file.Path modelDir) {
+        this.warmStartFrom = requireNonNull(modelDir, "modelDir is null");
+        return self();
+    }
+
+    protected java.nio.file.Path warmStartFrom() {
+        return warmStartFrom;
     }
 
     protected String weightColumn() {

@@ -47,6 +47,7 @@ public class ModelEstimator implements Estimator {
     private final Head head;
     private final RunConfig config;
     private final String weightColumn;
+    private final Path warmStartFrom;
 
     /**
      * @param description what the model is (type, columns, options) as JSON text: written to the model directory and
@@ -54,6 +55,16 @@ public class ModelEstimator implements Estimator {
      */
     public ModelEstimator(String description, Supplier<Model> models, Head head, RunConfig config,
             String weightColumn) {
+        this(description, models, head, config, weightColumn, null);
+    }
+
+    /**
+     * @param warmStartFrom another model directory whose trained variables and optimizer slots (matched by name and
+     *     size) initialise this model when its own directory has no checkpoint yet; null for none
+     */
+    public ModelEstimator(String description, Supplier<Model> models, Head head, RunConfig config,
+            String weightColumn, Path warmStartFrom) {
+        this.warmStartFrom = warmStartFrom;
         this.description = requireNonNull(description, "description is null");
         this.models = requireNonNull(models, "models is null");
         this.head = requireNonNull(head, "head is null");
@@ -91,10 +102,36 @@ public class ModelEstimator implements Estimator {
                 throw new IllegalStateException("no checkpoint in model_dir " + config.modelDir()
                         + ": train the model first");
             }
+            if (warmStartFrom != null) {
+                warmStart(model);
+            }
             return new Restored(model, 0);
         }
         model.restore(latest.get().variables());
         return new Restored(model, latest.get().globalStep());
+    }
+
+    /**
+     * Copies what another model directory shares with this model by name and size, optimizer slots included: FTRL
+     * derives its weights from its slots, so weights alone would be undone by the first step. (TensorFlow's default
+     * warm start copies trainable variables only.)
+     */
+    private void warmStart(Model model) {
+        var source = new Checkpoints(warmStartFrom, Integer.MAX_VALUE).latest().orElseThrow(
+                () -> new IllegalStateException("no checkpoint to warm start from in " + warmStartFrom
+                        + "; train that model first or drop warm_start_from"));
+        Map<String, float[]> variables = model.variables();
+        int copied = 0;
+        for (Map.Entry<String, float[]> v : variables.entrySet()) {
+            float[] saved = source.variables().get(v.getKey());
+            if (saved != null && saved.length == v.getValue().length) {
+                System.arraycopy(saved, 0, v.getValue(), 0, saved.length);
+                copied++;
+            }
+        }
+        model.restore(variables);
+        LOG.log(System.Logger.Level.INFO, "warm started {0} of {1} variables from {2} (step {3})", copied,
+                variables.size(), source.file(), source.globalStep());
     }
 
     @Override

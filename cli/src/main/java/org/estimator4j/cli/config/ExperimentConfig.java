@@ -133,7 +133,7 @@ public final class ExperimentConfig {
                 : Steps.untilEndOfInput();
 
         this.runConfig = runConfig(base, top.object("run_config"));
-        this.estimator = estimator(top.object("estimator"));
+        this.estimator = estimator(base, top.object("estimator"));
         top.done();
     }
 
@@ -217,8 +217,10 @@ public final class ExperimentConfig {
         return b.build();
     }
 
-    private ModelEstimator estimator(ConfigNode e) {
+    private ModelEstimator estimator(Path base, ConfigNode e) {
         String type = e.requiredString("type");
+        String warm = e.string("warm_start_from", null);
+        Path warmStartFrom = warm == null ? null : base.resolve(warm).normalize();
         String weightColumn = e.string("weight_column", null);
         SparseCombiner combiner = SparseCombiner.valueOf(e.string("sparse_combiner", "sum")
                 .toUpperCase(java.util.Locale.ROOT));
@@ -248,6 +250,9 @@ public final class ExperimentConfig {
                 if (weightColumn != null) {
                     b.weightColumn(weightColumn);
                 }
+                if (warmStartFrom != null) {
+                    b.warmStartFrom(warmStartFrom);
+                }
                 built = b.build();
             }
             case "LinearRegressor" -> {
@@ -256,6 +261,9 @@ public final class ExperimentConfig {
                         .runConfig(runConfig);
                 if (weightColumn != null) {
                     b.weightColumn(weightColumn);
+                }
+                if (warmStartFrom != null) {
+                    b.warmStartFrom(warmStartFrom);
                 }
                 built = b.build();
             }
@@ -269,6 +277,9 @@ public final class ExperimentConfig {
                 if (weightColumn != null) {
                     b.weightColumn(weightColumn);
                 }
+                if (warmStartFrom != null) {
+                    b.warmStartFrom(warmStartFrom);
+                }
                 built = b.optimizer(ftrl).build();
             }
             case "BaselineRegressor" -> {
@@ -276,6 +287,9 @@ public final class ExperimentConfig {
                         .labelDimension(e.intValue("label_dimension", 1)).runConfig(runConfig);
                 if (weightColumn != null) {
                     b.weightColumn(weightColumn);
+                }
+                if (warmStartFrom != null) {
+                    b.warmStartFrom(warmStartFrom);
                 }
                 built = b.optimizer(ftrl).build();
             }

@@ -38,7 +38,7 @@ public final class BaselineClassifier {
             FtrlOptimizer ftrl = optimizer;
             int logits = head.logitsDimension();
             return new ModelEstimator(describe("BaselineClassifier").put("optimizer", ftrl.toString()).build(),
-                    () -> new BaselinePart(logits, ftrl), head, config(), weightColumn());
+                    () -> new BaselinePart(logits, ftrl), head, config(), weightColumn(), warmStartFrom());
         }
     }
 }

@@ -36,7 +36,7 @@ public final class BaselineRegressor {
             FtrlOptimizer ftrl = optimizer;
             int d = labelDimension();
             return new ModelEstimator(describe("BaselineRegressor").put("optimizer", ftrl.toString()).build(),
-                    () -> new BaselinePart(d, ftrl), head(), config(), weightColumn());
+                    () -> new BaselinePart(d, ftrl), head(), config(), weightColumn(), warmStartFrom());
         }
     }
 }

@@ -52,7 +52,8 @@ public final class LinearClassifier {
 
         public ModelEstimator build() {
             Head head = head();
-            return linear.estimator(describe("LinearClassifier"), head, config(), weightColumn());
+            return linear.estimator(describe("LinearClassifier"), head, config(), weightColumn(),
+                    warmStartFrom());
         }
     }
 }

@@ -23,7 +23,7 @@ final class LinearOptions {
     }
 
     ModelEstimator estimator(EstimatorDescription.Builder description, Head head, RunConfig config,
-            String weightColumn) {
+            String weightColumn, java.nio.file.Path warmStartFrom) {
         String text = description.put("optimizer", optimizer.toString())
                 .put("sparse_combiner", sparseCombiner.name().toLowerCase(Locale.ROOT))
                 .featureColumns("feature_columns", columns)
@@ -32,6 +32,6 @@ final class LinearOptions {
         SparseCombiner combiner = sparseCombiner;
         int logits = head.logitsDimension();
         return new ModelEstimator(text, () -> new LinearPart(columns, logits, combiner, ftrl), head, config,
-                weightColumn);
+                weightColumn, warmStartFrom);
     }
 }

@@ -42,7 +42,8 @@ public final class LinearRegressor {
         }
 
         public ModelEstimator build() {
-            return linear.estimator(describe("LinearRegressor"), head(), config(), weightColumn());
+            return linear.estimator(describe("LinearRegressor"), head(), config(), weightColumn(),
+                    warmStartFrom());
         }
     }
 }

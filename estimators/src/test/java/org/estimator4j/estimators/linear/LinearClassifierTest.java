@@ -157,4 +157,26 @@ class LinearClassifierTest {
         assertThrows(IllegalArgumentException.class, () -> classifier(modelDir).train(failing, Steps.of(50)));
         assertEquals(100, classifier(modelDir).globalStep());
     }
+
+    @Test
+    void warmStartCarriesTrainedVariablesIntoANewModelWithMoreColumns() {
+        ModelEstimator source = classifier(dir.resolve("source"));
+        source.train(input(rows(2000, 1)), Steps.of(500));
+        double trained = source.evaluate(input(rows(1000, 2)), null).metric("average_loss");
+
+        List<FeatureColumn> more = new ArrayList<>(COLUMNS); // a new column the source model does not have
+        more.add(FeatureColumns.crossedColumn(List.of("color", FeatureColumns.bucketizedColumn(
+                FeatureColumns.numericColumn("size"), 1f)), 20));
+        ModelEstimator warm = LinearClassifier.builder(more).labelVocabulary(List.of("no", "yes"))
+                .warmStartFrom(dir.resolve("source"))
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("warm")).build()).build();
+        ModelEstimator cold = LinearClassifier.builder(more).labelVocabulary(List.of("no", "yes"))
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("cold")).build()).build();
+        warm.train(input(rows(2000, 3)), Steps.of(1));
+        cold.train(input(rows(2000, 3)), Steps.of(1));
+        double warmLoss = warm.evaluate(input(rows(1000, 2)), null).metric("average_loss");
+        double coldLoss = cold.evaluate(input(rows(1000, 2)), null).metric("average_loss");
+        assertTrue(warmLoss < trained + 0.05, "warm " + warmLoss + " vs trained source " + trained);
+        assertTrue(warmLoss < coldLoss - 0.2, "warm " + warmLoss + " vs cold " + coldLoss);
+    }
 }
