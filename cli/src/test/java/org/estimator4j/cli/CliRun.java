@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs a configured command line in-process and captures its exit code, stdout and stderr. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(CommandLine cmd, String... args) {
+    public static CliRun of(CommandLine cmd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
@@ -16,12 +16,12 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 
-    static CliRun e4j(String... args) {
+    public static CliRun e4j(String... args) {
         return of(E4j.commandLine(), args);
     }
 
     /** stderr's non-empty lines. */
-    java.util.List<String> errLines() {
+    public java.util.List<String> errLines() {
         return err.lines().filter(line -> !line.isBlank()).toList();
     }
 }

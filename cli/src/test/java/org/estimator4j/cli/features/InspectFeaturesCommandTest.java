@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.estimator4j.cli.E4j;
+import org.estimator4j.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class InspectFeaturesCommandTest {
     @TempDir Path dir;
@@ -26,16 +23,9 @@ class InspectFeaturesCommandTest {
                     .toAbsolutePath()
                     .normalize();
 
-    private record Run(int code, String out, String err) {}
 
-    private static Run run(String... args) {
-        CommandLine cmd = E4j.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.e4j(args);
     }
 
     private Path file(String name, String text) throws IOException {
@@ -75,9 +65,9 @@ class InspectFeaturesCommandTest {
 
     @Test
     void tableShowsTensorFlowsHashIdsPerRowInNameOrder() throws IOException {
-        Run r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
+        CliRun r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
                 wireRows().toString());
-        assertEquals(0, r.code, r.err);
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals(
                 """
                 columns (by name):
@@ -96,17 +86,17 @@ class InspectFeaturesCommandTest {
                   wire               ids [4, 1]
                   wire_indicator     dense [0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
                 """,
-                r.out);
-        assertEquals("", r.err);
+                r.out());
+        assertEquals("", r.err());
     }
 
     @Test
     void jsonPrintsOneObjectPerRow() throws IOException {
-        Run r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
+        CliRun r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
                 wireRows().toString(), "--format", "json");
-        assertEquals(0, r.code, r.err);
-        List<String> lines = r.out.lines().toList();
-        assertEquals(2, lines.size(), r.out);
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
         assertEquals(
                 "{\"row\":0,\"columns\":{\"ids_weighted_by_w\":{\"ids\":[2],\"weights\":[0.5]},"
                         + "\"price\":{\"dense\":[2.0]},\"wire\":{\"ids\":[6]},"
@@ -121,17 +111,17 @@ class InspectFeaturesCommandTest {
     @Test
     void anUnknownFeatureKeyFailsWithOneLineAndExitOne() throws IOException {
         Path rows = file("rows.jsonl", "{\"wire\": \"omar\", \"w\": [1], \"ids\": [1]}\n");
-        Run r = run("features", "inspect", "--columns", wireColumns().toString(), "--input", rows.toString());
-        assertEquals(1, r.code);
-        assertEquals("", r.out);
-        List<String> err = r.err.lines().toList();
-        assertEquals(1, err.size(), r.err);
+        CliRun r = run("features", "inspect", "--columns", wireColumns().toString(), "--input", rows.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.out());
+        List<String> err = r.err().lines().toList();
+        assertEquals(1, err.size(), r.err());
         assertTrue(
                 err.get(0)
                         .startsWith(
                                 "e4j features inspect failed: feature column 'price' reads raw feature 'price', "
                                         + "which the input does not have; the available keys are "),
-                r.err);
+                r.err());
     }
 
     @Test
@@ -139,10 +129,10 @@ class InspectFeaturesCommandTest {
         Path columns = file("c.json", """
                 [{"class_name": "HashedCategoricalColumn", "config": {"key": "age", "hash_bucket_size": 5}}]""");
         Path rows = file("rows.jsonl", "{\"age\": 39}\n");
-        Run r = run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString());
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("feature column 'age' needs raw feature 'age' as [string], but it is int64"),
-                r.err);
+        CliRun r = run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("feature column 'age' needs raw feature 'age' as [string], but it is int64"),
+                r.err());
     }
 
     @Test
@@ -150,32 +140,32 @@ class InspectFeaturesCommandTest {
         Path columns = file("c.json", """
                 [{"class_name": "HashedCategoricalColumn", "config": {"key": "a", "hash_bucket_size": 5}},
                  {"class_name": "IdentityCategoricalColumn", "config": {"key": "b", "num_buckets": 5}}]""");
-        Run r = run("features", "inspect", "--columns", columns.toString(), "--input", wireRows().toString());
-        assertEquals(1, r.code);
+        CliRun r = run("features", "inspect", "--columns", columns.toString(), "--input", wireRows().toString());
+        assertEquals(1, r.exitCode());
         assertEquals(
                 "e4j features inspect failed: " + columns + ": columns[1].config.num_buckets: unknown key "
                         + "'num_buckets' in the config of IdentityCategoricalColumn 'b'; known keys: key, "
                         + "number_buckets, default_value; fix the column configs in " + columns,
-                r.err.strip());
+                r.err().strip());
 
         Path syntax = file("s.json", "[{\"class_name\": ");
         r = run("features", "inspect", "--columns", syntax.toString(), "--input", wireRows().toString());
-        assertEquals(1, r.code);
-        assertTrue(r.err.startsWith("e4j features inspect failed: " + syntax + ": not valid JSON at line 1"), r.err);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().startsWith("e4j features inspect failed: " + syntax + ": not valid JSON at line 1"), r.err());
     }
 
     @Test
     void badInputLinesAndMissingFilesFail() throws IOException {
         Path rows = file("bad.jsonl", "{\"wire\": [\"omar\"]}\n{\"wire\": \n");
-        Run r = run("features", "inspect", "--columns", wireColumns().toString(), "--input", rows.toString());
-        assertEquals(1, r.code);
-        assertTrue(r.err.startsWith("e4j features inspect failed: " + rows + ":2: not valid JSON"), r.err);
+        CliRun r = run("features", "inspect", "--columns", wireColumns().toString(), "--input", rows.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().startsWith("e4j features inspect failed: " + rows + ":2: not valid JSON"), r.err());
 
         r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
                 dir.resolve("nope.jsonl").toString());
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("nope.jsonl"), r.err);
-        assertTrue(r.err.endsWith("check the --input path" + System.lineSeparator()), r.err);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("nope.jsonl"), r.err());
+        assertTrue(r.err().endsWith("check the --input path" + System.lineSeparator()), r.err());
     }
 
     @Test
@@ -185,30 +175,30 @@ class InspectFeaturesCommandTest {
         for (int i = 0; i < 1500; i++) {
             rows.append(i == 1234 ? "{\"x\": null}\n" : "{\"x\": " + i + "}\n");
         }
-        Run r = run("features", "inspect", "--columns", columns.toString(), "--input",
+        CliRun r = run("features", "inspect", "--columns", columns.toString(), "--input",
                 file("rows.jsonl", rows.toString()).toString(), "--format", "json");
-        assertEquals(1, r.code);
-        assertTrue(r.err.startsWith("e4j features inspect failed: numeric column 'x' has a missing value in row 1234;"),
-                r.err);
-        assertEquals(1024, r.out.lines().count()); // the first batch was printed
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().startsWith("e4j features inspect failed: numeric column 'x' has a missing value in row 1234;"),
+                r.err());
+        assertEquals(1024, r.out().lines().count()); // the first batch was printed
     }
 
     @Test
     void anUnknownFormatIsAUsageError() throws IOException {
-        Run r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
+        CliRun r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
                 wireRows().toString(), "--format", "xml");
-        assertEquals(2, r.code);
-        assertTrue(r.err.contains("table, json"), r.err);
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("table, json"), r.err());
     }
 
     @Test
     void runsOnTheCensusExample() {
         Path columns = EXAMPLES.resolve("census-columns.json");
         Path rows = EXAMPLES.resolve("rows.jsonl");
-        Run r = run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString());
-        assertEquals(0, r.code, r.err);
+        CliRun r = run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString());
+        assertEquals(0, r.exitCode(), r.err());
         // One space after each name, however wide the name column is.
-        String out = r.out.replaceAll("(?m)^  (\\S+) +", "  $1 ");
+        String out = r.out().replaceAll("(?m)^  (\\S+) +", "  $1 ");
         assertTrue(out.startsWith("columns (by name):\n  age NumericColumn "), out);
         // Name order, as a dense input lays the columns out.
         List<String> names = List.of("age ", "age_bucketized ", "age_bucketized_X_education_X_occupation ",
@@ -231,22 +221,22 @@ class InspectFeaturesCommandTest {
                 + (float) ((40f - 40.4) / 12.3) + "]\n"), out);
         // '?' is in the workclass vocabulary (id 5).
         assertTrue(out.contains("  workclass_indicator dense [0, 0, 0, 0, 0, 1, 0, 0, 0]\n"), out);
-        out = r.out;
+        out = r.out();
         // The same seed gives the same embeddings; another seed others.
         assertEquals(out, run("features", "inspect", "--columns", columns.toString(), "--input",
-                rows.toString()).out);
-        Run other = run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString(),
+                rows.toString()).out());
+        CliRun other = run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString(),
                 "--seed", "1");
-        assertTrue(!other.out.equals(out) && other.out.lines().count() == out.lines().count());
+        assertTrue(!other.out().equals(out) && other.out().lines().count() == out.lines().count());
     }
 
     @Test
     void printsTensorFlowsGoldenIdsForTheGoldenExample() throws IOException {
         Path golden = EXAMPLES.resolve("golden");
-        Run r = run("features", "inspect", "--columns", golden.resolve("columns.json").toString(), "--input",
+        CliRun r = run("features", "inspect", "--columns", golden.resolve("columns.json").toString(), "--input",
                 golden.resolve("rows.jsonl").toString(), "--format", "json");
-        assertEquals(0, r.code, r.err);
-        List<String> lines = r.out.lines().toList();
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
         JsonNode row0 = new ObjectMapper().readTree(lines.get(0));
         JsonNode row1 = new ObjectMapper().readTree(lines.get(1));
         // feature_column_v2_test.py: HashedCategoricalColumnTest, CrossedColumnTest.test_get_sparse_tensors_simple,

@@ -6,32 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.estimator4j.cli.E4j;
+import org.estimator4j.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TrainCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
 
-    private static Run run(String... args) {
-        CommandLine cmd = E4j.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.e4j(args);
     }
 
     private Path config;
@@ -73,15 +63,15 @@ class TrainCommandTest {
 
     @Test
     void trainsThenEvaluatesAndReportsJson() throws IOException {
-        Run r = run("train", "--config", config.toString(), "--format", "json");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("train", "--config", config.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(313, json.get("global_step").asLong()); // 2000 rows x 5 epochs / 32
         assertTrue(json.at("/metrics/accuracy").asDouble() > 0.97, r.out());
         assertTrue(Files.isRegularFile(dir.resolve("model/ckpt-313.e4j")));
 
-        Run eval = run("evaluate", "--config", config.toString());
-        assertEquals(0, eval.code(), eval.err());
+        CliRun eval = run("evaluate", "--config", config.toString());
+        assertEquals(0, eval.exitCode(), eval.err());
         assertTrue(eval.out().contains("evaluation at global step 313"), eval.out());
         String accuracy = eval.out().lines().filter(l -> l.startsWith("  accuracy ")).findFirst().orElseThrow();
         assertTrue(Double.parseDouble(accuracy.substring("  accuracy".length()).strip()) > 0.97, eval.out());
@@ -89,45 +79,45 @@ class TrainCommandTest {
 
     @Test
     void predictPrintsOneJsonLinePerExampleAndExportWritesABundle() throws IOException {
-        assertEquals(0, run("train", "--config", config.toString(), "--no-eval").code());
+        assertEquals(0, run("train", "--config", config.toString(), "--no-eval").exitCode());
         Path input = dir.resolve("new.csv");
         Files.writeString(input, "color,size\nred,0.1\nblue,0.2\n");
-        Run r = run("predict", "--config", config.toString(), "--input", input.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("predict", "--config", config.toString(), "--input", input.toString());
+        assertEquals(0, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(2, lines.size(), r.out());
         ObjectMapper m = new ObjectMapper();
         assertEquals("yes", m.readTree(lines.get(0)).at("/classes/0").asText());
         assertEquals("no", m.readTree(lines.get(1)).at("/classes/0").asText());
 
-        Run export = run("export", "--config", config.toString(), "--dir", dir.resolve("export").toString());
-        assertEquals(0, export.code(), export.err());
+        CliRun export = run("export", "--config", config.toString(), "--dir", dir.resolve("export").toString());
+        assertEquals(0, export.exitCode(), export.err());
         assertTrue(Files.isRegularFile(dir.resolve("export/313/model.json")));
     }
 
     @Test
     void setOverridesConfigValuesAndModelDirOverridesTheModelDirectory() throws IOException {
         Path other = dir.resolve("elsewhere");
-        Run r = run("train", "--config", config.toString(), "--set", "data.epochs=1", "--set", "train.steps=10",
+        CliRun r = run("train", "--config", config.toString(), "--set", "data.epochs=1", "--set", "train.steps=10",
                 "--model-dir", other.toString(), "--format", "json", "--no-eval");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals(10, new ObjectMapper().readTree(r.out()).get("global_step").asLong());
         assertTrue(Files.isRegularFile(other.resolve("ckpt-10.e4j")));
     }
 
     @Test
     void configMistakesFailWithTheJsonPath() {
-        Run typo = run("train", "--config", config.toString(), "--set", "data.epoch=2");
-        assertEquals(1, typo.code());
+        CliRun typo = run("train", "--config", config.toString(), "--set", "data.epoch=2");
+        assertEquals(1, typo.exitCode());
         assertTrue(typo.err().contains("experiment.json.data: unknown key [epoch]"), typo.err());
 
-        Run both = run("train", "--config", config.toString(), "--set", "train.steps=1", "--set",
+        CliRun both = run("train", "--config", config.toString(), "--set", "train.steps=1", "--set",
                 "train.max_steps=2");
-        assertEquals(1, both.code());
+        assertEquals(1, both.exitCode());
         assertTrue(both.err().contains("give steps or max_steps, not both"), both.err());
 
-        Run estimator = run("train", "--config", config.toString(), "--set", "estimator.type=Nope");
-        assertEquals(1, estimator.code());
+        CliRun estimator = run("train", "--config", config.toString(), "--set", "estimator.type=Nope");
+        assertEquals(1, estimator.exitCode());
         assertTrue(estimator.err().contains("estimator.type: unknown estimator 'Nope'"), estimator.err());
     }
 }
