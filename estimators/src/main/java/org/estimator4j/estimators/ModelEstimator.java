@@ -87,7 +87,7 @@ public class ModelEstimator implements Estimator {
 
     @Override
     public long globalStep() {
-        return checkpoints().latest().map(Checkpoints.Checkpoint::globalStep).orElse(0L);
+        return checkpoints().latestStep();
     }
 
     /** A model with the latest checkpoint's variables, and its step (0 and fresh variables without one). */
