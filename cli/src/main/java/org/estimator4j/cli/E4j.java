@@ -78,10 +78,10 @@ public final class E4j {
     }
 
     public static void main(String[] args) {
-    // One line per log record (the JDK default spends two on each): "INFO step 100: loss 0.40520 (505.6 steps/s)".
-    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %5$s%6$s%n");
-    }
+        // One line per log record (the JDK's default spends two): "INFO step 100: loss 0.40520 (505.6 steps/s)".
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %5$s%6$s%n");
+        }
         System.exit(commandLine().execute(args));
     }
 }
