@@ -64,4 +64,22 @@ class BaselineEstimatorsTest {
         assertEquals(3.0, eval.metric("prediction/mean"), 0.05);
         assertEquals(1.0, eval.metric("average_loss"), 0.01);
     }
+
+    @Test
+    void exampleWeightsFromTheWeightColumnShiftTheLearnedPrior() {
+        // Positives are 1 in 4 rows but carry weight 3: the weighted prior is 3 / (3 + 3) = 0.5.
+        Schema schema = Schema.of(Field.scalar("w", DType.FLOAT32), Field.scalar("label", DType.INT64));
+        List<Example> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            boolean positive = i % 4 == 0;
+            rows.add(Example.builder(schema).set("w", positive ? 3.0 : 1.0).set("label", positive ? 1L : 0L).build());
+        }
+        ModelEstimator model = BaselineClassifier.builder().weightColumn("w")
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("w")).build()).build();
+        model.train(input(schema, rows, "label", true), Steps.of(2000));
+        Prediction p = model.predict(input(schema, rows, "label", false)).get(0);
+        assertEquals(0.5, p.logistic()[0], 0.01);
+        EvalResult eval = model.evaluate(input(schema, rows, "label", false), null);
+        assertEquals(0.5, eval.metric("label/mean"), 1e-9); // weighted label mean
+    }
 }
