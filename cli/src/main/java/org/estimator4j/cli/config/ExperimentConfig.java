@@ -16,6 +16,8 @@ import org.estimator4j.api.estimator.Steps;
 import org.estimator4j.api.input.CsvInputFn;
 import org.estimator4j.api.input.InputFn;
 import org.estimator4j.api.table.DType;
+import org.estimator4j.estimators.ClassifierBuilder;
+import org.estimator4j.estimators.EstimatorBuilder;
 import org.estimator4j.estimators.ModelEstimator;
 import org.estimator4j.estimators.baseline.BaselineClassifier;
 import org.estimator4j.estimators.baseline.BaselineRegressor;
@@ -238,67 +240,43 @@ public final class ExperimentConfig {
                     opt.doubleValue("l2", 0), opt.doubleValue("l2_shrinkage", 0));
             opt.done();
         }
-        ModelEstimator built;
-        switch (type) {
-            case "LinearClassifier" -> {
-                LinearClassifier.Builder b = LinearClassifier.builder(featureColumns).optimizer(ftrl)
-                        .sparseCombiner(combiner).nClasses(e.intValue("n_classes", 2)).runConfig(runConfig);
-                List<String> vocabulary = e.strings("label_vocabulary", null);
-                if (vocabulary != null) {
-                    b.labelVocabulary(vocabulary);
-                }
-                if (weightColumn != null) {
-                    b.weightColumn(weightColumn);
-                }
-                if (warmStartFrom != null) {
-                    b.warmStartFrom(warmStartFrom);
-                }
-                built = b.build();
-            }
-            case "LinearRegressor" -> {
-                LinearRegressor.Builder b = LinearRegressor.builder(featureColumns).optimizer(ftrl)
-                        .sparseCombiner(combiner).labelDimension(e.intValue("label_dimension", 1))
-                        .runConfig(runConfig);
-                if (weightColumn != null) {
-                    b.weightColumn(weightColumn);
-                }
-                if (warmStartFrom != null) {
-                    b.warmStartFrom(warmStartFrom);
-                }
-                built = b.build();
-            }
-            case "BaselineClassifier" -> {
-                BaselineClassifier.Builder b = BaselineClassifier.builder().nClasses(e.intValue("n_classes", 2))
-                        .runConfig(runConfig);
-                List<String> vocabulary = e.strings("label_vocabulary", null);
-                if (vocabulary != null) {
-                    b.labelVocabulary(vocabulary);
-                }
-                if (weightColumn != null) {
-                    b.weightColumn(weightColumn);
-                }
-                if (warmStartFrom != null) {
-                    b.warmStartFrom(warmStartFrom);
-                }
-                built = b.optimizer(ftrl).build();
-            }
-            case "BaselineRegressor" -> {
-                BaselineRegressor.Builder b = BaselineRegressor.builder()
-                        .labelDimension(e.intValue("label_dimension", 1)).runConfig(runConfig);
-                if (weightColumn != null) {
-                    b.weightColumn(weightColumn);
-                }
-                if (warmStartFrom != null) {
-                    b.warmStartFrom(warmStartFrom);
-                }
-                built = b.optimizer(ftrl).build();
-            }
+        ModelEstimator built = switch (type) {
+            case "LinearClassifier" -> classifier(e, common(LinearClassifier.builder(featureColumns)
+                    .optimizer(ftrl).sparseCombiner(combiner), weightColumn, warmStartFrom)).build();
+            case "LinearRegressor" -> common(LinearRegressor.builder(featureColumns).optimizer(ftrl)
+                    .sparseCombiner(combiner), weightColumn, warmStartFrom)
+                    .labelDimension(e.intValue("label_dimension", 1)).build();
+            case "BaselineClassifier" -> classifier(e, common(BaselineClassifier.builder().optimizer(ftrl),
+                    weightColumn, warmStartFrom)).build();
+            case "BaselineRegressor" -> common(BaselineRegressor.builder().optimizer(ftrl), weightColumn,
+                    warmStartFrom).labelDimension(e.intValue("label_dimension", 1)).build();
             default -> throw new ConfigException(e.path() + ".type: unknown estimator '" + type
                     + "'; this version has LinearClassifier, LinearRegressor, BaselineClassifier and "
                     + "BaselineRegressor");
-        }
+        };
         e.done();
         return built;
+    }
+
+    /** The options every estimator takes from the config: run config, weight column, warm start. */
+    private <B extends EstimatorBuilder<B>> B common(B builder, String weightColumn, Path warmStartFrom) {
+        builder.runConfig(runConfig);
+        if (weightColumn != null) {
+            builder.weightColumn(weightColumn);
+        }
+        if (warmStartFrom != null) {
+            builder.warmStartFrom(warmStartFrom);
+        }
+        return builder;
+    }
+
+    private static <B extends ClassifierBuilder<B>> B classifier(ConfigNode e, B builder) {
+        builder.nClasses(e.intValue("n_classes", 2));
+        List<String> vocabulary = e.strings("label_vocabulary", null);
+        if (vocabulary != null) {
+            builder.labelVocabulary(vocabulary);
+        }
+        return builder;
     }
 
     public Path source() {
