@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.estimator4j.api.estimator.Prediction;
 import org.estimator4j.api.table.Batch;
@@ -17,15 +16,8 @@ import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Field;
 import org.estimator4j.api.table.Schema;
 import org.estimator4j.estimators.Model;
-import org.estimator4j.estimators.baseline.BaselinePart;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.estimators.head.Head;
-import org.estimator4j.estimators.head.Heads;
-import org.estimator4j.estimators.linear.LinearPart;
-import org.estimator4j.estimators.linear.SparseCombiner;
-import org.estimator4j.estimators.optimizer.FtrlOptimizer;
-import org.estimator4j.features.FeatureColumn;
-import org.estimator4j.features.json.FeatureColumnJson;
 
 /**
  * Serves an exported bundle: loads the model once and answers predictions from raw features, from any number of
@@ -65,38 +57,9 @@ public final class Predictor {
             throw new IllegalStateException(modelJson + " has bundle format " + format + "; this version of "
                     + "Estimator4J reads format " + FORMAT + (format > FORMAT ? ": upgrade Estimator4J" : ""));
         }
-        String type = description.path("estimator").asText();
-        JsonNode columnsJson = description.get("feature_columns");
-        List<FeatureColumn> columns = columnsJson == null ? List.of() : FeatureColumnJson.fromJson(columnsJson);
-        SparseCombiner combiner = SparseCombiner.valueOf(description.path("sparse_combiner").asText("sum")
-                .toUpperCase(Locale.ROOT));
-        Head head;
-        switch (type) {
-            case "LinearClassifier", "BaselineClassifier" -> {
-                int n = description.path("n_classes").asInt(2);
-                List<String> vocabulary = strings(description.get("label_vocabulary"));
-                head = n == 2 ? Heads.binary(vocabulary) : Heads.multiClass(n, vocabulary);
-            }
-            case "LinearRegressor", "BaselineRegressor" ->
-                    head = Heads.regression(description.path("label_dimension").asInt(1));
-            default -> throw new IllegalStateException(modelJson + " holds a " + type
-                    + ", which this version cannot serve");
-        }
-        // The optimizer never runs when serving; it only shapes the variables' slots.
-        FtrlOptimizer unused = FtrlOptimizer.withLearningRate(0.2);
-        Model model = type.startsWith("Baseline") ? new BaselinePart(head.logitsDimension(), unused)
-                : new LinearPart(columns, head.logitsDimension(), combiner, unused);
-        model.restore(Checkpoints.read(bundle.resolve("variables.e4j")).variables());
-        return new Predictor(type, model, head);
-    }
-
-    private static List<String> strings(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        node.forEach(n -> out.add(n.asText()));
-        return out;
+        DescribedModel rebuilt = DescribedModel.rebuild(description, modelJson.toString());
+        rebuilt.model().restore(Checkpoints.read(bundle.resolve("variables.e4j")).variables());
+        return new Predictor(rebuilt.type(), rebuilt.model(), rebuilt.head());
     }
 
     /** What the bundle holds, e.g. {@code LinearClassifier}. */

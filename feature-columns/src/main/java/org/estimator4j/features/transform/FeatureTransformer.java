@@ -118,8 +118,15 @@ public final class FeatureTransformer {
 
     /** Transforms one batch; embedding columns read their tables from {@code tables}. */
     public TransformedBatch transform(Batch batch, EmbeddingTables tables) {
-        TransformContext context = new TransformContext(batch, tables);
-        int n = batch.numRows();
+        return transform(new TransformContext(batch, tables));
+    }
+
+    /**
+     * Transforms the context's batch, leaving each categorical column's ids cached in {@code context}: a model that
+     * trains embedding tables reads them again there for the backward pass.
+     */
+    public TransformedBatch transform(TransformContext context) {
+        int n = context.numRows();
         float[] dense = new float[n * denseWidth];
         for (int i = 0; i < denseColumns.size(); i++) {
             denseColumns.get(i).writeDense(context, dense, denseWidth, denseOffsets[i]);

@@ -1,0 +1,70 @@
+package org.estimator4j.estimators.dnn;
+
+import java.util.List;
+import org.estimator4j.estimators.RegressorBuilder;
+import org.estimator4j.estimators.ModelEstimator;
+import org.estimator4j.estimators.optimizer.Optimizer;
+import org.estimator4j.features.FeatureColumn;
+
+/**
+ * {@code tf.estimator.DNNRegressor}: a feed-forward network over dense feature columns (numeric, indicator,
+ * embedding) with a mean-squared-error head of label_dimension outputs. Adagrad at 0.05, relu, no dropout by default.
+ *
+ * <pre>{@code
+ * ModelEstimator model = DNNRegressor.builder(columns).hiddenUnits(List.of(100, 75, 50, 25))
+ *         .runConfig(config).build();
+ * }</pre>
+ */
+public final class DNNRegressor {
+    private DNNRegressor() {}
+
+    public static Builder builder(List<? extends FeatureColumn> featureColumns) {
+        return new Builder(featureColumns);
+    }
+
+    public static final class Builder extends RegressorBuilder<Builder> {
+        private final DnnOptions dnn;
+
+        private Builder(List<? extends FeatureColumn> columns) {
+            this.dnn = new DnnOptions(columns, DnnOptions.defaultOptimizer());
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** Units per hidden layer, e.g. {@code [64, 32]}: required. */
+        public Builder hiddenUnits(List<Integer> units) {
+            dnn.hiddenUnits(units);
+            return this;
+        }
+
+        public Builder activation(Activation activation) {
+            dnn.activation(activation);
+            return this;
+        }
+
+        /** The probability of dropping a hidden unit's output while training. */
+        public Builder dropout(double rate) {
+            dnn.dropout(rate);
+            return this;
+        }
+
+        /** Batch normalization after each hidden layer. */
+        public Builder batchNorm(boolean on) {
+            dnn.batchNorm(on);
+            return this;
+        }
+
+        public Builder optimizer(Optimizer optimizer) {
+            dnn.optimizer(optimizer);
+            return this;
+        }
+
+        public ModelEstimator build() {
+            return dnn.estimator("DNNRegressor", describe("DNNRegressor"), head(), config(), weightColumn(),
+                    warmStartFrom());
+        }
+    }
+}

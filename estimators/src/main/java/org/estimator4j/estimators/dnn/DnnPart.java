@@ -1,0 +1,315 @@
+package org.estimator4j.estimators.dnn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.estimator4j.api.table.Batch;
+import org.estimator4j.estimators.Model;
+import org.estimator4j.estimators.optimizer.Optimizer;
+import org.estimator4j.features.DenseColumn;
+import org.estimator4j.features.FeatureColumn;
+import org.estimator4j.features.transform.EmbeddingTables;
+import org.estimator4j.features.transform.FeatureTransformer;
+import org.estimator4j.features.transform.TransformContext;
+import org.estimator4j.features.transform.TransformedBatch;
+
+/**
+ * TensorFlow's DNN model: the dense feature columns (embeddings trained with the network) concatenated by name, then
+ * hidden layers of {@code Dense(activation) → Dropout (training only) → BatchNormalization}, then a linear logits
+ * layer. Variables are named as TensorFlow names them ({@code dnn/hiddenlayer_0/kernel}, {@code dnn/logits/bias},
+ * {@code dnn/input_from_feature_columns/input_layer/<column>_embedding/embedding_weights}, ...).
+ *
+ * <p>The hot path is designed around this machine's measured costs: matrix products go to OpenBLAS in one JNI call
+ * each ({@link Blas}); bias, activation, dropout, batch norm and the optimizer are loops over Java arrays preallocated
+ * for the batch size; an embedding table is read and updated only at the rows a batch looks up. Not thread-safe for
+ * training; {@link #inference} may run on many threads at once.
+ */
+public final class DnnPart implements Model {
+    private static final String INPUT_SCOPE = "/input_from_feature_columns/input_layer/";
+
+    private final String scope;
+    private final FeatureTransformer transformer;
+    private final EmbeddingTables tables;
+    private final List<EmbeddingInput> embeddings = new ArrayList<>();
+    private final Map<String, Parameter> embeddingTables = new LinkedHashMap<>();
+    private final boolean trainsInputs;
+    private final DenseLayer[] hidden;
+    private final BatchNorm[] batchNorms;
+    private final float dropout;
+    private final DenseLayer logits;
+    private final Optimizer optimizer;
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final SplittableRandom dropoutRandom;
+    private long iteration;
+
+    // Training buffers, sized for the largest batch seen so far.
+    private int capacity;
+    private float[][] activations;
+    private float[][] masks;
+    private float[][] dropped;
+    private float[][] normalized;
+    private float[][] outputs;
+    private float[][] gradients;
+    private float[][] gradientsBeforeNorm;
+    private float[] inputGradient;
+    private float[] logitsGradient;
+    private TransformContext lastContext;
+    private float[] lastInput;
+    private int lastRows;
+
+    /**
+     * @param scope the variable name prefix: {@code dnn} for a DNN estimator and for the deep part of wide and deep
+     * @param dropout the probability of dropping a hidden unit's output in training, 0 for none
+     */
+    public DnnPart(String scope, List<? extends FeatureColumn> columns, int logitsDimension, List<Integer> hiddenUnits,
+            Activation activation, double dropout, boolean batchNorm, Optimizer optimizer, long seed) {
+        if (hiddenUnits.isEmpty()) {
+            throw new IllegalArgumentException("hidden_units is empty; give at least one layer size, e.g. [64, 32]");
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        this.scope = scope;
+        this.optimizer = optimizer;
+        this.transformer = FeatureTransformer.dense(columns);
+        this.tables = new EmbeddingTables(seed);
+        boolean trains = false;
+        Map<String, Integer> layout = transformer.denseLayout();
+        for (DenseColumn c : transformer.denseColumns()) {
+            EmbeddingInput e = EmbeddingInput.of(c, layout.get(c.name()));
+            if (e == null) {
+                continue;
+            }
+            embeddings.add(e);
+            if (!embeddingTables.containsKey(e.tableName)) {
+                float[] table = tables.table(e.tableName, e.numBuckets(), e.dimension);
+                Parameter p = Parameter.rows(scope + INPUT_SCOPE + e.tableName, table, e.dimension, optimizer);
+                embeddingTables.put(e.tableName, p);
+                if (e.trainable) {
+                    parameters.add(p);
+                }
+            }
+            trains |= e.trainable;
+        }
+        this.trainsInputs = trains;
+        SplittableRandom init = new SplittableRandom(seed);
+        this.hidden = new DenseLayer[hiddenUnits.size()];
+        this.batchNorms = new BatchNorm[hiddenUnits.size()];
+        int width = transformer.denseWidth();
+        for (int i = 0; i < hidden.length; i++) {
+            int units = hiddenUnits.get(i);
+            if (units < 1) {
+                throw new IllegalArgumentException("hidden_units[" + i + "] must be > 0, got " + units);
+            }
+            hidden[i] = new DenseLayer(scope + "/hiddenlayer_" + i, width, units, activation, optimizer, init);
+            parameters.add(hidden[i].kernel);
+            parameters.add(hidden[i].bias);
+            if (batchNorm) {
+                batchNorms[i] = new BatchNorm(scope + "/batchnorm_" + i, units, optimizer);
+                parameters.add(batchNorms[i].gamma);
+                parameters.add(batchNorms[i].beta);
+            }
+            width = units;
+        }
+        this.logits = new DenseLayer(scope + "/logits", width, logitsDimension, Activation.LINEAR, optimizer, init);
+        parameters.add(logits.kernel);
+        parameters.add(logits.bias);
+        this.dropout = (float) dropout;
+        this.dropoutRandom = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+    }
+
+    @Override
+    public int logitsDimension() {
+        return logits.units;
+    }
+
+    /** Values per row of the network's input: the dense columns' widths summed. */
+    public int inputWidth() {
+        return transformer.denseWidth();
+    }
+
+    @Override
+    public float[] forward(Batch features, boolean training) {
+        if (!training) {
+            return inference(features);
+        }
+        int n = features.numRows();
+        ensureCapacity(n);
+        TransformContext context = new TransformContext(features, tables);
+        TransformedBatch input = transformer.transform(context);
+        float[] x = input.dense();
+        float keep = 1 - dropout;
+        for (int i = 0; i < hidden.length; i++) {
+            int size = n * hidden[i].units;
+            hidden[i].forward(x, n, activations[i]);
+            float[] out = activations[i];
+            if (dropout > 0) {
+                float[] mask = masks[i];
+                float[] d = dropped[i];
+                for (int e = 0; e < size; e++) {
+                    mask[e] = dropoutRandom.nextDouble() < keep ? 1 / keep : 0f;
+                    d[e] = out[e] * mask[e];
+                }
+                out = d;
+            }
+            if (batchNorms[i] != null) {
+                batchNorms[i].forwardTraining(out, n, normalized[i], outputs[i]);
+                out = outputs[i];
+            }
+            x = out;
+        }
+        float[] result = new float[n * logits.units];
+        logits.forward(x, n, result);
+        lastContext = context;
+        lastInput = input.dense();
+        lastRows = n;
+        return result;
+    }
+
+    /** The output of hidden block {@code i} in the last training forward (the next layer's input). */
+    private float[] blockOutput(int i) {
+        if (batchNorms[i] != null) {
+            return outputs[i];
+        }
+        return dropout > 0 ? dropped[i] : activations[i];
+    }
+
+    @Override
+    public float[] inference(Batch features) {
+        int n = features.numRows();
+        float[] x = transformer.transform(new TransformContext(features, tables)).dense();
+        for (int i = 0; i < hidden.length; i++) {
+            float[] y = new float[n * hidden[i].units];
+            hidden[i].forward(x, n, y);
+            if (batchNorms[i] != null) {
+                batchNorms[i].forwardInference(y, n, y);
+            }
+            x = y;
+        }
+        float[] result = new float[n * logits.units];
+        logits.forward(x, n, result);
+        return result;
+    }
+
+    @Override
+    public void backward(float[] dLogits) {
+        if (lastContext == null) {
+            throw new IllegalStateException("backward before a training forward");
+        }
+        int n = lastRows;
+        int last = hidden.length - 1;
+        System.arraycopy(dLogits, 0, logitsGradient, 0, n * logits.units);
+        logits.backward(blockOutput(last), null, logitsGradient, n, gradients[last]);
+        for (int i = last; i >= 0; i--) {
+            int size = n * hidden[i].units;
+            float[] d = gradients[i];
+            if (batchNorms[i] != null) {
+                batchNorms[i].backward(normalized[i], d, n, gradientsBeforeNorm[i]);
+                d = gradientsBeforeNorm[i];
+            }
+            if (dropout > 0) {
+                float[] mask = masks[i];
+                for (int e = 0; e < size; e++) {
+                    d[e] *= mask[e];
+                }
+            }
+            float[] x = i == 0 ? lastInput : blockOutput(i - 1);
+            float[] dx = i > 0 ? gradients[i - 1] : trainsInputs ? inputGradient : null;
+            hidden[i].backward(x, activations[i], d, n, dx);
+        }
+        if (trainsInputs) {
+            int width = transformer.denseWidth();
+            for (EmbeddingInput e : embeddings) {
+                if (e.trainable) {
+                    e.backward(lastContext, inputGradient, width, embeddingTables.get(e.tableName));
+                }
+            }
+        }
+        iteration++;
+        for (Parameter p : parameters) {
+            p.apply(iteration);
+        }
+        lastContext = null;
+        lastInput = null;
+    }
+
+    private void ensureCapacity(int n) {
+        if (n <= capacity) {
+            return;
+        }
+        int layers = hidden.length;
+        activations = new float[layers][];
+        masks = new float[layers][];
+        dropped = new float[layers][];
+        normalized = new float[layers][];
+        outputs = new float[layers][];
+        gradients = new float[layers][];
+        gradientsBeforeNorm = new float[layers][];
+        for (int i = 0; i < layers; i++) {
+            int size = n * hidden[i].units;
+            activations[i] = new float[size];
+            gradients[i] = new float[size];
+            if (dropout > 0) {
+                masks[i] = new float[size];
+                dropped[i] = new float[size];
+            }
+            if (batchNorms[i] != null) {
+                normalized[i] = new float[size];
+                outputs[i] = new float[size];
+                gradientsBeforeNorm[i] = new float[size];
+            }
+        }
+        inputGradient = trainsInputs ? new float[n * transformer.denseWidth()] : null;
+        logitsGradient = new float[n * logits.units];
+        capacity = n;
+    }
+
+    private String iterationsName() {
+        return scope + "/" + optimizer.name() + "/iterations";
+    }
+
+    @Override
+    public Map<String, float[]> variables() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Parameter p : embeddingTables.values()) {
+            if (!parameters.contains(p)) {
+                out.put(p.name, p.values.clone()); // a frozen table: saved, never trained
+            }
+        }
+        for (Parameter p : parameters) {
+            p.saveTo(out);
+        }
+        for (BatchNorm b : batchNorms) {
+            if (b != null) {
+                out.put(b.movingMeanName, b.movingMean.clone());
+                out.put(b.movingVarianceName, b.movingVariance.clone());
+            }
+        }
+        // The step count as two exact floats (high and low 24 bits): Adam's bias correction needs it after a resume.
+        out.put(iterationsName(), new float[] {iteration >>> 24, iteration & 0xFFFFFF});
+        return out;
+    }
+
+    @Override
+    public void restore(Map<String, float[]> saved) {
+        for (Parameter p : embeddingTables.values()) {
+            if (!parameters.contains(p)) {
+                Parameter.copy(saved, p.name, p.values);
+            }
+        }
+        for (Parameter p : parameters) {
+            p.restoreFrom(saved);
+        }
+        for (BatchNorm b : batchNorms) {
+            if (b != null) {
+                Parameter.copy(saved, b.movingMeanName, b.movingMean);
+                Parameter.copy(saved, b.movingVarianceName, b.movingVariance);
+            }
+        }
+        float[] count = new float[2];
+        Parameter.copy(saved, iterationsName(), count);
+        iteration = ((long) count[0] << 24) + (long) count[1];
+    }
+}
