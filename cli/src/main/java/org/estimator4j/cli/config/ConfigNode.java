@@ -129,6 +129,24 @@ final class ConfigNode {
         return out;
     }
 
+    List<Integer> ints(String key, List<Integer> fallback) {
+        JsonNode v = raw(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isArray()) {
+            throw new ConfigException(path + "." + key + ": expected a list of integers, got " + v);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt()) {
+                throw new ConfigException(path + "." + key + "[" + i + "]: expected an integer, got " + v.get(i));
+            }
+            out.add(v.get(i).intValue());
+        }
+        return out;
+    }
+
     /** Refuses keys that were never read: they are typos or options this version does not have. */
     void done() {
         Iterator<String> names = node.fieldNames();

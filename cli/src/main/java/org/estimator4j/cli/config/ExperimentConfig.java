@@ -21,10 +21,18 @@ import org.estimator4j.estimators.EstimatorBuilder;
 import org.estimator4j.estimators.ModelEstimator;
 import org.estimator4j.estimators.baseline.BaselineClassifier;
 import org.estimator4j.estimators.baseline.BaselineRegressor;
+import org.estimator4j.estimators.RegressorBuilder;
+import org.estimator4j.estimators.dnn.Activation;
+import org.estimator4j.estimators.dnn.DNNClassifier;
+import org.estimator4j.estimators.dnn.DNNRegressor;
 import org.estimator4j.estimators.linear.LinearClassifier;
 import org.estimator4j.estimators.linear.LinearRegressor;
 import org.estimator4j.estimators.linear.SparseCombiner;
 import org.estimator4j.estimators.optimizer.FtrlOptimizer;
+import org.estimator4j.estimators.optimizer.Optimizer;
+import org.estimator4j.estimators.optimizer.Optimizers;
+import org.estimator4j.estimators.widedeep.DNNLinearCombinedClassifier;
+import org.estimator4j.estimators.widedeep.DNNLinearCombinedRegressor;
 import org.estimator4j.features.FeatureColumn;
 import org.estimator4j.features.json.FeatureColumnJson;
 
@@ -58,6 +66,8 @@ public final class ExperimentConfig {
     private final long dataSeed;
     private final long epochs;
     private final List<FeatureColumn> featureColumns;
+    private final List<FeatureColumn> linearColumns;
+    private final List<FeatureColumn> dnnColumns;
     private final ModelEstimator estimator;
     private final Steps steps;
     private final RunConfig runConfig;
@@ -112,15 +122,14 @@ public final class ExperimentConfig {
         this.epochs = data.longValue("epochs", 1L);
         data.done();
 
-        JsonNode columns = top.raw("feature_columns");
-        if (columns == null || !columns.isArray()) {
-            throw new ConfigException(top.path() + ".feature_columns: expected a list of feature columns");
+        // One list for most estimators; wide and deep takes linear_feature_columns and dnn_feature_columns instead.
+        this.featureColumns = columns(top, "feature_columns");
+        this.linearColumns = columns(top, "linear_feature_columns");
+        this.dnnColumns = columns(top, "dnn_feature_columns");
+        if (featureColumns == null && linearColumns == null && dnnColumns == null) {
+            throw new ConfigException(top.path() + ".feature_columns: missing; give a list of feature columns (or, "
+                    + "for wide and deep, linear_feature_columns and dnn_feature_columns)");
         }
-        List<FeatureColumn> parsed = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            parsed.add(FeatureColumnJson.fromJson(columns.get(i), top.path() + ".feature_columns[" + i + "]"));
-        }
-        this.featureColumns = List.copyOf(parsed);
 
         ConfigNode train = top.optionalObject("train");
         Long stepCount = train == null ? null : train.longValue("steps", null);
@@ -137,6 +146,22 @@ public final class ExperimentConfig {
         this.runConfig = runConfig(base, top.object("run_config"));
         this.estimator = estimator(base, top.object("estimator"));
         top.done();
+    }
+
+    /** The feature columns under {@code key}, or null when the config has none there. */
+    private static List<FeatureColumn> columns(ConfigNode top, String key) {
+        JsonNode columns = top.raw(key);
+        if (columns == null || columns.isNull()) {
+            return null;
+        }
+        if (!columns.isArray()) {
+            throw new ConfigException(top.path() + "." + key + ": expected a list of feature columns");
+        }
+        List<FeatureColumn> parsed = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            parsed.add(FeatureColumnJson.fromJson(columns.get(i), top.path() + "." + key + "[" + i + "]"));
+        }
+        return List.copyOf(parsed);
     }
 
     /** Reads {@code file}, applies the {@code key.path=value} overrides, and checks everything. */
@@ -224,38 +249,163 @@ public final class ExperimentConfig {
         String warm = e.string("warm_start_from", null);
         Path warmStartFrom = warm == null ? null : base.resolve(warm).normalize();
         String weightColumn = e.string("weight_column", null);
-        SparseCombiner combiner = SparseCombiner.valueOf(e.string("sparse_combiner", "sum")
-                .toUpperCase(java.util.Locale.ROOT));
-        ConfigNode opt = e.optionalObject("optimizer");
-        // TensorFlow's default learning rates: 0.2 for linear models, 0.3 for baselines.
-        double defaultRate = type.startsWith("Baseline") ? 0.3 : 0.2;
-        FtrlOptimizer ftrl = FtrlOptimizer.withLearningRate(defaultRate);
-        if (opt != null) {
-            String name = opt.string("type", "ftrl");
-            if (!name.equals("ftrl")) {
-                throw new ConfigException(opt.path() + ".type: linear estimators train with ftrl, got '" + name + "'");
-            }
-            ftrl = new FtrlOptimizer(opt.doubleValue("learning_rate", defaultRate), opt.doubleValue("learning_rate_power",
-                    -0.5), opt.doubleValue("initial_accumulator_value", 0.1), opt.doubleValue("l1", 0),
-                    opt.doubleValue("l2", 0), opt.doubleValue("l2_shrinkage", 0));
-            opt.done();
+        boolean wideDeep = type.startsWith("DNNLinearCombined");
+        if (wideDeep && featureColumns != null) {
+            throw new ConfigException(source.getFileName() + ".feature_columns: " + type + " takes "
+                    + "linear_feature_columns and dnn_feature_columns instead");
         }
+        if (!wideDeep && (linearColumns != null || dnnColumns != null)) {
+            throw new ConfigException(source.getFileName() + ": linear_feature_columns and dnn_feature_columns are "
+                    + "for DNNLinearCombinedClassifier / Regressor; a " + type + " takes feature_columns");
+        }
+        if (!wideDeep && !type.startsWith("Baseline") && featureColumns == null) {
+            throw new ConfigException(source.getFileName() + ".feature_columns: missing; a " + type
+                    + " needs feature columns");
+        }
+        List<FeatureColumn> columns = featureColumns == null ? List.of() : featureColumns;
         ModelEstimator built = switch (type) {
-            case "LinearClassifier" -> classifier(e, common(LinearClassifier.builder(featureColumns)
-                    .optimizer(ftrl).sparseCombiner(combiner), weightColumn, warmStartFrom)).build();
-            case "LinearRegressor" -> common(LinearRegressor.builder(featureColumns).optimizer(ftrl)
-                    .sparseCombiner(combiner), weightColumn, warmStartFrom)
-                    .labelDimension(e.intValue("label_dimension", 1)).build();
-            case "BaselineClassifier" -> classifier(e, common(BaselineClassifier.builder().optimizer(ftrl),
+            case "LinearClassifier" -> classifier(e, common(LinearClassifier.builder(columns)
+                    .optimizer(ftrl(e, "optimizer", 0.2)).sparseCombiner(combiner(e, "sparse_combiner")),
                     weightColumn, warmStartFrom)).build();
-            case "BaselineRegressor" -> common(BaselineRegressor.builder().optimizer(ftrl), weightColumn,
-                    warmStartFrom).labelDimension(e.intValue("label_dimension", 1)).build();
-            default -> throw new ConfigException(e.path() + ".type: unknown estimator '" + type
-                    + "'; this version has LinearClassifier, LinearRegressor, BaselineClassifier and "
-                    + "BaselineRegressor");
+            case "LinearRegressor" -> regressor(e, common(LinearRegressor.builder(columns)
+                    .optimizer(ftrl(e, "optimizer", 0.2)).sparseCombiner(combiner(e, "sparse_combiner")),
+                    weightColumn, warmStartFrom)).build();
+            // TensorFlow's default learning rate for baselines: 0.3.
+            case "BaselineClassifier" -> classifier(e, common(BaselineClassifier.builder()
+                    .optimizer(ftrl(e, "optimizer", 0.3)), weightColumn, warmStartFrom)).build();
+            case "BaselineRegressor" -> regressor(e, common(BaselineRegressor.builder()
+                    .optimizer(ftrl(e, "optimizer", 0.3)), weightColumn, warmStartFrom)).build();
+            case "DNNClassifier" -> {
+                DNNClassifier.Builder b = DNNClassifier.builder(columns)
+                        .hiddenUnits(hiddenUnits(e, "hidden_units"))
+                        .activation(activation(e, "activation")).dropout(e.doubleValue("dropout", 0))
+                        .batchNorm(e.bool("batch_norm", false))
+                        .optimizer(optimizer(e, "optimizer", 0.05));
+                yield classifier(e, common(b, weightColumn, warmStartFrom)).build();
+            }
+            case "DNNRegressor" -> {
+                DNNRegressor.Builder b = DNNRegressor.builder(columns)
+                        .hiddenUnits(hiddenUnits(e, "hidden_units"))
+                        .activation(activation(e, "activation")).dropout(e.doubleValue("dropout", 0))
+                        .batchNorm(e.bool("batch_norm", false))
+                        .optimizer(optimizer(e, "optimizer", 0.05));
+                yield regressor(e, common(b, weightColumn, warmStartFrom)).build();
+            }
+            case "DNNLinearCombinedClassifier" -> {
+                List<FeatureColumn> linear = linearColumns == null ? List.of() : linearColumns;
+                List<FeatureColumn> deep = dnnColumns == null ? List.of() : dnnColumns;
+                DNNLinearCombinedClassifier.Builder b = DNNLinearCombinedClassifier.builder(linear, deep)
+                        .linearOptimizer(ftrl(e, "linear_optimizer", linearRate(linear)))
+                        .linearSparseCombiner(combiner(e, "linear_sparse_combiner"))
+                        .dnnActivation(activation(e, "dnn_activation")).dnnDropout(e.doubleValue("dnn_dropout", 0))
+                        .batchNorm(e.bool("batch_norm", false))
+                        .dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001));
+                if (!deep.isEmpty()) {
+                    b.dnnHiddenUnits(hiddenUnits(e, "dnn_hidden_units"));
+                }
+                yield classifier(e, common(b, weightColumn, warmStartFrom)).build();
+            }
+            case "DNNLinearCombinedRegressor" -> {
+                List<FeatureColumn> linear = linearColumns == null ? List.of() : linearColumns;
+                List<FeatureColumn> deep = dnnColumns == null ? List.of() : dnnColumns;
+                DNNLinearCombinedRegressor.Builder b = DNNLinearCombinedRegressor.builder(linear, deep)
+                        .linearOptimizer(ftrl(e, "linear_optimizer", linearRate(linear)))
+                        .linearSparseCombiner(combiner(e, "linear_sparse_combiner"))
+                        .dnnActivation(activation(e, "dnn_activation")).dnnDropout(e.doubleValue("dnn_dropout", 0))
+                        .batchNorm(e.bool("batch_norm", false))
+                        .dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001));
+                if (!deep.isEmpty()) {
+                    b.dnnHiddenUnits(hiddenUnits(e, "dnn_hidden_units"));
+                }
+                yield regressor(e, common(b, weightColumn, warmStartFrom)).build();
+            }
+            default -> throw new ConfigException(e.path() + ".type: unknown estimator '" + type + "'; use one of "
+                    + ESTIMATORS);
         };
         e.done();
         return built;
+    }
+
+    /** The estimator types a config can name. */
+    public static final List<String> ESTIMATORS = List.of("LinearClassifier", "LinearRegressor", "DNNClassifier",
+            "DNNRegressor", "DNNLinearCombinedClassifier", "DNNLinearCombinedRegressor", "BaselineClassifier",
+            "BaselineRegressor");
+
+    /** TensorFlow's wide-and-deep linear learning rate: {@code min(0.005, 1/sqrt(number of linear columns))}. */
+    private static double linearRate(List<FeatureColumn> linear) {
+        return linear.isEmpty() ? 0.005 : Math.min(0.005, 1 / Math.sqrt(linear.size()));
+    }
+
+    private static List<Integer> hiddenUnits(ConfigNode e, String key) {
+        List<Integer> units = e.ints(key, null);
+        if (units == null || units.isEmpty()) {
+            throw new ConfigException(e.path() + "." + key + ": missing; give the units of each hidden layer, e.g. "
+                    + "[64, 32]");
+        }
+        return units;
+    }
+
+    private static Activation activation(ConfigNode e, String key) {
+        String name = e.string(key, "relu");
+        try {
+            return Activation.fromName(name);
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(e.path() + "." + key + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static SparseCombiner combiner(ConfigNode e, String key) {
+        String name = e.string(key, "sum");
+        try {
+            return SparseCombiner.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(e.path() + "." + key + ": unknown combiner '" + name
+                    + "'; use sum, mean or sqrtn", ex);
+        }
+    }
+
+    /** The FTRL optimizer of a linear part (or baseline) from {@code key}, TensorFlow's defaults otherwise. */
+    private static FtrlOptimizer ftrl(ConfigNode e, String key, double defaultRate) {
+        ConfigNode opt = e.optionalObject(key);
+        if (opt == null) {
+            return FtrlOptimizer.withLearningRate(defaultRate);
+        }
+        String name = opt.string("type", "ftrl");
+        if (!name.equalsIgnoreCase("ftrl")) {
+            throw new ConfigException(opt.path() + ".type: linear models train with ftrl, got '" + name + "'");
+        }
+        try {
+            FtrlOptimizer ftrl = new FtrlOptimizer(opt.doubleValue("learning_rate", defaultRate),
+                    opt.doubleValue("learning_rate_power", -0.5), opt.doubleValue("initial_accumulator_value", 0.1),
+                    opt.doubleValue("l1", 0), opt.doubleValue("l2", 0), opt.doubleValue("l2_shrinkage", 0));
+            opt.done();
+            return ftrl;
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(opt.path() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** A DNN optimizer ({@code adagrad} by default) from {@code key}. */
+    private static Optimizer optimizer(ConfigNode e, String key, double defaultRate) {
+        JsonNode node = e.raw(key);
+        if (node == null || node.isNull()) {
+            return Optimizers.fromConfig(Map.of(), defaultRate, e.path() + "." + key);
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(e.path() + "." + key + ": expected an object like {\"type\": \"adam\", "
+                    + "\"learning_rate\": 0.001}");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> options = MAPPER.convertValue(node, Map.class);
+        try {
+            return Optimizers.fromConfig(options, defaultRate, e.path() + "." + key);
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(ex.getMessage(), ex);
+        }
+    }
+
+    private static <B extends RegressorBuilder<B>> B regressor(ConfigNode e, B builder) {
+        return builder.labelDimension(e.intValue("label_dimension", 1));
     }
 
     /** The options every estimator takes from the config: run config, weight column, warm start. */
@@ -295,8 +445,15 @@ public final class ExperimentConfig {
         return runConfig;
     }
 
+    /** Every feature column the config declares (both lists of a wide-and-deep model). */
     public List<FeatureColumn> featureColumns() {
-        return featureColumns;
+        List<FeatureColumn> all = new ArrayList<>();
+        for (List<FeatureColumn> l : java.util.Arrays.asList(featureColumns, linearColumns, dnnColumns)) {
+            if (l != null) {
+                all.addAll(l);
+            }
+        }
+        return all;
     }
 
     /** TRAIN input: the train files, shuffled and repeated for the configured epochs. */

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * LinearClassifier with the census tutorial's wide columns (read from examples/census/linear.json) on the real UCI
- * Adult data (../shared/data/adult; skipped
- * where absent). TensorFlow's tutorial publishes accuracy 0.8356 for this model.
+ * LinearClassifier with the columns of examples/census/linear.json (the census tutorial's wide columns plus bucketized
+ * capital gain / loss and hours, gender, race and native country) on the real UCI Adult data (../shared/data/adult;
+ * skipped where absent). TensorFlow's tutorial publishes accuracy 0.8356 with its columns; the issue asks ≥ 0.840.
  */
 class AdultLinearClassifierTest {
     @TempDir
@@ -50,11 +50,11 @@ class AdultLinearClassifierTest {
         ModelEstimator model = LinearClassifier.builder(censusColumns())
                 .labelVocabulary(List.of("<=50K", ">50K"))
                 .runConfig(RunConfig.builder().modelDir(dir).build()).build();
-        // The tutorial's recipe: batch 40, 40 epochs (32,561 steps). Measured here: accuracy 0.8355 (TF: 0.8356).
+        // The tutorial's recipe: batch 40, 40 epochs (32,561 steps). Measured here: accuracy 0.8595, AUC 0.911.
         model.train(CsvInputFn.builder(train).batchSize(40).shuffleBuffer(10_000).seed(1).epochs(40).build(),
                 Steps.untilEndOfInput());
         EvalResult eval = model.evaluate(CsvInputFn.builder(test).batchSize(1000).build(), null);
         System.out.println("Adult LinearClassifier: " + eval.metrics());
-        assertTrue(eval.metric("accuracy") >= 0.83, eval.metrics().toString());
+        assertTrue(eval.metric("accuracy") >= 0.840, eval.metrics().toString());
     }
 }
