@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded, census-like data set whose label really depends on the features: main effects of education, age (rising
- * then falling), hours worked and marital status, plus an education × occupation interaction, so that crossed
- * columns (and later deep models) have something to find. Synthetic: no real person is in it.
+ * then falling), hours worked and marital status, plus an education × occupation interaction that crossed columns
+ * can learn and a smooth age × hours interaction that only a deep model can (bucketized age and hours, each on its
+ * own, cannot express a product), so wide and deep beats linear. Synthetic: no real person is in it.
  */
 final class CensusLikeData {
     static final String[] EDUCATION = {"Preschool", "1st-4th", "5th-6th", "7th-8th", "9th", "10th", "11th", "12th",
@@ -46,7 +47,8 @@ final class CensusLikeData {
                 int hours = Math.max(5, Math.min(90, (int) Math.round(40 + 12 * r.nextGaussian())));
                 double ageEffect = -Math.pow((age - 50) / 15.0, 2);
                 double z = -0.6 + 0.35 * (education - 9) + 1.2 * ageEffect + 0.04 * (hours - 40)
-                        + (marital == 0 ? 1.3 : 0) + interaction[education][occupation];
+                        + (marital == 0 ? 1.3 : 0) + interaction[education][occupation]
+                        + 1.8 * Math.tanh((age - 40) / 8.0) * Math.tanh((hours - 45) / 8.0);
                 boolean high = r.nextDouble() < 1 / (1 + Math.exp(-z));
                 w.write(age + "," + WORKCLASS[workclass] + "," + EDUCATION[education] + "," + MARITAL[marital] + ","
                         + OCCUPATION[occupation] + "," + hours + "," + (high ? ">50K" : "<=50K") + "\n");

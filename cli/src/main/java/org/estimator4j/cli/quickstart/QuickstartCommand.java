@@ -16,11 +16,14 @@ import org.estimator4j.api.input.InputFn;
 import org.estimator4j.estimators.ModelEstimator;
 import org.estimator4j.estimators.baseline.BaselineClassifier;
 import org.estimator4j.estimators.linear.LinearClassifier;
+import org.estimator4j.estimators.optimizer.AdamOptimizer;
+import org.estimator4j.estimators.widedeep.DNNLinearCombinedClassifier;
 import org.estimator4j.estimators.serving.Predictor;
 import org.estimator4j.features.BucketizedColumn;
 import org.estimator4j.features.CategoricalColumn;
 import org.estimator4j.features.FeatureColumn;
 import org.estimator4j.features.FeatureColumns;
+import org.estimator4j.features.Normalizer;
 import org.estimator4j.features.json.FeatureColumnJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,11 +32,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code e4j quickstart}: the whole loop on a generated census-like data set — a baseline, a linear model with
- * crossed columns, evaluation, export, and a prediction from the exported bundle — then what to try next.
+ * crossed columns, a wide-and-deep model (with progress lines), evaluation, export of the wide-and-deep model, and a
+ * prediction from the exported bundle — then what to try next.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Generate a census-like data set, train a baseline and a linear model, evaluate, export, "
-                + "serve one prediction.")
+        description = "Generate a census-like data set, train a baseline, a linear and a wide-and-deep model, "
+                + "evaluate, export, serve one prediction.")
 public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "target/quickstart", paramLabel = "DIR",
             description = "Where the data, models and export go (default: ${DEFAULT-VALUE}); emptied first.")
@@ -60,36 +64,51 @@ public final class QuickstartCommand implements Callable<Integer> {
         InputFn trainInput = input(train, 5);
         InputFn testInput = input(test, 1);
         ModelEstimator baseline = BaselineClassifier.builder().labelVocabulary(List.of("<=50K", ">50K"))
-                .runConfig(runConfig("baseline")).build();
+                .runConfig(runConfig("baseline", Integer.MAX_VALUE)).build();
         baseline.train(trainInput, Steps.untilEndOfInput());
         EvalResult baselineEval = baseline.evaluate(testInput, null);
 
         List<FeatureColumn> columns = columns();
         FeatureColumnJson.write(columns, dir.resolve("feature-columns.json"));
         ModelEstimator linear = LinearClassifier.builder(columns).labelVocabulary(List.of("<=50K", ">50K"))
-                .runConfig(runConfig("linear")).build();
+                .runConfig(runConfig("linear", Integer.MAX_VALUE)).build();
         long start = System.nanoTime();
         linear.train(trainInput, Steps.untilEndOfInput());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        EvalResult eval = linear.evaluate(testInput, null);
+        double linearSeconds = (System.nanoTime() - start) / 1e9;
+        EvalResult linearEval = linear.evaluate(testInput, null);
         out.printf(Locale.ROOT, "2. trained a LinearClassifier (%,d steps in %.1f s) on %d feature columns%n",
-                linear.globalStep(), seconds, columns.size());
-        out.printf(Locale.ROOT, "3. test metrics:         accuracy   auc     average_loss%n");
+                linear.globalStep(), linearSeconds, columns.size());
+        out.flush();
+
+        List<FeatureColumn> deep = deepColumns();
+        ModelEstimator wideDeep = DNNLinearCombinedClassifier.builder(columns, deep)
+                .dnnHiddenUnits(List.of(64, 32)).dnnOptimizer(AdamOptimizer.withLearningRate(0.005))
+                .labelVocabulary(List.of("<=50K", ">50K")).runConfig(runConfig("wide-deep", 500)).build();
+        start = System.nanoTime();
+        wideDeep.train(trainInput, Steps.untilEndOfInput());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        EvalResult eval = wideDeep.evaluate(testInput, null);
+        out.printf(Locale.ROOT, "3. trained a DNNLinearCombinedClassifier (wide: the same columns; deep: %d columns, "
+                + "hidden units [64, 32]; %,d steps in %.1f s)%n", deep.size(), wideDeep.globalStep(), seconds);
+        out.printf(Locale.ROOT, "4. test metrics:         accuracy   auc     average_loss%n");
         out.printf(Locale.ROOT, "   baseline (the prior)  %.4f     %.4f  %.4f%n", baselineEval.metric("accuracy"),
                 baselineEval.metric("auc"), baselineEval.metric("average_loss"));
-        out.printf(Locale.ROOT, "   linear + crosses      %.4f     %.4f  %.4f%n", eval.metric("accuracy"),
+        out.printf(Locale.ROOT, "   linear + crosses      %.4f     %.4f  %.4f%n", linearEval.metric("accuracy"),
+                linearEval.metric("auc"), linearEval.metric("average_loss"));
+        out.printf(Locale.ROOT, "   wide & deep           %.4f     %.4f  %.4f%n", eval.metric("accuracy"),
                 eval.metric("auc"), eval.metric("average_loss"));
 
-        Path bundle = linear.export(dir.resolve("export"));
+        Path bundle = wideDeep.export(dir.resolve("export"));
         Predictor predictor = Predictor.load(bundle);
         Prediction p = predictor.predict(java.util.Map.of("age", 47, "workclass", "Private", "education", "Masters",
                 "marital_status", "Married-civ-spouse", "occupation", "Exec-managerial", "hours_per_week", 50));
-        out.printf(Locale.ROOT, "4. exported %s; served one prediction from it: P(>50K) = %.3f for a 47-year-old "
+        out.printf(Locale.ROOT, "5. exported %s; served one prediction from it: P(>50K) = %.3f for a 47-year-old "
                 + "married executive with a master's degree%n", bundle, p.logistic()[0]);
         out.println("next:");
         out.println("  bin/e4j features inspect --columns " + dir.resolve("feature-columns.json")
                 + " --input examples/features/rows.jsonl");
-        out.println("  bin/e4j train --config examples/census/linear.json    # the real UCI Adult data, TF's recipe");
+        out.println("  bin/e4j train --config examples/census/wide_deep.json # wide & deep on the real UCI Adult data");
+        out.println("  bin/e4j train --config examples/census/linear.json    # the linear model alone");
         out.println("  bin/e4j data inspect " + train);
         return 0;
     }
@@ -99,9 +118,25 @@ public final class QuickstartCommand implements Callable<Integer> {
         return CsvInputFn.builder(options).batchSize(64).shuffleBuffer(10_000).seed(3).epochs(epochs).build();
     }
 
-    private RunConfig runConfig(String name) {
-        return RunConfig.builder().modelDir(dir.resolve("models").resolve(name)).logStepCountSteps(Integer.MAX_VALUE)
+    private RunConfig runConfig(String name, int logEverySteps) {
+        return RunConfig.builder().modelDir(dir.resolve("models").resolve(name)).logStepCountSteps(logEverySteps)
                 .build();
+    }
+
+    /** The deep part's columns: age and hours as numbers (scaled), small vocabularies one-hot, occupation embedded. */
+    static List<FeatureColumn> deepColumns() {
+        CategoricalColumn occupation = FeatureColumns.categoricalColumnWithHashBucket("occupation", 100);
+        return List.of(
+                FeatureColumns.numericColumn("age", new int[] {1}, null, Normalizer.standardize(48, 18)),
+                FeatureColumns.numericColumn("hours_per_week", new int[] {1}, new float[] {40f},
+                        Normalizer.standardize(40, 12)),
+                FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithVocabularyList("education",
+                        List.of(CensusLikeData.EDUCATION))),
+                FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithVocabularyList("marital_status",
+                        List.of(CensusLikeData.MARITAL))),
+                FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithVocabularyList("workclass",
+                        List.of(CensusLikeData.WORKCLASS))),
+                FeatureColumns.embeddingColumn(occupation, 8));
     }
 
     static List<FeatureColumn> columns() {

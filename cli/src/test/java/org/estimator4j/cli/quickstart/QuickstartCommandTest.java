@@ -19,7 +19,7 @@ class QuickstartCommandTest {
     Path dir;
 
     @Test
-    void theLinearModelBeatsTheBaselineAndTheBundleServes() {
+    void wideAndDeepBeatsLinearWhichBeatsTheBaselineAndTheBundleServes() {
         CommandLine cmd = E4j.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -32,6 +32,11 @@ class QuickstartCommandTest {
         double[] linear = metrics(text, "linear \\+ crosses");
         assertTrue(linear[0] > baseline[0] + 0.02, "accuracy: " + text);
         assertTrue(linear[1] > 0.8, "auc: " + text);
+        // The generated data has an age × hours interaction only the deep part can express.
+        double[] wideDeep = metrics(text, "wide & deep");
+        assertTrue(wideDeep[0] > linear[0] + 0.005, "accuracy: " + text);
+        assertTrue(wideDeep[1] > linear[1] + 0.01, "auc: " + text);
+        assertTrue(text.contains("trained a DNNLinearCombinedClassifier"), text);
         assertTrue(Files.isRegularFile(dir.resolve("qs/feature-columns.json")));
         assertTrue(text.contains("served one prediction from it: P(>50K) = "), text);
     }
