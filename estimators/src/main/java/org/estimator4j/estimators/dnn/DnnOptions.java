@@ -10,6 +10,8 @@ import org.estimator4j.estimators.head.Head;
 import org.estimator4j.estimators.optimizer.AdagradOptimizer;
 import org.estimator4j.estimators.optimizer.Optimizer;
 import org.estimator4j.features.FeatureColumn;
+import org.estimator4j.features.FeatureColumnException;
+import org.estimator4j.features.transform.FeatureTransformer;
 
 /**
  * The options of a DNN (alone, or as the deep part of wide and deep) with TensorFlow's defaults: relu, no dropout, no
@@ -77,6 +79,11 @@ public final class DnnOptions {
         }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException(estimator + " needs at least one feature column");
+        }
+        try {
+            FeatureTransformer.dense(columns);
+        } catch (FeatureColumnException e) {
+            throw new IllegalArgumentException(estimator + ": " + e.getMessage(), e);
         }
     }
 
