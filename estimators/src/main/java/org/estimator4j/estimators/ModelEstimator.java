@@ -31,6 +31,7 @@ import org.estimator4j.api.table.LongColumn;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.estimators.head.EvalMetrics;
 import org.estimator4j.estimators.head.Head;
+import org.estimator4j.estimators.serving.BundleManifest;
 
 /**
  * The training loop every premade estimator shares: a {@link Model} for the logits, a {@link Head} for the loss,
@@ -274,7 +275,8 @@ public class ModelEstimator implements Estimator {
 
     /**
      * Writes the latest checkpoint and the model's description into {@code directory/<global step>/}: a bundle a
-     * predictor can load without the training model directory.
+     * predictor can load without the training model directory. Its {@code manifest.json}, written last, records the
+     * size and SHA-256 of both files, so that loading can tell a damaged copy from a good one.
      */
     @Override
     public Path export(Path directory) {
@@ -285,6 +287,7 @@ public class ModelEstimator implements Estimator {
             Path temp = Files.createTempDirectory(Files.createDirectories(directory), "export-");
             Files.writeString(temp.resolve("model.json"), description, StandardCharsets.UTF_8);
             Files.copy(latest.file(), temp.resolve("variables.e4j"));
+            BundleManifest.write(temp, latest.globalStep());
             Files.move(temp, bundle, StandardCopyOption.ATOMIC_MOVE);
             return bundle;
         } catch (IOException e) {

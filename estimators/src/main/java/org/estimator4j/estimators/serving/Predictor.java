@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.estimator4j.api.estimator.Prediction;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.api.table.DType;
@@ -35,15 +36,31 @@ public final class Predictor {
     private final String estimator;
     private final Model model;
     private final Head head;
+    private final Optional<BundleManifest> manifest;
 
     private Predictor(String estimator, Model model, Head head) {
+        this(estimator, model, head, Optional.empty());
+    }
+
+    private Predictor(String estimator, Model model, Head head, Optional<BundleManifest> manifest) {
         this.estimator = estimator;
         this.model = model;
         this.head = head;
+        this.manifest = manifest;
     }
 
-    /** Loads a bundle written by {@code export}; a bundle from a newer version or a damaged one fails clearly. */
+    /**
+     * Loads a bundle written by {@code export}; a bundle from a newer version or a damaged one fails clearly. The
+     * bundle's {@code manifest.json} is checked before anything else is read (see {@link BundleManifest#verify}); a
+     * bundle exported before manifests existed loads with a warning.
+     */
     public static Predictor load(Path bundle) {
+        Optional<BundleManifest> manifest = BundleManifest.verify(bundle);
+        Predictor p = loadVerified(bundle);
+        return new Predictor(p.estimator, p.model, p.head, manifest);
+    }
+
+    private static Predictor loadVerified(Path bundle) {
         JsonNode description;
         Path modelJson = bundle.resolve("model.json");
         try {
@@ -60,6 +77,14 @@ public final class Predictor {
         DescribedModel rebuilt = DescribedModel.rebuild(description, modelJson.toString());
         rebuilt.model().restore(Checkpoints.read(bundle.resolve("variables.e4j")).variables());
         return new Predictor(rebuilt.type(), rebuilt.model(), rebuilt.head());
+    }
+
+    /**
+     * Who wrote the bundle and from which step (Estimator4J version, global step, file checksums); empty for a bundle
+     * exported before bundles had a manifest.
+     */
+    public Optional<BundleManifest> manifest() {
+        return manifest;
     }
 
     /** What the bundle holds, e.g. {@code LinearClassifier}. */

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,7 +126,8 @@ class PredictorTest {
     }
 
     @Test
-    void aBundleOfANewerFormatOrWithDamagedVariablesIsRefused() throws IOException {
+    void aBundleWithoutAManifestOfANewerFormatOrWithDamagedVariablesIsRefused() throws IOException {
+        Files.delete(bundle.resolve(BundleManifest.FILE_NAME)); // as exported before bundles had one
         Path model = bundle.resolve("model.json");
         Files.writeString(model, Files.readString(model).replace("\"format\" : 1", "\"format\" : 9"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
@@ -134,5 +140,75 @@ class PredictorTest {
         Files.write(variables, bytes);
         e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
         assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+    }
+
+    @Test
+    void theManifestRecordsTheVersionsTheStepAndEveryFilesSizeAndChecksum() throws Exception {
+        try (var files = Files.list(bundle)) {
+            assertEquals(List.of("manifest.json", "model.json", "variables.e4j"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        Predictor predictor = Predictor.load(bundle);
+        BundleManifest manifest = predictor.manifest().orElseThrow();
+        assertEquals(BundleManifest.FORMAT, manifest.bundleFormat());
+        assertEquals(System.getProperty("e4j.expected.version"), manifest.libraryVersion());
+        assertEquals(Runtime.version().toString(), manifest.javaVersion());
+        assertEquals(200, manifest.globalStep());
+        assertTrue(Duration.between(manifest.created(), Instant.now()).abs().toMinutes() < 5, "" + manifest);
+        assertEquals(Set.of("model.json", "variables.e4j"), manifest.files().keySet());
+        for (String name : manifest.files().keySet()) {
+            byte[] content = Files.readAllBytes(bundle.resolve(name));
+            assertEquals(content.length, manifest.files().get(name).size(), name);
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
+                    manifest.files().get(name).sha256(), name);
+        }
+        assertEquals(model.predict(input(rows.subList(0, 5))), predictor.predict(raw.subList(0, 5)));
+    }
+
+    @Test
+    void oneFlippedByteInTheVariablesIsAChecksumErrorNamingTheFile() throws IOException {
+        Path variables = bundle.resolve("variables.e4j");
+        byte[] bytes = Files.readAllBytes(variables);
+        bytes[bytes.length / 2] ^= 1; // inside a weight: without the manifest nothing but the CRC would notice
+        Files.write(variables, bytes);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
+        assertTrue(e.getMessage().contains("SHA-256 checksum of variables.e4j does not match"), e.getMessage());
+        assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("export the model again"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingOrTruncatedFileIsNamed() throws IOException {
+        Path model = bundle.resolve("model.json");
+        String text = Files.readString(model);
+        Files.writeString(model, text.substring(0, text.length() - 1));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
+        assertTrue(e.getMessage().contains("model.json has " + (text.length() - 1) + " bytes, but manifest.json says "
+                + text.length()), e.getMessage());
+
+        Files.delete(model);
+        e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
+        assertTrue(e.getMessage().contains("damaged: model.json is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("export the model again"), e.getMessage());
+    }
+
+    @Test
+    void aBundleOfANewerFormatAsksToUpgradeNamingBothVersions() throws IOException {
+        Path manifest = bundle.resolve(BundleManifest.FILE_NAME);
+        String text = Files.readString(manifest);
+        assertTrue(text.contains("\"bundle_format\" : 1,"), text);
+        Files.writeString(manifest, text.replace("\"bundle_format\" : 1,", "\"bundle_format\" : 99,")
+                .replace("\"files\"", "\"layout_of_the_future\"")); // a newer layout need not list files as we do
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
+        assertTrue(e.getMessage().contains("bundle format 99"), e.getMessage());
+        assertTrue(e.getMessage().contains("reads bundle formats up to 1: upgrade Estimator4J"), e.getMessage());
+    }
+
+    @Test
+    void aBundleExportedBeforeManifestsStillLoads() throws IOException {
+        Files.delete(bundle.resolve(BundleManifest.FILE_NAME));
+        Predictor predictor = Predictor.load(bundle);
+        assertTrue(predictor.manifest().isEmpty());
+        assertEquals(model.predict(input(rows.subList(0, 5))), predictor.predict(raw.subList(0, 5)));
     }
 }
