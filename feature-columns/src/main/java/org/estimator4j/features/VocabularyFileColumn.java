@@ -43,6 +43,14 @@ public final class VocabularyFileColumn extends KeyedCategoricalColumn {
         return vocabularyFile;
     }
 
+    /**
+     * The vocabulary as read from the file when the column was made: strings, or Longs for an int64 column. (Warm
+     * starting compares it with another model's to move trained rows to their keys' new ids.)
+     */
+    public List<Object> vocabularyList() {
+        return vocabulary.values();
+    }
+
     /** How many lines were read, or null for the whole file. */
     public Integer vocabularySize() {
         return vocabularySize;
