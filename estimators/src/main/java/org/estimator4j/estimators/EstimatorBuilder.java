@@ -25,7 +25,8 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
 
     /**
      * Starts a new model from another one's trained state ({@code warm_start_from}): variables and optimizer slots
-     * with the same name and size are copied when this model's directory has no checkpoint yet.
+     * with the same name and size are copied when this model's directory has no checkpoint yet, and the rows of a
+     * column whose vocabulary changed follow their keys to their new ids (see {@link WarmStart}).
      */
     public B warmStartFrom(java.nio.file.Path modelDir) {
         this.warmStartFrom = requireNonNull(modelDir, "modelDir is null");

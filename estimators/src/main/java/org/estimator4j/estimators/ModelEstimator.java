@@ -60,8 +60,9 @@ public class ModelEstimator implements Estimator {
     }
 
     /**
-     * @param warmStartFrom another model directory whose trained variables and optimizer slots (matched by name and
-     *     size) initialise this model when its own directory has no checkpoint yet; null for none
+     * @param warmStartFrom another model directory whose trained variables and optimizer slots (matched by name, and
+     *     by key where a vocabulary changed) initialise this model when its own directory has no checkpoint yet; null
+     *     for none
      */
     public ModelEstimator(String description, Supplier<Model> models, Head head, RunConfig config,
             String weightColumn, Path warmStartFrom) {
@@ -113,26 +114,12 @@ public class ModelEstimator implements Estimator {
     }
 
     /**
-     * Copies what another model directory shares with this model by name and size, optimizer slots included: FTRL
-     * derives its weights from its slots, so weights alone would be undone by the first step. (TensorFlow's default
-     * warm start copies trainable variables only.)
+     * Copies what another model directory shares with this model, optimizer slots included: FTRL derives its weights
+     * from its slots, so weights alone would be undone by the first step. (TensorFlow's default warm start copies
+     * trainable variables only.) Rows of a column whose vocabulary changed follow their keys; see {@link WarmStart}.
      */
     private void warmStart(Model model) {
-        var source = new Checkpoints(warmStartFrom, Integer.MAX_VALUE).latest().orElseThrow(
-                () -> new IllegalStateException("no checkpoint to warm start from in " + warmStartFrom
-                        + "; train that model first or drop warm_start_from"));
-        Map<String, float[]> variables = model.variables();
-        int copied = 0;
-        for (Map.Entry<String, float[]> v : variables.entrySet()) {
-            float[] saved = source.variables().get(v.getKey());
-            if (saved != null && saved.length == v.getValue().length) {
-                System.arraycopy(saved, 0, v.getValue(), 0, saved.length);
-                copied++;
-            }
-        }
-        model.restore(variables);
-        LOG.log(System.Logger.Level.INFO, "warm started {0} of {1} variables from {2} (step {3})", copied,
-                variables.size(), source.file(), source.globalStep());
+        WarmStart.apply(model, description, warmStartFrom);
     }
 
     @Override

@@ -1,0 +1,481 @@
+package org.estimator4j.estimators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.estimator4j.estimators.checkpoint.Checkpoints;
+import org.estimator4j.features.CategoricalColumn;
+import org.estimator4j.features.CrossedColumn;
+import org.estimator4j.features.DenseColumn;
+import org.estimator4j.features.EmbeddingColumn;
+import org.estimator4j.features.FeatureColumn;
+import org.estimator4j.features.IndicatorColumn;
+import org.estimator4j.features.SharedEmbeddingColumn;
+import org.estimator4j.features.VocabularyFileColumn;
+import org.estimator4j.features.VocabularyListColumn;
+import org.estimator4j.features.WeightedCategoricalColumn;
+import org.estimator4j.features.json.FeatureColumnJson;
+import org.estimator4j.features.transform.FeatureTransformer;
+
+/**
+ * Initialises a new model from another model directory's latest checkpoint, as TensorFlow's {@code WarmStartSettings}
+ * with a {@code VocabInfo} per vocabulary column does. Variables and their optimizer slots are matched by name; those
+ * whose rows are indexed by a categorical column's ids are matched row by row when that column's vocabulary changed,
+ * because a vocabulary that gained, lost or reordered keys gives the same key another id: copying by position would
+ * hand every moved key another key's trained weights.
+ *
+ * <p>Which rows belong to which column comes from the two models' descriptions ({@code estimator.json}): every
+ * top-level list of feature columns in it ({@code feature_columns}, {@code linear_feature_columns},
+ * {@code dnn_feature_columns}, ...). A variable belongs to a column when its name is, or starts with followed by
+ * {@code /}:
+ *
+ * <ul>
+ *   <li>{@code linear/linear_model/<column>/weights}: a linear model's weights for a categorical column (slots such as
+ *       {@code /Ftrl} included), one row of logits per bucket;
+ *   <li>{@code linear/linear_model/dense_weights}: the linear model's weights for its dense inputs, one row per input
+ *       value in the dense layout (columns by name; an indicator column is one row per bucket);
+ *   <li>{@link EmbeddingColumn#tableName()} ({@code <column>_embedding/embedding_weights}) or a shared embedding's
+ *       collection name: one row of {@code dimension} floats per bucket.
+ * </ul>
+ *
+ * For such a variable the rule is:
+ *
+ * <ul>
+ *   <li>its column is unchanged: copied whole (sizes must match);
+ *   <li>its column is a vocabulary column (list, file or learned, possibly weighted) whose vocabulary changed: each
+ *       key present in both vocabularies takes its old row; new keys keep the fresh model's initial values (an FTRL
+ *       accumulator's initial value, a new embedding vector); OOV bucket rows are copied when the number of OOV
+ *       buckets is unchanged;
+ *   <li>otherwise, its ids mean something else now (a hash bucket count changed, a crossed column changed, a column
+ *       changed type): left fresh, with a logged reason. Mis-sized or mis-aligned data is never copied.
+ * </ul>
+ *
+ * Every other variable (biases, hidden layers) is copied when the source has one of the same name and size. A source
+ * directory without a description (not written by {@link ModelEstimator}) can only be copied by name and size, which
+ * is done with a warning.
+ */
+public final class WarmStart {
+    private static final System.Logger LOG = System.getLogger(WarmStart.class.getName());
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final String LINEAR_PREFIX = "linear/linear_model/";
+    static final String DENSE_WEIGHTS = LINEAR_PREFIX + "dense_weights";
+    private static final String WEIGHTS_SUFFIX = "/weights";
+    /** The model directory's description file, as {@link ModelEstimator} writes it. */
+    static final String DESCRIPTION_FILE = "estimator.json";
+
+    private WarmStart() {}
+
+    /** How many variables (optimizer slots count as variables) were copied whole, remapped by rows, or left fresh. */
+    public record Summary(int copied, int remapped, int fresh) {}
+
+    /**
+     * Warm starts {@code model} (fresh, described by {@code description}) from the latest checkpoint in
+     * {@code sourceDir}, matching vocabulary rows by key.
+     *
+     * @throws IllegalStateException when {@code sourceDir} has no checkpoint, or its description cannot be read
+     */
+    public static Summary apply(Model model, String description, Path sourceDir) {
+        var source = new Checkpoints(sourceDir, Integer.MAX_VALUE).latest().orElseThrow(
+                () -> new IllegalStateException("no checkpoint to warm start from in " + sourceDir
+                        + "; train that model first or drop warm_start_from"));
+        Path descriptionFile = sourceDir.resolve(DESCRIPTION_FILE);
+        String sourceDescription = null;
+        if (Files.isRegularFile(descriptionFile)) {
+            try {
+                sourceDescription = Files.readString(descriptionFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + descriptionFile + ": " + e.getMessage(), e);
+            }
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "{0} has no {1}: its vocabularies are unknown, so variables are "
+                    + "copied by name and size only; rows of a changed vocabulary would be misplaced", sourceDir,
+                    DESCRIPTION_FILE);
+        }
+        Map<String, float[]> variables = model.variables();
+        Summary summary = remap(variables, description, source.variables(), sourceDescription, sourceDir.toString());
+        model.restore(variables);
+        LOG.log(System.Logger.Level.INFO, "warm started from {0} (step {1}): {2} variables copied, {3} remapped to "
+                + "new vocabularies, {4} left fresh (of {5})", source.file(), source.globalStep(), summary.copied(),
+                summary.remapped(), summary.fresh(), variables.size());
+        return summary;
+    }
+
+    /**
+     * Overwrites the arrays of {@code fresh} (a new model's initial variables, described by {@code description}) with
+     * what {@code saved} (a trained model's, described by {@code savedDescription}, or null when unknown) holds for
+     * them, row by row where a vocabulary changed. {@code source} names the trained model in messages.
+     */
+    static Summary remap(Map<String, float[]> fresh, String description, Map<String, float[]> saved,
+            String savedDescription, String source) {
+        Layout now = Layout.of(columnLists(description, "this model's description"));
+        Layout before = savedDescription == null ? null
+                : Layout.of(columnLists(savedDescription, "the description of warm start source " + source));
+        Map<String, Plan> plans = new HashMap<>();
+        int copied = 0;
+        int remapped = 0;
+        int left = 0;
+        for (Map.Entry<String, float[]> v : fresh.entrySet()) {
+            String name = v.getKey();
+            float[] target = v.getValue();
+            float[] old = saved.get(name);
+            String owner = before == null ? null : now.ownerOf(name);
+            Plan plan = owner == null ? Plan.COPY : plans.computeIfAbsent(owner, o -> {
+                Plan p = now.plan(o, before);
+                if (p.reason() != null) {
+                    LOG.log(System.Logger.Level.INFO, "warm start: {0}: {1}", o, p.reason());
+                }
+                return p;
+            });
+            if (old == null) {
+                left++;
+            } else if (plan.isFresh()) {
+                left++;
+            } else if (plan.from() == null) {
+                if (old.length == target.length) {
+                    System.arraycopy(old, 0, target, 0, old.length);
+                    copied++;
+                } else {
+                    LOG.log(System.Logger.Level.INFO, "warm start: {0} has {1} values in {2} but {3} here: left "
+                            + "fresh", name, old.length, source, target.length);
+                    left++;
+                }
+            } else if (copyRows(plan, old, target)) {
+                remapped++;
+            } else {
+                LOG.log(System.Logger.Level.INFO, "warm start: {0} has {1} values in {2}, which is not {3} rows "
+                        + "as its columns say: left fresh", name, old.length, source, plan.oldRows());
+                left++;
+            }
+        }
+        return new Summary(copied, remapped, left);
+    }
+
+    /** Copies old row {@code from[r]} into row r for every mapped row; false (nothing copied) if a size is off. */
+    private static boolean copyRows(Plan plan, float[] old, float[] target) {
+        int rows = plan.from().length;
+        if (rows == 0 || target.length % rows != 0) {
+            return false;
+        }
+        int width = target.length / rows;
+        if ((long) plan.oldRows() * width != old.length) {
+            return false;
+        }
+        for (int r = 0; r < rows; r++) {
+            int o = plan.from()[r];
+            if (o >= 0) {
+                System.arraycopy(old, o * width, target, r * width, width);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What to do with the variables of one owner: copy whole ({@code from} null, no reason), leave fresh ({@code from}
+     * null, a reason), or move rows: new row r takes old row {@code from[r]} of {@code oldRows}, or stays fresh for -1.
+     */
+    record Plan(int[] from, int oldRows, String reason) {
+        static final Plan COPY = new Plan(null, 0, null);
+
+        static Plan fresh(String reason) {
+            return new Plan(null, 0, reason);
+        }
+
+        boolean isFresh() {
+            return from == null && reason != null;
+        }
+    }
+
+    /** The column of {@code linear/linear_model/<column>/weights}. */
+    private static String linearColumnOf(String weights) {
+        return weights.substring(LINEAR_PREFIX.length(), weights.length() - WEIGHTS_SUFFIX.length());
+    }
+
+    /** The feature column lists of a description: every top-level array of feature-column objects, by key. */
+    static Map<String, List<FeatureColumn>> columnLists(String descriptionJson, String what) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(descriptionJson);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + what + " as JSON: " + e.getMessage(), e);
+        }
+        Map<String, List<FeatureColumn>> lists = new LinkedHashMap<>();
+        if (root == null || !root.isObject()) {
+            return lists;
+        }
+        var fields = root.fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            if (isColumnList(f.getValue())) {
+                try {
+                    lists.put(f.getKey(), FeatureColumnJson.fromJson(f.getValue()));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("cannot read the feature columns '" + f.getKey() + "' of " + what
+                            + ": " + e.getMessage() + ". Warm starting needs them to match vocabulary rows: make "
+                            + "them readable again (e.g. restore a vocabulary file) or drop warm_start_from", e);
+                }
+            }
+        }
+        return lists;
+    }
+
+    private static boolean isColumnList(JsonNode node) {
+        if (!node.isArray() || node.isEmpty()) {
+            return false;
+        }
+        for (JsonNode c : node) {
+            if (!c.isObject() || !c.path("class_name").isTextual() || !c.path("config").isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Which columns index which variables' rows in one model. */
+    private record Layout(Map<String, CategoricalColumn> sparse, Map<String, DenseColumn> dense,
+            List<DenseColumn> denseOrder, Map<String, Map<String, CategoricalColumn>> tables) {
+
+        static Layout of(Map<String, List<FeatureColumn>> lists) {
+            Map<String, CategoricalColumn> sparse = new LinkedHashMap<>();
+            Map<String, DenseColumn> dense = new LinkedHashMap<>();
+            List<DenseColumn> denseOrder = List.of();
+            // A wide-and-deep model's linear part reads its own list; a linear model reads its only one.
+            List<FeatureColumn> linear = lists.containsKey("linear_feature_columns")
+                    ? lists.get("linear_feature_columns") : lists.get("feature_columns");
+            if (linear != null) {
+                FeatureTransformer t = FeatureTransformer.linear(linear);
+                t.sparseColumns().forEach(c -> sparse.put(c.name(), c));
+                t.denseColumns().forEach(c -> dense.put(c.name(), c));
+                denseOrder = t.denseColumns();
+            }
+            Map<String, Map<String, CategoricalColumn>> tables = new LinkedHashMap<>();
+            for (List<FeatureColumn> list : lists.values()) {
+                for (FeatureColumn c : list) {
+                    if (c instanceof EmbeddingColumn e) {
+                        tables.computeIfAbsent(e.tableName(), k -> new LinkedHashMap<>())
+                                .put(e.name(), e.categoricalColumn());
+                    } else if (c instanceof SharedEmbeddingColumn s) {
+                        tables.computeIfAbsent(s.sharedEmbeddingCollectionName(), k -> new LinkedHashMap<>())
+                                .put(s.name(), s.categoricalColumn());
+                    }
+                }
+            }
+            return new Layout(sparse, dense, denseOrder, tables);
+        }
+
+        /** The owner key of a variable (its longest owning prefix), or null for a variable no column indexes. */
+        String ownerOf(String variable) {
+            for (String candidate = variable; ; ) {
+                if (isOwner(candidate)) {
+                    return candidate;
+                }
+                int slash = candidate.lastIndexOf('/');
+                if (slash < 0) {
+                    return null;
+                }
+                candidate = candidate.substring(0, slash);
+            }
+        }
+
+        private boolean isOwner(String key) {
+            if (tables.containsKey(key) || (key.equals(DENSE_WEIGHTS) && !denseOrder.isEmpty())) {
+                return true;
+            }
+            return key.startsWith(LINEAR_PREFIX) && key.endsWith(WEIGHTS_SUFFIX)
+                    && key.length() > LINEAR_PREFIX.length() + WEIGHTS_SUFFIX.length()
+                    && sparse.containsKey(linearColumnOf(key));
+        }
+
+        Plan plan(String owner, Layout before) {
+            if (owner.equals(DENSE_WEIGHTS)) {
+                return densePlan(before);
+            }
+            if (tables.containsKey(owner)) {
+                return tablePlan(owner, before);
+            }
+            String column = linearColumnOf(owner);
+            CategoricalColumn old = before.sparse.get(column);
+            return old == null
+                    ? Plan.fresh("column '" + column + "' is new (not in the source's linear part): fresh")
+                    : idPlan(column, old, sparse.get(column));
+        }
+
+        /** An embedding table's rows follow its column's ids; a shared table's members must all move alike. */
+        private Plan tablePlan(String table, Layout before) {
+            Map<String, CategoricalColumn> oldMembers = before.tables.get(table);
+            if (oldMembers == null) {
+                return Plan.fresh("the source model has no such embedding table: fresh");
+            }
+            Plan agreed = null;
+            for (Map.Entry<String, CategoricalColumn> m : tables.get(table).entrySet()) {
+                CategoricalColumn old = oldMembers.get(m.getKey());
+                if (old == null) {
+                    continue; // a member new to the table: its ids index the same rows as the others'
+                }
+                Plan p = idPlan(m.getKey(), old, m.getValue());
+                if (agreed != null && !samePlan(agreed, p)) {
+                    return Plan.fresh("the columns sharing it changed their ids differently, so no row order "
+                            + "fits all: left fresh");
+                }
+                agreed = p;
+            }
+            return agreed != null ? agreed
+                    : Plan.fresh("none of the columns that use it are in the source model: fresh");
+        }
+
+        private static boolean samePlan(Plan a, Plan b) {
+            return Arrays.equals(a.from(), b.from()) && a.oldRows() == b.oldRows() && a.isFresh() == b.isFresh();
+        }
+
+        /** Rows of the dense weights: each dense column's rows move to its new place in the layout. */
+        private Plan densePlan(Layout before) {
+            int width = denseOrder.stream().mapToInt(DenseColumn::width).sum();
+            int oldWidth = before.denseOrder.stream().mapToInt(DenseColumn::width).sum();
+            Map<String, Integer> oldOffsets = new HashMap<>();
+            int at = 0;
+            for (DenseColumn c : before.denseOrder) {
+                oldOffsets.put(c.name(), at);
+                at += c.width();
+            }
+            int[] from = new int[width];
+            Arrays.fill(from, -1);
+            at = 0;
+            List<String> notes = new ArrayList<>();
+            for (DenseColumn c : denseOrder) {
+                DenseColumn old = before.dense.get(c.name());
+                if (old != null) {
+                    int[] rows = denseColumnRows(c, old, notes);
+                    for (int j = 0; j < rows.length; j++) {
+                        from[at + j] = rows[j] < 0 ? -1 : oldOffsets.get(c.name()) + rows[j];
+                    }
+                }
+                at += c.width();
+            }
+            boolean identity = width == oldWidth;
+            boolean any = false;
+            for (int r = 0; r < width; r++) {
+                identity &= from[r] == r;
+                any |= from[r] >= 0;
+            }
+            if (identity) {
+                return Plan.COPY;
+            }
+            if (!any) {
+                return Plan.fresh("no dense input of the source model is still here: fresh");
+            }
+            return new Plan(from, oldWidth, "rows moved to the new dense layout" + (notes.isEmpty() ? ""
+                    : " (" + String.join("; ", notes) + ")"));
+        }
+
+        /** Which old row of a dense column each of its new rows takes (-1: fresh). */
+        private static int[] denseColumnRows(DenseColumn now, DenseColumn old, List<String> notes) {
+            int[] rows = new int[now.width()];
+            Arrays.fill(rows, -1);
+            if (now instanceof IndicatorColumn n && old instanceof IndicatorColumn o) {
+                Plan p = idPlan(now.name(), o.categoricalColumn(), n.categoricalColumn());
+                if (p.reason() != null) {
+                    notes.add(now.name() + ": " + p.reason());
+                }
+                if (p.from() != null) {
+                    return p.from();
+                }
+                if (!p.isFresh() && old.width() == now.width()) {
+                    Arrays.setAll(rows, j -> j);
+                }
+                return rows;
+            }
+            if (now.getClass() == old.getClass() && now.width() == old.width()) {
+                Arrays.setAll(rows, j -> j); // e.g. a re-adapted normalizer: the same inputs, rescaled
+            } else {
+                notes.add(now.name() + " changed shape or type: fresh");
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * How the rows indexed by categorical column {@code name} move from its old form to its new one: unchanged ids
+     * copy, changed vocabularies remap by key, anything else whose ids changed stays fresh.
+     */
+    static Plan idPlan(String name, CategoricalColumn old, CategoricalColumn now) {
+        if (old.equals(now)) {
+            return Plan.COPY;
+        }
+        // A weight feature changes how much an id counts, not which id a key gets.
+        CategoricalColumn o = old instanceof WeightedCategoricalColumn w ? w.categoricalColumn() : old;
+        CategoricalColumn n = now instanceof WeightedCategoricalColumn w ? w.categoricalColumn() : now;
+        Vocab oldVocab = Vocab.of(o);
+        Vocab newVocab = Vocab.of(n);
+        if (oldVocab != null && newVocab != null) {
+            return vocabularyPlan(name, oldVocab, newVocab);
+        }
+        if (o.getClass() != n.getClass()) {
+            return Plan.fresh("it changed from " + o.getClass().getSimpleName() + " to " + n.getClass()
+                    .getSimpleName() + ", so its ids mean other things: left fresh");
+        }
+        if (o.numBuckets() != n.numBuckets()) {
+            return Plan.fresh("its bucket count changed from " + o.numBuckets() + " to " + n.numBuckets()
+                    + " and it has no vocabulary to match rows by: left fresh");
+        }
+        if (o instanceof CrossedColumn && !o.equals(n)) {
+            return Plan.fresh("the crossed column changed (keys, hash key or a crossed column's ids), so its "
+                    + "hashed ids mean other things: left fresh");
+        }
+        // Same type and bucket count (e.g. re-learned bucket boundaries, another default id): bucket i is bucket i.
+        return Plan.COPY;
+    }
+
+    private static Plan vocabularyPlan(String name, Vocab old, Vocab now) {
+        Map<String, Integer> oldIds = new HashMap<>(old.keys().size() * 2);
+        for (int i = 0; i < old.keys().size(); i++) {
+            oldIds.put(old.keys().get(i), i);
+        }
+        int size = now.keys().size();
+        int[] from = new int[Math.toIntExact(size + now.numOov())];
+        int kept = 0;
+        boolean identity = old.keys().size() == size && old.numOov() == now.numOov();
+        for (int i = 0; i < size; i++) {
+            Integer o = oldIds.get(now.keys().get(i));
+            from[i] = o == null ? -1 : o;
+            kept += o == null ? 0 : 1;
+            identity &= from[i] == i;
+        }
+        boolean oovKept = old.numOov() == now.numOov();
+        for (int k = 0; k < now.numOov(); k++) {
+            from[size + k] = oovKept ? old.keys().size() + k : -1;
+        }
+        if (identity) {
+            return Plan.COPY;
+        }
+        int oldRows = Math.toIntExact(old.keys().size() + old.numOov());
+        String reason = "vocabulary changed (" + old.keys().size() + " -> " + size + " keys): " + kept
+                + " kept with their rows, " + (size - kept) + " new (fresh), " + (old.keys().size() - kept)
+                + " dropped" + (now.numOov() == 0 ? "" : oovKept ? "; OOV buckets copied"
+                : "; OOV buckets fresh (" + old.numOov() + " -> " + now.numOov() + " of them)");
+        return kept == 0 && !(oovKept && now.numOov() > 0) ? Plan.fresh(reason)
+                : new Plan(from, oldRows, reason);
+    }
+
+    /** A vocabulary column's keys (as text, so an int64 7 and a string "7" match) and OOV bucket count. */
+    private record Vocab(List<String> keys, long numOov) {
+        static Vocab of(CategoricalColumn c) {
+            if (c instanceof VocabularyListColumn v) {
+                return new Vocab(v.vocabularyList().stream().map(String::valueOf).toList(), v.numOovBuckets());
+            }
+            if (c instanceof VocabularyFileColumn v) {
+                return new Vocab(v.vocabularyList().stream().map(String::valueOf).toList(), v.numOovBuckets());
+            }
+            return null;
+        }
+    }
+}
