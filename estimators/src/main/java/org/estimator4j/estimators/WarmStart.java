@@ -44,8 +44,11 @@ import org.estimator4j.features.transform.FeatureTransformer;
  *       {@code /Ftrl} included), one row of logits per bucket;
  *   <li>{@code linear/linear_model/dense_weights}: the linear model's weights for its dense inputs, one row per input
  *       value in the dense layout (columns by name; an indicator column is one row per bucket);
+ *   <li>{@code dnn/hiddenlayer_0/kernel}: a DNN's first layer, one row of units per input value in the DNN's input
+ *       layout, likewise;
  *   <li>{@link EmbeddingColumn#tableName()} ({@code <column>_embedding/embedding_weights}) or a shared embedding's
- *       collection name: one row of {@code dimension} floats per bucket.
+ *       collection name, alone or under a DNN's input scope
+ *       ({@code dnn/input_from_feature_columns/input_layer/<table>}): one row of {@code dimension} floats per bucket.
  * </ul>
  *
  * For such a variable the rule is:
@@ -71,6 +74,10 @@ public final class WarmStart {
     static final String LINEAR_PREFIX = "linear/linear_model/";
     static final String DENSE_WEIGHTS = LINEAR_PREFIX + "dense_weights";
     private static final String WEIGHTS_SUFFIX = "/weights";
+    /** A DNN's first layer: one row of units per input value, as the linear dense weights. */
+    static final String DNN_INPUT_KERNEL = "dnn/hiddenlayer_0/kernel";
+    /** Where a DNN keeps its embedding tables: {@code dnn/input_from_feature_columns/input_layer/<table>}. */
+    private static final String INPUT_LAYER_SCOPE = "/input_from_feature_columns/input_layer/";
     /** The model directory's description file, as {@link ModelEstimator} writes it. */
     static final String DESCRIPTION_FILE = "estimator.json";
 
@@ -241,22 +248,56 @@ public final class WarmStart {
         return true;
     }
 
+    /** The dense inputs of a linear model or a DNN, in layout order (by name), with their widths. */
+    private record DenseLayout(List<DenseColumn> order, Map<String, DenseColumn> byName) {
+        static final DenseLayout NONE = new DenseLayout(List.of(), Map.of());
+
+        static DenseLayout of(List<DenseColumn> order) {
+            Map<String, DenseColumn> byName = new LinkedHashMap<>();
+            order.forEach(c -> byName.put(c.name(), c));
+            return new DenseLayout(List.copyOf(order), byName);
+        }
+
+        boolean isEmpty() {
+            return order.isEmpty();
+        }
+
+        int width() {
+            return order.stream().mapToInt(DenseColumn::width).sum();
+        }
+
+        Map<String, Integer> offsets() {
+            Map<String, Integer> offsets = new HashMap<>();
+            int at = 0;
+            for (DenseColumn c : order) {
+                offsets.put(c.name(), at);
+                at += c.width();
+            }
+            return offsets;
+        }
+    }
+
     /** Which columns index which variables' rows in one model. */
-    private record Layout(Map<String, CategoricalColumn> sparse, Map<String, DenseColumn> dense,
-            List<DenseColumn> denseOrder, Map<String, Map<String, CategoricalColumn>> tables) {
+    private record Layout(Map<String, CategoricalColumn> sparse, DenseLayout linearDense, DenseLayout dnnInput,
+            Map<String, Map<String, CategoricalColumn>> tables) {
 
         static Layout of(Map<String, List<FeatureColumn>> lists) {
             Map<String, CategoricalColumn> sparse = new LinkedHashMap<>();
-            Map<String, DenseColumn> dense = new LinkedHashMap<>();
-            List<DenseColumn> denseOrder = List.of();
+            DenseLayout linearDense = DenseLayout.NONE;
             // A wide-and-deep model's linear part reads its own list; a linear model reads its only one.
             List<FeatureColumn> linear = lists.containsKey("linear_feature_columns")
                     ? lists.get("linear_feature_columns") : lists.get("feature_columns");
             if (linear != null) {
                 FeatureTransformer t = FeatureTransformer.linear(linear);
                 t.sparseColumns().forEach(c -> sparse.put(c.name(), c));
-                t.denseColumns().forEach(c -> dense.put(c.name(), c));
-                denseOrder = t.denseColumns();
+                linearDense = DenseLayout.of(t.denseColumns());
+            }
+            // Likewise the DNN's input: its own list in wide and deep, else the only one if every column is dense.
+            DenseLayout dnnInput = DenseLayout.NONE;
+            List<FeatureColumn> deep = lists.containsKey("dnn_feature_columns")
+                    ? lists.get("dnn_feature_columns") : lists.get("feature_columns");
+            if (deep != null && deep.stream().allMatch(c -> c instanceof DenseColumn)) {
+                dnnInput = DenseLayout.of(FeatureTransformer.dense(deep).denseColumns());
             }
             Map<String, Map<String, CategoricalColumn>> tables = new LinkedHashMap<>();
             for (List<FeatureColumn> list : lists.values()) {
@@ -270,10 +311,10 @@ public final class WarmStart {
                     }
                 }
             }
-            return new Layout(sparse, dense, denseOrder, tables);
+            return new Layout(sparse, linearDense, dnnInput, tables);
         }
 
-        /** The owner key of a variable (its longest owning prefix), or null for a variable no column indexes. */
+        /** The owner of a variable (its longest owning prefix), or null for a variable no column indexes. */
         String ownerOf(String variable) {
             for (String candidate = variable; ; ) {
                 if (isOwner(candidate)) {
@@ -288,7 +329,8 @@ public final class WarmStart {
         }
 
         private boolean isOwner(String key) {
-            if (tables.containsKey(key) || (key.equals(DENSE_WEIGHTS) && !denseOrder.isEmpty())) {
+            if ((key.equals(DENSE_WEIGHTS) && !linearDense.isEmpty())
+                    || (key.equals(DNN_INPUT_KERNEL) && !dnnInput.isEmpty()) || tableOf(key) != null) {
                 return true;
             }
             return key.startsWith(LINEAR_PREFIX) && key.endsWith(WEIGHTS_SUFFIX)
@@ -296,12 +338,26 @@ public final class WarmStart {
                     && sparse.containsKey(linearColumnOf(key));
         }
 
+        /** The table a variable name is, alone or under a DNN's input scope ({@code dnn/...input_layer/<table>}). */
+        private String tableOf(String key) {
+            if (tables.containsKey(key)) {
+                return key;
+            }
+            int at = key.indexOf(INPUT_LAYER_SCOPE);
+            String table = at < 0 ? null : key.substring(at + INPUT_LAYER_SCOPE.length());
+            return table != null && tables.containsKey(table) ? table : null;
+        }
+
         Plan plan(String owner, Layout before) {
             if (owner.equals(DENSE_WEIGHTS)) {
-                return densePlan(before);
+                return densePlan(linearDense, before.linearDense);
             }
-            if (tables.containsKey(owner)) {
-                return tablePlan(owner, before);
+            if (owner.equals(DNN_INPUT_KERNEL)) {
+                return densePlan(dnnInput, before.dnnInput);
+            }
+            String table = tableOf(owner);
+            if (table != null) {
+                return tablePlan(table, before);
             }
             String column = linearColumnOf(owner);
             CategoricalColumn old = before.sparse.get(column);
@@ -337,27 +393,27 @@ public final class WarmStart {
             return Arrays.equals(a.from(), b.from()) && a.oldRows() == b.oldRows() && a.isFresh() == b.isFresh();
         }
 
-        /** Rows of the dense weights: each dense column's rows move to its new place in the layout. */
-        private Plan densePlan(Layout before) {
-            int width = denseOrder.stream().mapToInt(DenseColumn::width).sum();
-            int oldWidth = before.denseOrder.stream().mapToInt(DenseColumn::width).sum();
-            Map<String, Integer> oldOffsets = new HashMap<>();
-            int at = 0;
-            for (DenseColumn c : before.denseOrder) {
-                oldOffsets.put(c.name(), at);
-                at += c.width();
-            }
+        /**
+         * Rows indexed by dense input values (a linear model's dense weights, a DNN's first kernel): each dense
+         * column's rows move to its new place in the layout, an indicator's rows also to their keys' new ids.
+         */
+        private static Plan densePlan(DenseLayout now, DenseLayout before) {
+            int width = now.width();
+            int oldWidth = before.width();
+            Map<String, Integer> oldOffsets = before.offsets();
             int[] from = new int[width];
             Arrays.fill(from, -1);
-            at = 0;
+            int at = 0;
             List<String> notes = new ArrayList<>();
-            for (DenseColumn c : denseOrder) {
-                DenseColumn old = before.dense.get(c.name());
+            for (DenseColumn c : now.order()) {
+                DenseColumn old = before.byName().get(c.name());
                 if (old != null) {
                     int[] rows = denseColumnRows(c, old, notes);
                     for (int j = 0; j < rows.length; j++) {
                         from[at + j] = rows[j] < 0 ? -1 : oldOffsets.get(c.name()) + rows[j];
                     }
+                } else {
+                    notes.add(c.name() + " is new: fresh");
                 }
                 at += c.width();
             }
@@ -373,7 +429,7 @@ public final class WarmStart {
             if (!any) {
                 return Plan.fresh("no dense input of the source model is still here: fresh");
             }
-            return new Plan(from, oldWidth, "rows moved to the new dense layout" + (notes.isEmpty() ? ""
+            return new Plan(from, oldWidth, "rows moved to the new input layout" + (notes.isEmpty() ? ""
                     : " (" + String.join("; ", notes) + ")"));
         }
 
@@ -395,7 +451,8 @@ public final class WarmStart {
                 return rows;
             }
             if (now.getClass() == old.getClass() && now.width() == old.width()) {
-                Arrays.setAll(rows, j -> j); // e.g. a re-adapted normalizer: the same inputs, rescaled
+                // The same inputs: a re-adapted normalizer rescales them, an embedding's table is remapped itself.
+                Arrays.setAll(rows, j -> j);
             } else {
                 notes.add(now.name() + " changed shape or type: fresh");
             }

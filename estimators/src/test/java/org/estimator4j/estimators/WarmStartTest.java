@@ -36,6 +36,7 @@ import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Field;
 import org.estimator4j.api.table.Schema;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
+import org.estimator4j.estimators.dnn.DNNClassifier;
 import org.estimator4j.estimators.linear.LinearClassifier;
 import org.estimator4j.features.CategoricalColumn;
 import org.estimator4j.features.Combiner;
@@ -143,6 +144,41 @@ class WarmStartTest {
         }
     }
 
+    @Test
+    void aDnnClassifiersEmbeddingTableAndItsAdagradSlotFollowTheirKeys() {
+        String table = "dnn/input_from_feature_columns/input_layer/color_embedding/embedding_weights";
+        Path source = dir.resolve("source");
+        dnn(List.of("a", "b", "c"), source, null).train(input(rows(2000, 1)), Steps.of(300));
+        Map<String, float[]> old = new Checkpoints(source, 1).latest().orElseThrow().variables();
+
+        List<Example> blank = List.of(Example.builder(SCHEMA).set("color", "").set("shop", "").set("label", "y")
+                .build());
+        dnn(List.of("c", "a", "d"), dir.resolve("warm"), source).train(input(blank), Steps.of(1));
+        dnn(List.of("c", "a", "d"), dir.resolve("cold"), null).train(input(blank), Steps.of(1));
+        Map<String, float[]> warm = new Checkpoints(dir.resolve("warm"), 1).latest().orElseThrow().variables();
+        Map<String, float[]> cold = new Checkpoints(dir.resolve("cold"), 1).latest().orElseThrow().variables();
+
+        int d = 3; // the embedding's dimension
+        for (String name : List.of(table, table + "/Adagrad")) {
+            float[] before = old.get(name);
+            float[] after = warm.get(name);
+            assertFalse(Arrays.equals(row(cold.get(name), 0, d), row(before, 2, d)), name + ": c is trained");
+            assertArrayEquals(row(before, 2, d), row(after, 0, d), name + ": c moved from id 2 to 0");
+            assertArrayEquals(row(before, 0, d), row(after, 1, d), name + ": a moved from id 0 to 1");
+            assertArrayEquals(row(cold.get(name), 2, d), row(after, 2, d), name + ": d starts as in a fresh model");
+            assertArrayEquals(row(before, 3, d), row(after, 3, d), name + ": the OOV bucket is copied");
+        }
+    }
+
+    private ModelEstimator dnn(List<String> colors, Path modelDir, Path warmStartFrom) {
+        List<FeatureColumn> columns = List.of(embeddingColumn(categoricalColumnWithVocabularyList("color", colors,
+                -1, 1), 3));
+        var builder = DNNClassifier.builder(columns).hiddenUnits(List.of(4))
+                .nClasses(3).labelVocabulary(List.of("x", "y", "z"))
+                .runConfig(RunConfig.builder().modelDir(modelDir).build());
+        return (warmStartFrom == null ? builder : builder.warmStartFrom(warmStartFrom)).build();
+    }
+
     private static float[] row(float[] values, int r, int width) {
         return Arrays.copyOfRange(values, r * width, (r + 1) * width);
     }
@@ -243,6 +279,27 @@ class WarmStartTest {
         assertArrayEquals(new float[] {-1, -1, 20, 21, 0, 1, -1, -1, -1, -1, 30, 31}, fresh.get(dense));
         assertArrayEquals(new float[] {-2, -2, 120, 121, 100, 101, -2, -2, -2, -2, 130, 131},
                 fresh.get(dense + "/Ftrl_1"));
+    }
+
+    @Test
+    void aDnnsFirstKernelFollowsItsInputLayout() {
+        List<FeatureColumn> before = List.of(numericColumn("x"), indicatorColumn(
+                categoricalColumnWithVocabularyList("color", List.of("a", "b"))));
+        List<FeatureColumn> after = List.of(numericColumn("x"), indicatorColumn(
+                categoricalColumnWithVocabularyList("color", List.of("b", "new", "a"))));
+        String kernel = "dnn/hiddenlayer_0/kernel";
+        // Inputs by name: color_indicator a, b; x. Three units per row.
+        Map<String, float[]> saved = Map.of(kernel, table(3, 3, 0), kernel + "/Adagrad", table(3, 3, 100),
+                "dnn/hiddenlayer_1/kernel", table(3, 2, 0));
+        Map<String, float[]> fresh = new HashMap<>(Map.of(kernel, filled(12, -1), kernel + "/Adagrad",
+                filled(12, 0.1f), "dnn/hiddenlayer_1/kernel", filled(6, -1)));
+
+        assertEquals(new WarmStart.Summary(1, 2, 0), WarmStart.remap(fresh, describe(after), saved,
+                describe(before), "source"));
+        assertArrayEquals(new float[] {10, 11, 12, -1, -1, -1, 0, 1, 2, 20, 21, 22}, fresh.get(kernel));
+        assertArrayEquals(new float[] {110, 111, 112, 0.1f, 0.1f, 0.1f, 100, 101, 102, 120, 121, 122},
+                fresh.get(kernel + "/Adagrad"));
+        assertArrayEquals(table(3, 2, 0), fresh.get("dnn/hiddenlayer_1/kernel"), "not indexed by inputs: copied");
     }
 
     @Test
