@@ -32,6 +32,8 @@ import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.estimators.head.EvalMetrics;
 import org.estimator4j.estimators.head.Head;
 import org.estimator4j.estimators.serving.BundleManifest;
+import org.estimator4j.spi.callback.Callback;
+import org.estimator4j.spi.callback.TrainingContext;
 
 /**
  * The training loop every premade estimator shares: a {@link Model} for the logits, a {@link Head} for the loss,
@@ -122,32 +124,74 @@ public class ModelEstimator implements Estimator {
         WarmStart.apply(model, description, warmStartFrom);
     }
 
+    /**
+     * Trains, calling {@code callbacks} in order on this thread. Without callbacks the loop does no per-step work for
+     * them (no logs map is built). A callback's exception stops training at once: nothing more is saved, so the
+     * latest checkpoint is the last one written before it (by the schedule or by
+     * {@link TrainingContext#saveCheckpoint()}), as after a NaN loss.
+     */
     @Override
-    public Estimator train(InputFn input, Steps steps) {
+    public Estimator train(InputFn input, Steps steps, List<? extends Callback> callbacks) {
         requireNonNull(input, "input is null");
         requireNonNull(steps, "steps is null");
+        List<Callback> hooks = List.copyOf(requireNonNull(callbacks, "callbacks is null"));
+        boolean hooked = !hooks.isEmpty();
         Restored restored = restore(false);
         writeDescription();
-        Model model = restored.model();
-        long step = restored.step();
-        long stopAt = steps.stopAt(step);
-        if (step >= stopAt) {
-            LOG.log(System.Logger.Level.INFO, "global step {0} already reached max steps {1}: nothing to train",
-                    step, stopAt);
-            return this;
-        }
         Checkpoints checkpoints = checkpoints();
         checkpoints.deleteAbandonedWrites();
-        long lastSavedStep = step;
-        long lastSaveNanos = System.nanoTime();
+        Session session = new Session(restored.model(), checkpoints, restored.step());
+        try {
+            for (Callback c : hooks) {
+                try {
+                    c.onTrainBegin(session);
+                } catch (RuntimeException e) {
+                    throw session.callbackFailed(c, "onTrainBegin", e);
+                }
+            }
+            long stopAt = steps.stopAt(session.step);
+            if (session.step >= stopAt) {
+                LOG.log(System.Logger.Level.INFO, "global step {0} already reached max steps {1}: nothing to train",
+                        session.step, stopAt);
+            } else {
+                loop(input, stopAt, session, hooks, hooked);
+            }
+            if (session.step > session.lastSavedStep) {
+                session.save();
+            }
+            for (Callback c : hooks) {
+                try {
+                    c.onTrainEnd(session);
+                } catch (RuntimeException e) {
+                    throw session.callbackFailed(c, "onTrainEnd", e);
+                }
+            }
+        } finally {
+            session.ended = true;
+        }
+        return this;
+    }
+
+    private void loop(InputFn input, long stopAt, Session session, List<Callback> hooks, boolean hooked) {
+        Model model = session.model;
+        long step = session.step;
         long logStartNanos = System.nanoTime();
         long logStartStep = step;
         float[] targets = new float[0];
         float[] gradient = new float[0];
         try (Dataset<LabeledBatch> data = input.apply(Mode.TRAIN);
                 DatasetIterator<LabeledBatch> batches = data.iterator()) {
-            while (step < stopAt && batches.hasNext()) {
+            while (step < stopAt && !session.stopRequested && batches.hasNext()) {
                 LabeledBatch batch = batches.next();
+                if (hooked) {
+                    for (Callback c : hooks) {
+                        try {
+                            c.onStepBegin(session, step + 1);
+                        } catch (RuntimeException e) {
+                            throw session.callbackFailed(c, "onStepBegin", e);
+                        }
+                    }
+                }
                 int n = batch.numRows();
                 float[] logits = model.forward(batch.features(), true);
                 targets = ensure(targets, n * head.targetWidth());
@@ -156,11 +200,12 @@ public class ModelEstimator implements Estimator {
                 double loss = head.lossAndGradient(logits, targets, weights(batch.features()), n, gradient);
                 if (Double.isNaN(loss) || Double.isInfinite(loss)) {
                     throw new IllegalStateException("the training loss became " + loss + " at step " + (step + 1)
-                            + "; the last checkpoint (step " + lastSavedStep + ") is intact: lower the learning "
-                            + "rate or check the inputs for extreme values");
+                            + "; the last checkpoint (step " + session.lastSavedStep + ") is intact: lower the "
+                            + "learning rate or check the inputs for extreme values");
                 }
                 model.backward(gradient);
                 step++;
+                session.step = step;
                 if (step % config.logStepCountSteps() == 0) {
                     double seconds = (System.nanoTime() - logStartNanos) / 1e9;
                     LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
@@ -168,17 +213,86 @@ public class ModelEstimator implements Estimator {
                     logStartNanos = System.nanoTime();
                     logStartStep = step;
                 }
-                if (dueForCheckpoint(step, lastSavedStep, lastSaveNanos)) {
-                    checkpoints.save(step, model.variables());
-                    lastSavedStep = step;
-                    lastSaveNanos = System.nanoTime();
+                if (hooked) {
+                    Map<String, Double> logs = Map.of("loss", loss);
+                    for (Callback c : hooks) {
+                        try {
+                            c.onStepEnd(session, step, logs);
+                        } catch (RuntimeException e) {
+                            throw session.callbackFailed(c, "onStepEnd", e);
+                        }
+                    }
+                }
+                if (dueForCheckpoint(step, session.lastSavedStep, session.lastSaveNanos)) {
+                    session.save();
                 }
             }
         }
-        if (step > lastSavedStep) {
-            checkpoints.save(step, model.variables());
+    }
+
+    /**
+     * One {@code train} call's state, shared by the loop and its callbacks: the model, the step and the last save.
+     * Callbacks see it as a {@link TrainingContext}.
+     */
+    private final class Session implements TrainingContext {
+        final Model model;
+        final Checkpoints checkpoints;
+        long step;
+        /** The step of the latest checkpoint (the restored one, or 0 for a fresh model). */
+        long lastSavedStep;
+        /** Whether a checkpoint of {@link #lastSavedStep} exists: a fresh model (step 0) has none. */
+        boolean saved;
+        long lastSaveNanos = System.nanoTime();
+        boolean stopRequested;
+        boolean ended;
+
+        Session(Model model, Checkpoints checkpoints, long step) {
+            this.model = model;
+            this.checkpoints = checkpoints;
+            this.step = step;
+            this.lastSavedStep = step;
+            this.saved = step > 0;
         }
-        return this;
+
+        void save() {
+            checkpoints.save(step, model.variables());
+            lastSavedStep = step;
+            saved = true;
+            lastSaveNanos = System.nanoTime();
+        }
+
+        @Override
+        public long globalStep() {
+            return step;
+        }
+
+        @Override
+        public void requestStop() {
+            stopRequested = true;
+        }
+
+        @Override
+        public long saveCheckpoint() {
+            if (ended) {
+                throw new IllegalStateException("this training context's train call has ended; save checkpoints "
+                        + "from a callback method while the model trains");
+            }
+            if (!saved || step != lastSavedStep) {
+                save();
+            }
+            return step;
+        }
+
+        @Override
+        public Path modelDir() {
+            return config.modelDir();
+        }
+
+        IllegalStateException callbackFailed(Callback c, String method, RuntimeException e) {
+            return new IllegalStateException("callback " + c.getClass().getName() + " failed in " + method
+                    + " at global step " + step + ": " + e + "; training stopped and the last checkpoint (step "
+                    + lastSavedStep + ") is intact: fix or remove the callback, then train again to resume", e);
+        }
     }
 
     private boolean dueForCheckpoint(long step, long lastSavedStep, long lastSaveNanos) {

@@ -3,6 +3,7 @@ package org.estimator4j.api.estimator;
 import java.nio.file.Path;
 import java.util.List;
 import org.estimator4j.api.input.InputFn;
+import org.estimator4j.spi.callback.Callback;
 
 /**
  * A model you train, evaluate, predict with and export, as {@code tf.estimator.Estimator}. Training resumes from the
@@ -17,7 +18,16 @@ import org.estimator4j.api.input.InputFn;
  */
 public interface Estimator {
     /** Trains on batches of {@code input} in TRAIN mode until {@code steps} says stop or the input ends. */
-    Estimator train(InputFn input, Steps steps);
+    default Estimator train(InputFn input, Steps steps) {
+        return train(input, steps, List.of());
+    }
+
+    /**
+     * Trains as {@link #train(InputFn, Steps)}, calling {@code callbacks} in order on the training thread. A callback
+     * may stop training early or save a checkpoint; an exception from one ends training with an
+     * {@link IllegalStateException} naming it, and the latest checkpoint stays the last one saved before it.
+     */
+    Estimator train(InputFn input, Steps steps, List<? extends Callback> callbacks);
 
     /** Evaluates on {@code input} in EVAL mode, for at most {@code steps} batches (null: until the input ends). */
     EvalResult evaluate(InputFn input, Long steps);

@@ -49,6 +49,7 @@ import org.estimator4j.features.json.FeatureColumnJson;
  *            "batch_size": 40, "epochs": 40},
  *   "feature_columns": [ ... ],
  *   "estimator": {"type": "LinearClassifier", "label_vocabulary": ["<=50K", ">50K"]},
+ *   "train": {"max_steps": 20000, "eval_every_steps": 2000, "best_metric": "auc"},
  *   "run_config": {"model_dir": "model"}
  * }
  * }</pre>
@@ -70,6 +71,10 @@ public final class ExperimentConfig {
     private final List<FeatureColumn> dnnColumns;
     private final ModelEstimator estimator;
     private final Steps steps;
+    private final Long evalEverySteps;
+    private final String bestMetric;
+    private final boolean bestMetricHigherIsBetter;
+    private final Path exportDir;
     private final RunConfig runConfig;
 
     private ExperimentConfig(Path source, JsonNode root) {
@@ -134,6 +139,16 @@ public final class ExperimentConfig {
         ConfigNode train = top.optionalObject("train");
         Long stepCount = train == null ? null : train.longValue("steps", null);
         Long maxSteps = train == null ? null : train.longValue("max_steps", null);
+        this.evalEverySteps = train == null ? null : train.longValue("eval_every_steps", null);
+        if (evalEverySteps != null && evalEverySteps < 1) {
+            throw new ConfigException(train.path() + ".eval_every_steps: must be > 0, got " + evalEverySteps);
+        }
+        this.bestMetric = train == null ? "loss" : train.string("best_metric", "loss");
+        this.bestMetricHigherIsBetter = train == null || !train.has("best_metric_higher_is_better")
+                ? org.estimator4j.estimators.EvalSpec.higherIsBetterByDefault(bestMetric)
+                : train.bool("best_metric_higher_is_better", false);
+        String exportTo = train == null ? null : train.string("export_dir", null);
+        this.exportDir = exportTo == null ? null : base.resolve(exportTo).normalize();
         if (train != null) {
             train.done();
         }
@@ -443,6 +458,26 @@ public final class ExperimentConfig {
 
     public RunConfig runConfig() {
         return runConfig;
+    }
+
+    /** {@code train.eval_every_steps}: evaluate during training every this many global steps, or null. */
+    public Long evalEverySteps() {
+        return evalEverySteps;
+    }
+
+    /** {@code train.best_metric}: the eval metric that picks the best export (default {@code loss}). */
+    public String bestMetric() {
+        return bestMetric;
+    }
+
+    /** {@code train.best_metric_higher_is_better}; by default true for accuracy, auc, precision, recall and r2. */
+    public boolean bestMetricHigherIsBetter() {
+        return bestMetricHigherIsBetter;
+    }
+
+    /** {@code train.export_dir} (relative to the config file), by default {@code <model_dir>/export}. */
+    public Path exportDir() {
+        return exportDir != null ? exportDir : runConfig.modelDir().resolve("export");
     }
 
     /** Every feature column the config declares (both lists of a wide-and-deep model). */
