@@ -29,12 +29,14 @@ public abstract class ClassifierBuilder<B extends ClassifierBuilder<B>> extends 
             throw new IllegalArgumentException("label_vocabulary has " + labelVocabulary.size()
                     + " entries but n_classes is " + nClasses);
         }
-        return nClasses == 2 ? Heads.binary(labelVocabulary) : Heads.multiClass(nClasses, labelVocabulary);
+        return lossReduction().apply(nClasses == 2 ? Heads.binary(labelVocabulary)
+                : Heads.multiClass(nClasses, labelVocabulary));
     }
 
     /** The description of {@code estimator} with the head's options filled in. */
     protected EstimatorDescription.Builder describe(String estimator) {
         return EstimatorDescription.builder(estimator).put("n_classes", nClasses)
-                .put("label_vocabulary", labelVocabulary).put("weight_column", weightColumn());
+                .put("label_vocabulary", labelVocabulary).put("weight_column", weightColumn())
+                .put("loss_reduction", lossReduction().tfName());
     }
 }

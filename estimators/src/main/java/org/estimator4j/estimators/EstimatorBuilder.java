@@ -3,12 +3,14 @@ package org.estimator4j.estimators;
 import static java.util.Objects.requireNonNull;
 
 import org.estimator4j.api.estimator.RunConfig;
+import org.estimator4j.estimators.head.LossReduction;
 
 /** Options every premade estimator has: the weight column and the run config. Subclasses add their own. */
 public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
     private String weightColumn;
     private RunConfig runConfig;
     private java.nio.file.Path warmStartFrom;
+    private LossReduction lossReduction = LossReduction.SUM_OVER_BATCH_SIZE;
 
     protected abstract B self();
 
@@ -31,6 +33,16 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
     public B warmStartFrom(java.nio.file.Path modelDir) {
         this.warmStartFrom = requireNonNull(modelDir, "modelDir is null");
         return self();
+    }
+
+    /** How per-example losses add up to the training loss: their mean (the default) or their sum. */
+    public B lossReduction(LossReduction reduction) {
+        this.lossReduction = requireNonNull(reduction, "reduction is null");
+        return self();
+    }
+
+    protected LossReduction lossReduction() {
+        return lossReduction;
     }
 
     protected java.nio.file.Path warmStartFrom() {

@@ -23,6 +23,7 @@ import org.estimator4j.estimators.baseline.BaselineClassifier;
 import org.estimator4j.estimators.baseline.BaselineRegressor;
 import org.estimator4j.estimators.RegressorBuilder;
 import org.estimator4j.estimators.dnn.Activation;
+import org.estimator4j.estimators.head.LossReduction;
 import org.estimator4j.estimators.dnn.DNNClassifier;
 import org.estimator4j.estimators.dnn.DNNRegressor;
 import org.estimator4j.estimators.linear.LinearClassifier;
@@ -68,6 +69,7 @@ public final class ExperimentConfig {
     private final long epochs;
     private final List<FeatureColumn> featureColumns;
     private final List<FeatureColumn> linearColumns;
+    private LossReduction lossReduction = LossReduction.SUM_OVER_BATCH_SIZE;
     private final List<FeatureColumn> dnnColumns;
     private final ModelEstimator estimator;
     private final Steps steps;
@@ -264,6 +266,11 @@ public final class ExperimentConfig {
         String warm = e.string("warm_start_from", null);
         Path warmStartFrom = warm == null ? null : base.resolve(warm).normalize();
         String weightColumn = e.string("weight_column", null);
+        try {
+            this.lossReduction = LossReduction.fromName(e.string("loss_reduction", "sum_over_batch_size"));
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(e.path() + ".loss_reduction: " + ex.getMessage(), ex);
+        }
         boolean wideDeep = type.startsWith("DNNLinearCombined");
         if (wideDeep && featureColumns != null) {
             throw new ConfigException(source.getFileName() + ".feature_columns: " + type + " takes "
@@ -425,7 +432,7 @@ public final class ExperimentConfig {
 
     /** The options every estimator takes from the config: run config, weight column, warm start. */
     private <B extends EstimatorBuilder<B>> B common(B builder, String weightColumn, Path warmStartFrom) {
-        builder.runConfig(runConfig);
+        builder.runConfig(runConfig).lossReduction(lossReduction);
         if (weightColumn != null) {
             builder.weightColumn(weightColumn);
         }
