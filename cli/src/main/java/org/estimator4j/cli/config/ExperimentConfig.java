@@ -38,9 +38,9 @@ import org.estimator4j.features.FeatureColumn;
 import org.estimator4j.features.json.FeatureColumnJson;
 
 /**
- * An experiment as one JSON file: the data (CSV files, format, label, batching), the feature columns (in the
- * feature-columns JSON shape), the estimator and its options, how long to train, and the run config. Paths are
- * relative to the config file's folder. Reading is strict: unknown keys and wrong types are errors naming the JSON
+ * An experiment as one JSON file (or YAML, for {@code .yaml} / {@code .yml}): the data (CSV files, format, label,
+ * batching), the feature columns (in the feature-columns JSON shape), the estimator and its options, how long to
+ * train, and the run config. Paths are relative to the config file's folder. Reading is strict: unknown keys and wrong types are errors naming the JSON
  * path. {@code --set path=value} overrides any value first (the value is read as JSON when it parses, else as a
  * string).
  *
@@ -57,6 +57,7 @@ import org.estimator4j.features.json.FeatureColumnJson;
  */
 public final class ExperimentConfig {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
 
     private final Path source;
     private final List<Path> trainFiles;
@@ -183,11 +184,16 @@ public final class ExperimentConfig {
 
     /** Reads {@code file}, applies the {@code key.path=value} overrides, and checks everything. */
     public static ExperimentConfig load(Path file, List<String> overrides) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file));
+            root = (yaml ? YAML : MAPPER).readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr();
+            throw new ConfigException(file + where + ": not valid " + (yaml ? "YAML" : "JSON") + ": "
+                    + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read it (" + e + ")", e);
         }
