@@ -27,4 +27,7 @@ public interface Model {
 
     /** Loads saved variables; a missing or mis-sized one is an error telling to use a new model_dir. */
     void restore(Map<String, float[]> saved);
+
+    /** Scales every optimizer's configured learning rate from the next step on (a callback's request). */
+    void setLearningRateMultiplier(double multiplier);
 }

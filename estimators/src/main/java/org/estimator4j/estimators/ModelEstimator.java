@@ -245,6 +245,7 @@ public class ModelEstimator implements Estimator {
         long lastSaveNanos = System.nanoTime();
         boolean stopRequested;
         boolean ended;
+        double learningRateMultiplier = 1;
 
         Session(Model model, Checkpoints checkpoints, long step) {
             this.model = model;
@@ -286,6 +287,20 @@ public class ModelEstimator implements Estimator {
         @Override
         public Path modelDir() {
             return config.modelDir();
+        }
+
+        @Override
+        public double learningRateMultiplier() {
+            return learningRateMultiplier;
+        }
+
+        @Override
+        public void setLearningRateMultiplier(double multiplier) {
+            if (!(multiplier > 0) || Double.isInfinite(multiplier)) {
+                throw new IllegalArgumentException("learning rate multiplier must be > 0, got " + multiplier);
+            }
+            learningRateMultiplier = multiplier;
+            model.setLearningRateMultiplier(multiplier);
         }
 
         IllegalStateException callbackFailed(Callback c, String method, RuntimeException e) {

@@ -13,12 +13,14 @@ import org.estimator4j.estimators.optimizer.FtrlOptimizer;
 public final class BaselinePart implements Model {
     private static final String BIAS = "baseline/bias";
     private final int logitsDim;
-    private final FtrlOptimizer optimizer;
+    private final FtrlOptimizer configured;
+    private FtrlOptimizer optimizer;
     private final float[] slots; // weight, accumulator, linear per output
     private int lastRows;
 
     public BaselinePart(int logitsDim, FtrlOptimizer optimizer) {
         this.logitsDim = logitsDim;
+        this.configured = optimizer;
         this.optimizer = optimizer;
         this.slots = optimizer.newSlots(logitsDim, 3);
     }
@@ -90,5 +92,10 @@ public final class BaselinePart implements Model {
         for (int k = 0; k < logitsDim; k++) {
             slots[3 * k + offset] = v[k];
         }
+    }
+
+    @Override
+    public void setLearningRateMultiplier(double multiplier) {
+        this.optimizer = configured.scaledBy(multiplier);
     }
 }

@@ -43,6 +43,7 @@ public final class DnnPart implements Model {
     private final List<Parameter> parameters = new ArrayList<>();
     private final SplittableRandom dropoutRandom;
     private long iteration;
+    private double learningRateMultiplier = 1;
 
     // Training buffers, sized for the largest batch seen so far.
     private int capacity;
@@ -229,10 +230,15 @@ public final class DnnPart implements Model {
         }
         iteration++;
         for (Parameter p : parameters) {
-            p.apply(iteration);
+            p.apply(iteration, learningRateMultiplier);
         }
         lastContext = null;
         lastInput = null;
+    }
+
+    @Override
+    public void setLearningRateMultiplier(double multiplier) {
+        this.learningRateMultiplier = multiplier;
     }
 
     private void ensureCapacity(int n) {

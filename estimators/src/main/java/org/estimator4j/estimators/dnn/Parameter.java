@@ -62,15 +62,15 @@ final class Parameter {
     }
 
     /** One optimizer step from the gradient; a sparse table's touched rows are then cleared for the next batch. */
-    void apply(long iteration) {
+    void apply(long iteration, double learningRateMultiplier) {
         if (!sparse) {
-            optimizer.apply(values, gradient, slots, 0, values.length, iteration);
+            optimizer.apply(values, gradient, slots, 0, values.length, iteration, learningRateMultiplier);
             return;
         }
         for (int t = 0; t < touchedCount; t++) {
             int row = touchedRows[t];
             int from = row * rowWidth;
-            optimizer.apply(values, gradient, slots, from, from + rowWidth, iteration);
+            optimizer.apply(values, gradient, slots, from, from + rowWidth, iteration, learningRateMultiplier);
             Arrays.fill(gradient, from, from + rowWidth, 0f);
             rowTouched[row] = false;
         }

@@ -94,7 +94,8 @@ public final class LinearModel {
 
     private final int logitsDim;
     private final SparseCombiner combiner;
-    private final FtrlOptimizer optimizer;
+    private final FtrlOptimizer configured;
+    private FtrlOptimizer optimizer;
     private final List<CategoricalColumn> sparseColumns;
     private final List<Variable> sparseVariables = new ArrayList<>();
     private final List<DenseColumn> denseColumns;
@@ -106,6 +107,7 @@ public final class LinearModel {
             FtrlOptimizer optimizer) {
         this.logitsDim = logitsDim;
         this.combiner = combiner;
+        this.configured = optimizer;
         this.optimizer = optimizer;
         this.sparseColumns = transformer.sparseColumns();
         for (CategoricalColumn c : sparseColumns) {
@@ -126,6 +128,11 @@ public final class LinearModel {
 
     public int logitsDimension() {
         return logitsDim;
+    }
+
+    /** Scales FTRL's configured learning rate from the next step on. */
+    public void setLearningRateMultiplier(double multiplier) {
+        this.optimizer = configured.scaledBy(multiplier);
     }
 
     /** Writes each example's logits into {@code logits} ({@code numRows × logitsDim}). */

@@ -63,4 +63,9 @@ public final class LinearPart implements Model {
     public void restore(Map<String, float[]> saved) {
         model.restore(saved);
     }
+
+    @Override
+    public void setLearningRateMultiplier(double multiplier) {
+        model.setLearningRateMultiplier(multiplier);
+    }
 }

@@ -51,9 +51,10 @@ public final class AdagradOptimizer implements Optimizer {
     }
 
     @Override
-    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration) {
+    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
+            double learningRateMultiplier) {
         float[] acc = slots[0];
-        float lr = (float) learningRate;
+        float lr = (float) (learningRate * learningRateMultiplier);
         float eps = (float) epsilon;
         for (int i = from; i < to; i++) {
             float g = gradient[i];

@@ -52,10 +52,11 @@ public final class AdamOptimizer implements Optimizer {
     }
 
     @Override
-    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration) {
+    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
+            double learningRateMultiplier) {
         float[] m = slots[0];
         float[] v = slots[1];
-        float lr = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, iteration)) / (1 - Math.pow(beta1, iteration)));
+        float lr = (float) (learningRate * learningRateMultiplier * Math.sqrt(1 - Math.pow(beta2, iteration)) / (1 - Math.pow(beta1, iteration)));
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float c1 = 1 - b1;

@@ -44,6 +44,12 @@ public final class FtrlOptimizer {
         return new FtrlOptimizer(learningRate, -0.5, 0.1, 0, 0, 0);
     }
 
+    /** The same optimizer with its learning rate times {@code multiplier} (slots and state are the caller's). */
+    public FtrlOptimizer scaledBy(double multiplier) {
+        return multiplier == 1 ? this : new FtrlOptimizer(learningRate * multiplier, learningRatePower,
+                initialAccumulatorValue, l1, l2, l2Shrinkage);
+    }
+
     public double learningRate() {
         return learningRate;
     }

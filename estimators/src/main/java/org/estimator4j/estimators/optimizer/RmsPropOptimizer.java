@@ -45,9 +45,10 @@ public final class RmsPropOptimizer implements Optimizer {
     }
 
     @Override
-    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration) {
+    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
+            double learningRateMultiplier) {
         float[] ms = slots[0];
-        float lr = (float) learningRate;
+        float lr = (float) (learningRate * learningRateMultiplier);
         float r = (float) rho;
         float c = 1 - r;
         float eps = (float) epsilon;

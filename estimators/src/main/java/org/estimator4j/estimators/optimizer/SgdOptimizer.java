@@ -44,8 +44,9 @@ public final class SgdOptimizer implements Optimizer {
     }
 
     @Override
-    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration) {
-        float lr = (float) learningRate;
+    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
+            double learningRateMultiplier) {
+        float lr = (float) (learningRate * learningRateMultiplier);
         if (momentum == 0) {
             for (int i = from; i < to; i++) {
                 values[i] -= lr * gradient[i];

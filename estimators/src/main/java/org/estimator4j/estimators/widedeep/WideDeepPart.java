@@ -87,4 +87,14 @@ public final class WideDeepPart implements Model {
             dnn.restore(saved);
         }
     }
+
+    @Override
+    public void setLearningRateMultiplier(double multiplier) {
+        if (linear != null) {
+            linear.setLearningRateMultiplier(multiplier);
+        }
+        if (dnn != null) {
+            dnn.setLearningRateMultiplier(multiplier);
+        }
+    }
 }

@@ -41,4 +41,10 @@ public interface Callback {
      * @param logs what the step measured, read-only; at least {@code "loss"} (the batch's training loss)
      */
     default void onStepEnd(TrainingContext context, long step, Map<String, Double> logs) {}
+
+    /**
+     * After an evaluation during training (train-and-evaluate), with its metrics by name ({@code auc}, {@code loss},
+     * ...): where early stopping and "save the best" callbacks watch held-out quality.
+     */
+    default void onEvaluation(TrainingContext context, long step, Map<String, Double> metrics) {}
 }

@@ -36,4 +36,13 @@ public interface TrainingContext {
 
     /** The model directory the estimator trains in: its checkpoints, and a place for a callback's own small files. */
     Path modelDir();
+
+    /**
+     * The factor every optimizer of the model multiplies its configured learning rate by: 1 unless a callback changed
+     * it. It lasts for this {@code train} call only; a resumed run starts at 1 again.
+     */
+    double learningRateMultiplier();
+
+    /** Changes the learning rate multiplier from the next step on (ReduceLROnPlateau, schedules); must be > 0. */
+    void setLearningRateMultiplier(double multiplier);
 }
