@@ -57,6 +57,12 @@ public final class DNNRegressor {
             return this;
         }
 
+        /** Plugin layers stacked after the hidden layers, before the logits. */
+        public Builder customLayers(List<CustomLayer> layers) {
+            dnn.customLayers(layers);
+            return this;
+        }
+
         public Builder optimizer(Optimizer optimizer) {
             dnn.optimizer(optimizer);
             return this;

@@ -2,7 +2,10 @@ package org.estimator4j.estimators.dnn;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.estimator4j.api.estimator.RunConfig;
 import org.estimator4j.estimators.EstimatorDescription;
 import org.estimator4j.estimators.ModelEstimator;
@@ -24,6 +27,7 @@ public final class DnnOptions {
     double dropout;
     boolean batchNorm;
     Optimizer optimizer;
+    List<CustomLayer> customLayers = List.of();
 
     public DnnOptions(List<? extends FeatureColumn> columns, Optimizer defaultOptimizer) {
         this.columns = List.copyOf(requireNonNull(columns, "featureColumns is null"));
@@ -64,6 +68,11 @@ public final class DnnOptions {
         this.batchNorm = on;
     }
 
+    /** Plugin layers stacked after the hidden layers. */
+    public void customLayers(List<CustomLayer> layers) {
+        this.customLayers = List.copyOf(requireNonNull(layers, "layers is null"));
+    }
+
     public void optimizer(Optimizer o) {
         this.optimizer = requireNonNull(o, "optimizer is null");
     }
@@ -89,15 +98,27 @@ public final class DnnOptions {
 
     /** Adds the options to a description, keys prefixed with {@code prefix} ("" or "dnn_"). */
     public EstimatorDescription.Builder describe(EstimatorDescription.Builder d, String prefix) {
-        return d.put(prefix + "hidden_units", hiddenUnits).put(prefix + "activation", activation.tfName())
+        d.put(prefix + "hidden_units", hiddenUnits).put(prefix + "activation", activation.tfName())
                 .put(prefix + "dropout", dropout).put("batch_norm", batchNorm)
                 .put(prefix + "optimizer", optimizer.config()).featureColumns(prefix + "feature_columns", columns);
+        if (!customLayers.isEmpty()) {
+            List<Map<String, Object>> layers = new ArrayList<>();
+            for (CustomLayer c : customLayers) {
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("type", c.type());
+                l.put("params", new java.util.TreeMap<>(c.params()));
+                l.put("origin", c.origin());
+                layers.add(l);
+            }
+            d.put(prefix + "custom_layers", layers);
+        }
+        return d;
     }
 
     /** A new DNN part with these options (scope {@code dnn}). */
     public DnnPart newPart(int logitsDimension, long seed) {
-        return new DnnPart("dnn", columns, logitsDimension, hiddenUnits, activation, dropout, batchNorm, optimizer,
-                seed);
+        return new DnnPart("dnn", columns, logitsDimension, hiddenUnits, activation, dropout, batchNorm, customLayers,
+                optimizer, seed);
     }
 
     ModelEstimator estimator(String estimator, EstimatorDescription.Builder description, Head head, RunConfig config,
@@ -118,6 +139,7 @@ public final class DnnOptions {
         c.activation = activation;
         c.dropout = dropout;
         c.batchNorm = batchNorm;
+        c.customLayers = customLayers;
         return c;
     }
 }

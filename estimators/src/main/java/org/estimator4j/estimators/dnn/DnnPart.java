@@ -14,6 +14,7 @@ import org.estimator4j.features.transform.EmbeddingTables;
 import org.estimator4j.features.transform.FeatureTransformer;
 import org.estimator4j.features.transform.TransformContext;
 import org.estimator4j.features.transform.TransformedBatch;
+import org.estimator4j.spi.layer.Layer;
 
 /**
  * TensorFlow's DNN model: the dense feature columns (embeddings trained with the network) concatenated by name, then
@@ -38,6 +39,8 @@ public final class DnnPart implements Model {
     private final DenseLayer[] hidden;
     private final BatchNorm[] batchNorms;
     private final float dropout;
+    private final Layer[] custom;
+    private final List<Map<String, Parameter>> customParameters;
     private final DenseLayer logits;
     private final Optimizer optimizer;
     private final List<Parameter> parameters = new ArrayList<>();
@@ -55,6 +58,9 @@ public final class DnnPart implements Model {
     private float[][] gradients;
     private float[][] gradientsBeforeNorm;
     private float[] inputGradient;
+    private float[][] customOutputs;
+    private float[][] customGradients;
+    private final List<Map<String, float[]>> customGradientViews = new ArrayList<>();
     private float[] logitsGradient;
     private TransformContext lastContext;
     private float[] lastInput;
@@ -66,6 +72,16 @@ public final class DnnPart implements Model {
      */
     public DnnPart(String scope, List<? extends FeatureColumn> columns, int logitsDimension, List<Integer> hiddenUnits,
             Activation activation, double dropout, boolean batchNorm, Optimizer optimizer, long seed) {
+        this(scope, columns, logitsDimension, hiddenUnits, activation, dropout, batchNorm, List.of(), optimizer, seed);
+    }
+
+    /**
+     * @param customLayers plugin layers stacked after the hidden layers (before the logits), their variables trained
+     *     by {@code optimizer} and saved as {@code <scope>/custom_<i>/<name>}
+     */
+    public DnnPart(String scope, List<? extends FeatureColumn> columns, int logitsDimension, List<Integer> hiddenUnits,
+            Activation activation, double dropout, boolean batchNorm, List<CustomLayer> customLayers,
+            Optimizer optimizer, long seed) {
         if (hiddenUnits.isEmpty()) {
             throw new IllegalArgumentException("hidden_units is empty; give at least one layer size, e.g. [64, 32]");
         }
@@ -114,6 +130,28 @@ public final class DnnPart implements Model {
             }
             width = units;
         }
+        this.custom = new Layer[customLayers.size()];
+        this.customParameters = new ArrayList<>();
+        for (int j = 0; j < custom.length; j++) {
+            CustomLayer spec = customLayers.get(j);
+            custom[j] = spec.factory().get();
+            Map<String, float[]> variables = custom[j].build(width, seed + 1 + j);
+            Map<String, Parameter> byName = new LinkedHashMap<>();
+            for (Map.Entry<String, float[]> v : variables.entrySet()) {
+                Parameter p = Parameter.dense(scope + "/custom_" + j + "/" + v.getKey(), v.getValue(), optimizer);
+                byName.put(v.getKey(), p);
+                parameters.add(p);
+            }
+            customParameters.add(byName);
+            Map<String, float[]> grads = new LinkedHashMap<>();
+            byName.forEach((name, p) -> grads.put(name, p.gradient));
+            customGradientViews.add(java.util.Collections.unmodifiableMap(grads));
+            width = custom[j].outputWidth();
+            if (width < 1) {
+                throw new IllegalStateException("plugin layer '" + spec.type() + "' (" + spec.origin()
+                        + ") reports output width " + width + " after build(); it must be > 0");
+            }
+        }
         this.logits = new DenseLayer(scope + "/logits", width, logitsDimension, Activation.LINEAR, optimizer, init);
         parameters.add(logits.kernel);
         parameters.add(logits.bias);
@@ -161,6 +199,10 @@ public final class DnnPart implements Model {
             }
             x = out;
         }
+        for (int j = 0; j < custom.length; j++) {
+            custom[j].forward(x, n, customOutputs[j], true);
+            x = customOutputs[j];
+        }
         float[] result = new float[n * logits.units];
         logits.forward(x, n, result);
         lastContext = context;
@@ -189,6 +231,11 @@ public final class DnnPart implements Model {
             }
             x = y;
         }
+        for (Layer layer : custom) {
+            float[] y = new float[n * layer.outputWidth()];
+            layer.forward(x, n, y, false);
+            x = y;
+        }
         float[] result = new float[n * logits.units];
         logits.forward(x, n, result);
         return result;
@@ -202,7 +249,19 @@ public final class DnnPart implements Model {
         int n = lastRows;
         int last = hidden.length - 1;
         System.arraycopy(dLogits, 0, logitsGradient, 0, n * logits.units);
-        logits.backward(blockOutput(last), null, logitsGradient, n, gradients[last]);
+        if (custom.length == 0) {
+            logits.backward(blockOutput(last), null, logitsGradient, n, gradients[last]);
+        } else {
+            int top = custom.length - 1;
+            logits.backward(customOutputs[top], null, logitsGradient, n, customGradients[top]);
+            for (int j = top; j >= 0; j--) {
+                Map<String, float[]> grads = customGradientViews.get(j);
+                for (float[] g : grads.values()) {
+                    java.util.Arrays.fill(g, 0f);
+                }
+                custom[j].backward(customGradients[j], n, j > 0 ? customGradients[j - 1] : gradients[last], grads);
+            }
+        }
         for (int i = last; i >= 0; i--) {
             int size = n * hidden[i].units;
             float[] d = gradients[i];
@@ -266,6 +325,12 @@ public final class DnnPart implements Model {
                 outputs[i] = new float[size];
                 gradientsBeforeNorm[i] = new float[size];
             }
+        }
+        customOutputs = new float[custom.length][];
+        customGradients = new float[custom.length][];
+        for (int j = 0; j < custom.length; j++) {
+            customOutputs[j] = new float[n * custom[j].outputWidth()];
+            customGradients[j] = new float[n * custom[j].outputWidth()];
         }
         inputGradient = trainsInputs ? new float[n * transformer.denseWidth()] : null;
         logitsGradient = new float[n * logits.units];

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.estimator4j.estimators.Model;
 import org.estimator4j.estimators.baseline.BaselinePart;
 import org.estimator4j.estimators.dnn.Activation;
+import org.estimator4j.estimators.dnn.CustomLayer;
+import org.estimator4j.estimators.dnn.LayerFactory;
 import org.estimator4j.estimators.dnn.DnnPart;
 import org.estimator4j.estimators.head.Head;
 import org.estimator4j.estimators.head.Heads;
@@ -30,7 +32,7 @@ record DescribedModel(String type, Head head, Model model) {
     // Optimizers never run when serving; they only shape the variables' slots.
     private static final FtrlOptimizer UNUSED_FTRL = FtrlOptimizer.withLearningRate(0.2);
 
-    static DescribedModel rebuild(JsonNode d, String where) {
+    static DescribedModel rebuild(JsonNode d, String where, LayerFactory layers) {
         String type = d.path("estimator").asText();
         Head head = switch (type) {
             case "LinearClassifier", "BaselineClassifier", "DNNClassifier", "DNNLinearCombinedClassifier" -> {
@@ -48,19 +50,34 @@ record DescribedModel(String type, Head head, Model model) {
             case "BaselineClassifier", "BaselineRegressor" -> new BaselinePart(logits, UNUSED_FTRL);
             case "LinearClassifier", "LinearRegressor" -> new LinearPart(columns(d, "feature_columns"), logits,
                     combiner(d, "sparse_combiner"), UNUSED_FTRL);
-            case "DNNClassifier", "DNNRegressor" -> dnn(d, "", logits, where);
+            case "DNNClassifier", "DNNRegressor" -> dnn(d, "", logits, where, layers);
             default -> {
                 List<FeatureColumn> linear = columns(d, "linear_feature_columns");
                 List<FeatureColumn> deep = columns(d, "dnn_feature_columns");
                 yield new WideDeepPart(linear.isEmpty() ? null : new LinearPart(linear, logits,
                         combiner(d, "linear_sparse_combiner"), UNUSED_FTRL),
-                        deep.isEmpty() ? null : dnn(d, "dnn_", logits, where));
+                        deep.isEmpty() ? null : dnn(d, "dnn_", logits, where, layers));
             }
         };
         return new DescribedModel(type, head, model);
     }
 
-    private static DnnPart dnn(JsonNode d, String prefix, int logits, String where) {
+    private static DnnPart dnn(JsonNode d, String prefix, int logits, String where, LayerFactory layers) {
+        List<CustomLayer> custom = new ArrayList<>();
+        for (JsonNode l : d.path(prefix + "custom_layers")) {
+            String type = l.path("type").asText();
+            String origin = l.path("origin").asText("unknown origin");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = MAPPER.convertValue(l.path("params"), Map.class);
+            try {
+                layers.create(type, params); // fail now, with the bundle named, rather than inside the model
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + ": the model's DNN uses plugin layer '" + type + "' from "
+                        + origin + ", which is not installed here (" + e.getMessage() + "); put " + origin
+                        + " in the plugins folder (--plugins DIR, or E4J_PLUGINS_DIR) and load again", e);
+            }
+            custom.add(new CustomLayer(type, params, origin, () -> layers.create(type, params)));
+        }
         List<Integer> units = new ArrayList<>();
         d.path(prefix + "hidden_units").forEach(u -> units.add(u.asInt()));
         @SuppressWarnings("unchecked")
@@ -68,7 +85,7 @@ record DescribedModel(String type, Head head, Model model) {
         Optimizer optimizer = Optimizers.fromConfig(optimizerConfig, 0.05, where + ": " + prefix + "optimizer");
         return new DnnPart("dnn", columns(d, prefix + "feature_columns"), logits, units,
                 Activation.fromName(d.path(prefix + "activation").asText("relu")), d.path(prefix + "dropout").asDouble(0),
-                d.path("batch_norm").asBoolean(false), optimizer, 0L);
+                d.path("batch_norm").asBoolean(false), custom, optimizer, 0L);
     }
 
     private static List<FeatureColumn> columns(JsonNode d, String key) {

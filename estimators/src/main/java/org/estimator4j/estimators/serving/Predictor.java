@@ -18,6 +18,7 @@ import org.estimator4j.api.table.Field;
 import org.estimator4j.api.table.Schema;
 import org.estimator4j.estimators.Model;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
+import org.estimator4j.estimators.dnn.LayerFactory;
 import org.estimator4j.estimators.head.Head;
 
 /**
@@ -55,12 +56,20 @@ public final class Predictor {
      * bundle exported before manifests existed loads with a warning.
      */
     public static Predictor load(Path bundle) {
+        return load(bundle, LayerFactory.classpath());
+    }
+
+    /**
+     * Loads a bundle whose model may contain plugin layers, created by {@code layers} (the plugin registry, which
+     * also sees plugin folders); a layer whose plugin is missing fails naming the provider and its jar.
+     */
+    public static Predictor load(Path bundle, LayerFactory layers) {
         Optional<BundleManifest> manifest = BundleManifest.verify(bundle);
-        Predictor p = loadVerified(bundle);
+        Predictor p = loadVerified(bundle, layers);
         return new Predictor(p.estimator, p.model, p.head, manifest);
     }
 
-    private static Predictor loadVerified(Path bundle) {
+    private static Predictor loadVerified(Path bundle, LayerFactory layers) {
         JsonNode description;
         Path modelJson = bundle.resolve("model.json");
         try {
@@ -74,7 +83,7 @@ public final class Predictor {
             throw new IllegalStateException(modelJson + " has bundle format " + format + "; this version of "
                     + "Estimator4J reads format " + FORMAT + (format > FORMAT ? ": upgrade Estimator4J" : ""));
         }
-        DescribedModel rebuilt = DescribedModel.rebuild(description, modelJson.toString());
+        DescribedModel rebuilt = DescribedModel.rebuild(description, modelJson.toString(), layers);
         rebuilt.model().restore(Checkpoints.read(bundle.resolve("variables.e4j")).variables());
         return new Predictor(rebuilt.type(), rebuilt.model(), rebuilt.head());
     }

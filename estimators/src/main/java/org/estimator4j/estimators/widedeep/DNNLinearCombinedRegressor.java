@@ -70,6 +70,12 @@ public final class DNNLinearCombinedRegressor {
             return this;
         }
 
+        /** Plugin layers stacked after the DNN part's hidden layers. */
+        public Builder dnnCustomLayers(java.util.List<org.estimator4j.estimators.dnn.CustomLayer> layers) {
+            options.dnn.customLayers(layers);
+            return this;
+        }
+
         public Builder dnnOptimizer(Optimizer optimizer) {
             options.dnn.optimizer(optimizer);
             return this;

@@ -195,4 +195,30 @@ class DnnEstimatorsTest {
                 .hiddenUnits(List.of(4)).runConfig(config("y")).build());
         assertTrue(e.getMessage().contains("categorical"), e.getMessage());
     }
+
+    @Test
+    void aModelWithAPluginLayerSavesAndLoadsAndNamesTheMissingPlugin() {
+        CustomLayer scale = new CustomLayer("test.scale", Map.of("initial_scale", 1.0), "test-plugin.jar",
+                () -> new ScaleLayerProvider().create(new org.estimator4j.spi.Parameters(Map.of("initial_scale",
+                        1.0))));
+        ModelEstimator model = DNNClassifier.builder(DEEP).hiddenUnits(List.of(16)).customLayers(List.of(scale))
+                .optimizer(AdamOptimizer.withLearningRate(0.01)).labelVocabulary(List.of("no", "yes"))
+                .runConfig(config("custom")).build();
+        model.train(input(rows(2000, 1), "label"), Steps.of(600));
+        assertTrue(model.evaluate(input(rows(1000, 2), "label"), null).metric("accuracy") > 0.85);
+        Path bundle = model.export(dir.resolve("custom-export"));
+
+        List<Example> probe = rows(32, 3);
+        List<Prediction> expected = model.predict(input(probe, "label"));
+        // The provider is on the (test) class path: found by name, variables restored.
+        Predictor predictor = Predictor.load(bundle);
+        assertEquals(expected, predictor.predict(probe.stream().map(DnnEstimatorsTest::raw).toList()));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle,
+                (type, params) -> {
+                    throw new IllegalArgumentException("no layer provider named '" + type + "'");
+                }));
+        assertTrue(e.getMessage().contains("plugin layer 'test.scale' from test-plugin.jar, which is not installed"),
+                e.getMessage());
+    }
 }

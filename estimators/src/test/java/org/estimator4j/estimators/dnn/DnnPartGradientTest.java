@@ -56,7 +56,10 @@ class DnnPartGradientTest {
     }
 
     private static DnnPart part(Activation activation, boolean batchNorm, double learningRate) {
-        return new DnnPart("dnn", columns(), 2, List.of(5, 4), activation, 0, batchNorm,
+        List<CustomLayer> custom = !withCustomLayer ? List.of() : List.of(new CustomLayer("test.scale",
+                Map.of("initial_scale", 0.8), "test classes", () -> new ScaleLayerProvider().create(
+                        new org.estimator4j.spi.Parameters(Map.of("initial_scale", 0.8)))));
+        return new DnnPart("dnn", columns(), 2, List.of(5, 4), activation, 0, batchNorm, custom,
                 new SgdOptimizer(learningRate, 0, false), 11);
     }
 
@@ -81,6 +84,18 @@ class DnnPartGradientTest {
     void backwardThroughBatchNormMatchesFiniteDifferences() {
         checkGradients(Activation.TANH, true);
     }
+
+    @Test
+    void backwardThroughAPluginLayerMatchesFiniteDifferences() {
+        withCustomLayer = true;
+        try {
+            checkGradients(Activation.TANH, false);
+        } finally {
+            withCustomLayer = false;
+        }
+    }
+
+    private static boolean withCustomLayer;
 
     private void checkGradients(Activation activation, boolean batchNorm) {
         Batch b = batch(7, 3);
@@ -118,6 +133,7 @@ class DnnPartGradientTest {
             }
         }
         assertTrue(checked > 60, "checked " + checked);
+        assertTrue(!withCustomLayer || before.containsKey("dnn/custom_0/scale"), before.keySet().toString());
         // The unknown tag "d" (id -1) and vocabulary rows no example used must not move.
         assertEquals(3 * 3, before.get("dnn/input_from_feature_columns/input_layer/tags_embedding/embedding_weights")
                 .length);
