@@ -3,7 +3,11 @@ package org.estimator4j.estimators;
 import static java.util.Objects.requireNonNull;
 
 import org.estimator4j.api.estimator.RunConfig;
+import org.estimator4j.estimators.head.CustomLoss;
+import org.estimator4j.estimators.head.Head;
 import org.estimator4j.estimators.head.LossReduction;
+import org.estimator4j.estimators.head.MetricsHead;
+import org.estimator4j.spi.metric.Metric;
 
 /** Options every premade estimator has: the weight column and the run config. Subclasses add their own. */
 public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
@@ -11,6 +15,8 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
     private RunConfig runConfig;
     private java.nio.file.Path warmStartFrom;
     private LossReduction lossReduction = LossReduction.SUM_OVER_BATCH_SIZE;
+    private CustomLoss loss;
+    private final java.util.Map<String, java.util.function.Supplier<Metric>> metrics = new java.util.LinkedHashMap<>();
 
     protected abstract B self();
 
@@ -43,6 +49,39 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
 
     protected LossReduction lossReduction() {
         return lossReduction;
+    }
+
+    /** Trains with a plugin loss instead of the head's own (TensorFlow's loss_fn of a custom head). */
+    public B loss(CustomLoss loss) {
+        this.loss = requireNonNull(loss, "loss is null");
+        return self();
+    }
+
+    /** Adds a plugin metric to every evaluation, reported under {@code name}; {@code factory} makes fresh ones. */
+    public B metric(String name, java.util.function.Supplier<Metric> factory) {
+        requireNonNull(name, "name is null");
+        if (metrics.putIfAbsent(name, requireNonNull(factory, "factory is null")) != null) {
+            throw new IllegalArgumentException("two metrics are named '" + name + "'; give each its own name");
+        }
+        return self();
+    }
+
+    /** {@code head} with the custom loss, the loss reduction and the added metrics applied. */
+    protected Head decorate(Head head) {
+        Head h = loss == null ? head : loss.apply(head);
+        h = lossReduction.apply(h);
+        return metrics.isEmpty() ? h : new MetricsHead(h, metrics);
+    }
+
+    /** The custom loss as the model description records it (null for the head's own). */
+    protected java.util.Map<String, Object> lossDescription() {
+        if (loss == null) {
+            return null;
+        }
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("type", loss.type());
+        d.put("params", new java.util.TreeMap<>(loss.params()));
+        return d;
     }
 
     protected java.nio.file.Path warmStartFrom() {

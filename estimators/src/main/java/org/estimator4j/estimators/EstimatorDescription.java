@@ -34,6 +34,11 @@ public final class EstimatorDescription {
             return this;
         }
 
+        /** Adds {@code key} only when {@code value} is not null, so descriptions without it stay as they were. */
+        public Builder putIfNotNull(String key, Object value) {
+            return value == null ? this : put(key, value);
+        }
+
         public Builder featureColumns(String key, List<? extends FeatureColumn> columns) {
             root.set(key, FeatureColumnJson.toJson(List.copyOf(columns)));
             return this;

@@ -21,11 +21,12 @@ public abstract class RegressorBuilder<B extends RegressorBuilder<B>> extends Es
 
     /** A mean-squared-error head of label_dimension outputs. */
     protected Head head() {
-        return lossReduction().apply(Heads.regression(labelDimension));
+        return decorate(Heads.regression(labelDimension));
     }
 
     protected EstimatorDescription.Builder describe(String estimator) {
         return EstimatorDescription.builder(estimator).put("label_dimension", labelDimension)
-                .put("weight_column", weightColumn()).put("loss_reduction", lossReduction().tfName());
+                .put("weight_column", weightColumn()).put("loss_reduction", lossReduction().tfName())
+                .putIfNotNull("loss", lossDescription());
     }
 }

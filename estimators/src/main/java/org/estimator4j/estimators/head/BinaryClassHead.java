@@ -235,6 +235,18 @@ public final class BinaryClassHead implements Head {
     }
 
     /** Validates the head's options. */
+    @Override
+    public int predictionWidth() {
+        return 1;
+    }
+
+    @Override
+    public void metricPredictions(float[] logits, int numRows, float[] out) {
+        for (int r = 0; r < numRows; r++) {
+            out[r] = (float) sigmoid(logits[r]);
+        }
+    }
+
     public static final class Builder {
         private List<String> labelVocabulary;
 

@@ -34,4 +34,13 @@ public interface Head {
 
     /** Example {@code row}'s prediction from its logits. */
     Prediction predict(float[] logits, int row);
+
+    /** Values per example in {@link #metricPredictions}: 1 for binary, n_classes for multi-class, label_dimension. */
+    int predictionWidth();
+
+    /**
+     * What plugin metrics see as predictions ({@code numRows × predictionWidth()}): the probability of class 1 for a
+     * binary head, the class probabilities for a multi-class head, the predicted values for regression.
+     */
+    void metricPredictions(float[] logits, int numRows, float[] out);
 }

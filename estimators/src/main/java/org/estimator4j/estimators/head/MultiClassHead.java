@@ -226,6 +226,27 @@ public final class MultiClassHead implements Head {
     }
 
     /** Validates the head's options. */
+    @Override
+    public int predictionWidth() {
+        return nClasses;
+    }
+
+    @Override
+    public void metricPredictions(float[] logits, int numRows, float[] out) {
+        int k = nClasses;
+        for (int r = 0; r < numRows; r++) {
+            int base = r * k;
+            double max = rowMax(logits, base, k);
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                sum += Math.exp(logits[base + j] - max);
+            }
+            for (int j = 0; j < k; j++) {
+                out[base + j] = (float) (Math.exp(logits[base + j] - max) / sum);
+            }
+        }
+    }
+
     public static final class Builder {
         private final int nClasses;
         private List<String> labelVocabulary;

@@ -256,4 +256,14 @@ public final class RegressionHead implements Head {
             return new RegressionHead(labelDimension);
         }
     }
+
+    @Override
+    public int predictionWidth() {
+        return labelDimension;
+    }
+
+    @Override
+    public void metricPredictions(float[] logits, int numRows, float[] out) {
+        System.arraycopy(logits, 0, out, 0, numRows * labelDimension);
+    }
 }

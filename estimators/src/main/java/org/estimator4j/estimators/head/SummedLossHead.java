@@ -50,4 +50,14 @@ final class SummedLossHead implements Head {
     public Prediction predict(float[] logits, int row) {
         return head.predict(logits, row);
     }
+
+    @Override
+    public int predictionWidth() {
+        return head.predictionWidth();
+    }
+
+    @Override
+    public void metricPredictions(float[] logits, int numRows, float[] out) {
+        head.metricPredictions(logits, numRows, out);
+    }
 }
