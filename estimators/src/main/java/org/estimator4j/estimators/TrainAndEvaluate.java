@@ -98,7 +98,8 @@ public final class TrainAndEvaluate {
         Path modelDir = estimator.runConfig().modelDir().toAbsolutePath().normalize();
         Path exportDir = (eval.exportDir() != null ? eval.exportDir() : modelDir.resolve("export"))
                 .toAbsolutePath().normalize();
-        Evaluator evaluator = new Evaluator(estimator, eval, modelDir, exportDir.resolve("best"), listener);
+        Evaluator evaluator = new Evaluator(estimator, eval, modelDir, exportDir.resolve("best"), listener,
+                train.callbacks());
         List<Callback> callbacks = new ArrayList<>(train.callbacks());
         callbacks.add(evaluator);
         estimator.train(train.input(), train.steps(), callbacks);
@@ -119,7 +120,12 @@ public final class TrainAndEvaluate {
         private Path bestExport;
         private long lastEvaluatedStep = -1;
 
-        Evaluator(Estimator estimator, EvalSpec spec, Path modelDir, Path bestDir, Consumer<Evaluation> listener) {
+        /** The run's other callbacks, told of each evaluation ({@link Callback#onEvaluation}). */
+        private final List<Callback> watchers;
+
+        Evaluator(Estimator estimator, EvalSpec spec, Path modelDir, Path bestDir, Consumer<Evaluation> listener,
+                List<Callback> watchers) {
+            this.watchers = List.copyOf(watchers);
             this.estimator = estimator;
             this.spec = spec;
             this.modelDir = modelDir;
@@ -161,6 +167,14 @@ public final class TrainAndEvaluate {
             LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "evaluation at step %d: %s %.6f%s", step,
                     spec.bestMetric(), value, newBest ? " (best so far, exported to " + export + ")" : ""));
             listener.accept(evaluation);
+            for (Callback c : watchers) {
+                try {
+                    c.onEvaluation(context, step, result.metrics());
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("callback " + c.getClass().getName() + " failed in onEvaluation "
+                            + "at global step " + step + ": " + e, e);
+                }
+            }
         }
 
         /** Restores the best of earlier runs, if its bundle is still where this run exports, and drops leftovers. */

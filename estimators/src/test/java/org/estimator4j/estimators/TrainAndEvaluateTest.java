@@ -49,6 +49,28 @@ class TrainAndEvaluateTest {
     }
 
     @Test
+    void callbacksHearEveryEvaluationAndCanStopOnIt() {
+        ModelEstimator model = classifier(dir.resolve("watched"), 1000);
+        List<Long> heard = new ArrayList<>();
+        org.estimator4j.spi.callback.Callback stopAfterSecond = new org.estimator4j.spi.callback.Callback() {
+            @Override
+            public void onEvaluation(org.estimator4j.spi.callback.TrainingContext context, long step,
+                    java.util.Map<String, Double> metrics) {
+                assertEquals((double) step, metrics.get("global_step"));
+                heard.add(step);
+                if (heard.size() == 2) {
+                    context.requestStop();
+                }
+            }
+        };
+        TrainSpec spec = TrainSpec.builder(TRAIN).steps(Steps.max(1000)).callbacks(List.of(stopAfterSecond)).build();
+        TrainAndEvaluate.Result r = TrainAndEvaluate.run(model, spec, EvalSpec.builder(EVAL).everySteps(40).build());
+        assertEquals(List.of(40L, 80L), heard);
+        assertEquals(80, model.globalStep());
+        assertEquals(List.of(40L, 80L), steps(r));
+    }
+
+    @Test
     void evaluatesAtEveryMultipleOfNStepsAndAtTheEnd() {
         ModelEstimator model = classifier(dir.resolve("m"), 1000);
         EvalSpec eval = EvalSpec.builder(EVAL).everySteps(50).build();
