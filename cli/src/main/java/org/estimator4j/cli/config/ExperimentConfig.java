@@ -23,6 +23,13 @@ import org.estimator4j.estimators.baseline.BaselineClassifier;
 import org.estimator4j.estimators.baseline.BaselineRegressor;
 import org.estimator4j.estimators.RegressorBuilder;
 import org.estimator4j.estimators.dnn.Activation;
+import org.estimator4j.estimators.dnn.CustomLayer;
+import org.estimator4j.estimators.head.CustomLoss;
+import org.estimator4j.spi.ComponentKind;
+import org.estimator4j.spi.callback.Callback;
+import org.estimator4j.spi.layer.Layer;
+import org.estimator4j.spi.loss.Loss;
+import org.estimator4j.spi.metric.Metric;
 import org.estimator4j.estimators.head.LossReduction;
 import org.estimator4j.estimators.dnn.DNNClassifier;
 import org.estimator4j.estimators.dnn.DNNRegressor;
@@ -70,7 +77,10 @@ public final class ExperimentConfig {
     private final long epochs;
     private final List<FeatureColumn> featureColumns;
     private final List<FeatureColumn> linearColumns;
+    private final Components components;
+    private final List<ComponentSpec> callbackSpecs;
     private LossReduction lossReduction = LossReduction.SUM_OVER_BATCH_SIZE;
+    private ConfigNode currentEstimator;
     private final List<FeatureColumn> dnnColumns;
     private final ModelEstimator estimator;
     private final Steps steps;
@@ -80,10 +90,17 @@ public final class ExperimentConfig {
     private final Path exportDir;
     private final RunConfig runConfig;
 
-    private ExperimentConfig(Path source, JsonNode root) {
+    private ExperimentConfig(Path source, JsonNode root, Components components) {
         this.source = source;
         Path base = source.toAbsolutePath().getParent();
         ConfigNode top = new ConfigNode(root, source.getFileName().toString());
+
+        ConfigNode plugins = top.optionalObject("plugins");
+        if (plugins != null) {
+            plugins.string("dir", null); // read by load() before the components were created
+            plugins.done();
+        }
+        this.components = components;
 
         ConfigNode data = top.object("data");
         this.trainFiles = paths(base, data.strings("train_files", List.of()));
@@ -152,6 +169,7 @@ public final class ExperimentConfig {
                 : train.bool("best_metric_higher_is_better", false);
         String exportTo = train == null ? null : train.string("export_dir", null);
         this.exportDir = exportTo == null ? null : base.resolve(exportTo).normalize();
+        this.callbackSpecs = train == null ? List.of() : componentList(train, "callbacks");
         if (train != null) {
             train.done();
         }
@@ -184,6 +202,16 @@ public final class ExperimentConfig {
 
     /** Reads {@code file}, applies the {@code key.path=value} overrides, and checks everything. */
     public static ExperimentConfig load(Path file, List<String> overrides) {
+        return load(file, overrides, null, ClasspathComponents::new);
+    }
+
+    /**
+     * Reads {@code file} with its components (losses, metrics, layers, callbacks) from {@code registry}, which is
+     * given the plugins folder: {@code pluginsDir} when set (the {@code --plugins} flag), else the config's
+     * {@code plugins.dir} (relative to the config file), else none (the registry may consult the environment).
+     */
+    public static ExperimentConfig load(Path file, List<String> overrides, Path pluginsDir,
+            java.util.function.Function<java.util.Optional<Path>, Components> registry) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
         JsonNode root;
@@ -200,7 +228,12 @@ public final class ExperimentConfig {
         for (String o : overrides) {
             override(root, o);
         }
-        return new ExperimentConfig(file, root);
+        Path dir = pluginsDir;
+        JsonNode configured = root.path("plugins").path("dir");
+        if (dir == null && configured.isTextual()) {
+            dir = file.toAbsolutePath().getParent().resolve(configured.textValue()).normalize();
+        }
+        return new ExperimentConfig(file, root, registry.apply(java.util.Optional.ofNullable(dir)));
     }
 
     private static void override(JsonNode root, String assignment) {
@@ -268,6 +301,7 @@ public final class ExperimentConfig {
     }
 
     private ModelEstimator estimator(Path base, ConfigNode e) {
+        this.currentEstimator = e;
         String type = e.requiredString("type");
         String warm = e.string("warm_start_from", null);
         Path warmStartFrom = warm == null ? null : base.resolve(warm).normalize();
@@ -305,7 +339,7 @@ public final class ExperimentConfig {
                     .optimizer(ftrl(e, "optimizer", 0.3)), weightColumn, warmStartFrom)).build();
             case "DNNClassifier" -> {
                 DNNClassifier.Builder b = DNNClassifier.builder(columns)
-                        .hiddenUnits(hiddenUnits(e, "hidden_units"))
+                        .hiddenUnits(hiddenUnits(e, "hidden_units")).customLayers(customLayers(e, "custom_layers"))
                         .activation(activation(e, "activation")).dropout(e.doubleValue("dropout", 0))
                         .batchNorm(e.bool("batch_norm", false))
                         .optimizer(optimizer(e, "optimizer", 0.05));
@@ -313,7 +347,7 @@ public final class ExperimentConfig {
             }
             case "DNNRegressor" -> {
                 DNNRegressor.Builder b = DNNRegressor.builder(columns)
-                        .hiddenUnits(hiddenUnits(e, "hidden_units"))
+                        .hiddenUnits(hiddenUnits(e, "hidden_units")).customLayers(customLayers(e, "custom_layers"))
                         .activation(activation(e, "activation")).dropout(e.doubleValue("dropout", 0))
                         .batchNorm(e.bool("batch_norm", false))
                         .optimizer(optimizer(e, "optimizer", 0.05));
@@ -327,7 +361,8 @@ public final class ExperimentConfig {
                         .linearSparseCombiner(combiner(e, "linear_sparse_combiner"))
                         .dnnActivation(activation(e, "dnn_activation")).dnnDropout(e.doubleValue("dnn_dropout", 0))
                         .batchNorm(e.bool("batch_norm", false))
-                        .dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001));
+                        .dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001))
+                        .dnnCustomLayers(customLayers(e, "dnn_custom_layers"));
                 if (!deep.isEmpty()) {
                     b.dnnHiddenUnits(hiddenUnits(e, "dnn_hidden_units"));
                 }
@@ -341,7 +376,8 @@ public final class ExperimentConfig {
                         .linearSparseCombiner(combiner(e, "linear_sparse_combiner"))
                         .dnnActivation(activation(e, "dnn_activation")).dnnDropout(e.doubleValue("dnn_dropout", 0))
                         .batchNorm(e.bool("batch_norm", false))
-                        .dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001));
+                        .dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001))
+                        .dnnCustomLayers(customLayers(e, "dnn_custom_layers"));
                 if (!deep.isEmpty()) {
                     b.dnnHiddenUnits(hiddenUnits(e, "dnn_hidden_units"));
                 }
@@ -352,6 +388,87 @@ public final class ExperimentConfig {
         };
         e.done();
         return built;
+    }
+
+    /** A component named in the config: provider, the name its results go under, parameters, config path. */
+    public record ComponentSpec(String type, String name, Map<String, Object> params, String path) {}
+
+    /** {@code key}'s list of {@code {"type": ..., "name": ..., "params": {...}}} objects (empty when absent). */
+    private static List<ComponentSpec> componentList(ConfigNode node, String key) {
+        JsonNode list = node.raw(key);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(node.path() + "." + key + ": expected a list of {\"type\": ..., \"params\": "
+                    + "{...}} objects");
+        }
+        List<ComponentSpec> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.add(component(new ConfigNode(list.get(i), node.path() + "." + key + "[" + i + "]")));
+        }
+        return List.copyOf(out);
+    }
+
+    /** One {@code {"type": ..., "name": ..., "params": {...}}} object. */
+    private static ComponentSpec component(ConfigNode c) {
+        String type = c.requiredString("type");
+        String name = c.string("name", type);
+        JsonNode params = c.raw("params");
+        if (params != null && !params.isNull() && !params.isObject()) {
+            throw new ConfigException(c.path() + ".params: expected an object of parameter name to value");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = params == null || params.isNull() ? Map.of()
+                : MAPPER.convertValue(params, Map.class);
+        c.done();
+        return new ComponentSpec(type, name, values, c.path());
+    }
+
+    /** The plugin components an estimator section names: loss, metrics and (DNN) custom layers. */
+    private <B extends EstimatorBuilder<B>> B plugins(ConfigNode e, B builder) {
+        ConfigNode loss = e.optionalObject("loss");
+        if (loss != null) {
+            ComponentSpec spec = component(loss);
+            Loss created = components.create(ComponentKind.LOSS, Loss.class, spec.type(), spec.params(), spec.path());
+            builder.loss(new CustomLoss(spec.type(), spec.params(), created));
+        }
+        for (ComponentSpec m : componentList(e, "metrics")) {
+            components.create(ComponentKind.METRIC, Metric.class, m.type(), m.params(), m.path()); // check now
+            builder.metric(m.name(), () -> components.create(ComponentKind.METRIC, Metric.class, m.type(),
+                    m.params(), m.path()));
+        }
+        return builder;
+    }
+
+    /** The plugin layers under {@code key}, each checked by creating it once. */
+    private List<CustomLayer> customLayers(ConfigNode e, String key) {
+        List<CustomLayer> layers = new ArrayList<>();
+        for (ComponentSpec l : componentList(e, key)) {
+            components.create(ComponentKind.LAYER, Layer.class, l.type(), l.params(), l.path());
+            layers.add(new CustomLayer(l.type(), l.params(), components.origin(ComponentKind.LAYER, l.type()),
+                    () -> components.create(ComponentKind.LAYER, Layer.class, l.type(), l.params(), l.path())));
+        }
+        return layers;
+    }
+
+    /** Fresh callbacks named under {@code train.callbacks}, in order. */
+    public List<Callback> callbacks() {
+        List<Callback> out = new ArrayList<>();
+        for (ComponentSpec c : callbackSpecs) {
+            out.add(components.create(ComponentKind.CALLBACK, Callback.class, c.type(), c.params(), c.path()));
+        }
+        return out;
+    }
+
+    /** Class-path providers only (until the plugin registry is wired in). */
+    public static Components classpathComponents(java.util.Optional<Path> pluginsDir) {
+        return new ClasspathComponents(pluginsDir);
+    }
+
+    /** The components this config was read with (to load models with plugin layers). */
+    public Components components() {
+        return components;
     }
 
     /** The estimator types a config can name. */
@@ -439,6 +556,7 @@ public final class ExperimentConfig {
     /** The options every estimator takes from the config: run config, weight column, warm start. */
     private <B extends EstimatorBuilder<B>> B common(B builder, String weightColumn, Path warmStartFrom) {
         builder.runConfig(runConfig).lossReduction(lossReduction);
+        plugins(currentEstimator, builder);
         if (weightColumn != null) {
             builder.weightColumn(weightColumn);
         }

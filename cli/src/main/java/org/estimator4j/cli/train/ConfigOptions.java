@@ -25,6 +25,10 @@ public final class ConfigOptions {
             description = "Overrides a config value, e.g. --set data.epochs=2 (repeatable; JSON values allowed).")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "A folder of plugin jars (overrides the config's plugins.dir and E4J_PLUGINS_DIR).")
+    Path plugins;
+
     @Option(names = "--format", defaultValue = "table",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -36,6 +40,6 @@ public final class ConfigOptions {
             all.add("run_config.model_dir=" + com.fasterxml.jackson.databind.node.TextNode.valueOf(
                     modelDir.toAbsolutePath().toString()));
         }
-        return ExperimentConfig.load(config, all);
+        return ExperimentConfig.load(config, all, plugins, PluginComponents::load);
     }
 }

@@ -59,14 +59,15 @@ public final class TrainCommand implements Callable<Integer> {
             EvalSpec evalSpec = EvalSpec.builder(config.evalInput()).everySteps(config.evalEverySteps())
                     .bestMetric(config.bestMetric(), config.bestMetricHigherIsBetter())
                     .exportDir(config.exportDir()).build();
-            during = TrainAndEvaluate.run(model, TrainSpec.builder(config.trainInput()).steps(config.steps()).build(),
+            during = TrainAndEvaluate.run(model, TrainSpec.builder(config.trainInput()).steps(config.steps())
+                    .callbacks(config.callbacks()).build(),
                     evalSpec, e -> {
                         if (!json) {
                             printProgress(out, config.bestMetric(), e);
                         }
                     });
         } else {
-            model.train(config.trainInput(), config.steps());
+            model.train(config.trainInput(), config.steps(), config.callbacks());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long after = model.globalStep();
