@@ -68,8 +68,12 @@ public final class CtrLinearBench {
                 rows / 10, evalSeconds, rows / 10 / evalSeconds, eval.metric("auc"), eval.metric("accuracy"));
     }
 
-    /** Clicks depend on a few of the features, so the model has something to learn. */
-    private static void write(Path file, int rows, long seed) throws Exception {
+    /**
+     * Writes {@code rows} rows of the Criteo-shaped CSV (header {@code label,i1..i13,c1..c26}); clicks depend on a few
+     * of the features, so the model has something to learn. Shared with {@link CtrDnnBench}, so both train on the same
+     * data.
+     */
+    static void write(Path file, int rows, long seed) throws Exception {
         SplittableRandom r = new SplittableRandom(seed);
         int[] cardinality = new int[26];
         for (int c = 0; c < 26; c++) {
@@ -91,7 +95,8 @@ public final class CtrLinearBench {
                 double z = -1.5;
                 for (int c = 0; c < 26; c++) {
                     // Zipf-like: small ids are much more frequent.
-                    values[c] = (int) Math.min(cardinality[c] - 1, Math.floor(Math.pow(cardinality[c], r.nextDouble())));
+                    values[c] = (int) Math.min(cardinality[c] - 1,
+                            Math.floor(Math.pow(cardinality[c], r.nextDouble())));
                     if (c < 6) {
                         z += (values[c] % 7 == 0 ? 0.8 : -0.1);
                     }
