@@ -34,6 +34,9 @@ public final class DnnPart implements Model {
     private final FeatureTransformer transformer;
     private final EmbeddingTables tables;
     private final List<EmbeddingInput> embeddings = new ArrayList<>();
+    /** Tables still zero: drawn on first use unless {@link #restore} fills them first. */
+    private final List<EmbeddingInput> uninitialized = new ArrayList<>();
+    private volatile boolean initialized;
     private final Map<String, Parameter> embeddingTables = new LinkedHashMap<>();
     private final boolean trainsInputs;
     private final DenseLayer[] hidden;
@@ -101,7 +104,15 @@ public final class DnnPart implements Model {
             }
             embeddings.add(e);
             if (!embeddingTables.containsKey(e.tableName)) {
-                float[] table = tables.table(e.tableName, e.numBuckets(), e.dimension);
+                // Zeroed for now: drawn in initialize() only if no checkpoint is restored into it.
+                long size = e.numBuckets() * e.dimension;
+                if (size > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("embedding table '" + e.tableName + "' of " + e.numBuckets()
+                            + " x " + e.dimension + " does not fit in one array; use fewer buckets");
+                }
+                float[] table = new float[(int) size];
+                tables.put(e.tableName, table);
+                uninitialized.add(e);
                 Parameter p = Parameter.rows(scope + INPUT_SCOPE + e.tableName, table, e.dimension, optimizer);
                 embeddingTables.put(e.tableName, p);
                 if (e.trainable) {
@@ -169,8 +180,23 @@ public final class DnnPart implements Model {
         return transformer.denseWidth();
     }
 
+    /** Draws the initial values of tables no checkpoint filled (TensorFlow's initializer, seeded). */
+    private void initialize() {
+        if (initialized) {
+            return;
+        }
+        synchronized (uninitialized) {
+            for (EmbeddingInput e : uninitialized) {
+                tables.initialize(e.tableName, embeddingTables.get(e.tableName).values, e.dimension);
+            }
+            uninitialized.clear();
+            initialized = true;
+        }
+    }
+
     @Override
     public float[] forward(Batch features, boolean training) {
+        initialize();
         if (!training) {
             return inference(features);
         }
@@ -221,6 +247,7 @@ public final class DnnPart implements Model {
 
     @Override
     public float[] inference(Batch features) {
+        initialize();
         int n = features.numRows();
         float[] x = transformer.transform(new TransformContext(features, tables)).dense();
         for (int i = 0; i < hidden.length; i++) {
@@ -343,6 +370,7 @@ public final class DnnPart implements Model {
 
     @Override
     public Map<String, float[]> variables() {
+        initialize();
         Map<String, float[]> out = new LinkedHashMap<>();
         for (Parameter p : embeddingTables.values()) {
             if (!parameters.contains(p)) {
@@ -365,6 +393,10 @@ public final class DnnPart implements Model {
 
     @Override
     public void restore(Map<String, float[]> saved) {
+        synchronized (uninitialized) {
+            uninitialized.clear(); // every table is about to be overwritten (or the restore fails)
+            initialized = true;
+        }
         for (Parameter p : embeddingTables.values()) {
             if (!parameters.contains(p)) {
                 Parameter.copy(saved, p.name, p.values);

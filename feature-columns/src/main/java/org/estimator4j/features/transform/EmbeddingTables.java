@@ -38,12 +38,26 @@ public final class EmbeddingTables {
         return t;
     }
 
+    /**
+     * Fills {@code values} with the values {@link #table} would create for table {@code name}: a model that restores
+     * a checkpoint allocates its tables zeroed and draws these only when it starts fresh (drawing 10^8 values takes
+     * seconds).
+     */
+    public void initialize(String name, float[] values, int dimension) {
+        fill(values, dimension, seed ^ name.hashCode());
+    }
+
     static float[] truncatedNormal(long numBuckets, int dimension, long seed) {
         if (numBuckets * dimension > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("an embedding table of " + numBuckets + " x " + dimension
                     + " does not fit in one array; use fewer buckets");
         }
         float[] t = new float[(int) (numBuckets * dimension)];
+        fill(t, dimension, seed);
+        return t;
+    }
+
+    private static void fill(float[] t, int dimension, long seed) {
         double stddev = 1.0 / Math.sqrt(dimension);
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < t.length; i++) {
@@ -53,7 +67,6 @@ public final class EmbeddingTables {
             } while (Math.abs(g) > 2.0);
             t[i] = (float) (g * stddev);
         }
-        return t;
     }
 
     private static double gaussian(SplittableRandom r) {
