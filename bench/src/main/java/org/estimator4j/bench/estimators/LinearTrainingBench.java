@@ -31,7 +31,8 @@ import org.estimator4j.features.FeatureColumns;
  * Batches are prepared in memory and replayed, so the input pipeline is not measured.
  *
  * <pre>
- * java -cp bench/target/estimator4j-bench.jar org.estimator4j.bench.estimators.LinearTrainingBench
+ * java -XX:+UseTransparentHugePages -cp bench/target/estimator4j-bench.jar \
+ *     org.estimator4j.bench.estimators.LinearTrainingBench 800000
  * </pre>
  */
 public final class LinearTrainingBench {
@@ -40,9 +41,48 @@ public final class LinearTrainingBench {
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         denseLogisticRegression(steps);
-        for (int buckets : new int[] {1_000, 1_000_000}) {
-            hashedModel(buckets, steps / 4);
+        // 10^3 and 10^6 buckets alternate (A B A B ...), so a change in machine load hits both alike.
+        List<Measured> small = new ArrayList<>();
+        List<Measured> large = new ArrayList<>();
+        List<FeatureColumn> smallColumns = hashedColumns(1_000);
+        List<FeatureColumn> largeColumns = hashedColumns(1_000_000);
+        List<LabeledBatch> batches = hashedBatches();
+        for (int round = 0; round < 5; round++) {
+            small.add(run(smallColumns, batches, steps / 4));
+            large.add(run(largeColumns, batches, steps / 4));
         }
+        print("hashed user, item, user x item with 1000 buckets, batch 256", small, steps / 4, 256);
+        print("hashed user, item, user x item with 1000000 buckets, batch 256", large, steps / 4, 256);
+        System.out.printf(Locale.ROOT, "10^6 / 10^3 slowdown, median step loop: %.2fx (whole train() call: %.2fx)%n",
+                median(small, true) / median(large, true), median(small, false) / median(large, false));
+    }
+
+    /** One train() call's rates: the step loop alone, and the whole call (model build and final checkpoint too). */
+    private record Measured(double loopStepsPerSecond, double callStepsPerSecond) {}
+
+    private static Measured run(List<FeatureColumn> columns, List<LabeledBatch> batches, int steps) throws Exception {
+        StepClock clock = new StepClock();
+        InputFn input = clock.wrap(mode -> Dataset.fromIterable(batches).repeat());
+        ModelEstimator model = LinearClassifier.builder(columns).runConfig(RunConfig.builder()
+                .modelDir(Files.createTempDirectory("e4j-bench-linear")).saveCheckpointsSecs(1_000_000)
+                .logStepCountSteps(Integer.MAX_VALUE).build()).build();
+        long start = System.nanoTime();
+        model.train(input, Steps.of(steps));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Measured(clock.loopExamplesPerSecond() / 256, steps / seconds);
+    }
+
+    private static double median(List<Measured> runs, boolean loop) {
+        double[] v = runs.stream().mapToDouble(m -> loop ? m.loopStepsPerSecond() : m.callStepsPerSecond())
+                .sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    private static void print(String what, List<Measured> runs, int steps, int batchSize) {
+        double loop = median(runs, true);
+        System.out.printf(Locale.ROOT, "%s: %,.0f steps/s, %,.0f examples/s in the step loop (median of %d runs of "
+                + "%,d steps; whole train() call %,.0f steps/s)%n", what, loop, loop * batchSize, runs.size(), steps,
+                median(runs, false));
     }
 
     private static void denseLogisticRegression(int steps) throws Exception {
@@ -73,13 +113,16 @@ public final class LinearTrainingBench {
         report("logistic regression, 10 dense features, batch 32", columns, batches, steps, 32);
     }
 
-    private static void hashedModel(int buckets, int steps) throws Exception {
-        Schema schema = Schema.of(Field.scalar("user", DType.STRING), Field.scalar("item", DType.STRING),
-                Field.scalar("label", DType.INT64));
-        List<FeatureColumn> columns = List.of(
+    private static List<FeatureColumn> hashedColumns(int buckets) {
+        return List.of(
                 FeatureColumns.categoricalColumnWithHashBucket("user", buckets),
                 FeatureColumns.categoricalColumnWithHashBucket("item", buckets),
                 FeatureColumns.crossedColumn(List.of("user", "item"), buckets));
+    }
+
+    private static List<LabeledBatch> hashedBatches() {
+        Schema schema = Schema.of(Field.scalar("user", DType.STRING), Field.scalar("item", DType.STRING),
+                Field.scalar("label", DType.INT64));
         SplittableRandom r = new SplittableRandom(2);
         List<LabeledBatch> batches = new ArrayList<>();
         for (int b = 0; b < 256; b++) {
@@ -92,8 +135,7 @@ public final class LinearTrainingBench {
             }
             batches.add(LabeledBatch.split(Batch.of(rows), List.of("label")));
         }
-        report("hashed user, item, user x item with " + buckets + " buckets, batch 256", columns, batches, steps,
-                256);
+        return batches;
     }
 
     private static void report(String what, List<FeatureColumn> columns, List<LabeledBatch> batches, int steps,
