@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -180,7 +182,8 @@ public final class ComponentRegistry implements AutoCloseable {
             if (!Files.isDirectory(dir)) {
                 throw new PluginException("plugins folder " + dir.toAbsolutePath()
                         + (Files.exists(dir) ? " is not a folder" : " does not exist")
-                        + "; create it and put plugin jars in it, or fix the path given (--plugins DIR or plugins.dir)");
+                        + "; create it and put plugin jars in it, or fix the path given (--plugins DIR or "
+                        + "plugins.dir)");
             }
             return explicit;
         }
@@ -221,7 +224,7 @@ public final class ComponentRegistry implements AutoCloseable {
     /** The providers called {@code name}, of any kind (a name is unique within a kind only). */
     public List<PluginInfo> named(String name) {
         return Stream.of(ComponentKind.values()).map(k -> entries.get(new Key(k, name)))
-                .filter(e -> e != null).map(Entry::info).toList();
+                .filter(Objects::nonNull).map(Entry::info).toList();
     }
 
     /** The names configs can refer to for {@code kind}, LOADED or FAILED, sorted. */
@@ -613,7 +616,7 @@ public final class ComponentRegistry implements AutoCloseable {
     /** {@code IllegalStateException: boom (caused by ...)}: every cause, on one line. */
     static String causes(Throwable e) {
         StringBuilder s = new StringBuilder();
-        Set<Throwable> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (t != e) {
                 s.append(" (caused by ");

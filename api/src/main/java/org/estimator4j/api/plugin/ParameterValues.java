@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,7 +57,7 @@ final class ParameterValues {
                     : configPath + ".params." + spec.name();
             if (!values.containsKey(spec.name())) {
                 if (spec.isRequired()) {
-                    throw new PluginException(where + ": missing required parameter of " + component + " ("
+                    throw new PluginException(where + ": missing, and " + component + " requires it ("
                             + typeName(spec.type()) + ": " + spec.doc() + "); add it under "
                             + (configPath == null ? "the component's params" : configPath + ".params"));
                 }
@@ -113,7 +114,7 @@ final class ParameterValues {
 
     /** {@code int}, {@code double_list}: as listings and errors show types. */
     static String typeName(ParameterType type) {
-        return type.name().toLowerCase(java.util.Locale.ROOT);
+        return type.name().toLowerCase(Locale.ROOT);
     }
 
     static Object convert(Object value, ParameterType type) throws Mismatch {

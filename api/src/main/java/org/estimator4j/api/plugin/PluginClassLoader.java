@@ -27,7 +27,8 @@ final class PluginClassLoader extends URLClassLoader {
     }
 
     /** Packages the host shares with every plugin; add one here only when the SPI starts exposing its types. */
-    private static final List<String> HOST_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "org.estimator4j.spi.");
+    private static final List<String> HOST_PACKAGES =
+            List.of("java.", "javax.", "jdk.", "sun.", "org.estimator4j.spi.");
 
     private static final List<String> HOST_RESOURCES =
             HOST_PACKAGES.stream().map(p -> p.replace('.', '/')).toList();

@@ -109,7 +109,7 @@ class ComponentCreationTest {
     void aWrongTypeOrAMissingRequiredParameterNamesTheParameterAndTheConfigPath() {
         assertEquals(AT + ".params.gamma: expected a number, got \"high\" (focusing strength)",
                 fails(ComponentKind.LOSS, "acme.focal_loss", Map.of("gamma", "high")).getMessage());
-        assertEquals(AT + ".params.units: missing required parameter of layer 'acme.scale' (acme.jar) (int: values "
+        assertEquals(AT + ".params.units: missing, and layer 'acme.scale' (acme.jar) requires it (int: values "
                         + "per row); add it under " + AT + ".params",
                 fails(ComponentKind.LAYER, "acme.scale", Map.of()).getMessage());
         assertEquals(AT + ".params.units: expected an int, got 2.5 (values per row)",

@@ -74,7 +74,9 @@ final class TestPlugins {
                                 ownContextLoader &= Thread.currentThread().getContextClassLoader()
                                         == Log.class.getClassLoader();
                             }
-                            public String toString() { return "steps=" + steps + " ownContextLoader=" + ownContextLoader; }
+                            public String toString() {
+                                return "steps=" + steps + " ownContextLoader=" + ownContextLoader;
+                            }
                         }
                         """)
                 .provider(LossProvider.class, "com.acme.EverythingProvider", "acme.everything", CURRENT, """
