@@ -4,6 +4,7 @@ import java.util.List;
 import org.estimator4j.cli.data.DataCommand;
 import org.estimator4j.cli.doctor.DoctorCommand;
 import org.estimator4j.cli.features.FeaturesCommand;
+import org.estimator4j.cli.plugins.PluginsCommand;
 import org.estimator4j.cli.quickstart.QuickstartCommand;
 import org.estimator4j.cli.train.EvaluateCommand;
 import org.estimator4j.cli.train.ExportCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = VersionProvider.class,
         description = "Estimator4J: train, evaluate and track tabular models on the JVM.",
         subcommands = {DoctorCommand.class, DataCommand.class, FeaturesCommand.class, TrainCommand.class,
-            EvaluateCommand.class, PredictCommand.class, ExportCommand.class, QuickstartCommand.class},
+            EvaluateCommand.class, PredictCommand.class, ExportCommand.class, QuickstartCommand.class,
+            PluginsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
