@@ -32,6 +32,7 @@ import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.estimators.head.EvalMetrics;
 import org.estimator4j.estimators.head.Head;
 import org.estimator4j.estimators.serving.BundleManifest;
+import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
 
@@ -304,7 +305,8 @@ public class ModelEstimator implements Estimator {
         }
 
         IllegalStateException callbackFailed(Callback c, String method, RuntimeException e) {
-            return new IllegalStateException("callback " + c.getClass().getName() + " failed in " + method
+            return new IllegalStateException("callback " + PluginComponent.unwrap(c).getClass().getName()
+                    + " failed in " + method
                     + " at global step " + step + ": " + e + "; training stopped and the last checkpoint (step "
                     + lastSavedStep + ") is intact: fix or remove the callback, then train again to resume", e);
         }

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.estimator4j.api.estimator.EvalResult;
 import org.estimator4j.api.estimator.Estimator;
+import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
 
@@ -100,8 +101,11 @@ public final class TrainAndEvaluate {
                 .toAbsolutePath().normalize();
         Evaluator evaluator = new Evaluator(estimator, eval, modelDir, exportDir.resolve("best"), listener,
                 train.callbacks());
-        List<Callback> callbacks = new ArrayList<>(train.callbacks());
+        // The evaluator goes first: its final evaluation (in onTrainEnd) reaches the other callbacks' onEvaluation
+        // before their own onTrainEnd closes whatever they write to.
+        List<Callback> callbacks = new ArrayList<>();
         callbacks.add(evaluator);
+        callbacks.addAll(train.callbacks());
         estimator.train(train.input(), train.steps(), callbacks);
         Path latest = eval.exportLatest() ? exportOnly(estimator, exportDir.resolve("latest"), null) : null;
         return new Result(evaluator.evaluations, evaluator.best, evaluator.bestExport, latest);
@@ -171,8 +175,8 @@ public final class TrainAndEvaluate {
                 try {
                     c.onEvaluation(context, step, result.metrics());
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("callback " + c.getClass().getName() + " failed in onEvaluation "
-                            + "at global step " + step + ": " + e, e);
+                    throw new IllegalStateException("callback " + PluginComponent.unwrap(c).getClass().getName()
+                            + " failed in onEvaluation at global step " + step + ": " + e, e);
                 }
             }
         }
