@@ -258,7 +258,8 @@ class BuiltinCallbacksTest {
         assertSchedule("staircase", create(new LearningRateSchedulerProvider(), "decay_rate", 0.5,
                 "decay_steps", 10, "staircase", true), k -> Math.pow(0.5, Math.floor(k / 10.0)));
         assertSchedule("piecewise", create(new LearningRateSchedulerProvider(), "schedule", "piecewise_constant",
-                "boundaries", List.of(10, 20), "values", List.of(1.0, 0.5, 0.1)), k -> k <= 10 ? 1 : k <= 20 ? 0.5 : 0.1);
+                "boundaries", List.of(10, 20), "values", List.of(1.0, 0.5, 0.1)),
+                k -> k <= 10 ? 1 : k <= 20 ? 0.5 : 0.1);
         assertSchedule("cosine", create(new LearningRateSchedulerProvider(), "schedule", "cosine_decay",
                 "decay_steps", 20, "alpha", 0.1), k -> 0.9 * 0.5 * (1 + Math.cos(Math.PI * Math.min(k, 20) / 20.0))
                 + 0.1);

@@ -21,7 +21,8 @@ public final class LogCoshProvider implements LossProvider {
 
     @Override
     public String description() {
-        return "Logarithm of the hyperbolic cosine of the error, as Keras' LogCosh: squared error near 0, absolute error far out";
+        return "Logarithm of the hyperbolic cosine of the error, as Keras' LogCosh: squared error near 0, absolute "
+                + "error far out";
     }
 
     @Override

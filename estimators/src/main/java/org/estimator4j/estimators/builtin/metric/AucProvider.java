@@ -21,7 +21,8 @@ public final class AucProvider implements MetricProvider {
 
     @Override
     public String description() {
-        return "Area under the ROC or precision-recall curve of a binary classifier, thresholded as Keras' AUC or exact";
+        return "Area under the ROC or precision-recall curve of a binary classifier, thresholded as Keras' AUC or "
+                + "exact";
     }
 
     @Override

@@ -276,8 +276,7 @@ class BuiltinMetricsTest {
 
     @Test
     void mergingTwoHalvesGivesTheResultOfOneAccumulatorOverAll() {
-        List<MetricProvider> providers = new java.util.ArrayList<>(all());
-        for (MetricProvider provider : providers) {
+        for (MetricProvider provider : all()) {
             for (float[] weights : Arrays.asList(null, WEIGHTS)) {
                 for (Object[] params : provider instanceof AucProvider ? new Object[][] {{}, {"exact", true},
                         {"curve", "PR"}, {"curve", "PR", "exact", true}} : new Object[][] {{}}) {
@@ -291,7 +290,8 @@ class BuiltinMetricsTest {
                     second.update(Arrays.copyOfRange(LABELS, split, N), Arrays.copyOfRange(PROBS, split, N),
                             weights == null ? null : Arrays.copyOfRange(weights, split, N), N - split, 1);
                     first.merge(second);
-                    String what = provider.name() + " " + Arrays.toString(params) + (weights == null ? "" : " weighted");
+                    String what = provider.name() + " " + Arrays.toString(params)
+                            + (weights == null ? "" : " weighted");
                     assertEquals(whole.result(), first.result(), 1e-12, what);
                     assertTrue(!Double.isNaN(whole.result()), what);
                 }
