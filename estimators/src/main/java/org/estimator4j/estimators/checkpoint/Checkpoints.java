@@ -47,11 +47,16 @@ public final class Checkpoints {
     /** A restored checkpoint: its step and its arrays by name. */
     public record Checkpoint(long globalStep, Map<String, float[]> variables, Path file) {}
 
+    /** The file of the checkpoint at {@code globalStep} in model directory {@code dir} (it may not exist). */
+    public static Path file(Path dir, long globalStep) {
+        return dir.resolve("ckpt-" + globalStep + ".e4j");
+    }
+
     /** Writes a checkpoint of {@code variables} at {@code globalStep}, then removes all but the newest keepMax. */
     public Path save(long globalStep, Map<String, float[]> variables) {
         try {
             Files.createDirectories(dir);
-            Path target = dir.resolve("ckpt-" + globalStep + ".e4j");
+            Path target = file(dir, globalStep);
             Path temp = Files.createTempFile(dir, "ckpt-" + globalStep + ".", ".partial");
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream raw = Channels.newOutputStream(ch);

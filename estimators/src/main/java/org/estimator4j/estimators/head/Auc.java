@@ -100,14 +100,55 @@ public final class Auc {
         return reverseCumsum(negativeBuckets);
     }
 
+    /**
+     * Adds {@code other}'s counts to this one's, so that accumulators filled on separate threads give the area of all
+     * their examples together.
+     *
+     * @throws IllegalArgumentException when {@code other} has another number of thresholds
+     */
+    public void merge(Auc other) {
+        if (other.numThresholds != numThresholds) {
+            throw new IllegalArgumentException("cannot merge an AUC of " + other.numThresholds + " thresholds into one "
+                    + "of " + numThresholds + "; merge accumulators created with the same num_thresholds");
+        }
+        for (int i = 0; i < numThresholds; i++) {
+            positiveBuckets[i] += other.positiveBuckets[i];
+            negativeBuckets[i] += other.negativeBuckets[i];
+        }
+        totalPositive += other.totalPositive;
+        totalNegative += other.totalNegative;
+    }
+
+    /** The weight of the positive examples added so far. */
+    public double totalPositive() {
+        return totalPositive;
+    }
+
+    /** The weight of the negative examples added so far. */
+    public double totalNegative() {
+        return totalNegative;
+    }
+
     /** The area under the ROC curve, Keras' 'interpolation' (trapezoidal) summation. */
     public double roc() {
-        double[] tp = truePositives();
-        double[] fp = falsePositives();
+        return roc(truePositives(), falsePositives(), totalPositive, totalNegative);
+    }
+
+    /** The area under the precision-recall curve, Keras' {@code interpolate_pr_auc}. */
+    public double pr() {
+        return pr(truePositives(), falsePositives(), totalPositive);
+    }
+
+    /**
+     * Keras' trapezoidal ROC area from the (weighted) true and false positives at thresholds in increasing order:
+     * index 0 counts the most examples as positive, the last the fewest. Any thresholds work, not only Keras' evenly
+     * spaced ones: at every distinct score (and one above them all) it is the exact, rank-based area.
+     */
+    public static double roc(double[] tp, double[] fp, double totalPositive, double totalNegative) {
         double area = 0;
         double xPrev = 0;
         double yPrev = 0;
-        for (int i = 0; i < numThresholds; i++) {
+        for (int i = 0; i < tp.length; i++) {
             double fn = totalPositive - tp[i];
             double tn = totalNegative - fp[i];
             double x = divNoNan(fp[i], fp[i] + tn);
@@ -121,12 +162,13 @@ public final class Auc {
         return area;
     }
 
-    /** The area under the precision-recall curve, Keras' {@code interpolate_pr_auc}. */
-    public double pr() {
-        double[] tp = truePositives();
-        double[] fp = falsePositives();
+    /**
+     * Keras' {@code interpolate_pr_auc} (Davis &amp; Goadrich 2006) from true and false positives at thresholds in
+     * increasing order, as {@link #roc(double[], double[], double, double)} takes them.
+     */
+    public static double pr(double[] tp, double[] fp, double totalPositive) {
         double area = 0;
-        for (int i = 0; i < numThresholds - 1; i++) {
+        for (int i = 0; i < tp.length - 1; i++) {
             double dtp = tp[i] - tp[i + 1];
             double pA = tp[i] + fp[i];
             double pB = tp[i + 1] + fp[i + 1];

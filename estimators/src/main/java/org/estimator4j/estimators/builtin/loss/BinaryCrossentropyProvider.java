@@ -1,0 +1,55 @@
+package org.estimator4j.estimators.builtin.loss;
+
+import java.util.List;
+import org.estimator4j.spi.ParameterSpec;
+import org.estimator4j.spi.ParameterType;
+import org.estimator4j.spi.Parameters;
+import org.estimator4j.spi.SpiVersion;
+import org.estimator4j.spi.loss.Loss;
+import org.estimator4j.spi.loss.LossProvider;
+
+/**
+ * {@code binary_crossentropy}: sigmoid cross-entropy of one logit, as Keras' {@code BinaryCrossentropy(from_logits=
+ * True)} and the binary head's own loss: {@code softplus(x) - x z}, finite for any finite logit, with gradient
+ * {@code sigmoid(x) - z}. {@code label_smoothing} s squeezes the label towards 0.5 first, {@code z (1 - s) + s / 2},
+ * as Keras does. Labels are 0, 1 or a soft label in between.
+ */
+public final class BinaryCrossentropyProvider implements LossProvider {
+    static final String NAME = "binary_crossentropy";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Sigmoid cross-entropy of one logit (binary classification), as Keras' BinaryCrossentropy";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.optional("label_smoothing", ParameterType.DOUBLE, 0.0,
+                "in [0, 1]: labels become z (1 - s) + s / 2"));
+    }
+
+    @Override
+    public Loss create(Parameters parameters) {
+        double smoothing = parameters.getDouble("label_smoothing");
+        Losses.checkSmoothing(NAME, smoothing);
+        return (logits, labels, numRows, logitsDimension, losses, gradient) -> {
+            Losses.checkBinary(NAME, logitsDimension);
+            for (int r = 0; r < numRows; r++) {
+                double x = logits[r];
+                double z = Losses.binaryLabel(NAME, labels[r], r) * (1 - smoothing) + 0.5 * smoothing;
+                losses[r] = (float) (Losses.softplus(x) - x * z);
+                gradient[r] = (float) (Losses.sigmoid(x) - z);
+            }
+        };
+    }
+
+    @Override
+    public int spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+}

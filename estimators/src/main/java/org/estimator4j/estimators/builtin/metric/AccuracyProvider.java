@@ -1,0 +1,41 @@
+package org.estimator4j.estimators.builtin.metric;
+
+import java.util.List;
+import org.estimator4j.spi.ParameterSpec;
+import org.estimator4j.spi.Parameters;
+import org.estimator4j.spi.SpiVersion;
+import org.estimator4j.spi.metric.Metric;
+import org.estimator4j.spi.metric.MetricProvider;
+
+/**
+ * {@code accuracy}: the weighted share of correct classifications, as Keras' "accuracy" resolves for the model's
+ * output: the class of the largest probability against the class id for multi-class classifiers
+ * ({@code sparse_categorical_accuracy}), a probability of class 1 greater than 0.5 against the label for binary ones
+ * ({@code binary_accuracy}).
+ */
+public final class AccuracyProvider implements MetricProvider {
+    @Override
+    public String name() {
+        return "accuracy";
+    }
+
+    @Override
+    public String description() {
+        return "Share of examples classified correctly: argmax for several classes, probability > 0.5 for one";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public Metric create(Parameters parameters) {
+        return new Accuracy("accuracy", 0.5, false);
+    }
+
+    @Override
+    public int spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+}

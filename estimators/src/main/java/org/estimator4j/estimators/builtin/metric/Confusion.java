@@ -1,0 +1,84 @@
+package org.estimator4j.estimators.builtin.metric;
+
+import org.estimator4j.spi.metric.Metric;
+
+/**
+ * Weighted true positives, false positives and false negatives at one threshold (a probability greater than it calls
+ * class 1; a non-zero label is positive), as Keras' {@code Precision}, {@code Recall} and {@code F1Score} count
+ * them, and one ratio of them.
+ */
+final class Confusion implements Metric {
+    enum Ratio {
+        /** {@code tp / (tp + fp)}. */
+        PRECISION,
+        /** {@code tp / (tp + fn)}. */
+        RECALL,
+        /** {@code 2 tp / (2 tp + fp + fn)}: the harmonic mean of precision and recall. */
+        F1
+    }
+
+    private final String name;
+    private final Ratio ratio;
+    private final double threshold;
+    private double truePositive;
+    private double falsePositive;
+    private double falseNegative;
+    private double total;
+
+    Confusion(String name, Ratio ratio, double threshold) {
+        this.name = name;
+        this.ratio = ratio;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public void update(float[] labels, float[] predictions, float[] weights, int numRows, int width) {
+        Metrics.checkBinary(name, width);
+        for (int r = 0; r < numRows; r++) {
+            double w = Metrics.weight(weights, r);
+            boolean positive = labels[r] != 0f;
+            if (predictions[r] > threshold) {
+                if (positive) {
+                    truePositive += w;
+                } else {
+                    falsePositive += w;
+                }
+            } else if (positive) {
+                falseNegative += w;
+            }
+            total += w;
+        }
+    }
+
+    @Override
+    public double result() {
+        if (total == 0) {
+            return Double.NaN;
+        }
+        return switch (ratio) {
+            case PRECISION -> Metrics.divNoNan(truePositive, truePositive + falsePositive);
+            case RECALL -> Metrics.divNoNan(truePositive, truePositive + falseNegative);
+            case F1 -> Metrics.divNoNan(2 * truePositive, 2 * truePositive + falsePositive + falseNegative);
+        };
+    }
+
+    @Override
+    public void reset() {
+        truePositive = 0;
+        falsePositive = 0;
+        falseNegative = 0;
+        total = 0;
+    }
+
+    @Override
+    public void merge(Metric other) {
+        Confusion o = Metrics.sameKind(name, Confusion.class, other);
+        if (o.ratio != ratio || o.threshold != threshold) {
+            throw Metrics.differentParameters(name, "threshold " + threshold, o.name + " threshold " + o.threshold);
+        }
+        truePositive += o.truePositive;
+        falsePositive += o.falsePositive;
+        falseNegative += o.falseNegative;
+        total += o.total;
+    }
+}
