@@ -15,7 +15,7 @@ import org.estimator4j.api.input.InputFn;
 public final class EvalSpec {
     /** Metrics of the premade heads where a larger value is the better model; for every other metric, smaller is. */
     private static final Set<String> HIGHER_IS_BETTER = Set.of("accuracy", "auc", "auc_precision_recall", "precision",
-            "recall", "r2");
+            "recall", "r2", "f1", "ks", "binary_accuracy");
 
     private final InputFn input;
     private final Long steps;
