@@ -101,8 +101,9 @@ public final class TrainAndEvaluate {
                 .toAbsolutePath().normalize();
         Evaluator evaluator = new Evaluator(estimator, eval, modelDir, exportDir.resolve("best"), listener,
                 train.callbacks());
-        // The evaluator goes first: its final evaluation (in onTrainEnd) reaches the other callbacks' onEvaluation
-        // before their own onTrainEnd closes whatever they write to.
+        // The evaluator goes first: an evaluation at step N reaches the other callbacks (onEvaluation) before their
+        // onStepEnd(N), as Keras validates before on_epoch_end, and the final one before their onTrainEnd closes
+        // whatever they write to.
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(evaluator);
         callbacks.addAll(train.callbacks());

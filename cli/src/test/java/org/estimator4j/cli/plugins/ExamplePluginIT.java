@@ -77,6 +77,15 @@ class ExamplePluginIT {
                 }
                 """);
 
+        Result list = e4j("plugins", "list", "--plugins", plugins.toString(), "--format", "json");
+        assertEquals(0, list.exitCode(), list.out());
+        for (String name : List.of("example.focal_loss", "example.ks", "example.gated_dense",
+                "example.jsonl_logger")) {
+            assertTrue(list.out().contains("\"" + name + "\""), name + " in " + list.out());
+        }
+        assertTrue(list.out().contains("example-plugin.jar"), list.out());
+        assertTrue(!list.out().contains("FAILED"), list.out());
+
         Result train = e4j("train", "--config", config.toString(), "--format", "json");
         assertEquals(0, train.exitCode(), train.out());
         JsonNode summary = new ObjectMapper().readTree(train.out().lines().filter(l -> l.startsWith("{"))
@@ -93,7 +102,21 @@ class ExamplePluginIT {
         Files.writeString(input, "x,y,segment\n1.5,1.2,a\n-1.0,-2.0,c\n");
         Result predict = e4j("predict", "--config", config.toString(), "--input", input.toString());
         assertEquals(0, predict.exitCode(), predict.out());
-        assertEquals(2, predict.out().lines().filter(l -> l.startsWith("{")).count(), predict.out());
+        List<String> fromCheckpoint = predict.out().lines().filter(l -> l.startsWith("{")).toList();
+        assertEquals(2, fromCheckpoint.size(), predict.out());
+
+        // Saved as a bundle, loaded in another fresh JVM with the plugins folder: the same predictions, bit for bit.
+        Result export = e4j("export", "--config", config.toString(), "--dir", dir.resolve("export").toString());
+        assertEquals(0, export.exitCode(), export.out());
+        Path bundle;
+        try (var bundles = Files.list(dir.resolve("export"))) {
+            bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        assertTrue(Files.readString(bundle.resolve("model.json")).contains("example-plugin.jar"));
+        Result served = e4j("predict", "--config", config.toString(), "--bundle", bundle.toString(), "--input",
+                input.toString());
+        assertEquals(0, served.exitCode(), served.out());
+        assertEquals(fromCheckpoint, served.out().lines().filter(l -> l.startsWith("{")).toList());
 
         Path empty = Files.createDirectories(dir.resolve("no-plugins"));
         Result missing = e4j("predict", "--config", config.toString(), "--plugins", empty.toString(), "--input",

@@ -123,6 +123,16 @@ public final class Predictor {
         return out;
     }
 
+    /** Predictions for a batch of raw features as an input pipeline delivers it (columns typed by their schema). */
+    public List<Prediction> predict(Batch features) {
+        float[] logits = model.inference(features);
+        List<Prediction> out = new ArrayList<>(features.numRows());
+        for (int r = 0; r < features.numRows(); r++) {
+            out.add(head.predict(logits, r));
+        }
+        return out;
+    }
+
     /** A batch of the rows, typed from their Java values (strings, int64 integers, float64 decimals, lists). */
     private static Batch toBatch(List<? extends Map<String, ?>> rows) {
         Map<String, Field> fields = new java.util.LinkedHashMap<>();
