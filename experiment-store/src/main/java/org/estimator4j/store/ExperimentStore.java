@@ -1,7 +1,6 @@
 package org.estimator4j.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +42,7 @@ public final class ExperimentStore implements AutoCloseable {
     private final String url;
     private final Dialect dialect;
     private final Duration heartbeat;
+    private final Connections connections;
     private final Connection keeper;
     private final int schemaVersion;
     private final Set<TrackedRun> live = ConcurrentHashMap.newKeySet();
@@ -55,20 +54,21 @@ public final class ExperimentStore implements AutoCloseable {
         this.url = StoreLocation.normalize(b.url);
         this.dialect = Dialect.of(url);
         this.heartbeat = b.heartbeat;
+        this.connections = new Connections(url, dialect);
         if (dialect == Dialect.H2 && StoreLocation.isH2File(url)) {
             createParentFolder(url);
         }
         try {
             // Held for the store's lifetime: it keeps an embedded H2 database open (and this process its server, when
             // it opened the file first), so other connections are cheap.
-            this.keeper = newConnection(url, dialect);
+            this.keeper = connections.getConnection();
         } catch (SQLException e) {
             throw new StoreException("cannot open the experiment store " + StoreLocation.redact(url) + ": "
                     + e.getMessage() + "; check the URL (or E4J_STORE / --store), that the database is running and "
                     + "that you may write there, or train with --no-store", e);
         }
         try {
-            this.schemaVersion = SchemaMigrator.migrate(url, dialect);
+            this.schemaVersion = SchemaMigrator.migrate(connections, url);
         } catch (RuntimeException e) {
             closeQuietly(keeper);
             throw e;
@@ -144,16 +144,11 @@ public final class ExperimentStore implements AutoCloseable {
      */
     public Connection connect() throws SQLException {
         checkOpen();
-        return newConnection(url, dialect);
+        return newConnection();
     }
 
-    static Connection newConnection(String url, Dialect dialect) throws SQLException {
-        Properties props = new Properties();
-        if (dialect == Dialect.POSTGRESQL) {
-            // One multi-row INSERT per batch instead of one round trip per row.
-            props.setProperty("reWriteBatchedInserts", "true");
-        }
-        return DriverManager.getConnection(url, props);
+    Connection newConnection() throws SQLException {
+        return connections.getConnection();
     }
 
     // ---------------------------------------------------------------------------------------------- experiments

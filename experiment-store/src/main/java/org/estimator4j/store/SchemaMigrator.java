@@ -22,9 +22,9 @@ final class SchemaMigrator {
     private SchemaMigrator() {}
 
     /** Migrates the database at {@code url} and returns its schema version. */
-    static int migrate(String url, Dialect dialect) {
+    static int migrate(javax.sql.DataSource connections, String url) {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
-                .dataSource(url, null, null)
+                .dataSource(connections)
                 .locations("classpath:db/migration")
                 .load();
         for (int attempt = 1; ; attempt++) {

@@ -12,8 +12,9 @@ import java.util.Map;
  * <p>Any of them may be a JDBC URL ({@code jdbc:postgresql://host/db?user=..}, {@code jdbc:h2:file:/path}) or a plain
  * path, which means an H2 file there. H2 file URLs get {@code AUTO_SERVER=TRUE}, so several processes may record into
  * one file at once (the first to open it serves the others over a local socket, and another takes over when it
- * exits), and {@code DB_CLOSE_ON_EXIT=FALSE}, so the database stays open until the store's own shutdown hook has
- * marked interrupted runs KILLED.
+ * exits). (H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} in that mode, so H2 closes the file at JVM exit, perhaps
+ * before the store's shutdown hook has marked interrupted runs KILLED; the run's writer then reopens it, as it does
+ * whenever a connection is lost.)
  */
 public final class StoreLocation {
     /** The environment variable naming the store (a JDBC URL or a path). */
@@ -65,9 +66,6 @@ public final class StoreLocation {
             if (!upper.contains(";AUTO_SERVER=")) {
                 url += ";AUTO_SERVER=TRUE";
             }
-            if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
-                url += ";DB_CLOSE_ON_EXIT=FALSE";
-            }
             return url;
         }
         return urlOrPath;
@@ -79,7 +77,7 @@ public final class StoreLocation {
     }
 
     private static String h2FileUrl(Path file) {
-        return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE";
     }
 
     /** An embedded H2 file (not in-memory, not a remote tcp/ssl server). */

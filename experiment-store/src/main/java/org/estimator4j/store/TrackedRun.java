@@ -653,7 +653,7 @@ public final class TrackedRun implements RunTracker {
 
         private Connection connection() throws SQLException {
             if (connection == null) {
-                connection = ExperimentStore.newConnection(store.url(), store.dialect());
+                connection = store.newConnection();
                 connection.setAutoCommit(false);
             }
             return connection;
@@ -670,12 +670,8 @@ public final class TrackedRun implements RunTracker {
         }
     }
 
-    /**
-     * Errors a retry cannot fix: constraint violations (SQLState class 23) and syntax or schema errors (class 42).
-     * Connection losses, lock timeouts and the like are retried.
-     */
+    /** Errors a retry cannot fix; connection losses, lock timeouts and the like are retried. */
     private static boolean isPermanent(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("23") || state.startsWith("42"));
+        return Connections.isPermanent(e);
     }
 }
