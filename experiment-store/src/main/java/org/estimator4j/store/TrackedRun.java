@@ -57,6 +57,8 @@ public final class TrackedRun implements RunTracker {
     static final int QUEUE_CAPACITY = 1_000_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackedRun.class);
+    private static final java.util.Comparator<Point> BY_KEY_AND_STEP =
+            java.util.Comparator.comparing(Point::key).thenComparingLong(Point::step);
 
     private final ExperimentStore store;
     private final String runId;
@@ -569,6 +571,11 @@ public final class TrackedRun implements RunTracker {
         }
 
         private void insertPoints(Connection c) throws SQLException {
+            if (store.dialect() == Dialect.H2) {
+                insertPointsH2(c);
+                return;
+            }
+            // PostgreSQL: the driver rewrites the batch into multi-row INSERTs (reWriteBatchedInserts).
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics (run_id, metric_key, step, "
                     + "metric_value, logged_ms) VALUES (?, ?, ?, ?, ?)")) {
                 for (Point p : batch) {
@@ -580,6 +587,40 @@ public final class TrackedRun implements RunTracker {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+        }
+
+        /**
+         * H2: the whole batch as one statement over arrays ({@code UNNEST}), which skips the per-row statement
+         * execution of a JDBC batch, with the rows ordered by key and step so the index is appended to rather than
+         * inserted into at random.
+         */
+        private void insertPointsH2(Connection c) throws SQLException {
+            List<Point> sorted = new ArrayList<>(batch);
+            sorted.sort(BY_KEY_AND_STEP);
+            int n = sorted.size();
+            String[] keys = new String[n];
+            Long[] steps = new Long[n];
+            Double[] values = new Double[n];
+            Long[] times = new Long[n];
+            for (int i = 0; i < n; i++) {
+                Point p = sorted.get(i);
+                keys[i] = p.key();
+                steps[i] = p.step();
+                values[i] = p.value();
+                times[i] = p.timeMs();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics (run_id, metric_key, step, "
+                    + "metric_value, logged_ms) SELECT ?, k, s, v, t FROM UNNEST(?, ?, ?, ?) AS u(k, s, v, t)")) {
+                ps.setString(1, runId);
+                ps.setObject(2, keys);
+                ps.setObject(3, steps);
+                ps.setObject(4, values);
+                ps.setObject(5, times);
+                int written = ps.executeUpdate();
+                if (written != n) {
+                    throw new SQLException("wrote " + written + " of " + n + " metric points", "25000");
+                }
             }
         }
 
