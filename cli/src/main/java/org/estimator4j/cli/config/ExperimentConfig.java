@@ -89,6 +89,10 @@ public final class ExperimentConfig {
     private final boolean bestMetricHigherIsBetter;
     private final Path exportDir;
     private final RunConfig runConfig;
+    /** Experiment store keys: {@code store} (URL or path) and {@code experiment} (name); either may be null. */
+    private final String[] storeAndExperiment;
+    /** The config as read, after the --set overrides: what a run records as its config. */
+    private final JsonNode resolved;
 
     private ExperimentConfig(Path source, JsonNode root, Components components) {
         this.source = source;
@@ -181,6 +185,8 @@ public final class ExperimentConfig {
 
         this.runConfig = runConfig(base, top.object("run_config"));
         this.estimator = estimator(base, top.object("estimator"));
+        this.storeAndExperiment = new String[] {top.string("store", null), top.string("experiment", null)};
+        this.resolved = root.deepCopy();
         top.done();
     }
 
@@ -661,5 +667,37 @@ public final class ExperimentConfig {
 
     public boolean hasEvalData() {
         return !evalFiles.isEmpty();
+    }
+
+    /** {@code store}: the experiment store (a JDBC URL or a path) runs of this config are recorded in, or null. */
+    public String store() {
+        return storeAndExperiment[0];
+    }
+
+    /** {@code experiment}: the experiment runs are recorded under; by default the config file name, no extension. */
+    public String experimentName() {
+        if (storeAndExperiment[1] != null) {
+            return storeAndExperiment[1];
+        }
+        String file = source.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** The config as read, after the {@code --set} overrides and before defaults: a copy to keep. */
+    public JsonNode resolvedJson() {
+        return resolved.deepCopy();
+    }
+
+    /** The train files, then the eval files. */
+    public List<Path> dataFiles() {
+        List<Path> all = new ArrayList<>(trainFiles);
+        all.addAll(evalFiles);
+        return all;
+    }
+
+    /** {@code data.seed}: the seed of the input's shuffling. */
+    public long dataSeed() {
+        return dataSeed;
     }
 }

@@ -38,12 +38,33 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Skip evaluation: after training, and during it with train.eval_every_steps.")
     boolean noEval;
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Experiment store to record the run in: a JDBC URL or a path (default: the config's store, "
+                    + "else $E4J_STORE, else ~/.estimator4j/store/e4j).")
+    String store;
+
+    @Option(names = "--no-store", description = "Do not record this run in the experiment store.")
+    boolean noStore;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         ExperimentConfig config = options.load();
+        RunRecording recording = noStore ? RunRecording.disabled(config) : RunRecording.start(config, store,
+                options.plugins, spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getErr());
+        try {
+            return train(config, recording);
+        } catch (RuntimeException | Error e) {
+            recording.failed(e);
+            throw e;
+        } finally {
+            recording.close();
+        }
+    }
+
+    private Integer train(ExperimentConfig config, RunRecording recording) {
         ModelEstimator model = config.estimator();
         PrintWriter out = spec.commandLine().getOut();
         boolean json = options.format == ConfigOptions.Format.json;
@@ -60,25 +81,32 @@ public final class TrainCommand implements Callable<Integer> {
                     .bestMetric(config.bestMetric(), config.bestMetricHigherIsBetter())
                     .exportDir(config.exportDir()).build();
             during = TrainAndEvaluate.run(model, TrainSpec.builder(config.trainInput()).steps(config.steps())
-                    .callbacks(config.callbacks()).build(),
+                    .callbacks(recording.callbacks(config.callbacks())).build(),
                     evalSpec, e -> {
                         if (!json) {
                             printProgress(out, config.bestMetric(), e);
                         }
                     });
         } else {
-            model.train(config.trainInput(), config.steps(), config.callbacks());
+            model.train(config.trainInput(), config.steps(), recording.callbacks(config.callbacks()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long after = model.globalStep();
         EvalResult eval = during != null ? last(during)
                 : noEval || !config.hasEvalData() ? null : model.evaluate(config.evalInput(), null);
+        if (during == null) {
+            recording.evaluated(eval);
+        }
+        recording.finished(during);
         if (json) {
             ObjectNode summary = MAPPER.createObjectNode();
             summary.put("model_dir", config.runConfig().modelDir().toString());
             summary.put("global_step", after);
             summary.put("steps_trained", after - before);
             summary.put("seconds", seconds);
+            if (recording.runId() != null) {
+                summary.put("run_id", recording.runId());
+            }
             if (eval != null) {
                 summary.set("metrics", MAPPER.valueToTree(eval.metrics()));
             }
