@@ -611,7 +611,7 @@ public final class TrackedRun implements RunTracker {
                 times[i] = p.timeMs();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics (run_id, metric_key, step, "
-                    + "metric_value, logged_ms) SELECT ?, k, s, v, t FROM UNNEST(?, ?, ?, ?) AS u(k, s, v, t)")) {
+                    + "metric_value, logged_ms) DIRECT SELECT ?, k, s, v, t FROM UNNEST(?, ?, ?, ?) AS u(k, s, v, t)")) {
                 ps.setString(1, runId);
                 ps.setObject(2, keys);
                 ps.setObject(3, steps);

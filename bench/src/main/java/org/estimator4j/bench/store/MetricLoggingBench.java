@@ -10,9 +10,10 @@ import org.estimator4j.store.TrackedRun;
 
 /**
  * Metric logging into the experiment store: one run logs N points (4 keys, N/4 steps each) as fast as it can, and the
- * clock stops when {@code end()} returns, i.e. when every point is committed (metrics rows and latest_metrics). Also
- * reports what the training thread pays per {@code logMetric} call (queueing only), and the points per CPU-second the
- * whole process spent (which, unlike the wall-clock rate, does not depend on what else the machine runs). Five rounds
+ * clock stops when {@code flush()} returns, i.e. when every point is committed (metrics rows and latest_metrics). Also
+ * reports what the training thread pays per {@code logMetric} call (queueing only), and points per CPU-second of the
+ * writer thread and of the whole process (which, unlike the wall-clock rate, hardly depend on what else the machine
+ * runs; H2 serialises pages on a thread of its own, so the writer's rate is the bound with a core to spare). Five rounds
  * after a warm-up round;
  * a fresh H2 file in a temp folder unless a store URL is given.
  *
@@ -38,22 +39,29 @@ public final class MetricLoggingBench {
             round(store, points); // warm-up: JIT, H2 page cache
             int rounds = 5;
             double[] rates = new double[rounds];
+            double[] writerRates = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 long[] result = round(store, points);
-                long cpu = result[2];
                 rates[r] = points / (result[0] / 1e9);
-                System.out.printf(Locale.ROOT, "round %d: %,.0f points/s committed (%,.0f per CPU-second of the "
-                        + "process); logMetric %.0f ns/call on the training thread%n", r + 1, rates[r],
-                        points / (cpu / 1e9), result[1] / (double) points);
+                writerRates[r] = points / (result[3] / 1e9);
+                System.out.printf(Locale.ROOT, "round %d: %,.0f points/s committed; %,.0f per CPU-second of the "
+                        + "writer thread, %,.0f per CPU-second of the process; logMetric %.0f ns/call on the training "
+                        + "thread%n", r + 1, rates[r], writerRates[r], points / (result[2] / 1e9),
+                        result[1] / (double) points);
             }
             Arrays.sort(rates);
-            System.out.printf(Locale.ROOT, "median %,.0f points/s (min %,.0f, max %,.0f); load average %.1f on %d "
-                    + "cores%n", rates[rounds / 2], rates[0], rates[rounds - 1], OS.getSystemLoadAverage(),
+            Arrays.sort(writerRates);
+            System.out.printf(Locale.ROOT, "median %,.0f points/s (min %,.0f, max %,.0f); writer thread alone: median "
+                    + "%,.0f points per CPU-second; load average %.1f on %d cores%n", rates[rounds / 2], rates[0],
+                    rates[rounds - 1], writerRates[rounds / 2], OS.getSystemLoadAverage(),
                     OS.getAvailableProcessors());
         }
     }
 
-    /** {total nanos until committed, nanos spent inside logMetric, process CPU nanos until committed}. */
+    /**
+     * {total nanos until committed, nanos spent inside logMetric, process CPU nanos until committed, CPU nanos of the
+     * run's writer thread}.
+     */
     private static long[] round(ExperimentStore store, int points) {
         TrackedRun run = store.startRun("bench");
         int steps = points / KEYS.length;
@@ -65,12 +73,25 @@ public final class MetricLoggingBench {
             }
         }
         long logged = System.nanoTime();
-        run.end(RunStatus.FINISHED, null);
+        run.flush(); // every point committed
         long committed = System.nanoTime();
         cpu = OS.getProcessCpuTime() - cpu;
+        long writerCpu = writerCpuNanos(run);
+        run.end(RunStatus.FINISHED, null);
         if (store.metricHistory(run.runId(), "auc").size() != steps) {
             throw new IllegalStateException("points are missing");
         }
-        return new long[] {committed - start, logged - start, cpu};
+        return new long[] {committed - start, logged - start, cpu, writerCpu};
+    }
+
+    /** The CPU time of the run's writer thread so far (its name ends with the run id's first 8 characters). */
+    private static long writerCpuNanos(TrackedRun run) {
+        String name = "e4j-run-writer-" + run.runId().substring(0, 8);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(name)) {
+                return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId());
+            }
+        }
+        throw new IllegalStateException("no writer thread " + name);
     }
 }
