@@ -180,6 +180,33 @@ class RunStoreTest {
     }
 
     @Test
+    void theReadmeQueryRuns() throws Exception {
+        for (double auc : new double[] {0.7, 0.9, 0.8}) {
+            TrackedRun run = store.newRun("census").name("auc " + auc).start();
+            run.logParam("estimator.optimizer.learning_rate", Double.toString(auc / 10));
+            run.logMetric("auc", auc, 100);
+            run.close();
+        }
+        String readme = """
+                SELECT r.run_id, r.name, m.metric_value AS auc, p.param_value AS learning_rate
+                FROM runs r
+                JOIN experiments e ON e.experiment_id = r.experiment_id
+                JOIN latest_metrics m ON m.run_id = r.run_id AND m.metric_key = 'auc'
+                LEFT JOIN params p ON p.run_id = r.run_id AND p.param_key = 'estimator.optimizer.learning_rate'
+                WHERE e.name = 'census' AND r.status = 'FINISHED' AND NOT r.deleted
+                ORDER BY m.metric_value DESC
+                FETCH FIRST 5 ROWS ONLY
+                """;
+        try (Connection c = store.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(readme)) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString("name") + " " + rs.getString("learning_rate"));
+            }
+            assertEquals(List.of("auc 0.9 0.09", "auc 0.8 0.08", "auc 0.7 0.06999999999999999"), names);
+        }
+    }
+
+    @Test
     void reopeningKeepsEverythingAndTheSchemaVersion() {
         TrackedRun run = store.startRun("e");
         run.logParam("p", "1");

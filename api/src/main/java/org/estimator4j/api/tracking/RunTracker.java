@@ -83,7 +83,11 @@ public interface RunTracker extends AutoCloseable {
     /** Whether {@link #end} was called. */
     boolean isEnded();
 
-    /** Ends the run as {@link RunStatus#FINISHED} if nothing ended it before: try-with-resources for the happy path. */
+    /**
+     * Ends the run as {@link RunStatus#FINISHED} if nothing ended it before. Try-with-resources cannot tell that an
+     * exception is passing through, so a block that may fail should call {@link #fail} in a catch inside it (closing
+     * an ended run does nothing).
+     */
     @Override
     default void close() {
         if (!isEnded()) {
