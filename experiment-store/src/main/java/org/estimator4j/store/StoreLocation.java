@@ -14,7 +14,9 @@ import java.util.Map;
  * one file at once (the first to open it serves the others over a local socket, and another takes over when it
  * exits). (H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} in that mode, so H2 closes the file at JVM exit, perhaps
  * before the store's shutdown hook has marked interrupted runs KILLED; the run's writer then reopens it, as it does
- * whenever a connection is lost.)
+ * whenever a connection is lost.) They also get {@code MAX_COMPACT_TIME=0}: H2 2.3.232 can trip over its own
+ * compaction when closing a file (h2database issues 4086 and 4247, the latter with lost rows); without it the file
+ * is not shrunk at close, and H2's background compaction still reclaims space while it is open.
  */
 public final class StoreLocation {
     /** The environment variable naming the store (a JDBC URL or a path). */
@@ -66,6 +68,9 @@ public final class StoreLocation {
             if (!upper.contains(";AUTO_SERVER=")) {
                 url += ";AUTO_SERVER=TRUE";
             }
+            if (!upper.contains(";MAX_COMPACT_TIME=")) {
+                url += ";MAX_COMPACT_TIME=0";
+            }
             return url;
         }
         return urlOrPath;
@@ -77,7 +82,7 @@ public final class StoreLocation {
     }
 
     private static String h2FileUrl(Path file) {
-        return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0";
     }
 
     /** An embedded H2 file (not in-memory, not a remote tcp/ssl server). */

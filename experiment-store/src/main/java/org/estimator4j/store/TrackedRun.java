@@ -539,7 +539,8 @@ public final class TrackedRun implements RunTracker {
             Map<String, Point> newLatest = new HashMap<>();
             for (Point p : batch) {
                 Point best = newLatest.getOrDefault(p.key(), latest.get(p.key()));
-                if (best == null || p.step() > best.step() || (p.step() == best.step() && p.timeMs() >= best.timeMs())) {
+                if (best == null || p.step() > best.step()
+                        || (p.step() == best.step() && p.timeMs() >= best.timeMs())) {
                     newLatest.put(p.key(), p);
                 }
             }
@@ -611,7 +612,8 @@ public final class TrackedRun implements RunTracker {
                 times[i] = p.timeMs();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics (run_id, metric_key, step, "
-                    + "metric_value, logged_ms) DIRECT SELECT ?, k, s, v, t FROM UNNEST(?, ?, ?, ?) AS u(k, s, v, t)")) {
+                    + "metric_value, logged_ms) DIRECT SELECT ?, k, s, v, t "
+                    + "FROM UNNEST(?, ?, ?, ?) AS u(k, s, v, t)")) {
                 ps.setString(1, runId);
                 ps.setObject(2, keys);
                 ps.setObject(3, steps);

@@ -37,7 +37,8 @@ class PostgresStoreTest {
     void createSchema() throws Exception {
         baseUrl = System.getenv(ENV);
         Assumptions.assumeTrue(baseUrl != null && !baseUrl.isBlank(), ENV + " is not set: no PostgreSQL server to "
-                + "test against (.ci/run starts one; or export " + ENV + "=jdbc:postgresql://localhost:5432/db?user=me)");
+                + "test against (.ci/run starts one; or export " + ENV
+                + "=jdbc:postgresql://localhost:5432/db?user=me)");
         schema = "e4j_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);

@@ -125,8 +125,7 @@ class RunStoreTest {
         Artifact ckpt = r.artifacts().stream().filter(a -> a.kind().equals("checkpoint")).findFirst().orElseThrow();
         assertEquals(checkpoint.toAbsolutePath().toString(), ckpt.path());
         assertEquals(7, ckpt.sizeBytes());
-        // sha256("weights")
-        assertEquals("b3ba7d9d9a8e7a23ecb8f7bb7a9a3f6c4d4ba6fc8bdd00c5a06ee7b1b2a7db38".length(), ckpt.sha256().length());
+        assertEquals(64, ckpt.sha256().length());
         assertEquals(Provenance.sha256(checkpoint), ckpt.sha256());
         Artifact b = r.artifacts().stream().filter(a -> a.kind().equals("bundle")).findFirst().orElseThrow();
         assertEquals(12, b.sizeBytes());

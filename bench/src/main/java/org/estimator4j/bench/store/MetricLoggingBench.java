@@ -13,8 +13,8 @@ import org.estimator4j.store.TrackedRun;
  * clock stops when {@code flush()} returns, i.e. when every point is committed (metrics rows and latest_metrics). Also
  * reports what the training thread pays per {@code logMetric} call (queueing only), and points per CPU-second of the
  * writer thread and of the whole process (which, unlike the wall-clock rate, hardly depend on what else the machine
- * runs; H2 serialises pages on a thread of its own, so the writer's rate is the bound with a core to spare). Five rounds
- * after a warm-up round;
+ * runs; H2 serialises pages on a thread of its own, so the writer's rate is the bound with a core to spare). Five
+ * rounds after a warm-up round;
  * a fresh H2 file in a temp folder unless a store URL is given.
  *
  * <pre>
