@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.estimator4j.api.tracking.RunStatus;
+import org.estimator4j.store.EffectiveStatus;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.Run;
 import org.estimator4j.store.RunInfo;
@@ -44,18 +45,64 @@ class StoreRecordingIT {
         }
     }
 
+    @Test
+    void fourConcurrentTrainingsRecordEveryStepAndASigkilledOneShowsStale() throws Exception {
+        Path config = writeExperiment();
+        String store = dir.resolve("store").toString();
+        List<Process> processes = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            processes.add(startLogged(config, "log-" + i, "--store", store, "--model-dir", dir.resolve("m" + i).toString(),
+                    "--set", "train.steps=1000", "--set", "run_config.log_step_count_steps=50"));
+        }
+        for (int i = 0; i < 4; i++) {
+            assertTrue(processes.get(i).waitFor(300, TimeUnit.SECONDS), "training " + i + " did not finish");
+            assertEquals(0, processes.get(i).exitValue(), log("log-" + i));
+        }
+        try (ExperimentStore s = ExperimentStore.open(store)) {
+            List<RunInfo> runs = s.listRuns("sigterm", false);
+            assertEquals(4, runs.size());
+            for (RunInfo run : runs) {
+                assertEquals(RunStatus.FINISHED, run.status());
+                List<Long> steps = s.metricHistory(run.runId(), "train_loss").stream().map(p -> p.step()).toList();
+                List<Long> expected = java.util.stream.LongStream.rangeClosed(1, 20).map(k -> 50 * k).boxed()
+                        .toList();
+                assertEquals(expected, steps, "every logged step of run " + run.runId());
+            }
+        }
+
+        // SIGKILL: no hook runs, so the run stays RUNNING in the database; its heartbeat ages and it reads STALE.
+        Process killed = startLogged(config, "log-killed", "--store", store, "--model-dir", dir.resolve("k").toString());
+        String runId = awaitTrainingLoss(store, killed, 5);
+        killed.destroyForcibly();
+        assertTrue(killed.waitFor(60, TimeUnit.SECONDS));
+        Thread.sleep(ExperimentStore.DEFAULT_HEARTBEAT.multipliedBy(3).toMillis() + 2_000);
+        try (ExperimentStore s = ExperimentStore.open(store)) {
+            RunInfo run = s.findRunInfo(runId).orElseThrow();
+            assertEquals(RunStatus.RUNNING, run.status());
+            assertEquals(EffectiveStatus.STALE, run.effectiveStatus());
+            assertEquals(5, s.listRuns("sigterm", false).size(), "the store opens and queries after the kill");
+        }
+    }
+
     /** Waits until the run has logged training loss (it is training), and returns its id. */
     private String awaitTrainingLoss(String store, Process p) throws Exception {
+        return awaitTrainingLoss(store, p, 1);
+    }
+
+    /** Waits until the {@code runs}-th run has logged training loss, and returns its id. */
+    private String awaitTrainingLoss(String store, Process p, int runs) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
             assertTrue(p.isAlive(), () -> "training exited early:\n" + log());
             assertTrue(System.nanoTime() < deadline, () -> "no training loss recorded in 120 s:\n" + log());
             if (Files.exists(dir.resolve("store.mv.db"))) {
                 try (ExperimentStore s = ExperimentStore.open(store)) {
-                    List<RunInfo> runs = s.listRuns("sigterm", false);
-                    if (!runs.isEmpty() && !s.metricHistory(runs.get(0).runId(), "train_loss").isEmpty()) {
-                        assertEquals(RunStatus.RUNNING, runs.get(0).status());
-                        return runs.get(0).runId();
+                    List<RunInfo> all = s.listRuns("sigterm", false);
+                    for (RunInfo run : all) {
+                        if (all.size() == runs && run.status() == RunStatus.RUNNING
+                                && !s.metricHistory(run.runId(), "train_loss").isEmpty()) {
+                            return run.runId();
+                        }
                     }
                 }
             }
@@ -64,6 +111,10 @@ class StoreRecordingIT {
     }
 
     private Process start(Path config, String... extra) throws IOException {
+        return startLogged(config, "train.log", extra);
+    }
+
+    private Process startLogged(Path config, String logName, String... extra) throws IOException {
         Path repoRoot = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
         List<String> command = new java.util.ArrayList<>(List.of(repoRoot.resolve("bin/e4j").toString(), "train",
                 "--config", config.toString(), "--no-eval"));
@@ -72,13 +123,17 @@ class StoreRecordingIT {
         pb.environment().remove("E4J_JAR");
         pb.environment().put("E4J_JAVA_OPTS", "-Xmx512m");
         pb.redirectErrorStream(true);
-        pb.redirectOutput(dir.resolve("train.log").toFile());
+        pb.redirectOutput(dir.resolve(logName).toFile());
         return pb.start();
     }
 
     private String log() {
+        return log("train.log");
+    }
+
+    private String log(String name) {
         try {
-            return Files.readString(dir.resolve("train.log"));
+            return Files.readString(dir.resolve(name));
         } catch (IOException e) {
             return "(no log)";
         }
