@@ -27,9 +27,18 @@ final class TestStore {
     final DataSource dataSource;
     private final Map<String, Long> experiments = new LinkedHashMap<>();
 
+    /** Held open for the test's life: H2 closes a file database when its last connection closes. */
+    @SuppressWarnings("unused")
+    private final Connection keepOpen;
+
     private TestStore(String url, DataSource dataSource) {
         this.url = url;
         this.dataSource = dataSource;
+        try {
+            this.keepOpen = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
