@@ -6,18 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import javax.sql.DataSource;
+import org.estimator4j.store.ExperimentStore;
+import org.estimator4j.store.MetricPoint;
+import org.estimator4j.store.RunInfo;
+import org.estimator4j.store.StoreException;
+import org.estimator4j.store.StoreLocation;
 
 /**
- * Reads the experiment store for searches and the {@code e4j runs} commands: search runs, fetch one run, a metric's
- * history, experiments; and the one write those commands need, (un)flagging a run as deleted. Works on H2 and
- * PostgreSQL alike. Thread-safe; every call takes a connection from the data source and closes it.
+ * The reads of an {@link ExperimentStore} that {@link ExperimentStore} itself does not offer: searching runs with a
+ * filter, resolving a run id from a prefix, experiments with their run counts. Works on H2 and PostgreSQL alike.
+ * Thread-safe; every call takes a connection from the store, marks it read-only and closes it.
  */
 public final class RunQueries {
 
@@ -27,13 +29,14 @@ public final class RunQueries {
     /** Run ids per {@code IN (...)} when loading params, metrics and tags of a page. */
     private static final int CHUNK = 500;
 
-    private static final String RUN_COLUMNS = "r.run_id, r.name, r.experiment_id, e.name, r.status, r.start_ms,"
-            + " r.end_ms, r.parent_run_id, r.deleted";
+    /** What {@link ExperimentStore#runInfo} reads, in its order. */
+    private static final String RUN_COLUMNS = "r.run_id, r.experiment_id, e.name, r.name, r.status, r.start_ms,"
+            + " r.end_ms, r.heartbeat_ms, r.parent_run_id, r.failure, r.deleted";
 
-    private final DataSource dataSource;
+    private final ExperimentStore store;
 
-    public RunQueries(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    public RunQueries(ExperimentStore store) {
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     /**
@@ -46,12 +49,13 @@ public final class RunQueries {
         long offset = query.pageToken() == null ? 0 : PageToken.decode(query.pageToken(), fingerprint);
         SqlFragment sql = searchSql(query, offset);
         return read("search runs", connection -> {
-            List<RunRow> rows = new ArrayList<>();
+            long now = System.currentTimeMillis();
+            List<RunInfo> rows = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(sql.sql())) {
                 sql.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(RunRow.read(rs));
+                        rows.add(store.runInfo(rs, now));
                     }
                 }
             }
@@ -123,67 +127,6 @@ public final class RunQueries {
         return alias + "." + valueColumn;
     }
 
-    /** One run by its exact id, deleted or not, with params, latest metrics and tags. */
-    public Optional<RunSummary> run(String runId) {
-        return read("read run " + runId, connection -> runIn(connection, runId));
-    }
-
-    private static Optional<RunSummary> runIn(Connection connection, String runId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + RUN_COLUMNS
-                + " FROM runs r JOIN experiments e ON e.experiment_id = r.experiment_id WHERE r.run_id = ?")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(summaries(connection, List.of(RunRow.read(rs))).get(0));
-            }
-        }
-    }
-
-    /** One run with everything recorded about it: failure, provenance, artifacts. */
-    public Optional<RunDetails> details(String runId) {
-        return read("read run " + runId, connection -> {
-            Optional<RunSummary> summary = runIn(connection, runId);
-            if (summary.isEmpty()) {
-                return Optional.empty();
-            }
-            long heartbeat;
-            String failure;
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT heartbeat_ms, failure FROM runs WHERE run_id = ?")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    heartbeat = rs.getLong(1);
-                    failure = rs.getString(2);
-                }
-            }
-            Map<String, String> provenance = new TreeMap<>();
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT item_key, item_value FROM provenance WHERE run_id = ?")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        provenance.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
-            List<ArtifactInfo> artifacts = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT path, kind, size_bytes, sha256, logged_ms"
-                    + " FROM artifacts WHERE run_id = ? ORDER BY logged_ms, path")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        artifacts.add(new ArtifactInfo(rs.getString(1), rs.getString(2), rs.getLong(3),
-                                rs.getString(4), rs.getLong(5)));
-                    }
-                }
-            }
-            return Optional.of(new RunDetails(summary.get(), heartbeat, failure, provenance, artifacts));
-        });
-    }
-
     /**
      * The full id of the run {@code idOrPrefix} names: an exact id, or a prefix of exactly one run's id (like git's
      * short hashes).
@@ -214,24 +157,6 @@ public final class RunQueries {
         });
     }
 
-    /** Every logged value of one metric of one run, by step, then time; empty if the run never logged it. */
-    public List<MetricPoint> metricHistory(String runId, String key) {
-        return read("read metric " + key + " of run " + runId, connection -> {
-            List<MetricPoint> points = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT step, metric_value, logged_ms"
-                    + " FROM metrics WHERE run_id = ? AND metric_key = ? ORDER BY step, logged_ms")) {
-                ps.setString(1, runId);
-                ps.setString(2, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        points.add(new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getLong(3)));
-                    }
-                }
-            }
-            return List.copyOf(points);
-        });
-    }
-
     /** All experiments by name, with their run counts. */
     public List<ExperimentSummary> experiments() {
         return read("list experiments", connection -> {
@@ -254,33 +179,12 @@ public final class RunQueries {
         });
     }
 
-    /**
-     * Flags a run as deleted (hidden from searches) or not; the run and all it recorded stay.
-     *
-     * @return whether the run exists
-     */
-    public boolean setDeleted(String runId, boolean deleted) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement ps = connection.prepareStatement("UPDATE runs SET deleted = ? WHERE run_id = ?")) {
-            ps.setBoolean(1, deleted);
-            ps.setString(2, runId);
-            boolean found = ps.executeUpdate() == 1;
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new StoreQueryException((deleted ? "deleting" : "restoring") + " run " + runId + " failed: "
-                    + e.getMessage(), e);
-        }
-    }
-
     /** Loads params, latest metrics and tags for the rows, in bulk, and keeps the rows' order. */
-    private static List<RunSummary> summaries(Connection connection, List<RunRow> rows) throws SQLException {
+    private static List<RunSummary> summaries(Connection connection, List<RunInfo> rows) throws SQLException {
         Map<String, Map<String, String>> params = new HashMap<>();
         Map<String, Map<String, MetricPoint>> metrics = new HashMap<>();
         Map<String, Map<String, String>> tags = new HashMap<>();
-        List<String> ids = rows.stream().map(RunRow::runId).toList();
+        List<String> ids = rows.stream().map(RunInfo::runId).toList();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             String in = " WHERE run_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
@@ -295,11 +199,9 @@ public final class RunQueries {
                             rs.getString(3)));
         }
         List<RunSummary> result = new ArrayList<>(rows.size());
-        for (RunRow row : rows) {
-            result.add(new RunSummary(row.runId(), row.name(), row.experimentId(), row.experiment(), row.status(),
-                    row.startMs(), row.endMs(), row.parentRunId(), row.deleted(),
-                    params.getOrDefault(row.runId(), Map.of()), metrics.getOrDefault(row.runId(), Map.of()),
-                    tags.getOrDefault(row.runId(), Map.of())));
+        for (RunInfo row : rows) {
+            result.add(new RunSummary(row, params.getOrDefault(row.runId(), Map.of()),
+                    metrics.getOrDefault(row.runId(), Map.of()), tags.getOrDefault(row.runId(), Map.of())));
         }
         return result;
     }
@@ -328,7 +230,7 @@ public final class RunQueries {
 
     /** Runs a read on a fresh connection marked read-only (PostgreSQL then refuses writes, whatever the SQL). */
     private <T> T read(String what, Read<T> body) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = store.connect()) {
             connection.setReadOnly(true);
             try {
                 return body.apply(connection);
@@ -336,19 +238,8 @@ public final class RunQueries {
                 connection.setReadOnly(false);
             }
         } catch (SQLException e) {
-            throw new StoreQueryException("could not " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The columns {@link #RUN_COLUMNS} selects. */
-    private record RunRow(String runId, String name, long experimentId, String experiment, String status,
-            long startMs, Long endMs, String parentRunId, boolean deleted) {
-
-        static RunRow read(ResultSet rs) throws SQLException {
-            long end = rs.getLong(7);
-            Long endMs = rs.wasNull() ? null : end;
-            return new RunRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                    rs.getLong(6), endMs, rs.getString(8), rs.getBoolean(9));
+            throw new StoreException("could not " + what + " in " + StoreLocation.redact(store.url()) + ": "
+                    + e.getMessage() + "; check that the store is reachable (--store, E4J_STORE)", e);
         }
     }
 }

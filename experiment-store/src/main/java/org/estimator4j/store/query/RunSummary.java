@@ -4,34 +4,42 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.SortedMap;
 import java.util.TreeMap;
+import org.estimator4j.store.EffectiveStatus;
+import org.estimator4j.store.MetricPoint;
+import org.estimator4j.store.RunInfo;
 
 /**
- * What a search returns for each run: its attributes, params, tags and the latest value of each metric. Maps are
- * sorted by key and unmodifiable. {@code name}, {@code endMs} (a running run) and {@code parentRunId} may be null.
+ * What a search returns for each run: its row ({@link RunInfo}: ids, name, experiment, status, times), params, tags
+ * and the latest value of each metric. Artifacts and provenance are left out (a page may hold thousands of runs);
+ * {@link org.estimator4j.store.ExperimentStore#getRun} has them. Maps are sorted by key and unmodifiable.
  */
 public record RunSummary(
-        String runId,
-        String name,
-        long experimentId,
-        String experiment,
-        String status,
-        long startMs,
-        Long endMs,
-        String parentRunId,
-        boolean deleted,
-        Map<String, String> params,
-        Map<String, MetricPoint> metrics,
-        Map<String, String> tags) {
+        RunInfo info, Map<String, String> params, Map<String, MetricPoint> metrics, Map<String, String> tags) {
 
     public RunSummary {
-        Objects.requireNonNull(runId, "runId");
-        Objects.requireNonNull(experiment, "experiment");
-        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(info, "info");
         params = sorted(params);
         metrics = sorted(metrics);
         tags = sorted(tags);
+    }
+
+    public String runId() {
+        return info.runId();
+    }
+
+    /** The run's name, or null. */
+    public String name() {
+        return info.name();
+    }
+
+    public String experiment() {
+        return info.experimentName();
+    }
+
+    /** The status to show: STALE for a RUNNING run whose process stopped beating. */
+    public EffectiveStatus status() {
+        return info.effectiveStatus();
     }
 
     /** The latest value of a metric, if the run logged it. */
@@ -40,7 +48,7 @@ public record RunSummary(
         return p == null ? OptionalDouble.empty() : OptionalDouble.of(p.value());
     }
 
-    static <V> SortedMap<String, V> sorted(Map<String, V> map) {
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
         return Collections.unmodifiableSortedMap(new TreeMap<>(map));
     }
 }

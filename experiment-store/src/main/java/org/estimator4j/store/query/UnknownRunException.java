@@ -1,10 +1,10 @@
 package org.estimator4j.store.query;
 
 import java.util.List;
-import java.util.NoSuchElementException;
+import org.estimator4j.store.StoreException;
 
 /** No run has the id (or id prefix) asked for, or a prefix names several runs ({@link #candidates()}). */
-public final class UnknownRunException extends NoSuchElementException {
+public final class UnknownRunException extends StoreException {
 
     private static final long serialVersionUID = 1L;
 
@@ -13,9 +13,10 @@ public final class UnknownRunException extends NoSuchElementException {
 
     public UnknownRunException(String id, List<String> candidates) {
         super(candidates.isEmpty()
-                ? "no run has the id '" + id + "'"
+                ? "no run has the id '" + id + "'; list run ids with e4j runs list"
                 : "the id prefix '" + id + "' matches " + candidates.size() + " runs: " + String.join(", ",
-                        candidates) + (candidates.size() >= RunQueries.MAX_CANDIDATES ? ", ..." : ""));
+                        candidates) + (candidates.size() >= RunQueries.MAX_CANDIDATES ? ", ..." : "")
+                        + "; give more characters of the id");
         this.id = id;
         this.candidates = List.copyOf(candidates);
     }

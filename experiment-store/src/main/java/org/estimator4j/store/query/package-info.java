@@ -6,7 +6,7 @@
  * {@link org.estimator4j.store.query.Filter} tree (or a {@link org.estimator4j.store.query.FilterSyntaxException}
  * that points at the mistake), {@link org.estimator4j.store.query.FilterCompiler} turns a tree into a
  * {@link org.estimator4j.store.query.SqlFragment}, and {@link org.estimator4j.store.query.RunQueries} runs whole
- * searches ({@link org.estimator4j.store.query.RunQuery}) and the other reads the {@code e4j runs} commands need.
+ * searches ({@link org.estimator4j.store.query.RunQuery}) on an {@link org.estimator4j.store.ExperimentStore}.
  *
  * <p>No user value ever becomes SQL text: values and metric / param / tag keys alike are bound parameters, and the
  * only SQL the compiler writes comes from a fixed set of templates.

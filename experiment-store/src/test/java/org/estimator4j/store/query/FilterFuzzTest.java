@@ -76,11 +76,28 @@ class FilterFuzzTest {
         store.run("f3", "census").deleted().metric("auc", Double.NaN).insert();
         store.execute("CREATE TABLE canary (id INT PRIMARY KEY, note VARCHAR(100))");
         store.execute("INSERT INTO canary VALUES (1, 'alive')");
+        try {
+            fuzz(store);
+        } finally {
+            store.close();
+        }
+    }
+
+    /** How many random filters to generate (besides the hand-picked ones). */
+    int randomFilters() {
+        return RANDOM_FILTERS;
+    }
+
+    int randomSortKeys() {
+        return RANDOM_SORT_KEYS;
+    }
+
+    private void fuzz(TestStore store) throws SQLException {
         RunQueries queries = store.queries();
 
         Random random = new Random(SEED);
         List<String> filters = new ArrayList<>(adversarial());
-        for (int i = 0; i < RANDOM_FILTERS; i++) {
+        for (int i = 0; i < randomFilters(); i++) {
             filters.add(switch (i % 4) {
                 case 0 -> randomChars(random, random.nextInt(60));
                 case 1 -> randomTokens(random, 1 + random.nextInt(20));
@@ -95,7 +112,7 @@ class FilterFuzzTest {
             filterOutcomes.run("filter", i, filter, () -> queries.search(RunQuery.all().where(filter).limit(3)));
         }
         Outcomes sortOutcomes = new Outcomes();
-        for (int i = 0; i < RANDOM_SORT_KEYS; i++) {
+        for (int i = 0; i < randomSortKeys(); i++) {
             String orderBy = i % 2 == 0 ? randomSortKeys(random) : mutate(random, randomSortKeys(random));
             sortOutcomes.run("sort keys", i, orderBy,
                     () -> queries.search(RunQuery.all().orderBy(orderBy).limit(3)));
@@ -103,16 +120,16 @@ class FilterFuzzTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("fuzz (seed %d): %d filters (%d ran, %d syntax errors), %d sort keys (%d ran, %d syntax"
                 + " errors) in %.1f s%n", SEED, filters.size(), filterOutcomes.ran, filterOutcomes.rejected,
-                RANDOM_SORT_KEYS, sortOutcomes.ran, sortOutcomes.rejected, seconds);
+                randomSortKeys(), sortOutcomes.ran, sortOutcomes.rejected, seconds);
 
-        assertTrue(filters.size() >= 10_000);
+        assertTrue(filters.size() >= randomFilters());
         assertTrue(filterOutcomes.ran > filters.size() / 5, "too few filters reached the database: "
                 + filterOutcomes.ran);
         assertTrue(filterOutcomes.rejected > filters.size() / 5, "too few filters were rejected: "
                 + filterOutcomes.rejected);
-        assertTrue(sortOutcomes.ran > RANDOM_SORT_KEYS / 10, "too few sort keys ran: " + sortOutcomes.ran);
+        assertTrue(sortOutcomes.ran > randomSortKeys() / 10, "too few sort keys ran: " + sortOutcomes.ran);
 
-        try (Connection c = store.dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = store.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id, note FROM canary")) {
             assertTrue(rs.next(), "the canary lost its row");
             assertEquals(1, rs.getInt(1));

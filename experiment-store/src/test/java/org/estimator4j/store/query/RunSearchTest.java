@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.estimator4j.store.EffectiveStatus;
+import org.estimator4j.store.MetricPoint;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,13 @@ class RunSearchTest {
 
     TestStore createStore() {
         return TestStore.h2(dir);
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
     }
 
     @BeforeEach
@@ -196,52 +205,46 @@ class RunSearchTest {
 
     @Test
     void summariesCarryParamsLatestMetricsAndTags() {
-        RunSummary r1 = queries.search(RunQuery.all().where("attributes.run_id = 'r1'")).runs().get(0);
+        RunSummary r1 = only("attributes.run_id = 'r1'");
         assertEquals("linear-a", r1.name());
         assertEquals("census", r1.experiment());
-        assertEquals("FINISHED", r1.status());
-        assertEquals(1000, r1.startMs());
-        assertEquals(2000L, r1.endMs());
+        assertEquals(EffectiveStatus.FINISHED, r1.status());
+        assertEquals(1000, r1.info().startMs());
+        assertEquals(2000L, r1.info().endMs());
         assertEquals(Map.of("optimizer", "adam", "lr", "0.01"), r1.params());
         assertEquals(List.of("lr", "optimizer"), List.copyOf(r1.params().keySet()), "sorted by key");
         assertEquals(new MetricPoint(10, 0.91, 1001), r1.metrics().get("auc"));
         assertEquals(0.3, r1.metric("loss").getAsDouble());
+        assertTrue(r1.metric("nope").isEmpty());
         assertEquals(Map.of("team", "risk-eu"), r1.tags());
 
-        RunSummary r5 = queries.run("r5").orElseThrow();
-        assertNull(r5.name());
-        RunSummary r4 = queries.run("r4").orElseThrow();
-        assertNull(r4.endMs());
-        assertEquals("r3", r4.parentRunId());
-        assertTrue(queries.run("r6").orElseThrow().deleted());
-        assertEquals(Optional.empty(), queries.run("nope"));
+        assertNull(only("attributes.run_id = 'r5'").name());
+        RunSummary r4 = only("attributes.run_id = 'r4'");
+        assertNull(r4.info().endMs());
+        assertEquals("r3", r4.info().parentRunId());
+        assertEquals(EffectiveStatus.STALE, r4.status(), "RUNNING, but its heartbeat stopped long ago");
+        assertTrue(queries.search(RunQuery.all().lifecycle(Lifecycle.DELETED_ONLY)).runs().get(0).info().deleted());
+    }
+
+    private RunSummary only(String filter) {
+        List<RunSummary> runs = queries.search(RunQuery.all().where(filter)).runs();
+        assertEquals(1, runs.size(), filter);
+        return runs.get(0);
     }
 
     @Test
-    void detailsHistoryExperimentsAndDeletion() {
-        store.run("d1", "census").times(10, 20L).provenance("seed", "42").provenance("git.commit", "abc")
-                .artifact("model/ckpt-100", "checkpoint", 1234).insert();
-        RunDetails d1 = queries.details("d1").orElseThrow();
-        assertEquals(Map.of("seed", "42", "git.commit", "abc"), d1.provenance());
-        assertEquals(List.of(new ArtifactInfo("model/ckpt-100", "checkpoint", 1234, null, 10)), d1.artifacts());
-        assertEquals("boom", queries.details("r3").orElseThrow().failure());
-        assertEquals(Optional.empty(), queries.details("nope"));
-
-        assertEquals(List.of(new MetricPoint(0, 0.7, 1000), new MetricPoint(10, 0.91, 1001)),
-                queries.metricHistory("r1", "auc"));
-        assertEquals(List.of(), queries.metricHistory("r1", "nope"));
-
+    void experimentsWithRunCountsAndDeletion() {
         List<ExperimentSummary> experiments = queries.experiments();
         assertEquals(List.of("census", "ctr"), experiments.stream().map(ExperimentSummary::name).toList());
-        assertEquals(5, experiments.get(0).runs());
+        assertEquals(4, experiments.get(0).runs());
         assertEquals(1, experiments.get(0).deletedRuns());
         assertEquals(4000L, experiments.get(0).lastStartMs());
+        assertEquals(1, experiments.get(1).runs());
 
-        assertTrue(queries.setDeleted("r1", true));
+        store.store.deleteRun("r1");
         assertEquals(List.of("r3"), ids("params.optimizer = 'adam'"));
-        assertTrue(queries.setDeleted("r1", false));
+        store.store.restoreRun("r1");
         assertEquals(List.of("r3", "r1"), ids("params.optimizer = 'adam'"));
-        assertFalse(queries.setDeleted("nope", true));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.estimator4j.store.query;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,36 +11,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import java.util.UUID;
+import org.estimator4j.store.ExperimentStore;
 
-/** A real store for tests: an H2 file created by Flyway from the shipped migrations, filled by plain JDBC. */
-final class TestStore {
-    /** Flyway logs every migration through java.util.logging; keep test output for failures. */
-    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
-
-    static {
-        FLYWAY_LOG.setLevel(java.util.logging.Level.SEVERE);
-    }
-
-    final String url;
-    final DataSource dataSource;
+/**
+ * A real store for tests: an H2 file (or a PostgreSQL schema of its own) created by {@link ExperimentStore#open}, which
+ * runs the shipped Flyway migrations; filled by plain JDBC so tests control every column (times, heartbeats, deleted).
+ */
+final class TestStore implements AutoCloseable {
+    final ExperimentStore store;
+    private final Runnable cleanUp;
     private final Map<String, Long> experiments = new LinkedHashMap<>();
 
-    /** Held open for the test's life: H2 closes a file database when its last connection closes. */
-    @SuppressWarnings("unused")
-    private final Connection keepOpen;
-
-    private TestStore(String url, DataSource dataSource) {
-        this.url = url;
-        this.dataSource = dataSource;
-        try {
-            this.keepOpen = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    private TestStore(String url, Runnable cleanUp) {
+        this.store = ExperimentStore.open(url);
+        this.cleanUp = cleanUp;
     }
 
     static TestStore h2(Path dir) {
@@ -48,34 +34,45 @@ final class TestStore {
 
     /** @param options H2 URL options, e.g. {@code ";MODE=PostgreSQL"} */
     static TestStore h2(Path dir, String options) {
-        JdbcDataSource ds = new JdbcDataSource();
-        String url = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath() + options;
-        ds.setURL(url);
-        ds.setUser("sa");
-        ds.setPassword("");
-        return new TestStore(url, ds);
+        return new TestStore("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath() + options, () -> {});
     }
 
-    /** A PostgreSQL database (emptied first), e.g. from E4J_TEST_POSTGRES_URL. */
-    static TestStore postgres(String url) {
-        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
-        ds.setUrl(url);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
+    /**
+     * A schema of its own in the PostgreSQL database {@code baseUrl} names (E4J_TEST_POSTGRES_URL), dropped on
+     * {@link #close}, so tests can share one server.
+     */
+    static TestStore postgres(String baseUrl) {
+        String schema = "e4j_query_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        sql(baseUrl, "CREATE SCHEMA " + schema);
+        String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return new TestStore(url, () -> sql(baseUrl, "DROP SCHEMA " + schema + " CASCADE"));
+    }
+
+    private static void sql(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new TestStore(url, ds);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        cleanUp.run();
+    }
+
+    Connection connect() throws SQLException {
+        return store.connect();
     }
 
     RunQueries queries() {
-        return new RunQueries(dataSource);
+        return new RunQueries(store);
     }
 
     long experiment(String name) {
         return experiments.computeIfAbsent(name, n -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+            try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO experiments (name, created_ms) VALUES (?, ?)", new String[] {"experiment_id"})) {
                 ps.setString(1, n);
                 ps.setLong(2, 1000L * (experiments.size() + 1));
@@ -95,7 +92,7 @@ final class TestStore {
     }
 
     void execute(String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -183,7 +180,7 @@ final class TestStore {
 
         String insert() {
             long experimentId = experiment(experiment);
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = connect()) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (run_id, experiment_id, name,"
                         + " status, start_ms, end_ms, heartbeat_ms, parent_run_id, failure, deleted)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
