@@ -49,31 +49,37 @@ public final class RunQueries {
         long offset = query.pageToken() == null ? 0 : PageToken.decode(query.pageToken(), fingerprint);
         SqlFragment sql = searchSql(query, offset);
         return read("search runs", connection -> {
-            long now = System.currentTimeMillis();
-            List<RunInfo> rows = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(sql.sql())) {
                 sql.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(store.runInfo(rs, now));
+                        ids.add(rs.getString(1));
                     }
                 }
             }
-            boolean more = rows.size() > query.limit();
+            boolean more = ids.size() > query.limit();
             if (more) {
-                rows = rows.subList(0, query.limit());
+                ids = ids.subList(0, query.limit());
             }
-            List<RunSummary> runs = summaries(connection, rows);
+            List<RunSummary> runs = summaries(connection, runInfos(connection, ids));
             return new RunPage(runs, more
                     ? Optional.of(PageToken.encode(offset + query.limit(), fingerprint))
                     : Optional.empty());
         });
     }
 
-    /** The SQL of a search, for tests and for anyone who wants to see it; {@code offset} as decoded from a token. */
+    /**
+     * The SQL that finds the ids of a page of runs, in order, for tests and for anyone who wants to see it;
+     * {@code offset} as decoded from a token. Only ids and sort keys travel through the sort: the rows of the page
+     * are read afterwards ({@link #runInfos}), so a long failure text is never copied for runs that do not make the
+     * page.
+     */
     static SqlFragment searchSql(RunQuery query, long offset) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(RUN_COLUMNS)
-                .append(" FROM runs r JOIN experiments e ON e.experiment_id = r.experiment_id");
+        StringBuilder sql = new StringBuilder("SELECT r.run_id FROM runs r");
+        if (!query.experiments().isEmpty() || namesExperiment(query)) {
+            sql.append(" JOIN experiments e ON e.experiment_id = r.experiment_id");
+        }
         List<Object> parameters = new ArrayList<>();
         List<String> sortColumns = new ArrayList<>();
         for (int i = 0; i < query.orderBy().size(); i++) {
@@ -118,6 +124,51 @@ public final class RunQueries {
         parameters.add((long) query.limit() + 1); // one more tells whether there is a next page
         parameters.add(offset);
         return new SqlFragment(sql.toString(), parameters);
+    }
+
+    /** Whether the filter or a sort key reads the experiment's name (alias {@code e}). */
+    private static boolean namesExperiment(RunQuery query) {
+        return query.orderBy().stream().anyMatch(k -> isExperiment(k.field())) || namesExperiment(query.filter());
+    }
+
+    private static boolean namesExperiment(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            return and.terms().stream().anyMatch(RunQueries::namesExperiment);
+        }
+        if (filter instanceof Filter.Or or) {
+            return or.terms().stream().anyMatch(RunQueries::namesExperiment);
+        }
+        if (filter instanceof Filter.Not not) {
+            return namesExperiment(not.term());
+        }
+        return isExperiment(((Comparison) filter).field());
+    }
+
+    private static boolean isExperiment(Field field) {
+        return field.kind() == Field.Kind.ATTRIBUTE && field.attribute() == Attribute.EXPERIMENT;
+    }
+
+    /** The rows of the runs {@code ids} names, in that order. */
+    private List<RunInfo> runInfos(Connection connection, List<String> ids) throws SQLException {
+        long now = System.currentTimeMillis();
+        Map<String, RunInfo> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            forEachRow(connection, "SELECT " + RUN_COLUMNS + " FROM runs r JOIN experiments e"
+                    + " ON e.experiment_id = r.experiment_id WHERE r.run_id IN (" + "?, ".repeat(chunk.size() - 1)
+                    + "?)", chunk, rs -> {
+                        RunInfo info = store.runInfo(rs, now);
+                        byId.put(info.runId(), info);
+                    });
+        }
+        List<RunInfo> rows = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            RunInfo info = byId.get(id);
+            if (info != null) { // deleted from the database between the two reads
+                rows.add(info);
+            }
+        }
+        return rows;
     }
 
     private static String sortJoin(StringBuilder sql, String table, String keyColumn, String valueColumn,
@@ -206,6 +257,7 @@ public final class RunQueries {
         return result;
     }
 
+    /** Reads one row of a result set. */
     private interface RowHandler {
         void accept(ResultSet rs) throws SQLException;
     }
