@@ -14,7 +14,6 @@ import org.estimator4j.cli.E4jException;
 import org.estimator4j.store.query.Comparison;
 import org.estimator4j.store.query.Field;
 import org.estimator4j.store.query.Filter;
-import org.estimator4j.store.query.FilterSyntaxException;
 import org.estimator4j.store.query.Lifecycle;
 import org.estimator4j.store.query.OrderKey;
 import org.estimator4j.store.query.RunPage;
@@ -56,9 +55,7 @@ abstract class SearchCommandBase extends StoreCommand {
             query = RunQuery.all().where(filter).orderBy(orderBy).limit(limit).pageToken(pageToken)
                     .inExperiments(experiments)
                     .lifecycle(deletedOnly ? Lifecycle.DELETED_ONLY : all ? Lifecycle.ALL : Lifecycle.ACTIVE_ONLY);
-        } catch (FilterSyntaxException e) {
-            return usage(e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // a FilterSyntaxException (with its caret), or a bad limit
             return usage(e.getMessage());
         }
         if (!experiments.isEmpty()) {

@@ -222,8 +222,9 @@ public final class RunQueries {
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long last = rs.getLong(7);
+                    Long lastStart = rs.wasNull() ? null : last; // before any other getter: wasNull is the last read
                     result.add(new ExperimentSummary(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            rs.getBoolean(4), rs.getLong(5), rs.getLong(6), rs.wasNull() ? null : last));
+                            rs.getBoolean(4), rs.getLong(5), rs.getLong(6), lastStart));
                 }
             }
             return List.copyOf(result);

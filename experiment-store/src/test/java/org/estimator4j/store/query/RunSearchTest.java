@@ -241,6 +241,13 @@ class RunSearchTest {
         assertEquals(4000L, experiments.get(0).lastStartMs());
         assertEquals(1, experiments.get(1).runs());
 
+        store.run("gone", "emptied").deleted().insert();
+        ExperimentSummary emptied = queries.experiments().stream().filter(e -> e.name().equals("emptied"))
+                .findFirst().orElseThrow();
+        assertEquals(0, emptied.runs());
+        assertEquals(1, emptied.deletedRuns());
+        assertNull(emptied.lastStartMs(), "no run that is not deleted");
+
         store.store.deleteRun("r1");
         assertEquals(List.of("r3"), ids("params.optimizer = 'adam'"));
         store.store.restoreRun("r1");
