@@ -1,0 +1,106 @@
+package org.estimator4j.cli.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.estimator4j.cli.E4jException;
+import org.estimator4j.store.ExperimentStore;
+import org.estimator4j.store.StoreException;
+import org.estimator4j.store.StoreLocation;
+import org.estimator4j.store.query.RunQueries;
+import org.estimator4j.store.query.UnknownRunException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every {@code e4j runs} / {@code e4j experiments} command shares: {@code --store}, {@code --format}, opening
+ * the store (and closing it), and turning store errors into one-line messages with a hint.
+ */
+abstract class StoreCommand implements Callable<Integer> {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--store", paramLabel = "URL|PATH",
+            description = "The experiment store: a JDBC URL (jdbc:h2:file:..., jdbc:postgresql://...) or the path of"
+                    + " an H2 file (default: $E4J_STORE, else ~/.estimator4j/store/e4j).")
+    String store;
+
+    @Option(names = "--format", defaultValue = "table",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Spec CommandSpec spec;
+
+    /** The command's work, with the store open; returns the exit code. */
+    abstract int run(ExperimentStore store, RunQueries queries, PrintWriter out) throws Exception;
+
+    @Override
+    public final Integer call() throws Exception {
+        String url = StoreLocation.resolve(store, null);
+        requireExisting(url);
+        ExperimentStore opened;
+        try {
+            opened = ExperimentStore.open(url);
+        } catch (StoreException e) {
+            throw fromStore(e);
+        }
+        try (ExperimentStore s = opened) {
+            PrintWriter out = spec.commandLine().getOut();
+            int code = run(s, new RunQueries(s), out);
+            out.flush();
+            return code;
+        } catch (UnknownRunException e) {
+            throw new E4jException(e.getMessage().replaceFirst(";.*", "") + " in "
+                    + StoreLocation.redact(url), e.candidates().isEmpty()
+                            ? "list run ids with e4j runs list" : "give more characters of the id", e);
+        } catch (StoreException e) {
+            throw fromStore(e);
+        }
+    }
+
+    /**
+     * Reading commands never create a store: an H2 file that is not there is most likely a typo in --store, or no run
+     * was recorded yet.
+     */
+    private static void requireExisting(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:")) {
+            return;
+        }
+        String path = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
+        int semicolon = path.indexOf(';');
+        path = semicolon < 0 ? path : path.substring(0, semicolon);
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        if (!Files.exists(Path.of(path + ".mv.db"))) {
+            throw new E4jException("there is no experiment store at " + path + ".mv.db",
+                    "e4j train records runs there; or point --store / E4J_STORE at an existing store");
+        }
+    }
+
+    /** Store messages read "what went wrong; what to do": split them so the one-line error keeps that shape. */
+    static E4jException fromStore(StoreException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        int split = message.indexOf("; ");
+        return split < 0
+                ? new E4jException(message, null, e)
+                : new E4jException(message.substring(0, split), message.substring(split + 2), e);
+    }
+
+    void printJson(PrintWriter out, JsonNode node) throws java.io.IOException {
+        out.println(JSON.writeValueAsString(node));
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}
