@@ -1,7 +1,5 @@
 package org.estimator4j.estimators.head;
 
-import org.estimator4j.api.estimator.Prediction;
-import org.estimator4j.api.table.Batch;
 import org.estimator4j.spi.loss.Loss;
 
 /**
@@ -9,29 +7,13 @@ import org.estimator4j.spi.loss.Loss;
  * head's; the per-example losses are weighted and averaged over the batch's label values ({@code sum_over_batch_size},
  * as the canned heads do). The {@code loss} metric is this loss; {@code average_loss} stays the head's own.
  */
-final class CustomLossHead implements Head {
-    private final Head head;
+final class CustomLossHead extends ForwardingHead {
     private final Loss loss;
     private float[] losses = new float[0];
 
     CustomLossHead(Head head, Loss loss) {
-        this.head = head;
+        super(head);
         this.loss = loss;
-    }
-
-    @Override
-    public int logitsDimension() {
-        return head.logitsDimension();
-    }
-
-    @Override
-    public void readTargets(Batch labels, float[] targets) {
-        head.readTargets(labels, targets);
-    }
-
-    @Override
-    public int targetWidth() {
-        return head.targetWidth();
     }
 
     /** Not thread-safe (one buffer of per-example losses): training and evaluation each run on one thread. */
@@ -54,25 +36,5 @@ final class CustomLossHead implements Head {
             }
         }
         return sum / denominator;
-    }
-
-    @Override
-    public EvalMetrics newEvalMetrics() {
-        return head.newEvalMetrics();
-    }
-
-    @Override
-    public Prediction predict(float[] logits, int row) {
-        return head.predict(logits, row);
-    }
-
-    @Override
-    public int predictionWidth() {
-        return head.predictionWidth();
-    }
-
-    @Override
-    public void metricPredictions(float[] logits, int numRows, float[] out) {
-        head.metricPredictions(logits, numRows, out);
     }
 }

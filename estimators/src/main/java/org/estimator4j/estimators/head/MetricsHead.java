@@ -3,42 +3,19 @@ package org.estimator4j.estimators.head;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.estimator4j.api.estimator.Prediction;
-import org.estimator4j.api.table.Batch;
 import org.estimator4j.spi.metric.Metric;
 
 /**
  * A head whose evaluation adds plugin metrics to its own, each under the name it was given. The plugin metrics see
  * the labels as the head reads them, the head's {@link Head#metricPredictions}, and the example weights.
  */
-public final class MetricsHead implements Head {
-    private final Head head;
+public final class MetricsHead extends ForwardingHead {
     private final Map<String, Supplier<Metric>> metrics;
 
     /** {@code head} with {@code metrics} (name → a factory of fresh accumulators) added to its evaluation. */
     public MetricsHead(Head head, Map<String, Supplier<Metric>> metrics) {
-        this.head = head;
+        super(head);
         this.metrics = Map.copyOf(metrics);
-    }
-
-    @Override
-    public int logitsDimension() {
-        return head.logitsDimension();
-    }
-
-    @Override
-    public void readTargets(Batch labels, float[] targets) {
-        head.readTargets(labels, targets);
-    }
-
-    @Override
-    public int targetWidth() {
-        return head.targetWidth();
-    }
-
-    @Override
-    public double lossAndGradient(float[] logits, float[] targets, float[] weights, int numRows, float[] gradient) {
-        return head.lossAndGradient(logits, targets, weights, numRows, gradient);
     }
 
     @Override
@@ -74,20 +51,5 @@ public final class MetricsHead implements Head {
                 return all;
             }
         };
-    }
-
-    @Override
-    public Prediction predict(float[] logits, int row) {
-        return head.predict(logits, row);
-    }
-
-    @Override
-    public int predictionWidth() {
-        return head.predictionWidth();
-    }
-
-    @Override
-    public void metricPredictions(float[] logits, int numRows, float[] out) {
-        head.metricPredictions(logits, numRows, out);
     }
 }
