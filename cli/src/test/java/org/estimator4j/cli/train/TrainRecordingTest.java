@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.estimator4j.api.tracking.RunStatus;
 import org.estimator4j.cli.CliRun;
 import org.estimator4j.store.Artifact;
@@ -37,18 +36,7 @@ class TrainRecordingTest {
 
     @BeforeEach
     void writeDataAndConfig() throws IOException {
-        SplittableRandom r = new SplittableRandom(1);
-        StringBuilder train = new StringBuilder("color,size,label\n");
-        StringBuilder test = new StringBuilder("color,size,label\n");
-        String[] colors = {"red", "green", "blue"};
-        for (int i = 0; i < 3000; i++) {
-            String color = colors[r.nextInt(3)];
-            double size = r.nextDouble() * 2;
-            String label = color.equals("red") || size > 1.5 ? "yes" : "no";
-            (i < 2000 ? train : test).append(color).append(',').append(size).append(',').append(label).append('\n');
-        }
-        Files.writeString(dir.resolve("train.csv"), train);
-        Files.writeString(dir.resolve("test.csv"), test);
+        ColorsData.write(dir);
         config = dir.resolve("census-lite.json");
         Files.writeString(config, """
                 {
