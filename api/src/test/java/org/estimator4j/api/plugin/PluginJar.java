@@ -25,14 +25,15 @@ import org.estimator4j.spi.ComponentProvider;
 
 /**
  * Builds a real plugin jar in a test: compiles Java sources against the SPI classes the tests run with, and writes
- * them with {@code META-INF/services} entries into a jar.
+ * them with {@code META-INF/services} entries into a jar. Published in the api module's test jar, so other modules'
+ * tests (cli) build plugin jars with it too.
  */
-final class PluginJar {
+public final class PluginJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, List<String>> services = new LinkedHashMap<>();
     private final List<String> leaveOut = new ArrayList<>();
 
-    static PluginJar create() {
+    public static PluginJar create() {
         return new PluginJar();
     }
 
@@ -41,7 +42,7 @@ final class PluginJar {
      * {@code parameters} a Java expression of the declared parameters, {@code create} the body of {@code create}
      * (with {@code Parameters p}), {@code members} anything else the class needs.
      */
-    static String provider(String className, String kind, String name, String spiVersion, String parameters,
+    public static String provider(String className, String kind, String name, String spiVersion, String parameters,
             String create, String members) {
         int dot = className.lastIndexOf('.');
         String component = kind.substring(0, kind.indexOf('.') + 1) + kind.substring(kind.indexOf('.') + 1)
@@ -66,7 +67,7 @@ final class PluginJar {
 
     /** A provider class (see {@link #provider(String, String, String, String, String, String, String)}) and its
      * services entry. */
-    PluginJar provider(Class<?> providerInterface, String className, String name, String spiVersion,
+    public PluginJar provider(Class<?> providerInterface, String className, String name, String spiVersion,
             String parameters, String create, String members) {
         String kind = providerInterface.getName().substring("org.estimator4j.spi.".length());
         source(className, provider(className, kind, name, spiVersion, parameters, create, members));
@@ -74,25 +75,25 @@ final class PluginJar {
     }
 
     /** A class to compile, by fully qualified name. */
-    PluginJar source(String className, String code) {
+    public PluginJar source(String className, String code) {
         sources.put(className, code);
         return this;
     }
 
     /** A {@code META-INF/services} line: {@code implementation} registered under {@code providerInterface}. */
-    PluginJar service(Class<?> providerInterface, String implementation) {
+    public PluginJar service(Class<?> providerInterface, String implementation) {
         services.computeIfAbsent(providerInterface.getName(), k -> new ArrayList<>()).add(implementation);
         return this;
     }
 
     /** Compiles {@code className} but leaves its class file out of the jar (a missing dependency). */
-    PluginJar without(String className) {
+    public PluginJar without(String className) {
         leaveOut.add(className);
         return this;
     }
 
     /** Compiles and writes the jar; returns {@code jar}. */
-    Path writeTo(Path jar) {
+    public Path writeTo(Path jar) {
         try {
             Path classes = Files.createTempDirectory("e4j-test-plugin-classes");
             try {
@@ -155,7 +156,7 @@ final class PluginJar {
     }
 
     /** Where the SPI classes the tests run with are: what a plugin compiles against. */
-    static Path spiLocation() {
+    public static Path spiLocation() {
         try {
             return Path.of(ComponentProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.estimator4j.api.plugin.PluginJar;
 import org.estimator4j.cli.CliRun;
 import org.estimator4j.spi.loss.LossProvider;
 import org.estimator4j.spi.metric.MetricProvider;

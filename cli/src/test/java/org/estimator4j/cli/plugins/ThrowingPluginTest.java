@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.estimator4j.api.plugin.PluginJar;
 import org.estimator4j.api.tracking.RunStatus;
 import org.estimator4j.cli.CliRun;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
