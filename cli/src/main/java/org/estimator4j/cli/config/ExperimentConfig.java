@@ -32,6 +32,7 @@ import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.metric.Metric;
 import org.estimator4j.estimators.head.LossReduction;
 import org.estimator4j.estimators.dnn.DNNClassifier;
+import org.estimator4j.estimators.dnn.DnnBuilder;
 import org.estimator4j.estimators.dnn.DNNRegressor;
 import org.estimator4j.estimators.linear.LinearClassifier;
 import org.estimator4j.estimators.linear.LinearRegressor;
@@ -41,6 +42,7 @@ import org.estimator4j.estimators.optimizer.Optimizer;
 import org.estimator4j.estimators.optimizer.Optimizers;
 import org.estimator4j.estimators.widedeep.DNNLinearCombinedClassifier;
 import org.estimator4j.estimators.widedeep.DNNLinearCombinedRegressor;
+import org.estimator4j.estimators.widedeep.WideDeepBuilder;
 import org.estimator4j.features.FeatureColumn;
 import org.estimator4j.features.json.FeatureColumnJson;
 
@@ -343,52 +345,14 @@ public final class ExperimentConfig {
                     .optimizer(ftrl(e, "optimizer", 0.3)), weightColumn, warmStartFrom)).build();
             case "BaselineRegressor" -> regressor(e, common(BaselineRegressor.builder()
                     .optimizer(ftrl(e, "optimizer", 0.3)), weightColumn, warmStartFrom)).build();
-            case "DNNClassifier" -> {
-                DNNClassifier.Builder b = DNNClassifier.builder(columns)
-                        .hiddenUnits(hiddenUnits(e, "hidden_units")).customLayers(customLayers(e, "custom_layers"))
-                        .activation(activation(e, "activation")).dropout(e.doubleValue("dropout", 0))
-                        .batchNorm(e.bool("batch_norm", false))
-                        .optimizer(optimizer(e, "optimizer", 0.05));
-                yield classifier(e, common(b, weightColumn, warmStartFrom)).build();
-            }
-            case "DNNRegressor" -> {
-                DNNRegressor.Builder b = DNNRegressor.builder(columns)
-                        .hiddenUnits(hiddenUnits(e, "hidden_units")).customLayers(customLayers(e, "custom_layers"))
-                        .activation(activation(e, "activation")).dropout(e.doubleValue("dropout", 0))
-                        .batchNorm(e.bool("batch_norm", false))
-                        .optimizer(optimizer(e, "optimizer", 0.05));
-                yield regressor(e, common(b, weightColumn, warmStartFrom)).build();
-            }
-            case "DNNLinearCombinedClassifier" -> {
-                List<FeatureColumn> linear = linearColumns == null ? List.of() : linearColumns;
-                List<FeatureColumn> deep = dnnColumns == null ? List.of() : dnnColumns;
-                DNNLinearCombinedClassifier.Builder b = DNNLinearCombinedClassifier.builder(linear, deep)
-                        .linearOptimizer(ftrl(e, "linear_optimizer", linearRate(linear)))
-                        .linearSparseCombiner(combiner(e, "linear_sparse_combiner"))
-                        .dnnActivation(activation(e, "dnn_activation")).dnnDropout(e.doubleValue("dnn_dropout", 0))
-                        .batchNorm(e.bool("batch_norm", false))
-                        .dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001))
-                        .dnnCustomLayers(customLayers(e, "dnn_custom_layers"));
-                if (!deep.isEmpty()) {
-                    b.dnnHiddenUnits(hiddenUnits(e, "dnn_hidden_units"));
-                }
-                yield classifier(e, common(b, weightColumn, warmStartFrom)).build();
-            }
-            case "DNNLinearCombinedRegressor" -> {
-                List<FeatureColumn> linear = linearColumns == null ? List.of() : linearColumns;
-                List<FeatureColumn> deep = dnnColumns == null ? List.of() : dnnColumns;
-                DNNLinearCombinedRegressor.Builder b = DNNLinearCombinedRegressor.builder(linear, deep)
-                        .linearOptimizer(ftrl(e, "linear_optimizer", linearRate(linear)))
-                        .linearSparseCombiner(combiner(e, "linear_sparse_combiner"))
-                        .dnnActivation(activation(e, "dnn_activation")).dnnDropout(e.doubleValue("dnn_dropout", 0))
-                        .batchNorm(e.bool("batch_norm", false))
-                        .dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001))
-                        .dnnCustomLayers(customLayers(e, "dnn_custom_layers"));
-                if (!deep.isEmpty()) {
-                    b.dnnHiddenUnits(hiddenUnits(e, "dnn_hidden_units"));
-                }
-                yield regressor(e, common(b, weightColumn, warmStartFrom)).build();
-            }
+            case "DNNClassifier" -> classifier(e, common(dnn(e, DNNClassifier.builder(columns)), weightColumn,
+                    warmStartFrom)).build();
+            case "DNNRegressor" -> regressor(e, common(dnn(e, DNNRegressor.builder(columns)), weightColumn,
+                    warmStartFrom)).build();
+            case "DNNLinearCombinedClassifier" -> classifier(e, common(wideDeep(e, DNNLinearCombinedClassifier
+                    .builder(orEmpty(linearColumns), orEmpty(dnnColumns))), weightColumn, warmStartFrom)).build();
+            case "DNNLinearCombinedRegressor" -> regressor(e, common(wideDeep(e, DNNLinearCombinedRegressor
+                    .builder(orEmpty(linearColumns), orEmpty(dnnColumns))), weightColumn, warmStartFrom)).build();
             default -> throw new ConfigException(e.path() + ".type: unknown estimator '" + type + "'; use one of "
                     + ESTIMATORS);
         };
@@ -475,6 +439,34 @@ public final class ExperimentConfig {
     /** The components this config was read with (to load models with plugin layers). */
     public Components components() {
         return components;
+    }
+
+    private static List<FeatureColumn> orEmpty(List<FeatureColumn> columns) {
+        return columns == null ? List.of() : columns;
+    }
+
+    /** A DNN's options from the estimator section (TensorFlow's defaults: relu, no dropout, Adagrad 0.05). */
+    private <B extends DnnBuilder<B>> B dnn(ConfigNode e, B builder) {
+        return builder.hiddenUnits(hiddenUnits(e, "hidden_units")).customLayers(customLayers(e, "custom_layers"))
+                .activation(activation(e, "activation")).dropout(e.doubleValue("dropout", 0))
+                .batchNorm(e.bool("batch_norm", false)).optimizer(optimizer(e, "optimizer", 0.05));
+    }
+
+    /**
+     * Wide and deep's options (TensorFlow's defaults: FTRL at min(0.005, 1/sqrt(linear columns)), Adagrad 0.001);
+     * dnn_hidden_units is required only when there are DNN columns.
+     */
+    private <B extends WideDeepBuilder<B>> B wideDeep(ConfigNode e, B builder) {
+        List<FeatureColumn> linear = orEmpty(linearColumns);
+        builder.linearOptimizer(ftrl(e, "linear_optimizer", linearRate(linear)))
+                .linearSparseCombiner(combiner(e, "linear_sparse_combiner"))
+                .dnnActivation(activation(e, "dnn_activation")).dnnDropout(e.doubleValue("dnn_dropout", 0))
+                .batchNorm(e.bool("batch_norm", false)).dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001))
+                .dnnCustomLayers(customLayers(e, "dnn_custom_layers"));
+        if (!orEmpty(dnnColumns).isEmpty()) {
+            builder.dnnHiddenUnits(hiddenUnits(e, "dnn_hidden_units"));
+        }
+        return builder;
     }
 
     /** The estimator types a config can name. */

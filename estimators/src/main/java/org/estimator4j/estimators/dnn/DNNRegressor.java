@@ -22,7 +22,7 @@ public final class DNNRegressor {
         return new Builder(featureColumns);
     }
 
-    public static final class Builder extends RegressorBuilder<Builder> {
+    public static final class Builder extends RegressorBuilder<Builder> implements DnnBuilder<Builder> {
         private final DnnOptions dnn;
 
         private Builder(List<? extends FeatureColumn> columns) {
@@ -35,34 +35,40 @@ public final class DNNRegressor {
         }
 
         /** Units per hidden layer, e.g. {@code [64, 32]}: required. */
+        @Override
         public Builder hiddenUnits(List<Integer> units) {
             dnn.hiddenUnits(units);
             return this;
         }
 
+        @Override
         public Builder activation(Activation activation) {
             dnn.activation(activation);
             return this;
         }
 
         /** The probability of dropping a hidden unit's output while training. */
+        @Override
         public Builder dropout(double rate) {
             dnn.dropout(rate);
             return this;
         }
 
         /** Batch normalization after each hidden layer. */
+        @Override
         public Builder batchNorm(boolean on) {
             dnn.batchNorm(on);
             return this;
         }
 
         /** Plugin layers stacked after the hidden layers, before the logits. */
+        @Override
         public Builder customLayers(List<CustomLayer> layers) {
             dnn.customLayers(layers);
             return this;
         }
 
+        @Override
         public Builder optimizer(Optimizer optimizer) {
             dnn.optimizer(optimizer);
             return this;

@@ -28,7 +28,7 @@ public final class DNNLinearCombinedRegressor {
         return new Builder(linearFeatureColumns, dnnFeatureColumns);
     }
 
-    public static final class Builder extends RegressorBuilder<Builder> {
+    public static final class Builder extends RegressorBuilder<Builder> implements WideDeepBuilder<Builder> {
         private final WideDeepOptions options;
 
         private Builder(List<? extends FeatureColumn> linear, List<? extends FeatureColumn> dnn) {
@@ -40,42 +40,50 @@ public final class DNNLinearCombinedRegressor {
             return this;
         }
 
+        @Override
         public Builder linearOptimizer(FtrlOptimizer ftrl) {
             options.linearOptimizer = requireNonNull(ftrl, "ftrl is null");
             return this;
         }
 
+        @Override
         public Builder linearSparseCombiner(SparseCombiner combiner) {
             options.linearSparseCombiner = requireNonNull(combiner, "combiner is null");
             return this;
         }
 
+        @Override
         public Builder dnnHiddenUnits(List<Integer> units) {
             options.dnn.hiddenUnits(units);
             return this;
         }
 
+        @Override
         public Builder dnnActivation(Activation activation) {
             options.dnn.activation(activation);
             return this;
         }
 
+        @Override
         public Builder dnnDropout(double rate) {
             options.dnn.dropout(rate);
             return this;
         }
 
+        @Override
         public Builder batchNorm(boolean on) {
             options.dnn.batchNorm(on);
             return this;
         }
 
         /** Plugin layers stacked after the DNN part's hidden layers. */
+        @Override
         public Builder dnnCustomLayers(java.util.List<org.estimator4j.estimators.dnn.CustomLayer> layers) {
             options.dnn.customLayers(layers);
             return this;
         }
 
+        @Override
         public Builder dnnOptimizer(Optimizer optimizer) {
             options.dnn.optimizer(optimizer);
             return this;
