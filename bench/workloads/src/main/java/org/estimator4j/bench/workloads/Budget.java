@@ -1,6 +1,7 @@
 package org.estimator4j.bench.workloads;
 
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * How long one phase runs: unmeasured warm-up seconds (JIT compilation, caches, allocator), then measured seconds.
@@ -18,17 +19,22 @@ public record Budget(double warmupSeconds, double seconds) {
      * returns measured examples per second. Used wherever a side's loop is its own to drive.
      */
     public double examplesPerSecond(IntSupplier step) {
-        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        while (System.nanoTime() < warmupEnd) {
+        return examplesPerSecond(step, System::nanoTime);
+    }
+
+    /** As {@link #examplesPerSecond(IntSupplier)}, on the given nanosecond clock. */
+    double examplesPerSecond(IntSupplier step, LongSupplier nanoClock) {
+        long warmupEnd = nanoClock.getAsLong() + (long) (warmupSeconds * 1e9);
+        while (nanoClock.getAsLong() < warmupEnd) {
             step.getAsInt();
         }
-        long start = System.nanoTime();
+        long start = nanoClock.getAsLong();
         long end = start + (long) (seconds * 1e9);
         long examples = 0;
         long now;
         do {
             examples += step.getAsInt();
-            now = System.nanoTime();
+            now = nanoClock.getAsLong();
         } while (now < end);
         return examples / ((now - start) / 1e9);
     }

@@ -97,7 +97,7 @@ public final class DataGenerator {
                 (float) (loss / 400), (float) ((hours - 40.4) / 12.3)
             };
             System.arraycopy(numerics, 0, dense, r * width, width);
-            double z = -1.2 + 0.6 * numerics[0] + 0.5 * numerics[1] + 0.8 * numerics[2] + 0.3 * numerics[4]
+            double z = -0.1 + 0.6 * numerics[0] + 0.5 * numerics[1] + 0.8 * numerics[2] + 0.3 * numerics[4]
                     - 0.4 * numerics[0] * numerics[0];
             for (int c = 0; c < columns; c++) {
                 z += 0.6 * hiddenWeight(c + 20, row[c]);

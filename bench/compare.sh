@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Estimator4J against TensorFlow-Java on the same models, data and machine, in one run (issue 7).
+#
+#   bench/compare.sh [--quick] [--rounds N] [--no-build] [--keep DIR]
+#
+# Builds the benchmark jars (bench/, and bench/tensorflow-reference/ with the tensorflow-reference profile),
+# generates each workload's data once (seeded) into a temporary folder, measures the machine's sgemm ceiling, then
+# runs Estimator4J's JVM and TensorFlow's JVM in turn (A B A B ...) for N rounds, each JVM training, predicting
+# batches and predicting single examples for every workload after its own warm-up, and prints one table of medians
+# with the issue's targets. --quick (smaller data, shorter phases) finishes in under 5 minutes; the default takes
+# about 15. Exit status: 0 when every target holds, 1 when one does not, 2 on a failure to run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=0
+rounds=3
+build=1
+keep=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --rounds) rounds="$2"; shift ;;
+    --no-build) build=0 ;;
+    --keep) keep="$2"; shift ;;
+    *) echo "unknown option $1; options: --quick --rounds N --no-build --keep DIR" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [[ $quick == 1 ]]; then
+  rows=32768; phase=(--warmup-seconds 0.4 --seconds 0.8 --latency-calls 5000); ceiling_seconds=1
+else
+  rows=131072; phase=(--warmup-seconds 1.5 --seconds 4 --latency-calls 50000); ceiling_seconds=3
+fi
+
+# Both JVMs: OpenMP threads sleep when idle (spinning ones cost 2-6x on 2 cores), the launcher's GC and huge pages.
+export OMP_WAIT_POLICY=PASSIVE
+jvm=(-Xmx6g -XX:+UseParallelGC -XX:+UseTransparentHugePages)
+e4j_jar=bench/target/estimator4j-bench.jar
+tf_jar=bench/tensorflow-reference/target/estimator4j-bench-tensorflow.jar
+
+if [[ $build == 1 ]]; then
+  echo "building the benchmark jars ..."
+  mvn -B -q -Ptensorflow-reference -DskipTests package -pl bench,bench/tensorflow-reference -am
+fi
+for jar in "$e4j_jar" "$tf_jar"; do
+  [[ -f $jar ]] || { echo "$jar is missing: run without --no-build" >&2; exit 2; }
+done
+
+work="${keep:-$(mktemp -d -t e4j-compare.XXXXXX)}"
+mkdir -p "$work"
+[[ -n $keep ]] || trap 'rm -rf "$work"' EXIT
+results="$work/results.tsv"
+: > "$results"
+
+java "${jvm[@]}" -cp "$e4j_jar" org.estimator4j.bench.workloads.GenerateData --out "$work/data" --rows "$rows" \
+  --seed 42
+java "${jvm[@]}" -cp "$e4j_jar" org.estimator4j.bench.compare.SgemmCeiling --out "$results" \
+  --seconds "$ceiling_seconds"
+
+for ((round = 1; round <= rounds; round++)); do
+  echo "round $round of $rounds: Estimator4J"
+  java "${jvm[@]}" -cp "$e4j_jar" org.estimator4j.bench.compare.Estimator4jReference --data "$work/data" \
+    --out "$results" --round "$round" "${phase[@]}" > "$work/estimator4j-$round.log" 2>&1 \
+    || { cat "$work/estimator4j-$round.log" >&2; exit 2; }
+  echo "round $round of $rounds: TensorFlow"
+  java "${jvm[@]}" -jar "$tf_jar" --data "$work/data" \
+    --out "$results" --round "$round" "${phase[@]}" > "$work/tensorflow-$round.log" 2>&1 \
+    || { cat "$work/tensorflow-$round.log" >&2; exit 2; }
+done
+
+echo
+report=0
+java -cp "$e4j_jar" org.estimator4j.bench.workloads.CompareReport "$results" || report=$?
+echo "results: $results$([[ -n $keep ]] || echo ' (removed on exit; keep them with --keep DIR)')"
+exit $report

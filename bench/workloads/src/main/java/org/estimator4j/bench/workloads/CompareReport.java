@@ -1,0 +1,190 @@
+package org.estimator4j.bench.workloads;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+
+/**
+ * The one table of bench/compare.sh, from its results file: per workload, phase and batch size the median over rounds
+ * of each side, their ratio, and for the deep models the fraction of the measured sgemm ceiling the matrix products
+ * reach; then the issue's acceptance targets, each with its verdict.
+ *
+ * <pre>
+ * java -cp bench/workloads/target/estimator4j-bench-workloads-*.jar org.estimator4j.bench.workloads.CompareReport \
+ *     results.tsv
+ * </pre>
+ */
+public final class CompareReport {
+    static final String E4J = "estimator4j";
+    static final String TF = "tensorflow";
+
+    private final List<Measurement> results;
+
+    CompareReport(List<Measurement> results) {
+        this.results = results;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("give the results file compare.sh wrote");
+        }
+        CompareReport report = new CompareReport(Measurement.readAll(Path.of(args[0])));
+        System.out.print(report.render());
+        if (!report.allHold()) {
+            System.exit(1);
+        }
+    }
+
+    /** The median of a side's values over its rounds, if it measured this. */
+    OptionalDouble median(String side, Workload workload, String phase, int batch) {
+        return median(m -> m.side().equals(side) && m.workload().equals(workload.id) && m.phase().equals(phase)
+                && m.batch() == batch);
+    }
+
+    private OptionalDouble median(Predicate<Measurement> which) {
+        double[] v = results.stream().filter(which).mapToDouble(Measurement::value).sorted().toArray();
+        if (v.length == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2);
+    }
+
+    private long rounds(String side) {
+        return results.stream().filter(m -> m.side().equals(side)).mapToInt(Measurement::round).distinct().count();
+    }
+
+    /** The sgemm ceiling with all threads: the highest thread count measured. */
+    OptionalDouble ceilingGflops() {
+        return results.stream().filter(m -> m.phase().equals(Measurement.GFLOPS))
+                .max((a, b) -> Integer.compare(threads(a), threads(b))).map(m -> OptionalDouble.of(m.value()))
+                .orElse(OptionalDouble.empty());
+    }
+
+    private static int threads(Measurement m) {
+        String n = m.note().replaceAll("[^0-9]", "");
+        return n.isEmpty() ? 0 : Integer.parseInt(n);
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Estimator4J vs TensorFlow-Java: medians of %d / %d rounds (A B A B)%n",
+                rounds(E4J), rounds(TF)));
+        results.stream().filter(m -> m.phase().equals("threads")).map(m -> m.side() + ": " + (int) m.value()
+                + " cores; " + m.note()).distinct().forEach(s -> out.append("- ").append(s).append('\n'));
+        results.stream().filter(m -> m.phase().equals(Measurement.GFLOPS)).forEach(m -> out.append(String.format(
+                Locale.ROOT, "- sgemm ceiling (OpenBLAS, %d×%d×%d, %s): %.1f GFLOP/s%n", m.batch(), m.batch(),
+                m.batch(), m.note(), m.value())));
+        out.append('\n');
+        out.append("| workload | phase | batch | Estimator4J | TensorFlow | E4J / TF | E4J of sgemm | TF of sgemm |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        for (Workload w : Workload.values()) {
+            for (String phase : List.of(Measurement.TRAIN, Measurement.INFER, Measurement.PREDICT_ONE,
+                    Measurement.LOG_LOSS)) {
+                for (int batch : batches(w, phase)) {
+                    row(out, w, phase, batch);
+                }
+            }
+        }
+        out.append('\n').append("Targets (issue 7):\n");
+        for (Map.Entry<String, Verdict> t : targets().entrySet()) {
+            out.append(String.format(Locale.ROOT, "- %s: %s%n", t.getKey(), t.getValue()));
+        }
+        out.append('\n').append("examples/s for train and infer; p50 µs for predict1 (E4J / TF below 1 is faster); "
+                + "logloss on the first 8,192 rows after training, a check that both sides learned alike. "
+                + "Fraction of sgemm: the deep part's matrix-product FLOPs per example (2 per multiply-add, ×3 in "
+                + "training) × examples/s over the ceiling.\n");
+        return out.toString();
+    }
+
+    private int[] batches(Workload w, String phase) {
+        return results.stream().filter(m -> m.workload().equals(w.id) && m.phase().equals(phase))
+                .mapToInt(Measurement::batch).distinct().sorted().toArray();
+    }
+
+    private void row(StringBuilder out, Workload w, String phase, int batch) {
+        OptionalDouble e = median(E4J, w, phase, batch);
+        OptionalDouble t = median(TF, w, phase, batch);
+        boolean rate = phase.equals(Measurement.TRAIN) || phase.equals(Measurement.INFER);
+        long flops = phase.equals(Measurement.TRAIN) ? w.trainingFlopsPerExample()
+                : phase.equals(Measurement.INFER) ? w.inferenceFlopsPerExample() : 0;
+        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", w.id, phase,
+                phase.equals(Measurement.LOG_LOSS) ? "" : Integer.toString(batch), format(e, phase),
+                format(t, phase), phase.equals(Measurement.LOG_LOSS) ? "" : ratio(e, t),
+                rate ? ofCeiling(e, flops) : "", rate ? ofCeiling(t, flops) : ""));
+    }
+
+    private static String format(OptionalDouble v, String phase) {
+        if (v.isEmpty()) {
+            return "—";
+        }
+        return switch (phase) {
+            case Measurement.PREDICT_ONE -> String.format(Locale.ROOT, "%.1f µs", v.getAsDouble());
+            case Measurement.LOG_LOSS -> String.format(Locale.ROOT, "%.4f", v.getAsDouble());
+            default -> String.format(Locale.ROOT, "%,.0f", v.getAsDouble());
+        };
+    }
+
+    private static String ratio(OptionalDouble e, OptionalDouble t) {
+        return e.isPresent() && t.isPresent() ? String.format(Locale.ROOT, "%.2f×", e.getAsDouble() / t.getAsDouble())
+                : "—";
+    }
+
+    private String ofCeiling(OptionalDouble examplesPerSecond, long flopsPerExample) {
+        OptionalDouble ceiling = ceilingGflops();
+        if (flopsPerExample == 0 || examplesPerSecond.isEmpty() || ceiling.isEmpty()) {
+            return "";
+        }
+        double gflops = examplesPerSecond.getAsDouble() * flopsPerExample / 1e9;
+        return String.format(Locale.ROOT, "%.0f%% (%.0f GF/s)", 100 * gflops / ceiling.getAsDouble(), gflops);
+    }
+
+    /** A target's measured ratio and whether it holds. */
+    record Verdict(OptionalDouble ratio, double bound, boolean atMost) {
+        boolean holds() {
+            return ratio.isPresent() && (atMost ? ratio.getAsDouble() <= bound : ratio.getAsDouble() >= bound);
+        }
+
+        @Override
+        public String toString() {
+            if (ratio.isEmpty()) {
+                return "not measured";
+            }
+            return String.format(Locale.ROOT, "%.2f× (target %s %.1f×) %s", ratio.getAsDouble(), atMost ? "≤" : "≥",
+                    bound, holds() ? "PASS" : "FAIL");
+        }
+    }
+
+    /** The issue's acceptance targets in the order it lists them. */
+    Map<String, Verdict> targets() {
+        Map<String, Verdict> t = new LinkedHashMap<>();
+        t.put("MLP training, batch 256, E4J / TF", at(Workload.MLP, Measurement.TRAIN, 256, 1.0, false));
+        t.put("MLP training, batch 1024, E4J / TF", at(Workload.MLP, Measurement.TRAIN, 1024, 1.0, false));
+        t.put("sparse linear training, batch 32, E4J / TF", at(Workload.SPARSE_LINEAR, Measurement.TRAIN, 32, 5.0,
+                false));
+        for (int batch : batches(Workload.WIDE_DEEP, Measurement.TRAIN)) {
+            t.put("wide & deep training, batch " + batch + ", E4J / TF", at(Workload.WIDE_DEEP, Measurement.TRAIN,
+                    batch, 1.0, false));
+        }
+        for (Workload w : Workload.values()) {
+            t.put(w.id + " single-example predict p50, E4J / TF", at(w, Measurement.PREDICT_ONE, 1, 0.5, true));
+        }
+        return t;
+    }
+
+    private Verdict at(Workload w, String phase, int batch, double bound, boolean atMost) {
+        OptionalDouble e = median(E4J, w, phase, batch);
+        OptionalDouble tf = median(TF, w, phase, batch);
+        OptionalDouble r = e.isPresent() && tf.isPresent() ? OptionalDouble.of(e.getAsDouble() / tf.getAsDouble())
+                : OptionalDouble.empty();
+        return new Verdict(r, bound, atMost);
+    }
+
+    /** Whether every target holds (compare.sh's exit status). */
+    boolean allHold() {
+        return targets().values().stream().allMatch(Verdict::holds);
+    }
+}

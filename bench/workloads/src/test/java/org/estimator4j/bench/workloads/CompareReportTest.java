@@ -1,0 +1,49 @@
+package org.estimator4j.bench.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompareReportTest {
+    private static Measurement m(String side, Workload w, String phase, int batch, int round, double value) {
+        return new Measurement(side, w.id, phase, batch, round, value, "");
+    }
+
+    @Test
+    void mediansOverRoundsAndRatiosAgainstTensorFlow() {
+        List<Measurement> r = new ArrayList<>();
+        double[] e4j = {100, 300, 200};
+        double[] tf = {90, 10, 100};
+        for (int round = 1; round <= 3; round++) {
+            r.add(m("estimator4j", Workload.MLP, Measurement.TRAIN, 256, round, e4j[round - 1]));
+            r.add(m("tensorflow", Workload.MLP, Measurement.TRAIN, 256, round, tf[round - 1]));
+        }
+        CompareReport report = new CompareReport(r);
+        assertEquals(200, report.median("estimator4j", Workload.MLP, Measurement.TRAIN, 256).getAsDouble());
+        assertEquals(90, report.median("tensorflow", Workload.MLP, Measurement.TRAIN, 256).getAsDouble());
+        CompareReport.Verdict v = report.targets().get("MLP training, batch 256, E4J / TF");
+        assertEquals(200.0 / 90, v.ratio().getAsDouble(), 1e-9);
+        assertTrue(v.holds());
+        assertFalse(report.allHold(), "unmeasured targets do not hold");
+        assertTrue(report.render().contains("| mlp | train | 256 | 200 | 90 | 2.22× |"), report.render());
+    }
+
+    @Test
+    void latencyTargetsAreUpperBoundsAndTheCeilingGivesFractions() {
+        List<Measurement> r = new ArrayList<>();
+        r.add(m("estimator4j", Workload.WIDE_DEEP, Measurement.PREDICT_ONE, 1, 1, 20));
+        r.add(m("tensorflow", Workload.WIDE_DEEP, Measurement.PREDICT_ONE, 1, 1, 30));
+        r.add(m("estimator4j", Workload.MLP, Measurement.TRAIN, 1024, 1, 100_000));
+        r.add(new Measurement("machine", "sgemm", Measurement.GFLOPS, 1024, 0, 80, "threads 1"));
+        r.add(new Measurement("machine", "sgemm", Measurement.GFLOPS, 1024, 0, 117.1, "threads 2"));
+        CompareReport report = new CompareReport(r);
+        assertFalse(report.targets().get("wide-deep single-example predict p50, E4J / TF").holds(), "0.67 > 0.5");
+        assertEquals(117.1, report.ceilingGflops().getAsDouble());
+        // 100,000 examples/s × 351,744 FLOPs = 35.2 GFLOP/s = 30% of 117.1
+        assertTrue(report.render().contains("| 30% (35 GF/s) |"), report.render());
+    }
+}
