@@ -10,13 +10,17 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * layer (~10% of a large product); the rest of the model keeps its values in Java arrays, where the optimizer and
  * activation loops are several times faster than over off-heap buffers.
  *
- * <p>For a fixed shape and thread count OpenBLAS is deterministic, so training with a seed repeats bit for bit. Its
+ * <p>For a fixed shape OpenBLAS is deterministic, so training with a seed repeats bit for bit. Its
  * kernels sum in an order that depends on the number of rows, though: one example's logits alone and inside a batch
  * agree to float rounding (about 1e-7 relative), not bit for bit.
  */
 final class Blas {
     static {
         Loader.load(openblas_nolapack.class);
+        // One thread per call: DnnPart splits a batch's rows over the cores itself (RowLane), which beats OpenBLAS'
+        // own threading on these shapes (a 1024×128×256 product: 110 GFLOP/s a core either way, but OpenBLAS' second
+        // thread mostly spins), and two lanes each calling a multi-threaded BLAS would oversubscribe the cores.
+        openblas_nolapack.blas_set_num_threads(1);
     }
 
     private Blas() {}

@@ -40,13 +40,14 @@ final class DenseLayer {
     }
 
     /**
-     * Gradients of the kernel and bias from {@code dy} (d loss / d y, turned into d loss / d pre-activation in place),
-     * and d loss / d x into {@code dx} unless it is null (the first layer over inputs nothing trains).
+     * Gradients of the kernel and bias from {@code dy} (d loss / d y, turned into d loss / d pre-activation in place)
+     * into {@code kernelGradient} and {@code biasGradient} (overwritten), and d loss / d x into {@code dx} unless it is
+     * null (the first layer over inputs nothing trains).
      */
-    void backward(float[] x, float[] y, float[] dy, int n, float[] dx) {
+    void backward(float[] x, float[] y, float[] dy, int n, float[] dx, float[] kernelGradient, float[] biasGradient) {
         activation.backward(y, dy, n * units);
-        Blas.gemmTransposeLeft(n, units, inputs, x, dy, kernel.gradient);
-        float[] db = bias.gradient;
+        Blas.gemmTransposeLeft(n, units, inputs, x, dy, kernelGradient);
+        float[] db = biasGradient;
         java.util.Arrays.fill(db, 0f);
         for (int r = 0; r < n; r++) {
             int o = r * units;

@@ -13,7 +13,6 @@ import org.estimator4j.features.FeatureColumn;
 import org.estimator4j.features.transform.EmbeddingTables;
 import org.estimator4j.features.transform.FeatureTransformer;
 import org.estimator4j.features.transform.TransformContext;
-import org.estimator4j.features.transform.TransformedBatch;
 import org.estimator4j.spi.layer.Layer;
 
 /**
@@ -47,27 +46,30 @@ public final class DnnPart implements Model {
     private final DenseLayer logits;
     private final Optimizer optimizer;
     private final List<Parameter> parameters = new ArrayList<>();
-    private final SplittableRandom dropoutRandom;
     private long iteration;
     private double learningRateMultiplier = 1;
 
-    // Training buffers, sized for the largest batch seen so far.
+    /** Rows per lane below which a batch is not split: smaller products lose more to the hand-off than they gain. */
+    static final int MIN_ROWS_PER_LANE = 64;
+
+    private LaneWorkers workers;
+    private RowLane[] lanes;
+    private final long laneSeed;
+    private final java.util.function.IntConsumer forwardLane = this::forwardLane;
+    private final java.util.function.IntConsumer backwardLane = this::backwardLane;
+    // Buffers of the single-lane layers (batch normalization, plugin layers), sized for the largest batch so far.
     private int capacity;
-    private float[][] activations;
-    private float[][] masks;
-    private float[][] dropped;
     private float[][] normalized;
     private float[][] outputs;
-    private float[][] gradients;
     private float[][] gradientsBeforeNorm;
-    private float[] inputGradient;
     private float[][] customOutputs;
     private float[][] customGradients;
     private final List<Map<String, float[]>> customGradientViews = new ArrayList<>();
-    private float[] logitsGradient;
+    /** The whole batch's d loss / d input when lanes split it (each lane has its rows' share). */
+    private float[] inputGradient;
     private TransformContext lastContext;
-    private float[] lastInput;
     private int lastRows;
+    private int lastLanes;
 
     /**
      * @param scope the variable name prefix: {@code dnn} for a DNN estimator and for the deep part of wide and deep
@@ -167,7 +169,21 @@ public final class DnnPart implements Model {
         parameters.add(logits.kernel);
         parameters.add(logits.bias);
         this.dropout = (float) dropout;
-        this.dropoutRandom = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        this.laneSeed = seed ^ 0x9E3779B97F4A7C15L;
+        useWorkers(LaneWorkers.SHARED);
+    }
+
+    /** Splits training batches over {@code w}'s threads from now on (tests compare lane counts with it). */
+    void useWorkers(LaneWorkers w) {
+        if (lastContext != null) {
+            throw new IllegalStateException("change the workers between steps, not inside one");
+        }
+        this.workers = w;
+        this.lanes = new RowLane[w.parallelism()];
+        for (int j = 0; j < lanes.length; j++) {
+            lanes[j] = new RowLane(j, laneSeed);
+        }
+        this.capacity = 0;
     }
 
     @Override
@@ -201,20 +217,66 @@ public final class DnnPart implements Model {
             return inference(features);
         }
         int n = features.numRows();
-        ensureCapacity(n);
         TransformContext context = new TransformContext(features, tables);
-        TransformedBatch input = transformer.transform(context);
-        float[] x = input.dense();
+        float[] x = transformer.transform(context).dense();
+        int k = laneCount(n);
+        ensureCapacity(n, k);
+        int width = transformer.denseWidth();
+        for (int j = 0; j < k; j++) {
+            RowLane lane = lanes[j];
+            lane.from = (int) ((long) j * n / k);
+            lane.rows = (int) ((long) (j + 1) * n / k) - lane.from;
+            if (j == 0) {
+                lane.input = x; // its rows come first; BLAS reads only those
+            } else {
+                System.arraycopy(x, lane.from * width, lane.ownInput, 0, lane.rows * width);
+                lane.input = lane.ownInput;
+            }
+        }
+        workers.run(k, forwardLane);
+        int units = logits.units;
+        float[] result = new float[n * units];
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(lanes[j].logits, 0, result, lanes[j].from * units, lanes[j].rows * units);
+        }
+        lastContext = context;
+        lastRows = n;
+        lastLanes = k;
+        return result;
+    }
+
+    /**
+     * How many lanes share a training batch of {@code n} rows: one per core when each gets at least
+     * {@link #MIN_ROWS_PER_LANE} rows; one when batch normalization (statistics over the whole batch) or plugin
+     * layers are in the network.
+     */
+    private int laneCount(int n) {
+        if (custom.length > 0) {
+            return 1;
+        }
+        for (BatchNorm b : batchNorms) {
+            if (b != null) {
+                return 1;
+            }
+        }
+        return Math.max(1, Math.min(lanes.length, n / MIN_ROWS_PER_LANE));
+    }
+
+    /** The hidden layers, plugin layers and logits for one lane's rows. */
+    private void forwardLane(int index) {
+        RowLane lane = lanes[index];
+        int n = lane.rows;
+        float[] x = lane.input;
         float keep = 1 - dropout;
         for (int i = 0; i < hidden.length; i++) {
             int size = n * hidden[i].units;
-            hidden[i].forward(x, n, activations[i]);
-            float[] out = activations[i];
+            hidden[i].forward(x, n, lane.activations[i]);
+            float[] out = lane.activations[i];
             if (dropout > 0) {
-                float[] mask = masks[i];
-                float[] d = dropped[i];
+                float[] mask = lane.masks[i];
+                float[] d = lane.dropped[i];
                 for (int e = 0; e < size; e++) {
-                    mask[e] = dropoutRandom.nextDouble() < keep ? 1 / keep : 0f;
+                    mask[e] = lane.dropoutRandom.nextDouble() < keep ? 1 / keep : 0f;
                     d[e] = out[e] * mask[e];
                 }
                 out = d;
@@ -229,20 +291,15 @@ public final class DnnPart implements Model {
             custom[j].forward(x, n, customOutputs[j], true);
             x = customOutputs[j];
         }
-        float[] result = new float[n * logits.units];
-        logits.forward(x, n, result);
-        lastContext = context;
-        lastInput = input.dense();
-        lastRows = n;
-        return result;
+        logits.forward(x, n, lane.logits);
     }
 
-    /** The output of hidden block {@code i} in the last training forward (the next layer's input). */
-    private float[] blockOutput(int i) {
+    /** The output of hidden block {@code i} in a lane's last training forward (the next layer's input). */
+    private float[] blockOutput(RowLane lane, int i) {
         if (batchNorms[i] != null) {
             return outputs[i];
         }
-        return dropout > 0 ? dropped[i] : activations[i];
+        return dropout > 0 ? lane.dropped[i] : lane.activations[i];
     }
 
     @Override
@@ -250,6 +307,34 @@ public final class DnnPart implements Model {
         initialize();
         int n = features.numRows();
         float[] x = transformer.transform(new TransformContext(features, tables)).dense();
+        int units = logits.units;
+        float[] result = new float[n * units];
+        int k = Math.max(1, Math.min(lanes.length, n / MIN_ROWS_PER_LANE));
+        if (k == 1) {
+            inferRows(x, n, result);
+            return result;
+        }
+        // Each lane its own arrays (JNI copies whole arrays back); lane 0's rows come first in x and in the result.
+        int width = transformer.denseWidth();
+        float[][] laneLogits = new float[k][];
+        workers.run(k, j -> {
+            int from = (int) ((long) j * n / k);
+            int rows = (int) ((long) (j + 1) * n / k) - from;
+            if (j == 0) {
+                inferRows(x, rows, result);
+            } else {
+                laneLogits[j] = new float[rows * units];
+                inferRows(java.util.Arrays.copyOfRange(x, from * width, (from + rows) * width), rows, laneLogits[j]);
+            }
+        });
+        for (int j = 1; j < k; j++) {
+            System.arraycopy(laneLogits[j], 0, result, (int) ((long) j * n / k) * units, laneLogits[j].length);
+        }
+        return result;
+    }
+
+    /** The network on the first {@code n} rows of {@code x}, logits into {@code out}; allocates its own buffers. */
+    private void inferRows(float[] x, int n, float[] out) {
         for (int i = 0; i < hidden.length; i++) {
             float[] y = new float[n * hidden[i].units];
             hidden[i].forward(x, n, y);
@@ -263,9 +348,7 @@ public final class DnnPart implements Model {
             layer.forward(x, n, y, false);
             x = y;
         }
-        float[] result = new float[n * logits.units];
-        logits.forward(x, n, result);
-        return result;
+        logits.forward(x, n, out);
     }
 
     @Override
@@ -274,43 +357,28 @@ public final class DnnPart implements Model {
             throw new IllegalStateException("backward before a training forward");
         }
         int n = lastRows;
-        int last = hidden.length - 1;
-        System.arraycopy(dLogits, 0, logitsGradient, 0, n * logits.units);
-        if (custom.length == 0) {
-            logits.backward(blockOutput(last), null, logitsGradient, n, gradients[last]);
-        } else {
-            int top = custom.length - 1;
-            logits.backward(customOutputs[top], null, logitsGradient, n, customGradients[top]);
-            for (int j = top; j >= 0; j--) {
-                Map<String, float[]> grads = customGradientViews.get(j);
-                for (float[] g : grads.values()) {
-                    java.util.Arrays.fill(g, 0f);
-                }
-                custom[j].backward(customGradients[j], n, j > 0 ? customGradients[j - 1] : gradients[last], grads);
-            }
+        int k = lastLanes;
+        int units = logits.units;
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(dLogits, lanes[j].from * units, lanes[j].logitsGradient, 0, lanes[j].rows * units);
         }
-        for (int i = last; i >= 0; i--) {
-            int size = n * hidden[i].units;
-            float[] d = gradients[i];
-            if (batchNorms[i] != null) {
-                batchNorms[i].backward(normalized[i], d, n, gradientsBeforeNorm[i]);
-                d = gradientsBeforeNorm[i];
-            }
-            if (dropout > 0) {
-                float[] mask = masks[i];
-                for (int e = 0; e < size; e++) {
-                    d[e] *= mask[e];
+        workers.run(k, backwardLane);
+        float[] dInput = lanes[0].inputGradient;
+        if (k > 1) {
+            sumLaneGradients(k);
+            if (trainsInputs) {
+                int width = transformer.denseWidth();
+                dInput = inputGradient;
+                for (int j = 0; j < k; j++) {
+                    System.arraycopy(lanes[j].inputGradient, 0, dInput, lanes[j].from * width, lanes[j].rows * width);
                 }
             }
-            float[] x = i == 0 ? lastInput : blockOutput(i - 1);
-            float[] dx = i > 0 ? gradients[i - 1] : trainsInputs ? inputGradient : null;
-            hidden[i].backward(x, activations[i], d, n, dx);
         }
         if (trainsInputs) {
             int width = transformer.denseWidth();
             for (EmbeddingInput e : embeddings) {
                 if (e.trainable) {
-                    e.backward(lastContext, inputGradient, width, embeddingTables.get(e.tableName));
+                    e.backward(lastContext, dInput, width, embeddingTables.get(e.tableName));
                 }
             }
         }
@@ -319,7 +387,64 @@ public final class DnnPart implements Model {
             p.apply(iteration, learningRateMultiplier);
         }
         lastContext = null;
-        lastInput = null;
+    }
+
+    /** Adds lanes 1..k-1's kernel and bias gradients into lane 0's, which are the parameters' own. */
+    private void sumLaneGradients(int k) {
+        RowLane first = lanes[0];
+        for (int l = 0; l < first.kernelGradients.length; l++) {
+            for (int j = 1; j < k; j++) {
+                add(lanes[j].kernelGradients[l], first.kernelGradients[l]);
+                add(lanes[j].biasGradients[l], first.biasGradients[l]);
+            }
+        }
+    }
+
+    private static void add(float[] from, float[] into) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
+    /** Back-propagates one lane's rows: its share of every kernel and bias gradient, and of the input gradient. */
+    private void backwardLane(int index) {
+        RowLane lane = lanes[index];
+        int n = lane.rows;
+        int last = hidden.length - 1;
+        int top = hidden.length; // the logits layer's index in the lane's gradient targets
+        if (custom.length == 0) {
+            logits.backward(blockOutput(lane, last), null, lane.logitsGradient, n, lane.gradients[last],
+                    lane.kernelGradients[top], lane.biasGradients[top]);
+        } else {
+            int c = custom.length - 1;
+            logits.backward(customOutputs[c], null, lane.logitsGradient, n, customGradients[c],
+                    lane.kernelGradients[top], lane.biasGradients[top]);
+            for (int j = c; j >= 0; j--) {
+                Map<String, float[]> grads = customGradientViews.get(j);
+                for (float[] g : grads.values()) {
+                    java.util.Arrays.fill(g, 0f);
+                }
+                custom[j].backward(customGradients[j], n, j > 0 ? customGradients[j - 1] : lane.gradients[last],
+                        grads);
+            }
+        }
+        for (int i = last; i >= 0; i--) {
+            int size = n * hidden[i].units;
+            float[] d = lane.gradients[i];
+            if (batchNorms[i] != null) {
+                batchNorms[i].backward(normalized[i], d, n, gradientsBeforeNorm[i]);
+                d = gradientsBeforeNorm[i];
+            }
+            if (dropout > 0) {
+                float[] mask = lane.masks[i];
+                for (int e = 0; e < size; e++) {
+                    d[e] *= mask[e];
+                }
+            }
+            float[] x = i == 0 ? lane.input : blockOutput(lane, i - 1);
+            float[] dx = i > 0 ? lane.gradients[i - 1] : trainsInputs ? lane.inputGradient : null;
+            hidden[i].backward(x, lane.activations[i], d, n, dx, lane.kernelGradients[i], lane.biasGradients[i]);
+        }
     }
 
     @Override
@@ -327,27 +452,22 @@ public final class DnnPart implements Model {
         this.learningRateMultiplier = multiplier;
     }
 
-    private void ensureCapacity(int n) {
+    private void ensureCapacity(int n, int k) {
+        int perLane = (n + k - 1) / k;
+        int width = transformer.denseWidth();
+        for (int j = 0; j < k; j++) {
+            lanes[j].ensureCapacity(perLane, hidden, logits, dropout > 0, width, trainsInputs);
+        }
         if (n <= capacity) {
             return;
         }
         int layers = hidden.length;
-        activations = new float[layers][];
-        masks = new float[layers][];
-        dropped = new float[layers][];
         normalized = new float[layers][];
         outputs = new float[layers][];
-        gradients = new float[layers][];
         gradientsBeforeNorm = new float[layers][];
         for (int i = 0; i < layers; i++) {
-            int size = n * hidden[i].units;
-            activations[i] = new float[size];
-            gradients[i] = new float[size];
-            if (dropout > 0) {
-                masks[i] = new float[size];
-                dropped[i] = new float[size];
-            }
             if (batchNorms[i] != null) {
+                int size = n * hidden[i].units;
                 normalized[i] = new float[size];
                 outputs[i] = new float[size];
                 gradientsBeforeNorm[i] = new float[size];
@@ -359,8 +479,7 @@ public final class DnnPart implements Model {
             customOutputs[j] = new float[n * custom[j].outputWidth()];
             customGradients[j] = new float[n * custom[j].outputWidth()];
         }
-        inputGradient = trainsInputs ? new float[n * transformer.denseWidth()] : null;
-        logitsGradient = new float[n * logits.units];
+        inputGradient = trainsInputs && lanes.length > 1 ? new float[n * width] : null;
         capacity = n;
     }
 
