@@ -27,6 +27,13 @@ final class Blas {
 
     /** {@code c = x · w + beta·c}: x is m×k, w is k×n, c is m×n. */
     static void gemm(int m, int n, int k, float[] x, float[] w, float beta, float[] c) {
+        if (m == 1) {
+            // One row (a single-example prediction): a matrix-vector product reads the kernel once, where sgemm first
+            // packs all of it; 100×256: 2.9 µs against 11.8.
+            openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasTrans, k, n, 1f, w,
+                    n, x, 1, beta, c, 1);
+            return;
+        }
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
                 openblas_nolapack.CblasNoTrans, m, n, k, 1f, x, k, w, n, beta, c, n);
     }
