@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.estimators.Model;
 import org.estimator4j.estimators.optimizer.Optimizer;
+import org.estimator4j.estimators.parallel.LaneWorkers;
 import org.estimator4j.features.DenseColumn;
 import org.estimator4j.features.FeatureColumn;
 import org.estimator4j.features.transform.EmbeddingTables;

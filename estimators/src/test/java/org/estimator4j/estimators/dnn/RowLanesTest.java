@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.estimators.optimizer.AdamOptimizer;
+import org.estimator4j.estimators.parallel.LaneWorkers;
 import org.junit.jupiter.api.Test;
 
 /**

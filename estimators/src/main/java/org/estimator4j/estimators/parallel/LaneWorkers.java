@@ -1,16 +1,16 @@
-package org.estimator4j.estimators.dnn;
+package org.estimator4j.estimators.parallel;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
- * The threads that run a training batch's row lanes side by side: one per core beyond the caller's, shared by the JVM.
+ * The threads that run a training batch's lanes (row ranges of a DNN, column groups of a linear model) side by side: one per core beyond the caller's, shared by the JVM.
  * A step hands them work twice (forward, backward) and each hand-off must cost microseconds, not the tens a parked
  * thread takes to wake, so a worker spins briefly for its next task before it parks. While one model trains on them
  * another model's call runs its lanes on its own thread instead of queueing (never more busy threads than cores).
  */
-final class LaneWorkers {
+public final class LaneWorkers {
     /** How long an idle worker polls for the next task before parking: longer than a step's serial part. */
     private static final long SPIN_NANOS = 200_000;
 
@@ -18,9 +18,9 @@ final class LaneWorkers {
      * The system property capping the threads a training step uses (the caller's included); one thread per core
      * by default. Lower it when other work shares the machine.
      */
-    static final String THREADS_PROPERTY = "estimator4j.training.threads";
+    public static final String THREADS_PROPERTY = "estimator4j.training.threads";
 
-    static final LaneWorkers SHARED = new LaneWorkers(configuredThreads() - 1);
+    public static final LaneWorkers SHARED = new LaneWorkers(configuredThreads() - 1);
 
     private static int configuredThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -43,7 +43,8 @@ final class LaneWorkers {
     private final ReentrantLock busy = new ReentrantLock();
     private final Worker[] workers;
 
-    LaneWorkers(int threads) {
+    /** Workers with {@code threads} threads of their own (the caller makes one more); tests make their own. */
+    public LaneWorkers(int threads) {
         this.workers = new Worker[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new Worker(i + 1);
@@ -51,7 +52,7 @@ final class LaneWorkers {
     }
 
     /** Lanes that can run at once: the workers and the caller. */
-    int parallelism() {
+    public int parallelism() {
         return workers.length + 1;
     }
 
@@ -60,7 +61,7 @@ final class LaneWorkers {
      * have finished; the first failure is rethrown. Runs them one after another on the caller when the workers are
      * taken or too few.
      */
-    void run(int lanes, IntConsumer lane) {
+    public void run(int lanes, IntConsumer lane) {
         if (lanes == 1 || lanes > parallelism() || !busy.tryLock()) {
             for (int j = 0; j < lanes; j++) {
                 lane.accept(j);
