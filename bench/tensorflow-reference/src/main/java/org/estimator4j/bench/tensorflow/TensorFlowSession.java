@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * A {@link WorkloadModel} in a session with the default configuration, its variables initialised once on opening.
+ * A {@link WorkloadModel} in a session configured only by its {@link SessionThreads}, its variables initialised once on opening.
  * Training and batch inference cycle through tensors built once per batch size ({@link BatchTensors}); every
  * {@link Result} is closed, so millions of steps leak nothing.
  */
@@ -27,12 +27,12 @@ final class TensorFlowSession implements WorkloadSession {
     /** The last training step's loss, checked after each phase. */
     private float lastLoss;
 
-    TensorFlowSession(WorkloadData data, WorkloadModel model) {
+    TensorFlowSession(WorkloadData data, WorkloadModel model, SessionThreads threads) {
         this.data = data;
         this.model = model;
         Session opened = null;
         try {
-            opened = new Session(model.graph);
+            opened = new Session(model.graph, threads.config());
             opened.initialize();
         } catch (RuntimeException e) {
             if (opened != null) {
