@@ -31,9 +31,10 @@ public final class LinearPart implements Model {
 
     @Override
     public float[] forward(Batch features, boolean training) {
-        last = transformer.transform(features, NO_TABLES);
+        TransformedBatch transformed = transformer.transform(features, NO_TABLES);
         float[] logits = new float[features.numRows() * model.logitsDimension()];
-        model.forward(last, logits);
+        model.forwardTraining(transformed, logits); // keeps the batch's ids for backward
+        last = transformed;
         return logits;
     }
 

@@ -61,6 +61,34 @@ class FtrlOptimizerTest {
     }
 
     @Test
+    void applyingManyEntriesAtOnceEqualsApplyingEachBitForBit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        FtrlOptimizer[] optimizers = {new FtrlOptimizer(0.2, -0.5, 0.1, 0, 0, 0),
+            new FtrlOptimizer(0.005, -0.5, 0.1, 0, 0, 0), new FtrlOptimizer(3.0, -0.5, 0.1, 0.001, 2.0, 0.1),
+            new FtrlOptimizer(0.1, -0.5, 0.1, 10, 0, 0), new FtrlOptimizer(0.5, -0.6, 0.2, 0.01, 0.1, 0)};
+        FtrlOptimizer.Work work = new FtrlOptimizer.Work();
+        for (FtrlOptimizer ftrl : optimizers) {
+            int size = 300;
+            float[] one = ftrl.newSlots(size, 4);
+            float[] all = ftrl.newSlots(size, 4);
+            for (int step = 0; step < 30; step++) {
+                // Some entries per step, in no particular order, with gradients of every size and sign (and zero).
+                int count = random.nextInt(size / 2);
+                int[] bases = random.ints(0, size).distinct().limit(count).map(i -> i * 4).toArray();
+                for (int base : bases) {
+                    float g = random.nextInt(10) == 0 ? 0f : (float) (random.nextGaussian() * Math.pow(10,
+                            random.nextInt(-4, 3)));
+                    all[base + 3] = g;
+                    ftrl.apply(one, base, g);
+                    one[base + 3] = Float.NaN;
+                }
+                ftrl.applyAll(all, bases, bases.length, 3, work);
+                assertArrayEquals(one, all, ftrl + " step " + step);
+            }
+        }
+    }
+
+    @Test
     void rejectsInvalidSettings() {
         assertThrows(IllegalArgumentException.class, () -> new FtrlOptimizer(0, -0.5, 0.1, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new FtrlOptimizer(1, 0.5, 0.1, 0, 0, 0));
