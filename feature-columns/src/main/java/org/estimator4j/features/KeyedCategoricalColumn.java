@@ -60,36 +60,70 @@ abstract sealed class KeyedCategoricalColumn implements CategoricalColumn
 
     @Override
     public final SparseIds ids(TransformContext context) {
-        return context.ids(this, () -> {
-            RawFeature raw = context.raw(key, this, List.of(dtype));
-            int n = context.numRows();
-            SparseIds.Builder b = new SparseIds.Builder(n, n);
-            long[] fp = needsFingerprints() ? raw.stringFingerprints() : null;
-            boolean dense = raw.width() >= 0;
-            if (dtype == DType.STRING) {
-                String[] values = raw.strings();
-                for (int r = 0; r < n; r++) {
-                    for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
-                        if (dense && values[i].isEmpty()) {
-                            continue; // TensorFlow's ignore value for dense string input
+        SparseIds cached = context.cachedIds(this);
+        return cached != null ? cached : context.cacheIds(this, compute(context));
+    }
+
+    private SparseIds compute(TransformContext context) {
+        RawFeature raw = context.raw(key, this, dtype);
+        int n = context.numRows();
+        long[] fp = needsFingerprints() ? raw.stringFingerprints() : null;
+        int width = raw.width();
+        if (width < 0) {
+            return computeRagged(raw, n, fp);
+        }
+        // A fixed shape: at most width ids a row, so the arrays are sized once, and a row's values sit at r * width.
+        int[] offsets = new int[n + 1];
+        long[] ids = new long[Math.max(n * width, 1)];
+        int size = 0;
+        if (dtype == DType.STRING) {
+            String[] values = raw.strings();
+            for (int r = 0; r < n; r++) {
+                if (!raw.isMissing(r)) {
+                    for (int i = r * width, end = i + width; i < end; i++) {
+                        if (!values[i].isEmpty()) { // '' is TensorFlow's ignore value for dense string input
+                            ids[size++] = idOf(values[i], fp == null ? 0 : fp[i]);
                         }
-                        b.add(idOf(values[i], fp == null ? 0 : fp[i]));
                     }
-                    b.endRow();
                 }
-            } else {
-                long[] values = raw.longs();
-                for (int r = 0; r < n; r++) {
-                    for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
-                        if (dense && values[i] == -1) {
-                            continue; // TensorFlow's ignore value for dense integer input
-                        }
-                        b.add(idOf(values[i], fp == null ? 0 : fp[i]));
-                    }
-                    b.endRow();
-                }
+                offsets[r + 1] = size;
             }
-            return b.build();
-        });
+        } else {
+            long[] values = raw.longs();
+            for (int r = 0; r < n; r++) {
+                if (!raw.isMissing(r)) {
+                    for (int i = r * width, end = i + width; i < end; i++) {
+                        if (values[i] != -1) { // -1 is TensorFlow's ignore value for dense integer input
+                            ids[size++] = idOf(values[i], fp == null ? 0 : fp[i]);
+                        }
+                    }
+                }
+                offsets[r + 1] = size;
+            }
+        }
+        return new SparseIds(n, offsets, ids, null);
+    }
+
+    /** A variable-length input (TensorFlow's SparseTensor): every value is kept. */
+    private SparseIds computeRagged(RawFeature raw, int n, long[] fp) {
+        SparseIds.Builder b = new SparseIds.Builder(n, n);
+        if (dtype == DType.STRING) {
+            String[] values = raw.strings();
+            for (int r = 0; r < n; r++) {
+                for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
+                    b.add(idOf(values[i], fp == null ? 0 : fp[i]));
+                }
+                b.endRow();
+            }
+        } else {
+            long[] values = raw.longs();
+            for (int r = 0; r < n; r++) {
+                for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
+                    b.add(idOf(values[i], fp == null ? 0 : fp[i]));
+                }
+                b.endRow();
+            }
+        }
+        return b.build();
     }
 }

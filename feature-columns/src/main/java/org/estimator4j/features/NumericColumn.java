@@ -91,6 +91,12 @@ public final class NumericColumn implements DenseColumn {
                     + "not been adapted yet: call FeatureColumnAdapter.adapt(columns, data) first");
         }
         RawFeature raw = context.raw(key, this, NUMERIC);
+        float[] floats = raw.floatsOrNull();
+        if (floats != null && normalizer.kind() == Normalizer.Kind.NONE && raw.width() == width
+                && !raw.anyMissing()) {
+            copy(floats, context.numRows(), out, stride, offset); // float32 values as they are: a copy
+            return;
+        }
         for (int r = 0; r < context.numRows(); r++) {
             int start = raw.start(r);
             int n = raw.end(r) - start;
@@ -109,6 +115,18 @@ public final class NumericColumn implements DenseColumn {
             } else {
                 throw new FeatureColumnException("numeric column '" + key + "' has shape " + Arrays.toString(shape)
                         + " (" + width + " values per row) but row " + r + " has " + n);
+            }
+        }
+    }
+
+    private void copy(float[] values, int n, float[] out, int stride, int offset) {
+        if (width == 1) {
+            for (int r = 0; r < n; r++) {
+                out[r * stride + offset] = values[r];
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(values, r * width, out, r * stride + offset, width);
             }
         }
     }

@@ -63,6 +63,23 @@ public final class RawFeature {
         return missing != null && missing[row];
     }
 
+    /** Whether any row is missing. */
+    public boolean anyMissing() {
+        if (missing != null) {
+            for (boolean m : missing) {
+                if (m) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The float32 values (shared: do not modify), or null for another type. */
+    public float[] floatsOrNull() {
+        return values instanceof FloatColumn f ? f.values() : null;
+    }
+
     public int start(int row) {
         return width < 0 ? offsets[row] : row * width;
     }

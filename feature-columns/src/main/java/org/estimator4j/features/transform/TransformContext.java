@@ -38,21 +38,51 @@ public final class TransformContext {
 
     /** The raw feature {@code key} as {@code column} needs it; a clear error if it is absent or of the wrong type. */
     public RawFeature raw(String key, FeatureColumn column, List<DType> accepted) {
+        RawFeature f = raw(key, column);
+        if (!accepted.contains(f.dtype())) {
+            throw wrongType(key, column, accepted, f);
+        }
+        return f;
+    }
+
+    /** {@link #raw(String, FeatureColumn, List)} for a column that accepts one type. */
+    public RawFeature raw(String key, FeatureColumn column, DType accepted) {
+        RawFeature f = raw(key, column);
+        if (f.dtype() != accepted) {
+            throw wrongType(key, column, List.of(accepted), f);
+        }
+        return f;
+    }
+
+    private RawFeature raw(String key, FeatureColumn column) {
         RawFeature f = raw.get(key);
         if (f == null) {
-            if (!batch.schema().contains(key)) {
+            int index = batch.schema().contains(key) ? batch.schema().indexOf(key) : -1;
+            if (index < 0) {
                 throw new FeatureColumnException("feature column '" + column.name() + "' reads raw feature '" + key
                         + "', which the input does not have; the available keys are " + batch.schema().names());
             }
-            f = new RawFeature(key, batch.column(key));
+            f = new RawFeature(key, batch.column(index));
             raw.put(key, f);
         }
-        if (!accepted.contains(f.dtype())) {
-            throw new FeatureColumnException("feature column '" + column.name() + "' needs raw feature '" + key
-                    + "' as " + accepted.stream().map(DType::tfName).toList() + ", but it is "
-                    + f.dtype().tfName());
-        }
         return f;
+    }
+
+    private static FeatureColumnException wrongType(String key, FeatureColumn column, List<DType> accepted,
+            RawFeature f) {
+        return new FeatureColumnException("feature column '" + column.name() + "' needs raw feature '" + key
+                + "' as " + accepted.stream().map(DType::tfName).toList() + ", but it is " + f.dtype().tfName());
+    }
+
+    /** {@code column}'s ids for this batch if they were computed already, else null. */
+    public SparseIds cachedIds(CategoricalColumn column) {
+        return ids.get(column);
+    }
+
+    /** Remembers {@code column}'s ids for this batch and returns them. */
+    public SparseIds cacheIds(CategoricalColumn column, SparseIds s) {
+        ids.put(column, s);
+        return s;
     }
 
     /** {@code column}'s ids for this batch, computed on first request. */
