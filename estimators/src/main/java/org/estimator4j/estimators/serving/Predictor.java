@@ -12,10 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.estimator4j.api.estimator.Prediction;
 import org.estimator4j.api.table.Batch;
+import org.estimator4j.api.table.Column;
 import org.estimator4j.api.table.DType;
+import org.estimator4j.api.table.DoubleColumn;
 import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Field;
+import org.estimator4j.api.table.FloatColumn;
+import org.estimator4j.api.table.LongColumn;
 import org.estimator4j.api.table.Schema;
+import org.estimator4j.api.table.StringColumn;
 import org.estimator4j.estimators.Model;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.estimators.dnn.LayerFactory;
@@ -106,7 +111,99 @@ public final class Predictor {
      * multivalent feature; absent or null means missing. Thread-safe.
      */
     public Prediction predict(Map<String, ?> rawFeatures) {
-        return predict(List.of(rawFeatures)).get(0);
+        Batch row = scalarRow(rawFeatures);
+        if (row == null) {
+            return predict(List.of(rawFeatures)).get(0);
+        }
+        return head.predict(model.inference(row), 0);
+    }
+
+    /** A request's keys and value types, with the schema they make: reused while requests keep their shape. */
+    private record RowShape(String[] keys, byte[] kinds, Schema schema) {
+        boolean matches(String[] k, byte[] t, int size) {
+            if (size != keys.length) {
+                return false;
+            }
+            for (int i = 0; i < size; i++) {
+                if (t[i] != kinds[i] || !(k[i] == keys[i] || k[i].equals(keys[i]))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final byte INT64 = 1;
+    private static final byte FLOAT32 = 2;
+    private static final byte FLOAT64 = 3;
+    private static final byte STRING = 4;
+
+    /** The schema of the last single-example request (any thread's); a request of another shape replaces it. */
+    private volatile RowShape lastShape;
+
+    /**
+     * One example of scalar values (strings and numbers) as a batch of one row, typed as {@link #toBatch} types it,
+     * without going through an Example: its columns are made directly and its schema is reused from the previous
+     * request with the same keys and types. Null for anything else (lists, arrays, other types), which takes the
+     * general path and its errors.
+     */
+    private Batch scalarRow(Map<String, ?> rawFeatures) {
+        int capacity = rawFeatures.size();
+        String[] keys = new String[capacity];
+        byte[] kinds = new byte[capacity];
+        Object[] values = new Object[capacity];
+        int size = 0;
+        for (Map.Entry<String, ?> e : rawFeatures.entrySet()) {
+            Object v = e.getValue();
+            if (v == null) {
+                continue; // missing
+            }
+            byte kind = v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte ? INT64
+                    : v instanceof Float ? FLOAT32 : v instanceof CharSequence ? STRING
+                    : v instanceof Number ? FLOAT64 : 0;
+            if (kind == 0 || size == capacity) {
+                return null;
+            }
+            keys[size] = e.getKey();
+            kinds[size] = kind;
+            values[size] = v;
+            size++;
+        }
+        if (size == 0) {
+            return null;
+        }
+        RowShape shape = lastShape;
+        if (shape == null || !shape.matches(keys, kinds, size)) {
+            List<Field> fields = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                fields.add(Field.scalar(keys[i], switch (kinds[i]) {
+                    case INT64 -> DType.INT64;
+                    case FLOAT32 -> DType.FLOAT32;
+                    case FLOAT64 -> DType.FLOAT64;
+                    default -> DType.STRING;
+                }));
+            }
+            Schema schema;
+            try {
+                schema = Schema.of(fields);
+            } catch (RuntimeException e) {
+                return null; // let the general path report it
+            }
+            shape = new RowShape(java.util.Arrays.copyOf(keys, size), java.util.Arrays.copyOf(kinds, size), schema);
+            lastShape = shape;
+        }
+        List<Column> columns = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Field f = shape.schema().field(i);
+            Object v = values[i];
+            columns.add(switch (kinds[i]) {
+                case INT64 -> new LongColumn(f, 1, new long[] {((Number) v).longValue()}, null);
+                case FLOAT32 -> new FloatColumn(f, 1, new float[] {(Float) v}, null);
+                case FLOAT64 -> new DoubleColumn(f, 1, new double[] {((Number) v).doubleValue()}, null);
+                default -> new StringColumn(f, 1, new String[] {v.toString()}, null);
+            });
+        }
+        return new Batch(shape.schema(), 1, columns);
     }
 
     /** Predictions for several examples at once (one batch). Thread-safe. */

@@ -100,6 +100,62 @@ class PredictorTest {
     }
 
     @Test
+    void aSingleExampleEqualsTheSameExampleInAListWhateverItsShape() {
+        Predictor predictor = Predictor.load(bundle);
+        List<Map<String, Object>> requests = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            String color = i % 7 == 0 ? "purple" : List.of("red", "green", "blue").get(i % 3);
+            Object size = switch (i % 5) {
+                case 0 -> 1.25;
+                case 1 -> 0.75f;
+                case 2 -> i % 3; // an integer: int64
+                case 3 -> (long) (i % 2);
+                default -> new java.math.BigDecimal("1.7");
+            };
+            if (i % 2 == 0) { // keys in either order, shapes changing from call to call and repeating
+                m.put("color", i % 11 == 0 ? null : color);
+                m.put("size", size);
+            } else {
+                m.put("size", size);
+                m.put("color", i % 9 == 0 ? new StringBuilder(color) : color);
+            }
+            if (i % 4 == 3) {
+                m.put("unused", "x");
+            }
+            if (i % 13 == 5) {
+                m.put("color", List.of(color, "red")); // a list: the general path
+            }
+            requests.add(m);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (Map<String, Object> m : requests) {
+                assertEquals(outcome(() -> predictor.predict(List.of(m)).get(0)), outcome(() -> predictor.predict(m)),
+                        m.toString());
+            }
+        }
+        // Values the general path refuses are refused alike.
+        Map<String, Object> bad = new java.util.HashMap<>(Map.of("color", "red", "size", true));
+        IllegalArgumentException single = assertThrows(IllegalArgumentException.class, () -> predictor.predict(bad));
+        IllegalArgumentException list = assertThrows(IllegalArgumentException.class,
+                () -> predictor.predict(List.of(bad)));
+        assertEquals(list.getMessage(), single.getMessage());
+        Map<String, Object> missingSize = Map.of("color", "red");
+        RuntimeException a = assertThrows(RuntimeException.class, () -> predictor.predict(missingSize));
+        RuntimeException b = assertThrows(RuntimeException.class, () -> predictor.predict(List.of(missingSize)));
+        assertEquals(b.getMessage(), a.getMessage());
+    }
+
+    /** The prediction, or the error's type and message. */
+    private static Object outcome(java.util.function.Supplier<Prediction> p) {
+        try {
+            return p.get();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    @Test
     void isThreadSafeWithoutReloading() throws Exception {
         Predictor predictor = Predictor.load(bundle);
         List<Prediction> expected = model.predict(input(rows));
