@@ -131,8 +131,11 @@ public final class BinaryClassHead implements Head {
             double x = logits[i];
             double z = targets[i];
             double w = weights == null ? 1 : weights[i];
-            sum += w * sigmoidCrossEntropy(x, z);
-            gradient[i] = (float) ((sigmoid(x) - z) * w * invN);
+            // exp(-|x|) serves both the loss and the sigmoid: the same values as sigmoidCrossEntropy and sigmoid.
+            double e = Math.exp(-Math.abs(x));
+            sum += w * (Math.max(x, 0) - x * z + Math.log1p(e));
+            double p = x >= 0 ? 1 / (1 + e) : e / (1 + e);
+            gradient[i] = (float) ((p - z) * w * invN);
         }
         return sum * invN;
     }

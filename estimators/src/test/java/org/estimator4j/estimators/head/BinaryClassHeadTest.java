@@ -256,4 +256,37 @@ class BinaryClassHeadTest {
         Map<String, Double> r = head.newEvalMetrics().results();
         r.forEach((k, v) -> assertEquals(0.0, v, k));
     }
+
+    @Test
+    void lossAndGradientEqualTheSigmoidAndCrossEntropyFormulasBitForBit() {
+        // lossAndGradient shares exp(-|x|) between the loss and the sigmoid; the results must not move.
+        Random r = new Random(11);
+        int n = 500;
+        float[] logits = new float[n];
+        float[] targets = new float[n];
+        float[] weights = new float[n];
+        for (int i = 0; i < n; i++) {
+            logits[i] = switch (i % 10) {
+                case 0 -> 0f;
+                case 1 -> -0f;
+                case 2 -> (float) (r.nextGaussian() * 60);
+                default -> (float) r.nextGaussian() * 3;
+            };
+            targets[i] = i % 7 == 0 ? r.nextFloat() : r.nextInt(2);
+            weights[i] = r.nextFloat() * 2;
+        }
+        for (float[] w : new float[][] {null, weights}) {
+            float[] gradient = new float[n];
+            double loss = BinaryClassHead.create().lossAndGradient(logits, targets, w, n, gradient);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double x = logits[i];
+                double weight = w == null ? 1 : w[i];
+                sum += weight * BinaryClassHead.sigmoidCrossEntropy(x, targets[i]);
+                assertEquals((float) ((BinaryClassHead.sigmoid(x) - targets[i]) * weight * (1.0 / n)), gradient[i],
+                        "row " + i);
+            }
+            assertEquals(sum * (1.0 / n), loss);
+        }
+    }
 }
