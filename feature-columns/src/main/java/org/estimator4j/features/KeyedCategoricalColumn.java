@@ -76,7 +76,17 @@ abstract sealed class KeyedCategoricalColumn implements CategoricalColumn
         int[] offsets = new int[n + 1];
         long[] ids = new long[Math.max(n * width, 1)];
         int size = 0;
-        if (dtype == DType.STRING) {
+        if (dtype == DType.STRING && width == 1 && !raw.anyMissing()) {
+            // The common scalar string input (vocabulary and hash columns): one value a row.
+            String[] values = raw.strings();
+            for (int r = 0; r < n; r++) {
+                String v = values[r];
+                if (!v.isEmpty()) { // '' is TensorFlow's ignore value for dense string input
+                    ids[size++] = idOf(v, fp == null ? 0 : fp[r]);
+                }
+                offsets[r + 1] = size;
+            }
+        } else if (dtype == DType.STRING) {
             String[] values = raw.strings();
             for (int r = 0; r < n; r++) {
                 if (!raw.isMissing(r)) {
@@ -85,6 +95,16 @@ abstract sealed class KeyedCategoricalColumn implements CategoricalColumn
                             ids[size++] = idOf(values[i], fp == null ? 0 : fp[i]);
                         }
                     }
+                }
+                offsets[r + 1] = size;
+            }
+        } else if (width == 1 && fp == null && !raw.anyMissing()) {
+            // The common scalar int64 input (identity columns, ids already computed upstream): one value a row.
+            long[] values = raw.longs();
+            for (int r = 0; r < n; r++) {
+                long v = values[r];
+                if (v != -1) { // -1 is TensorFlow's ignore value for dense integer input
+                    ids[size++] = idOf(v, 0);
                 }
                 offsets[r + 1] = size;
             }
