@@ -131,11 +131,17 @@ public final class FeatureTransformer {
         for (int i = 0; i < denseColumns.size(); i++) {
             denseColumns.get(i).writeDense(context, dense, denseWidth, denseOffsets[i]);
         }
-        Map<String, SparseIds> sparse = new LinkedHashMap<>();
-        for (CategoricalColumn c : sparseColumns) {
-            sparse.put(c.name(), c.ids(context));
+        if (sparseColumns.isEmpty()) {
+            return new TransformedBatch(n, dense, denseWidth, Map.of());
         }
-        return new TransformedBatch(n, dense, denseWidth, sparse);
+        // Built immutable at once: TransformedBatch keeps it as it is instead of copying it.
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, SparseIds>[] sparse = new Map.Entry[sparseColumns.size()];
+        for (int i = 0; i < sparse.length; i++) {
+            CategoricalColumn c = sparseColumns.get(i);
+            sparse[i] = Map.entry(c.name(), c.ids(context));
+        }
+        return new TransformedBatch(n, dense, denseWidth, Map.ofEntries(sparse));
     }
 
     /** True for columns that read raw key {@code key}: for error messages and inspection. */

@@ -20,7 +20,7 @@ import org.estimator4j.features.SparseIds;
 public final class TransformContext {
     private final Batch batch;
     private final EmbeddingTables tables;
-    private final Map<String, RawFeature> raw = new java.util.HashMap<>();
+    private final Map<String, RawFeature> raw = new java.util.HashMap<>(32); // no rehash for a census-sized model
     private final Map<CategoricalColumn, SparseIds> ids = new IdentityHashMap<>();
 
     public TransformContext(Batch batch, EmbeddingTables tables) {
