@@ -40,14 +40,13 @@ final class Estimator4jSession implements WorkloadSession {
     @Override
     public double trainExamplesPerSecond(int batchSize, Budget budget) {
         List<LabeledBatch> prepared = batches.labeled(batchSize);
-        // Warm-up in calls of growing length until its time is spent; its rate sizes the measured call.
-        double rate = 0;
+        // Warm-up: a short call to learn the pace, then calls sized to fill the rest of the warm-up time (each train
+        // call restores the model and writes a checkpoint, so many small calls would spend the warm-up on I/O).
         long warmupEnd = System.nanoTime() + (long) (budget.warmupSeconds() * 1e9);
-        long steps = 20;
-        do {
-            rate = train(prepared, steps);
-            steps = Math.min(steps * 4, Math.max(20, (long) (rate / batchSize * 0.5)));
-        } while (System.nanoTime() < warmupEnd);
+        double rate = train(prepared, 20);
+        for (long left = warmupEnd - System.nanoTime(); left > 0; left = warmupEnd - System.nanoTime()) {
+            rate = train(prepared, Math.max(20, (long) (rate / batchSize * left / 1e9)));
+        }
         long measuredSteps = Math.max(10, (long) (rate / batchSize * budget.seconds()));
         return train(prepared, measuredSteps);
     }

@@ -1,7 +1,12 @@
 package org.estimator4j.bench.compare;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.estimator4j.bench.workloads.Measurement;
@@ -9,7 +14,8 @@ import org.estimator4j.bench.workloads.Measurement;
 /**
  * The machine's single-precision matrix-multiply ceiling, the yardstick of compare.sh's "fraction of sgemm" column:
  * OpenBLAS sgemm (the library Estimator4J's dense layers call) on square matrices large enough that copying and call
- * overhead vanish, with all of OpenBLAS' threads and with one. Best of several repetitions, as a ceiling is a maximum.
+ * overhead vanish: one thread; one single-threaded product per core at once (summed); and OpenBLAS' own threading.
+ * The report takes the highest as the ceiling. Best of several repetitions each, as a ceiling is a maximum.
  *
  * <pre>
  * java -cp bench/target/estimator4j-bench.jar org.estimator4j.bench.compare.SgemmCeiling --out results.tsv
@@ -32,19 +38,31 @@ public final class SgemmCeiling {
             }
         }
         Loader.load(openblas_nolapack.class);
-        int threads = Estimator4jContender.blasThreads();
-        for (int t : threads > 1 ? new int[] {threads, 1} : new int[] {1}) {
-            openblas_nolapack.blas_set_num_threads(t);
-            double gflops = best(size, seconds);
-            Measurement m = new Measurement("machine", "sgemm", Measurement.GFLOPS, size, 0, gflops,
-                    "threads " + t);
-            System.out.printf(Locale.ROOT, "sgemm %d x %d x %d, %d thread(s): %.1f GFLOP/s%n", size, size, size, t,
-                    gflops);
-            if (out != null) {
-                m.appendTo(out);
+        int cores = Runtime.getRuntime().availableProcessors();
+        openblas_nolapack.blas_set_num_threads(1);
+        record(out, size, best(size, seconds), "threads 1");
+        if (cores > 1) {
+            // One single-threaded product per core at once: how Estimator4J's training lanes use the machine.
+            int n = size;
+            double s = seconds;
+            ExecutorService pool = Executors.newFixedThreadPool(cores);
+            double sum = 0;
+            for (Future<Double> f : pool.invokeAll(Collections.nCopies(cores, (Callable<Double>) () -> best(n, s)))) {
+                sum += f.get();
             }
+            pool.shutdown();
+            record(out, size, sum, "threads " + cores + ", one product per core");
+            openblas_nolapack.blas_set_num_threads(cores);
+            record(out, size, best(size, seconds), "threads " + cores + ", OpenBLAS threading");
+            openblas_nolapack.blas_set_num_threads(1);
         }
-        openblas_nolapack.blas_set_num_threads(threads);
+    }
+
+    private static void record(Path out, int size, double gflops, String note) throws Exception {
+        System.out.printf(Locale.ROOT, "sgemm %d x %d x %d, %s: %.1f GFLOP/s%n", size, size, size, note, gflops);
+        if (out != null) {
+            new Measurement("machine", "sgemm", Measurement.GFLOPS, size, 0, gflops, note).appendTo(out);
+        }
     }
 
     /** Highest GFLOP/s of single products over {@code seconds}, with the Java arrays OpenBLAS copies in and out. */

@@ -58,6 +58,7 @@ public final class DnnPart implements Model {
     private final long laneSeed;
     private final java.util.function.IntConsumer forwardLane = this::forwardLane;
     private final java.util.function.IntConsumer backwardLane = this::backwardLane;
+    private final java.util.function.IntConsumer applyLane = this::applyLane;
     // Buffers of the single-lane layers (batch normalization, plugin layers), sized for the largest batch so far.
     private int capacity;
     private float[][] normalized;
@@ -366,7 +367,6 @@ public final class DnnPart implements Model {
         workers.run(k, backwardLane);
         float[] dInput = lanes[0].inputGradient;
         if (k > 1) {
-            sumLaneGradients(k);
             if (trainsInputs) {
                 int width = transformer.denseWidth();
                 dInput = inputGradient;
@@ -384,27 +384,57 @@ public final class DnnPart implements Model {
             }
         }
         iteration++;
-        for (Parameter p : parameters) {
-            p.apply(iteration, learningRateMultiplier);
+        if (k == 1) {
+            for (Parameter p : parameters) {
+                p.apply(iteration, learningRateMultiplier);
+            }
+        } else {
+            // The layers' variables: each lane sums and updates its slice of every one (the optimizer step is as
+            // much work as a small layer's product, so it runs in parallel too); embedding tables after, on this thread.
+            workers.run(k, applyLane);
+            for (Parameter p : parameters) {
+                if (!isLayerVariable(p)) {
+                    p.apply(iteration, learningRateMultiplier);
+                }
+            }
         }
         lastContext = null;
     }
 
-    /** Adds lanes 1..k-1's kernel and bias gradients into lane 0's, which are the parameters' own. */
-    private void sumLaneGradients(int k) {
-        RowLane first = lanes[0];
-        for (int l = 0; l < first.kernelGradients.length; l++) {
-            for (int j = 1; j < k; j++) {
-                add(lanes[j].kernelGradients[l], first.kernelGradients[l]);
-                add(lanes[j].biasGradients[l], first.biasGradients[l]);
+    private boolean isLayerVariable(Parameter p) {
+        for (DenseLayer layer : hidden) {
+            if (p == layer.kernel || p == layer.bias) {
+                return true;
             }
+        }
+        return p == logits.kernel || p == logits.bias;
+    }
+
+    /**
+     * Lane {@code index}'s slice of every layer variable: the other lanes' gradients added into lane 0's (the
+     * parameter's own array), then one optimizer step over the slice.
+     */
+    private void applyLane(int index) {
+        int k = lastLanes;
+        for (int l = 0; l <= hidden.length; l++) {
+            DenseLayer layer = l < hidden.length ? hidden[l] : logits;
+            sumAndApply(layer.kernel, l, true, index, k);
+            sumAndApply(layer.bias, l, false, index, k);
         }
     }
 
-    private static void add(float[] from, float[] into) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] += from[i];
+    private void sumAndApply(Parameter p, int layer, boolean kernel, int index, int k) {
+        int length = p.values.length;
+        int from = (int) ((long) index * length / k);
+        int to = (int) ((long) (index + 1) * length / k);
+        float[] into = p.gradient;
+        for (int j = 1; j < k; j++) {
+            float[] g = kernel ? lanes[j].kernelGradients[layer] : lanes[j].biasGradients[layer];
+            for (int i = from; i < to; i++) {
+                into[i] += g[i];
+            }
         }
+        p.applyRange(iteration, learningRateMultiplier, from, to);
     }
 
     /** Back-propagates one lane's rows: its share of every kernel and bias gradient, and of the input gradient. */

@@ -77,6 +77,14 @@ final class Parameter {
         touchedCount = 0;
     }
 
+    /** One optimizer step over entries {@code [from, to)} of a dense variable (a lane's slice of it). */
+    void applyRange(long iteration, double learningRateMultiplier, int from, int to) {
+        if (sparse) {
+            throw new IllegalStateException(name + " is updated by rows, not by ranges");
+        }
+        optimizer.apply(values, gradient, slots, from, to, iteration, learningRateMultiplier);
+    }
+
     /** Copies of the values and slots, named {@code name} and {@code name/<slot>}. */
     void saveTo(Map<String, float[]> out) {
         out.put(name, values.clone());
