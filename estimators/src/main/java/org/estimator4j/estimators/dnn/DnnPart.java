@@ -228,9 +228,11 @@ public final class DnnPart implements Model {
             RowLane lane = lanes[j];
             lane.from = (int) ((long) j * n / k);
             lane.rows = (int) ((long) (j + 1) * n / k) - lane.from;
-            if (j == 0) {
-                lane.input = x; // its rows come first; BLAS reads only those
+            if (k == 1) {
+                lane.input = x;
             } else {
+                // Lane 0 too gets a copy of just its rows: JNI copies a whole array in and out on every BLAS call,
+                // so passing x would cost lane 0 twice the copying of the others (both products that read it).
                 System.arraycopy(x, lane.from * width, lane.ownInput, 0, lane.rows * width);
                 lane.input = lane.ownInput;
             }

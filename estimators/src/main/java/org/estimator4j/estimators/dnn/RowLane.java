@@ -14,7 +14,7 @@ final class RowLane {
     int from;
     int rows;
     int capacity;
-    /** The rows' network input: the batch's own array in a single-lane step, else a copy of the rows. */
+    /** The rows' network input: the batch's own array in a single-lane step, else a copy of the lane's rows. */
     float[] input;
     float[] ownInput;
     float[][] activations;
@@ -53,7 +53,7 @@ final class RowLane {
                 dropped[i] = new float[size];
             }
         }
-        ownInput = index == 0 ? null : new float[rows * inputWidth];
+        ownInput = new float[rows * inputWidth];
         inputGradient = trainsInputs ? new float[rows * inputWidth] : null;
         logits = new float[rows * logitsLayer.units];
         logitsGradient = new float[rows * logitsLayer.units];
