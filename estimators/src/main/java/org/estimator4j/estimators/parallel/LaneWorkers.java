@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
  */
 public final class LaneWorkers {
     /** How long an idle worker polls for the next task before parking: longer than a step's serial part. */
-    private static final long SPIN_NANOS = Long.getLong("e4j.spin", 200_000);
+    private static final long SPIN_NANOS = 200_000;
 
     /**
      * The system property capping the threads a training step uses (the caller's included); one thread per core
