@@ -87,12 +87,6 @@ final class ReferenceLinearModel {
             }
             return out;
         }
-
-        void load(int offset, float[] values) {
-            for (int i = 0; i < size; i++) {
-                slots[i * STRIDE + offset] = values[i];
-            }
-        }
     }
 
     private final int logitsDim;
@@ -272,28 +266,5 @@ final class ReferenceLinearModel {
             s.put(v.name + "/Ftrl_1", v.copy(FtrlOptimizer.LINEAR));
         }
         return s;
-    }
-
-    /** Loads saved values; every name must be present with the right size. */
-    public void restore(Map<String, float[]> saved) {
-        for (Variable v : allVariables()) {
-            load(v, v.name, FtrlOptimizer.WEIGHT, saved);
-            load(v, v.name + "/Ftrl", FtrlOptimizer.ACCUMULATOR, saved);
-            load(v, v.name + "/Ftrl_1", FtrlOptimizer.LINEAR, saved);
-        }
-    }
-
-    private static void load(Variable v, String name, int offset, Map<String, float[]> saved) {
-        float[] values = saved.get(name);
-        if (values == null) {
-            throw new IllegalStateException("the checkpoint has no variable '" + name + "'; it was written by a "
-                    + "different model: use a new model_dir");
-        }
-        if (values.length != v.size) {
-            throw new IllegalStateException("variable '" + name + "' has " + values.length + " values in the "
-                    + "checkpoint but the model needs " + v.size + " (did a column's bucket count change?); use a "
-                    + "new model_dir");
-        }
-        v.load(offset, values);
     }
 }

@@ -1,46 +1,12 @@
 package org.estimator4j.estimators.builtin.metric;
 
-import java.util.List;
-import org.estimator4j.spi.ParameterSpec;
-import org.estimator4j.spi.ParameterType;
-import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
-import org.estimator4j.spi.metric.Metric;
-import org.estimator4j.spi.metric.MetricProvider;
-
 /**
  * {@code precision}: weighted {@code tp / (tp + fp)} with class 1 predicted where the probability is greater than
  * {@code threshold}, as Keras' {@code Precision(thresholds=0.5)}; 0 when nothing is predicted positive.
  */
-public final class PrecisionProvider implements MetricProvider {
-    @Override
-    public String name() {
-        return "precision";
-    }
-
-    @Override
-    public String description() {
-        return "Precision tp / (tp + fp) of a binary classifier at a threshold, as Keras' Precision";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(
-                ParameterSpec.optional("threshold", ParameterType.DOUBLE, 0.5,
-                        "a probability greater than this predicts class 1"));
-    }
-
-    @Override
-    public Metric create(Parameters parameters) {
-        double threshold = parameters.getDouble("threshold");
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("precision: threshold must be in [0, 1], got " + threshold);
-        }
-        return new Confusion("precision", Confusion.Ratio.PRECISION, threshold);
-    }
-
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
+public final class PrecisionProvider extends ConfusionRatioProvider {
+    public PrecisionProvider() {
+        super("precision", "Precision tp / (tp + fp) of a binary classifier at a threshold, as Keras' Precision",
+                Confusion.Ratio.PRECISION);
     }
 }
