@@ -35,6 +35,10 @@ fi
 
 # Both JVMs: OpenMP threads sleep when idle (spinning ones cost 2-6x on 2 cores), the launcher's GC and huge pages.
 export OMP_WAIT_POLICY=PASSIVE
+# OpenBLAS (Estimator4J's dense layers and the sgemm ceiling) on the fastest kernels this CPU runs, as bin/e4j starts
+# it: see bin/openblas-coretype. TensorFlow's oneDNN picks its own (AVX-512 where the CPU has it).
+coretype="${E4J_OPENBLAS_CORETYPE:-$(bin/openblas-coretype)}"
+[[ -z $coretype ]] || export OPENBLAS_CORETYPE="$coretype"
 jvm=(-Xmx6g -XX:+UseParallelGC -XX:+UseTransparentHugePages)
 # TensorFlow at its fastest here: inter_op_parallelism_threads = -1 runs each step's ops on the calling thread (its
 # intra-op pool still splits large kernels over both cores). Against its defaults this halves a single-example

@@ -113,7 +113,21 @@ class LauncherIT {
                 result.out());
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("FAIL")), result.out());
         assertTrue(
-                lines.get(lines.size() - 1).matches("6 checks: \\d OK, \\d WARN, 0 FAIL"),
+                lines.get(lines.size() - 1).matches("7 checks: \\d OK, \\d WARN, 0 FAIL"),
+                result.out());
+        // Whatever OPENBLAS_CORETYPE this machine's environment holds, the launcher leaves none of the CPU's faster
+        // OpenBLAS kernels unused.
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("OK    OpenBLAS ")), result.out());
+    }
+
+    @Test
+    void e4jOpenblasCoretypeForcesTheKernels() throws Exception {
+        Result result = run(Map.of("E4J_OPENBLAS_CORETYPE", "Barcelona"), "doctor");
+
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        assertTrue(
+                result.outLines().stream()
+                        .anyMatch(l -> l.contains("OpenBLAS") && l.contains("OPENBLAS_CORETYPE=Barcelona")),
                 result.out());
     }
 

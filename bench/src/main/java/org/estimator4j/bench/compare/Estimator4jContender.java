@@ -17,7 +17,7 @@ final class Estimator4jContender implements Contender {
     @Override
     public String threading() {
         return "training batches split over " + LaneWorkers.SHARED.parallelism() + " threads by rows (DNN), "
-                + "OpenBLAS 1 thread per call; predictor calls on the calling thread";
+                + "OpenBLAS 1 thread per call, " + SgemmCeiling.kernels() + "; predictor calls on the calling thread";
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class SgemmCeiling {
         Loader.load(openblas_nolapack.class);
         int cores = Runtime.getRuntime().availableProcessors();
         openblas_nolapack.blas_set_num_threads(1);
-        record(out, size, best(size, seconds), "threads 1");
+        record(out, size, best(size, seconds), "threads 1, " + kernels());
         if (cores > 1) {
             // One single-threaded product per core at once: how Estimator4J's training lanes use the machine.
             int n = size;
@@ -56,6 +56,12 @@ public final class SgemmCeiling {
             record(out, size, best(size, seconds), "threads " + cores + ", OpenBLAS threading");
             openblas_nolapack.blas_set_num_threads(1);
         }
+    }
+
+    /** The OpenBLAS kernels this JVM runs, as far as the environment tells (OpenBLAS' own query is not bound). */
+    static String kernels() {
+        String coretype = System.getenv("OPENBLAS_CORETYPE");
+        return coretype == null || coretype.isBlank() ? "kernels OpenBLAS chose" : coretype + " kernels";
     }
 
     private static void record(Path out, int size, double gflops, String note) throws Exception {

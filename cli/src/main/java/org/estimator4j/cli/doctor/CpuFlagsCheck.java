@@ -4,17 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.estimator4j.estimators.dnn.OpenBlasKernels;
 
 /**
  * The CPU the ND4J natives will run on. e4j bundles only the generic {@code linux-x86_64} build of
  * nd4j-native (never the avx2/avx512 classifiers, which crash with SIGILL on CPUs without them), so any
- * x86-64 Linux machine is fine; the avx2/avx512f flags are reported for context (OpenBLAS picks its
- * kernels at run time).
+ * x86-64 Linux machine is fine; the avx2/avx512f flags are reported for context (which OpenBLAS kernels
+ * they allow is {@link OpenBlasKernelsCheck}'s line).
  */
 public final class CpuFlagsCheck implements Check {
 
@@ -59,7 +59,7 @@ public final class CpuFlagsCheck implements Check {
         }
         Set<String> flags;
         try {
-            flags = flags(Files.readAllLines(cpuinfo, StandardCharsets.UTF_8));
+            flags = OpenBlasKernels.cpuFlags(Files.readAllLines(cpuinfo, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return CheckResult.warn(
                     "cannot read CPU flags from "
@@ -87,18 +87,5 @@ public final class CpuFlagsCheck implements Check {
                         + "; ND4J natives: generic "
                         + NATIVE_CLASSIFIER
                         + " classifier (not the avx2/avx512 builds)");
-    }
-
-    /** The flags of the first processor listed in /proc/cpuinfo; empty if there is no flags line. */
-    static Set<String> flags(List<String> cpuinfoLines) {
-        for (String line : cpuinfoLines) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals("flags")) {
-                return Arrays.stream(line.substring(colon + 1).strip().split("\\s+"))
-                        .filter(flag -> !flag.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet());
-            }
-        }
-        return Set.of();
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Check the runtime a training run needs: Java version, processors and heap,"
-                    + " OMP_WAIT_POLICY, CPU flags, and that the ND4J CPU backend loads and computes.",
+                    + " OMP_WAIT_POLICY, CPU flags, OpenBLAS kernels, and that the ND4J CPU backend loads and computes.",
             "Prints one OK/WARN/FAIL line per check; exits 1 if any check FAILs."
         })
 public final class DoctorCommand implements Callable<Integer> {
@@ -41,6 +41,7 @@ public final class DoctorCommand implements Callable<Integer> {
                 new HeapCheck(),
                 new OmpWaitPolicyCheck(),
                 new CpuFlagsCheck(),
+                new OpenBlasKernelsCheck(),
                 new Nd4jBackendCheck());
     }
 

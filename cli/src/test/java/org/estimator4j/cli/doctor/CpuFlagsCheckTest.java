@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,18 +55,6 @@ class CpuFlagsCheckTest {
 
         assertEquals(Status.OK, result.status());
         assertTrue(result.detail().startsWith("avx2 no, avx512f no;"), result.detail());
-    }
-
-    @Test
-    void flagsAreWholeWordsFromTheFirstProcessor() {
-        Set<String> flags =
-                CpuFlagsCheck.flags(
-                        List.of(
-                                "processor : 0",
-                                "flags : avx2x avx512fq sse",
-                                "processor : 1",
-                                "flags : avx2 avx512f"));
-        assertEquals(Set.of("avx2x", "avx512fq", "sse"), flags);
     }
 
     @Test

@@ -102,6 +102,7 @@ class DoctorCommandTest {
                         "Max heap",
                         "OMP_WAIT_POLICY",
                         "CPU",
+                        "OpenBLAS",
                         "ND4J backend"),
                 names);
     }

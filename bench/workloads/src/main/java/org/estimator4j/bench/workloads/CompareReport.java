@@ -88,8 +88,9 @@ public final class CompareReport {
         }
         out.append('\n').append("examples/s for train and infer; p50 µs for predict1 (E4J / TF below 1 is faster); "
                 + "logloss on the first 8,192 rows after training, a check that both sides learned alike. "
-                + "Fraction of sgemm: the deep part's matrix-product FLOPs per example (2 per multiply-add, ×3 in "
-                + "training) × examples/s over the ceiling.\n");
+                + "Fraction of sgemm: the deep part's matrix-product FLOPs per example (2 per multiply-add; in "
+                + "training ×3, less the first layer's input gradient where no embedding needs it) × examples/s over the "
+                + "ceiling.\n");
         return out.toString();
     }
 

@@ -143,9 +143,16 @@ public enum Workload {
         return flops + 2L * in;
     }
 
-    /** A training step's matrix products per example: forward, then kernel and input gradients (3× forward). */
+    /**
+     * A training step's matrix products per example: forward, kernel gradients (as much again) and input gradients,
+     * which the first hidden layer needs only when embeddings lie below it (otherwise neither side computes them).
+     */
     public long trainingFlopsPerExample() {
-        return 3 * inferenceFlopsPerExample();
+        if (!hasDeepPart()) {
+            return 0;
+        }
+        long firstLayer = 2L * deepInputWidth() * hiddenUnits.get(0);
+        return 3 * inferenceFlopsPerExample() - (embeddings.isEmpty() ? firstLayer : 0);
     }
 
     @Override
