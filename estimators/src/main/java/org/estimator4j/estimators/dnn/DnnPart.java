@@ -57,6 +57,10 @@ public final class DnnPart implements Model {
     private RowLane[] lanes;
     private final long laneSeed;
     private final java.util.function.IntConsumer forwardLane = this::forwardLane;
+    /** Whether this training step's lanes copy their rows out of the whole batch's input (more than one lane). */
+    private boolean batchInputs;
+    /** The last training step's transformed input, reused by the next step of the same size (cache-warm). */
+    private float[] trainingInput;
     private final java.util.function.IntConsumer backwardLane = this::backwardLane;
     private final java.util.function.IntConsumer applyLane = this::applyLane;
     // Buffers of the single-lane layers (batch normalization, plugin layers), sized for the largest batch so far.
@@ -220,23 +224,17 @@ public final class DnnPart implements Model {
         }
         int n = features.numRows();
         TransformContext context = new TransformContext(features, tables);
-        float[] x = transformer.transform(context).dense();
+        float[] x = transformer.transform(context, trainingInput).dense();
+        trainingInput = x;
         int k = laneCount(n);
         ensureCapacity(n, k);
-        int width = transformer.denseWidth();
         for (int j = 0; j < k; j++) {
             RowLane lane = lanes[j];
             lane.from = (int) ((long) j * n / k);
             lane.rows = (int) ((long) (j + 1) * n / k) - lane.from;
-            if (k == 1) {
-                lane.input = x;
-            } else {
-                // Lane 0 too gets a copy of just its rows: JNI copies a whole array in and out on every BLAS call,
-                // so passing x would cost lane 0 twice the copying of the others (both products that read it).
-                System.arraycopy(x, lane.from * width, lane.ownInput, 0, lane.rows * width);
-                lane.input = lane.ownInput;
-            }
+            lane.input = x; // a lane of several copies its rows out of it first, on its own thread (forwardLane)
         }
+        batchInputs = k > 1;
         workers.run(k, forwardLane);
         int units = logits.units;
         float[] result = new float[n * units];
@@ -270,6 +268,13 @@ public final class DnnPart implements Model {
     private void forwardLane(int index) {
         RowLane lane = lanes[index];
         int n = lane.rows;
+        if (batchInputs) {
+            // Lane 0 too takes a copy of just its rows: JNI copies a whole array in and out on every BLAS call, so
+            // the batch's array would cost lane 0 twice the copying of the others (both products that read it).
+            int width = transformer.denseWidth();
+            System.arraycopy(lane.input, lane.from * width, lane.ownInput, 0, n * width);
+            lane.input = lane.ownInput;
+        }
         float[] x = lane.input;
         float keep = 1 - dropout;
         for (int i = 0; i < hidden.length; i++) {
