@@ -1,14 +1,19 @@
 package org.estimator4j.estimators.dnn;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
- * Row-major single-precision matrix products through OpenBLAS (the library ND4J itself links), called directly on
- * Java arrays. One JNI call costs a few microseconds where an ND4J op costs 15–50: on this path a product of a
- * 256×100 by 100×256 matrix runs at ~100 GFLOP/s, against ~5 for a Java loop. Arrays are copied in and out by the JNI
- * layer (~10% of a large product); the rest of the model keeps its values in Java arrays, where the optimizer and
- * activation loops are several times faster than over off-heap buffers.
+ * Row-major single-precision matrix products through OpenBLAS (the library ND4J itself links), on Java arrays. One
+ * JNI call costs a few microseconds where an ND4J op costs 15–50: on this path a product of a 256×100 by 100×256
+ * matrix runs at ~100 GFLOP/s, against ~5 for a Java loop. The rest of the model keeps its values in Java arrays,
+ * where the optimizer and activation loops are several times faster than over off-heap buffers.
+ *
+ * <p>Operands go through a thread's own off-heap scratch buffers: the matrices read are copied in, the one written is
+ * copied out, each only as far as the product uses it. Passing the arrays to OpenBLAS directly would have JNI copy
+ * every whole array in and back out (read-only ones included): on a DNN training step's products, 10% slower with
+ * OpenBLAS' AVX2 kernels and 15% with its AVX-512 ones (measured, one thread).
  *
  * <p>For a fixed shape OpenBLAS is deterministic, so training with a seed repeats bit for bit. Its
  * kernels sum in an order that depends on the number of rows, though: one example's logits alone and inside a batch
@@ -27,30 +32,90 @@ final class Blas {
         openblas_nolapack.blas_set_num_threads(1);
     }
 
+    /** The calling thread's operand buffers (inference runs on many threads at once). */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private Blas() {}
 
     /** {@code c = x · w + beta·c}: x is m×k, w is k×n, c is m×n. */
     static void gemm(int m, int n, int k, float[] x, float[] w, float beta, float[] c) {
+        Scratch s = SCRATCH.get();
+        FloatPointer px = s.a(x, m * k);
+        FloatPointer pw = s.b(w, k * n);
+        FloatPointer pc = beta == 0f ? s.c(m * n) : s.c(c, m * n);
         if (m == 1) {
             // One row (a single-example prediction): a matrix-vector product reads the kernel once, where sgemm first
             // packs all of it; 100×256: 2.9 µs against 11.8.
-            openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasTrans, k, n, 1f, w,
-                    n, x, 1, beta, c, 1);
-            return;
+            openblas_nolapack.cblas_sgemv(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasTrans, k, n, 1f, pw,
+                    n, px, 1, beta, pc, 1);
+        } else {
+            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+                    openblas_nolapack.CblasNoTrans, m, n, k, 1f, px, k, pw, n, beta, pc, n);
         }
-        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
-                openblas_nolapack.CblasNoTrans, m, n, k, 1f, x, k, w, n, beta, c, n);
+        pc.get(c, 0, m * n);
     }
 
     /** {@code c = xᵀ · d}: x is m×k, d is m×n, c is k×n (a kernel's gradient). */
     static void gemmTransposeLeft(int m, int n, int k, float[] x, float[] d, float[] c) {
+        Scratch s = SCRATCH.get();
+        FloatPointer px = s.a(x, m * k);
+        FloatPointer pd = s.b(d, m * n);
+        FloatPointer pc = s.c(k * n);
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasTrans,
-                openblas_nolapack.CblasNoTrans, k, n, m, 1f, x, k, d, n, 0f, c, n);
+                openblas_nolapack.CblasNoTrans, k, n, m, 1f, px, k, pd, n, 0f, pc, n);
+        pc.get(c, 0, k * n);
     }
 
     /** {@code c = d · wᵀ}: d is m×n, w is k×n, c is m×k (the gradient of a layer's input). */
     static void gemmTransposeRight(int m, int n, int k, float[] d, float[] w, float[] c) {
+        Scratch s = SCRATCH.get();
+        FloatPointer pd = s.a(d, m * n);
+        FloatPointer pw = s.b(w, k * n);
+        FloatPointer pc = s.c(m * k);
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
-                openblas_nolapack.CblasTrans, m, k, n, 1f, d, n, w, n, 0f, c, k);
+                openblas_nolapack.CblasTrans, m, k, n, 1f, pd, n, pw, n, 0f, pc, k);
+        pc.get(c, 0, m * k);
+    }
+
+    /**
+     * Three off-heap buffers (two operands read, one written) that grow to the largest product a thread has run and
+     * are freed with the thread (javacpp deallocates them once collected).
+     */
+    private static final class Scratch {
+        private final FloatPointer[] buffers = new FloatPointer[3];
+        private final long[] capacity = new long[3];
+
+        FloatPointer a(float[] values, int length) {
+            return filled(0, values, length);
+        }
+
+        FloatPointer b(float[] values, int length) {
+            return filled(1, values, length);
+        }
+
+        FloatPointer c(float[] values, int length) {
+            return filled(2, values, length);
+        }
+
+        FloatPointer c(int length) {
+            return sized(2, length);
+        }
+
+        private FloatPointer filled(int slot, float[] values, int length) {
+            return sized(slot, length).put(values, 0, length);
+        }
+
+        private FloatPointer sized(int slot, int length) {
+            if (buffers[slot] == null || capacity[slot] < length) {
+                if (buffers[slot] != null) {
+                    buffers[slot].deallocate();
+                }
+                // Room to grow by half again, so a batch a few rows larger does not reallocate.
+                long size = Math.max(Math.max(length, 1), capacity[slot] + capacity[slot] / 2);
+                buffers[slot] = new FloatPointer(size);
+                capacity[slot] = size;
+            }
+            return buffers[slot];
+        }
     }
 }
