@@ -29,24 +29,25 @@ final class DenseLayer {
         this.bias = Parameter.dense(scope + "/bias", new float[units], optimizer);
     }
 
-    /** {@code y[n × units] = activation(x[n × inputs] · kernel + bias)}. */
-    void forward(float[] x, int n, float[] y) {
+    /** {@code y[n × units] = activation(x[n × inputs] · kernel + bias)}, x's rows from {@code x[xFrom]} on. */
+    void forward(float[] x, int xFrom, int n, float[] y) {
         float[] b = bias.values;
         for (int r = 0; r < n; r++) {
             System.arraycopy(b, 0, y, r * units, units);
         }
-        Blas.gemm(n, units, inputs, x, kernel.values, 1f, y);
+        Blas.gemm(n, units, inputs, x, xFrom, kernel.values, 1f, y);
         activation.apply(y, n * units);
     }
 
     /**
      * Gradients of the kernel and bias from {@code dy} (d loss / d y, turned into d loss / d pre-activation in place)
      * into {@code kernelGradient} and {@code biasGradient} (overwritten), and d loss / d x into {@code dx} unless it is
-     * null (the first layer over inputs nothing trains).
+     * null (the first layer over inputs nothing trains). x's rows start at {@code x[xFrom]}.
      */
-    void backward(float[] x, float[] y, float[] dy, int n, float[] dx, float[] kernelGradient, float[] biasGradient) {
+    void backward(float[] x, int xFrom, float[] y, float[] dy, int n, float[] dx, float[] kernelGradient,
+            float[] biasGradient) {
         activation.backward(y, dy, n * units);
-        Blas.gemmTransposeLeft(n, units, inputs, x, dy, kernelGradient);
+        Blas.gemmTransposeLeft(n, units, inputs, x, xFrom, dy, kernelGradient);
         float[] db = biasGradient;
         java.util.Arrays.fill(db, 0f);
         for (int r = 0; r < n; r++) {

@@ -57,8 +57,6 @@ public final class DnnPart implements Model {
     private RowLane[] lanes;
     private final long laneSeed;
     private final java.util.function.IntConsumer forwardLane = this::forwardLane;
-    /** Whether this training step's lanes copy their rows out of the whole batch's input (more than one lane). */
-    private boolean batchInputs;
     /** The last training step's transformed input, reused by the next step of the same size (cache-warm). */
     private float[] trainingInput;
     private final java.util.function.IntConsumer backwardLane = this::backwardLane;
@@ -228,13 +226,14 @@ public final class DnnPart implements Model {
         trainingInput = x;
         int k = laneCount(n);
         ensureCapacity(n, k);
+        int width = transformer.denseWidth();
         for (int j = 0; j < k; j++) {
             RowLane lane = lanes[j];
             lane.from = (int) ((long) j * n / k);
             lane.rows = (int) ((long) (j + 1) * n / k) - lane.from;
-            lane.input = x; // a lane of several copies its rows out of it first, on its own thread (forwardLane)
+            lane.input = x;
+            lane.inputFrom = lane.from * width;
         }
-        batchInputs = k > 1;
         workers.run(k, forwardLane);
         int units = logits.units;
         float[] result = new float[n * units];
@@ -268,18 +267,11 @@ public final class DnnPart implements Model {
     private void forwardLane(int index) {
         RowLane lane = lanes[index];
         int n = lane.rows;
-        if (batchInputs) {
-            // Lane 0 too takes a copy of just its rows: JNI copies a whole array in and out on every BLAS call, so
-            // the batch's array would cost lane 0 twice the copying of the others (both products that read it).
-            int width = transformer.denseWidth();
-            System.arraycopy(lane.input, lane.from * width, lane.ownInput, 0, n * width);
-            lane.input = lane.ownInput;
-        }
         float[] x = lane.input;
         float keep = 1 - dropout;
         for (int i = 0; i < hidden.length; i++) {
             int size = n * hidden[i].units;
-            hidden[i].forward(x, n, lane.activations[i]);
+            hidden[i].forward(x, i == 0 ? lane.inputFrom : 0, n, lane.activations[i]);
             float[] out = lane.activations[i];
             if (dropout > 0) {
                 float[] mask = lane.masks[i];
@@ -300,7 +292,7 @@ public final class DnnPart implements Model {
             custom[j].forward(x, n, customOutputs[j], true);
             x = customOutputs[j];
         }
-        logits.forward(x, n, lane.logits);
+        logits.forward(x, 0, n, lane.logits);
     }
 
     /** The output of hidden block {@code i} in a lane's last training forward (the next layer's input). */
@@ -320,20 +312,20 @@ public final class DnnPart implements Model {
         float[] result = new float[n * units];
         int k = Math.max(1, Math.min(lanes.length, n / MIN_ROWS_PER_LANE));
         if (k == 1) {
-            inferRows(x, n, result);
+            inferRows(x, 0, n, result);
             return result;
         }
-        // Each lane its own arrays (JNI copies whole arrays back); lane 0's rows come first in x and in the result.
+        // Lane 0's rows come first in x and in the result; the others' logits are copied into place after.
         int width = transformer.denseWidth();
         float[][] laneLogits = new float[k][];
         workers.run(k, j -> {
             int from = (int) ((long) j * n / k);
             int rows = (int) ((long) (j + 1) * n / k) - from;
             if (j == 0) {
-                inferRows(x, rows, result);
+                inferRows(x, 0, rows, result);
             } else {
                 laneLogits[j] = new float[rows * units];
-                inferRows(java.util.Arrays.copyOfRange(x, from * width, (from + rows) * width), rows, laneLogits[j]);
+                inferRows(x, from * width, rows, laneLogits[j]);
             }
         });
         for (int j = 1; j < k; j++) {
@@ -342,11 +334,11 @@ public final class DnnPart implements Model {
         return result;
     }
 
-    /** The network on the first {@code n} rows of {@code x}, logits into {@code out}; allocates its own buffers. */
-    private void inferRows(float[] x, int n, float[] out) {
+    /** The network on {@code n} rows of {@code x} from {@code x[xFrom]} on, logits into {@code out}; allocates its own buffers. */
+    private void inferRows(float[] x, int xFrom, int n, float[] out) {
         for (int i = 0; i < hidden.length; i++) {
             float[] y = new float[n * hidden[i].units];
-            hidden[i].forward(x, n, y);
+            hidden[i].forward(x, i == 0 ? xFrom : 0, n, y);
             if (batchNorms[i] != null) {
                 batchNorms[i].forwardInference(y, n, y);
             }
@@ -357,7 +349,7 @@ public final class DnnPart implements Model {
             layer.forward(x, n, y, false);
             x = y;
         }
-        logits.forward(x, n, out);
+        logits.forward(x, 0, n, out);
     }
 
     @Override
@@ -451,11 +443,11 @@ public final class DnnPart implements Model {
         int last = hidden.length - 1;
         int top = hidden.length; // the logits layer's index in the lane's gradient targets
         if (custom.length == 0) {
-            logits.backward(blockOutput(lane, last), null, lane.logitsGradient, n, lane.gradients[last],
+            logits.backward(blockOutput(lane, last), 0, null, lane.logitsGradient, n, lane.gradients[last],
                     lane.kernelGradients[top], lane.biasGradients[top]);
         } else {
             int c = custom.length - 1;
-            logits.backward(customOutputs[c], null, lane.logitsGradient, n, customGradients[c],
+            logits.backward(customOutputs[c], 0, null, lane.logitsGradient, n, customGradients[c],
                     lane.kernelGradients[top], lane.biasGradients[top]);
             for (int j = c; j >= 0; j--) {
                 Map<String, float[]> grads = customGradientViews.get(j);
@@ -481,7 +473,8 @@ public final class DnnPart implements Model {
             }
             float[] x = i == 0 ? lane.input : blockOutput(lane, i - 1);
             float[] dx = i > 0 ? lane.gradients[i - 1] : trainsInputs ? lane.inputGradient : null;
-            hidden[i].backward(x, lane.activations[i], d, n, dx, lane.kernelGradients[i], lane.biasGradients[i]);
+            hidden[i].backward(x, i == 0 ? lane.inputFrom : 0, lane.activations[i], d, n, dx, lane.kernelGradients[i],
+                    lane.biasGradients[i]);
         }
     }
 

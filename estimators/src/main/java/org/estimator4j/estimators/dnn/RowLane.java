@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 /**
  * One thread's share of a training batch in a {@link DnnPart}: a contiguous range of rows with its own buffers
  * (input slice, per-layer outputs, dropout masks, gradients) and its own kernel and bias gradients, which the part
- * sums after the backward pass. Lane 0 writes its gradients straight into the parameters' arrays. Separate arrays,
- * never slices of shared ones: a BLAS call through JNI copies whole arrays in and back out.
+ * sums after the backward pass. Lane 0 writes its gradients straight into the parameters' arrays. The lanes read their
+ * rows of the batch's input where they lie ({@link Blas} copies just those); every array a lane writes is its own.
  */
 final class RowLane {
     final int index;
@@ -14,9 +14,9 @@ final class RowLane {
     int from;
     int rows;
     int capacity;
-    /** The rows' network input: the batch's own array in a single-lane step, else a copy of the lane's rows. */
+    /** The whole batch's network input; this lane's rows start at {@code input[inputFrom]}. */
     float[] input;
-    float[] ownInput;
+    int inputFrom;
     float[][] activations;
     float[][] masks;
     float[][] dropped;
@@ -53,7 +53,6 @@ final class RowLane {
                 dropped[i] = new float[size];
             }
         }
-        ownInput = new float[rows * inputWidth];
         inputGradient = trainsInputs ? new float[rows * inputWidth] : null;
         logits = new float[rows * logitsLayer.units];
         logitsGradient = new float[rows * logitsLayer.units];
