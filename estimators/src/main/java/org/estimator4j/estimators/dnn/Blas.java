@@ -13,8 +13,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * <p>Operands go through a thread's own off-heap scratch buffers: the matrices read are copied in, the one written is
  * copied out, each only as far as the product uses it, so a slice of a larger array (a lane's rows of a batch) costs
  * no more than an array of its own. Passing the arrays to OpenBLAS directly would have JNI copy
- * every whole array in and back out (read-only ones included): on a DNN training step's products, 10% slower with
- * OpenBLAS' AVX2 kernels and 15% with its AVX-512 ones (measured, one thread).
+ * every whole array in and back out (read-only ones included): on a DNN training step's products, 7% slower with
+ * OpenBLAS' AVX2 kernels and 12% with its AVX-512 ones (measured, one thread).
  *
  * <p>For a fixed shape OpenBLAS is deterministic, so training with a seed repeats bit for bit. Its
  * kernels sum in an order that depends on the number of rows, though: one example's logits alone and inside a batch

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * the choice cannot change inside a running JVM. Its CPU table predates AMD's AVX-512 processors: on a Zen 5 it takes
  * its generic SSE3 kernels (43 GFLOP/s for a 1024³ sgemm on one core, measured), and machines that pin
  * {@code OPENBLAS_CORETYPE=Haswell} to avoid that get AVX2 kernels (84 GFLOP/s) where the CPU runs the AVX-512 ones
- * (SkylakeX: 132 GFLOP/s; DNN training 1.4-2× faster at batch 1024).
+ * (SkylakeX: 132 GFLOP/s; an MLP's training 1.6× faster at batch 1024).
  *
  * <p>The rule here picks the kernels from the CPU's flags and only ever upgrades a value already set: AVX-512
  * (F, CD, BW, DQ, VL) runs {@code SkylakeX}; AVX2 with FMA runs {@code Haswell}; a value naming an AVX-512 set, or any
@@ -81,7 +81,7 @@ public final class OpenBlasKernels {
                 : CORETYPE_VARIABLE + "=" + current.strip() + " holds OpenBLAS to kernels this CPU outruns";
         String gain = chosen.equals(AVX512_KERNELS) ? "AVX-512" : "AVX2";
         return Optional.of(now + "; this CPU runs its " + gain + " kernels, " + chosen
-                + " (dense layers up to 2x faster): start the JVM with bin/e4j, or with 'export " + CORETYPE_VARIABLE
+                + " (about 1.6x faster dense layers): start the JVM with bin/e4j, or with 'export " + CORETYPE_VARIABLE
                 + "=" + chosen + "' beforehand");
     }
 
