@@ -52,6 +52,11 @@ public final class DnnPart implements Model {
 
     /** Rows per lane below which a batch is not split: smaller products lose more to the hand-off than they gain. */
     static final int MIN_ROWS_PER_LANE = 64;
+    /**
+     * The same for inference, which has no gradients to sum: an MLP's batch of 32 in two lanes of 16 predicts 336k →
+     * 620k examples/s.
+     */
+    static final int MIN_INFERENCE_ROWS_PER_LANE = 16;
 
     private LaneWorkers workers;
     private RowLane[] lanes;
@@ -310,7 +315,7 @@ public final class DnnPart implements Model {
         float[] x = transformer.transform(new TransformContext(features, tables)).dense();
         int units = logits.units;
         float[] result = new float[n * units];
-        int k = Math.max(1, Math.min(lanes.length, n / MIN_ROWS_PER_LANE));
+        int k = Math.max(1, Math.min(lanes.length, n / MIN_INFERENCE_ROWS_PER_LANE));
         if (k == 1) {
             inferRows(x, 0, n, result);
             return result;
