@@ -2,7 +2,6 @@ package org.estimator4j.estimators.builtin.metric;
 
 import java.util.List;
 import org.estimator4j.spi.ParameterSpec;
-import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;
 import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.metric.Metric;
@@ -35,17 +34,12 @@ abstract class ConfusionRatioProvider implements MetricProvider {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(
-                ParameterSpec.optional("threshold", ParameterType.DOUBLE, 0.5,
-                        "a probability greater than this predicts class 1"));
+        return List.of(ProbabilityThreshold.SPEC);
     }
 
     @Override
     public Metric create(Parameters parameters) {
-        double threshold = parameters.getDouble("threshold");
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new IllegalArgumentException(name + ": threshold must be in [0, 1], got " + threshold);
-        }
+        double threshold = ProbabilityThreshold.read(name, parameters);
         return new Confusion(name, ratio, threshold);
     }
 
