@@ -19,6 +19,7 @@ import org.estimator4j.features.FeatureColumns;
 import org.estimator4j.features.Normalizer;
 import org.estimator4j.features.NumericColumn;
 import org.estimator4j.features.SharedEmbeddingColumn;
+import org.estimator4j.features.VocabularyFileColumn;
 import org.estimator4j.features.VocabularyListColumn;
 import org.estimator4j.features.VocabularySpec;
 
@@ -44,7 +45,7 @@ final class ColumnReader {
         KEYS.put("SharedEmbeddingColumn", concat(List.of("categorical_column", "shared_embedding_collection_name",
                 "num_buckets", "dimension"), embedding));
         KEYS.put("VocabularyFileCategoricalColumn", List.of("key", "vocabulary_file", "vocabulary_size",
-                "num_oov_buckets", "dtype", "default_value", "file_format"));
+                "num_oov_buckets", "dtype", "default_value", "file_format", "vocabulary_sha256"));
         KEYS.put("VocabularyListCategoricalColumn", List.of("key", "vocabulary_list", "dtype", "default_value",
                 "num_oov_buckets", "learn"));
         KEYS.put("WeightedCategoricalColumn", List.of("categorical_column", "weight_feature_key", "dtype"));
@@ -63,6 +64,15 @@ final class ColumnReader {
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     private final Map<FeatureColumn, FeatureColumn> canonical = new HashMap<>();
+    private final ColumnFiles files;
+
+    ColumnReader() {
+        this(ColumnFiles.workingDirectory());
+    }
+
+    ColumnReader(ColumnFiles files) {
+        this.files = files;
+    }
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
@@ -170,10 +180,19 @@ final class ColumnReader {
                     throw c.error("file_format", "only text vocabulary files are read (file_format null), got "
                             + kind(c.get("file_format")));
                 }
-                return FeatureColumns.categoricalColumnWithVocabularyFile(c.string("key"), c.string(
-                        "vocabulary_file"), c.has("vocabulary_size") ? c.integer("vocabulary_size") : null,
+                String file = files.locate(c.string("vocabulary_file"), c.path("vocabulary_file")).toString();
+                VocabularyFileColumn v = FeatureColumns.categoricalColumnWithVocabularyFile(c.string("key"), file,
+                        c.has("vocabulary_size") ? c.integer("vocabulary_size") : null,
                         categoricalDtype(c, "dtype", DType.STRING), c.has("default_value") ? c.longValue(
                         "default_value") : null, c.has("num_oov_buckets") ? c.longValue("num_oov_buckets") : 0);
+                // A saved column names the file it was made from: a file changed since must not pass for it.
+                if (c.has("vocabulary_sha256") && !c.string("vocabulary_sha256").equals(v.vocabularySha256())) {
+                    throw c.error("vocabulary_sha256", "vocabulary_file " + file + " has changed since the column "
+                            + "was saved (its SHA-256 is " + v.vocabularySha256() + ", not " + c.string(
+                            "vocabulary_sha256") + "); restore the file the model was trained with, or train a new "
+                            + "model with this one");
+                }
+                return v;
             }
             case "IdentityCategoricalColumn":
                 return FeatureColumns.categoricalColumnWithIdentity(c.string("key"), c.longValue("number_buckets"),

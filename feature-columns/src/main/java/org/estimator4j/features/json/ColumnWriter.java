@@ -118,6 +118,7 @@ final class ColumnWriter {
             c.put("dtype", v.dtype().tfName());
             c.put("default_value", v.defaultValue());
             c.putNull("file_format");
+            c.put("vocabulary_sha256", v.vocabularySha256());
         } else if (column instanceof IdentityColumn id) {
             c.put("key", id.key());
             c.put("number_buckets", id.numBuckets());

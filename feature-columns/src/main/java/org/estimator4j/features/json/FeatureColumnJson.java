@@ -50,7 +50,9 @@ import org.estimator4j.features.FeatureColumn;
  * <p>Reading is strict: an unknown class name lists the known ones, an unknown config key is named with its column and
  * the keys its class knows, a missing required key is named, and every message starts with the JSON path of the value
  * at fault, e.g. {@code columns[2].config.categorical_column.config.key}. Optional keys (TensorFlow's defaults) may be
- * left out. Relative vocabulary_file paths are relative to the working directory, as in TensorFlow.
+ * left out. Relative vocabulary_file paths are relative to the working directory, as in TensorFlow, unless a
+ * {@link ColumnFiles} says otherwise. A VocabularyFileCategoricalColumn also writes {@code "vocabulary_sha256"}, the
+ * SHA-256 of the file it read; reading it back refuses a file whose content has changed since.
  */
 public final class FeatureColumnJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -128,9 +130,19 @@ public final class FeatureColumnJson {
         return new ColumnReader().columns(array, COLUMNS);
     }
 
+    /** Columns from a parsed JSON array, reading the files they name where {@code files} says. */
+    public static List<FeatureColumn> fromJson(JsonNode array, ColumnFiles files) {
+        return new ColumnReader(files).columns(array, COLUMNS);
+    }
+
     /** One column from a parsed JSON object; {@code path} names it in messages (e.g. "model.columns[0]"). */
     public static FeatureColumn fromJson(JsonNode column, String path) {
         return new ColumnReader().column(column, path);
+    }
+
+    /** One column from a parsed JSON object, reading the files it names where {@code files} says. */
+    public static FeatureColumn fromJson(JsonNode column, String path, ColumnFiles files) {
+        return new ColumnReader(files).column(column, path);
     }
 
     private static JsonNode parse(String json) {

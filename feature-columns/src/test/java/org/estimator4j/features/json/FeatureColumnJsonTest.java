@@ -34,6 +34,7 @@ import org.estimator4j.features.Normalizer;
 import org.estimator4j.features.NumericColumn;
 import org.estimator4j.features.SharedEmbeddingColumn;
 import org.estimator4j.features.SparseIds;
+import org.estimator4j.features.VocabularyFileColumn;
 import org.estimator4j.features.VocabularyListColumn;
 import org.estimator4j.features.VocabularySpec;
 import org.estimator4j.features.WeightedCategoricalColumn;
@@ -386,10 +387,12 @@ class FeatureColumnJsonTest {
                 "marlo"), -1, 1), """
                 {"default_value": -1, "dtype": "string", "key": "aaa", "num_oov_buckets": 1,
                  "vocabulary_list": ["omar", "stringer", "marlo"]}""");
-        assertTfConfig(FeatureColumns.categoricalColumnWithVocabularyFile("wire", wire.toString(), 3, null, null, 1),
-                """
+        VocabularyFileColumn wireColumn = FeatureColumns.categoricalColumnWithVocabularyFile("wire", wire.toString(),
+                3, null, null, 1);
+        assertTfConfig(wireColumn, """
                 {"default_value": -1, "dtype": "string", "key": "wire", "num_oov_buckets": 1,
-                 "vocabulary_file": "%s", "vocabulary_size": 3, "file_format": null}""".formatted(wire));
+                 "vocabulary_file": "%s", "vocabulary_size": 3, "file_format": null,
+                 "vocabulary_sha256": "%s"}""".formatted(wire, wireColumn.vocabularySha256()));
         assertTfConfig(FeatureColumns.categoricalColumnWithIdentity("aaa", 3), """
                 {"default_value": null, "key": "aaa", "number_buckets": 3}""");
         assertTfConfig(FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithIdentity("animal", 4)),
