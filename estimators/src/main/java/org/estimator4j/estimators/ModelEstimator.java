@@ -31,7 +31,8 @@ import org.estimator4j.api.table.LongColumn;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.estimators.head.EvalMetrics;
 import org.estimator4j.estimators.head.Head;
-import org.estimator4j.estimators.serving.BundleManifest;
+import org.estimator4j.estimators.serving.BundleWriter;
+import org.estimator4j.estimators.serving.ExportedBundle;
 import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
@@ -398,19 +399,17 @@ public class ModelEstimator implements Estimator {
      */
     @Override
     public Path export(Path directory) {
+        return exportBundle(directory).directory();
+    }
+
+    /**
+     * {@link #export} with what it did: the bundle, its manifest, and whether an identical bundle of the same step
+     * was already there and was kept (see {@link BundleWriter}).
+     */
+    public ExportedBundle exportBundle(Path directory) {
         var latest = checkpoints().latest().orElseThrow(() -> new IllegalStateException("no checkpoint in "
                 + "model_dir " + config.modelDir() + ": train the model before exporting it"));
-        try {
-            Path bundle = directory.resolve(Long.toString(latest.globalStep()));
-            Path temp = Files.createTempDirectory(Files.createDirectories(directory), "export-");
-            Files.writeString(temp.resolve("model.json"), description, StandardCharsets.UTF_8);
-            Files.copy(latest.file(), temp.resolve("variables.e4j"));
-            BundleManifest.write(temp, latest.globalStep());
-            Files.move(temp, bundle, StandardCopyOption.ATOMIC_MOVE);
-            return bundle;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot export to " + directory + ": " + e.getMessage(), e);
-        }
+        return BundleWriter.write(directory, latest.globalStep(), description, latest.file());
     }
 
     private Path descriptionFile() {

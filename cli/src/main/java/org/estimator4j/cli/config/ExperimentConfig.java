@@ -44,6 +44,7 @@ import org.estimator4j.estimators.widedeep.DNNLinearCombinedClassifier;
 import org.estimator4j.estimators.widedeep.DNNLinearCombinedRegressor;
 import org.estimator4j.estimators.widedeep.WideDeepBuilder;
 import org.estimator4j.features.FeatureColumn;
+import org.estimator4j.features.json.ColumnFiles;
 import org.estimator4j.features.json.FeatureColumnJson;
 
 /**
@@ -154,9 +155,9 @@ public final class ExperimentConfig {
         data.done();
 
         // One list for most estimators; wide and deep takes linear_feature_columns and dnn_feature_columns instead.
-        this.featureColumns = columns(top, "feature_columns");
-        this.linearColumns = columns(top, "linear_feature_columns");
-        this.dnnColumns = columns(top, "dnn_feature_columns");
+        this.featureColumns = columns(top, "feature_columns", base);
+        this.linearColumns = columns(top, "linear_feature_columns", base);
+        this.dnnColumns = columns(top, "dnn_feature_columns", base);
         if (featureColumns == null && linearColumns == null && dnnColumns == null) {
             throw new ConfigException(top.path() + ".feature_columns: missing; give a list of feature columns (or, "
                     + "for wide and deep, linear_feature_columns and dnn_feature_columns)");
@@ -192,8 +193,11 @@ public final class ExperimentConfig {
         top.done();
     }
 
-    /** The feature columns under {@code key}, or null when the config has none there. */
-    private static List<FeatureColumn> columns(ConfigNode top, String key) {
+    /**
+     * The feature columns under {@code key}, or null when the config has none there. Files they name (vocabulary
+     * files) are relative to the config file's folder, like every other path in a config.
+     */
+    private static List<FeatureColumn> columns(ConfigNode top, String key, Path base) {
         JsonNode columns = top.raw(key);
         if (columns == null || columns.isNull()) {
             return null;
@@ -203,7 +207,8 @@ public final class ExperimentConfig {
         }
         List<FeatureColumn> parsed = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            parsed.add(FeatureColumnJson.fromJson(columns.get(i), top.path() + "." + key + "[" + i + "]"));
+            parsed.add(FeatureColumnJson.fromJson(columns.get(i), top.path() + "." + key + "[" + i + "]",
+                    ColumnFiles.relativeTo(base)));
         }
         return List.copyOf(parsed);
     }

@@ -124,7 +124,15 @@ public final class Checkpoints {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * Reads a checkpoint file. Every size its header claims (variables, name and value counts) is checked against the
+     * bytes the file has left before anything is allocated for it, so a truncated or forged header is refused, never
+     * an out-of-memory error; a file that is not a regular file (a device, a FIFO) is refused before it is opened.
+     */
     public static Checkpoint read(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw corrupt(file, "it is not a regular file");
+        }
         long size;
         try {
             size = Files.size(file);
@@ -144,6 +152,10 @@ public final class Checkpoints {
             }
             long step = in.readLong();
             int count = in.readInt();
+            long read = 8 + 4 + 8 + 4; // the header so far; the checksum's 8 bytes end the file
+            if (count < 0 || count * 8L > size - read - 8) { // each variable takes at least its two lengths
+                throw corrupt(file, "it claims " + count + " variables in " + size + " bytes");
+            }
             Map<String, float[]> variables = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 int nameLength = in.readInt();
@@ -153,9 +165,13 @@ public final class Checkpoints {
                 byte[] name = new byte[nameLength];
                 in.readFully(name);
                 int length = in.readInt();
-                if (length < 0 || (long) length * 4 > size) {
-                    throw corrupt(file, "variable " + i + " claims " + length + " values");
+                read += 4 + nameLength + 4;
+                long left = size - read - 8;
+                if (length < 0 || (long) length * 4 > left) {
+                    throw corrupt(file, "variable " + i + " claims " + length + " values, but only " + Math.max(0,
+                            left) + " bytes are left");
                 }
+                read += (long) length * 4;
                 variables.put(new String(name, StandardCharsets.UTF_8), readFloats(in, length));
             }
             long expected = crc.getValue(); // before the stored checksum's own bytes are read

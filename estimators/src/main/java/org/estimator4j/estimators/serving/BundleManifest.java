@@ -21,7 +21,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.estimator4j.estimators.LibraryVersion;
@@ -33,7 +32,9 @@ import org.estimator4j.estimators.LibraryVersion;
  * a word; with the manifest, loading checks every byte first and names the file at fault.
  *
  * <p>The manifest is written last, after the files it lists, so a bundle whose export was interrupted has none and is
- * not mistaken for a verified one (export also renames the finished bundle into place atomically).
+ * not mistaken for a verified one (export also renames the finished bundle into place atomically). A bundle without a
+ * manifest is refused: nothing could tell its weights from tampered ones. Besides {@code model.json} and
+ * {@code variables.e4j} the manifest lists the files the model reads ({@code assets/...}, e.g. vocabulary files).
  */
 public record BundleManifest(int bundleFormat, String libraryVersion, String javaVersion, Instant created,
         long globalStep, Map<String, FileEntry> files) {
@@ -44,10 +45,9 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
     public static final int FORMAT = 1;
     /** The manifest's file name inside a bundle. */
     public static final String FILE_NAME = "manifest.json";
-    /** The files of a format 1 bundle: the model's description and its variables. */
+    /** The files every format 1 bundle has: the model's description and its variables. */
     public static final List<String> FORMAT_1_FILES = List.of("model.json", "variables.e4j");
 
-    private static final System.Logger LOG = System.getLogger(BundleManifest.class.getName());
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -70,8 +70,22 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
      * this library's and this JVM's versions and the current time.
      */
     public static BundleManifest write(Path bundle, long globalStep) {
+        return write(bundle, globalStep, List.of());
+    }
+
+    /**
+     * Like {@link #write(Path, long)}, also listing {@code assets}: further files of the bundle the model reads, as
+     * paths relative to the bundle (e.g. {@code assets/countries.txt}).
+     */
+    public static BundleManifest write(Path bundle, long globalStep, List<String> assets) {
         Map<String, FileEntry> files = new TreeMap<>();
         for (String name : FORMAT_1_FILES) {
+            files.put(name, describe(bundle.resolve(name)));
+        }
+        for (String name : assets) {
+            if (!BundlePaths.isPlainRelative(name)) {
+                throw new IllegalArgumentException("asset '" + name + "' is not a relative path inside the bundle");
+            }
             files.put(name, describe(bundle.resolve(name)));
         }
         BundleManifest manifest = new BundleManifest(FORMAT, LibraryVersion.get(), Runtime.version().toString(),
@@ -86,27 +100,30 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
     }
 
     /**
-     * Checks {@code bundle} against its manifest before anything in it is read: every listed file must be there with
-     * its size and SHA-256, and the bundle format must be one this version reads. A bundle exported before manifests
-     * existed has none: it loads unchecked (empty result) with a warning.
+     * Checks {@code bundle} against its manifest before anything in it is read: the manifest must be there, every
+     * listed file must be there (inside the bundle) with its size and SHA-256, and the bundle format must be one this
+     * version reads.
      *
-     * @throws IllegalStateException naming the file at fault and what to do (export again, or upgrade)
+     * @throws InvalidBundleException naming the file at fault and what to do (export again, or upgrade)
      */
-    public static Optional<BundleManifest> verify(Path bundle) {
-        Path file = bundle.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            if (Files.isDirectory(bundle)) {
-                LOG.log(System.Logger.Level.WARNING, "bundle {0} has no {1} (it was exported before Estimator4J "
-                        + "kept one): loading it without checking its files; export the model again to get a "
-                        + "verifiable bundle", bundle, FILE_NAME);
-            }
-            return Optional.empty();
+    public static BundleManifest verify(Path bundle) {
+        if (!Files.isDirectory(bundle)) {
+            throw new InvalidBundleException("bundle " + bundle + " is not a directory",
+                    "give the directory `export` wrote (<export dir>/<global step>)");
         }
+        Path file = bundle.resolve(FILE_NAME);
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidBundleException("bundle " + bundle + " has no " + FILE_NAME
+                    + ", so its files cannot be checked", "export the model again; only if you trust every file "
+                    + "in it, load it unchecked (e4j predict --no-verify, Predictor.loader(bundle)"
+                    + ".withoutVerification())");
+        }
+        BundlePaths.resolve(bundle, FILE_NAME, "the manifest");
         BundleManifest manifest = read(bundle, file);
         for (Map.Entry<String, FileEntry> e : new TreeMap<>(manifest.files()).entrySet()) {
             check(bundle, e.getKey(), e.getValue());
         }
-        return Optional.of(manifest);
+        return manifest;
     }
 
     private static BundleManifest read(Path bundle, Path file) {
@@ -126,9 +143,9 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
         String writtenBy = root.path("estimator4j_version").asText("an unknown version");
         if (format.asInt() > FORMAT) {
             // Checked before the file list: a newer layout may list files differently.
-            throw new IllegalStateException("bundle " + bundle + " has bundle format " + format.asInt()
+            throw new InvalidBundleException("bundle " + bundle + " has bundle format " + format.asInt()
                     + " (written by Estimator4J " + writtenBy + "), but Estimator4J " + LibraryVersion.get()
-                    + " reads bundle formats up to " + FORMAT + ": upgrade Estimator4J to load it");
+                    + " reads bundle formats up to " + FORMAT, "upgrade Estimator4J to load it");
         }
         JsonNode filesJson = root.get("files");
         if (filesJson == null || !filesJson.isObject()) {
@@ -139,7 +156,7 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
         while (fields.hasNext()) {
             var f = fields.next();
             String name = f.getKey();
-            if (!isPlainFileName(name)) {
+            if (!BundlePaths.isPlainRelative(name)) {
                 throw damaged(bundle, FILE_NAME + " lists '" + name + "', which is not a file of the bundle");
             }
             JsonNode size = f.getValue().get("size");
@@ -169,16 +186,11 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
                 step.asLong(), files);
     }
 
-    private static boolean isPlainFileName(String name) {
-        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
-                && name.indexOf('\\') < 0;
-    }
-
     private static void check(Path bundle, String name, FileEntry expected) {
-        Path file = bundle.resolve(name);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(bundle.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw damaged(bundle, name + " is missing (" + FILE_NAME + " lists it)");
         }
+        Path file = BundlePaths.resolve(bundle, name, FILE_NAME + " lists");
         FileEntry actual = describe(file);
         if (actual.size() != expected.size()) {
             throw damaged(bundle, name + " has " + actual.size() + " bytes, but " + FILE_NAME + " says "
@@ -190,9 +202,8 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
         }
     }
 
-    private static IllegalStateException damaged(Path bundle, String why) {
-        return new IllegalStateException("bundle " + bundle + " is damaged: " + why
-                + "; export the model again (or copy the whole bundle directory again)");
+    private static InvalidBundleException damaged(Path bundle, String why) {
+        return new InvalidBundleException("bundle " + bundle + " is damaged: " + why, BundlePaths.EXPORT_AGAIN);
     }
 
     /** A file's size and SHA-256, read in 64 KB chunks (variables files reach hundreds of MB). */

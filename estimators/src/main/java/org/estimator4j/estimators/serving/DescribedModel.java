@@ -21,6 +21,7 @@ import org.estimator4j.estimators.optimizer.Optimizer;
 import org.estimator4j.estimators.optimizer.Optimizers;
 import org.estimator4j.estimators.widedeep.WideDeepPart;
 import org.estimator4j.features.FeatureColumn;
+import org.estimator4j.features.json.ColumnFiles;
 import org.estimator4j.features.json.FeatureColumnJson;
 
 /**
@@ -32,7 +33,8 @@ record DescribedModel(String type, Head head, Model model) {
     // Optimizers never run when serving; they only shape the variables' slots.
     private static final FtrlOptimizer UNUSED_FTRL = FtrlOptimizer.withLearningRate(0.2);
 
-    static DescribedModel rebuild(JsonNode d, String where, LayerFactory layers) {
+    /** @param files where the files the columns name (vocabularies) are read: inside the bundle when serving */
+    static DescribedModel rebuild(JsonNode d, String where, LayerFactory layers, ColumnFiles files) {
         String type = d.path("estimator").asText();
         Head head = switch (type) {
             case "LinearClassifier", "BaselineClassifier", "DNNClassifier", "DNNLinearCombinedClassifier" -> {
@@ -48,21 +50,22 @@ record DescribedModel(String type, Head head, Model model) {
         int logits = head.logitsDimension();
         Model model = switch (type) {
             case "BaselineClassifier", "BaselineRegressor" -> new BaselinePart(logits, UNUSED_FTRL);
-            case "LinearClassifier", "LinearRegressor" -> new LinearPart(columns(d, "feature_columns"), logits,
+            case "LinearClassifier", "LinearRegressor" -> new LinearPart(columns(d, "feature_columns", files), logits,
                     combiner(d, "sparse_combiner"), UNUSED_FTRL);
-            case "DNNClassifier", "DNNRegressor" -> dnn(d, "", logits, where, layers);
+            case "DNNClassifier", "DNNRegressor" -> dnn(d, "", logits, where, layers, files);
             default -> {
-                List<FeatureColumn> linear = columns(d, "linear_feature_columns");
-                List<FeatureColumn> deep = columns(d, "dnn_feature_columns");
+                List<FeatureColumn> linear = columns(d, "linear_feature_columns", files);
+                List<FeatureColumn> deep = columns(d, "dnn_feature_columns", files);
                 yield new WideDeepPart(linear.isEmpty() ? null : new LinearPart(linear, logits,
                         combiner(d, "linear_sparse_combiner"), UNUSED_FTRL),
-                        deep.isEmpty() ? null : dnn(d, "dnn_", logits, where, layers));
+                        deep.isEmpty() ? null : dnn(d, "dnn_", logits, where, layers, files));
             }
         };
         return new DescribedModel(type, head, model);
     }
 
-    private static DnnPart dnn(JsonNode d, String prefix, int logits, String where, LayerFactory layers) {
+    private static DnnPart dnn(JsonNode d, String prefix, int logits, String where, LayerFactory layers,
+            ColumnFiles files) {
         List<CustomLayer> custom = new ArrayList<>();
         for (JsonNode l : d.path(prefix + "custom_layers")) {
             String type = l.path("type").asText();
@@ -83,14 +86,14 @@ record DescribedModel(String type, Head head, Model model) {
         @SuppressWarnings("unchecked")
         Map<String, Object> optimizerConfig = MAPPER.convertValue(d.get(prefix + "optimizer"), Map.class);
         Optimizer optimizer = Optimizers.fromConfig(optimizerConfig, 0.05, where + ": " + prefix + "optimizer");
-        return new DnnPart("dnn", columns(d, prefix + "feature_columns"), logits, units,
+        return new DnnPart("dnn", columns(d, prefix + "feature_columns", files), logits, units,
                 Activation.fromName(d.path(prefix + "activation").asText("relu")), d.path(prefix + "dropout").asDouble(0),
                 d.path("batch_norm").asBoolean(false), custom, optimizer, 0L);
     }
 
-    private static List<FeatureColumn> columns(JsonNode d, String key) {
+    private static List<FeatureColumn> columns(JsonNode d, String key, ColumnFiles files) {
         JsonNode json = d.get(key);
-        return json == null ? List.of() : FeatureColumnJson.fromJson(json);
+        return json == null ? List.of() : FeatureColumnJson.fromJson(json, files);
     }
 
     private static SparseCombiner combiner(JsonNode d, String key) {

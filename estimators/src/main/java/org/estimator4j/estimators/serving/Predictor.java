@@ -3,7 +3,6 @@ package org.estimator4j.estimators.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.estimator4j.estimators.Model;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.estimators.dnn.LayerFactory;
 import org.estimator4j.estimators.head.Head;
+import org.estimator4j.features.json.ColumnFiles;
 
 /**
  * Serves an exported bundle: loads the model once and answers predictions from raw features, from any number of
@@ -44,10 +44,6 @@ public final class Predictor {
     private final Head head;
     private final Optional<BundleManifest> manifest;
 
-    private Predictor(String estimator, Model model, Head head) {
-        this(estimator, model, head, Optional.empty());
-    }
-
     private Predictor(String estimator, Model model, Head head, Optional<BundleManifest> manifest) {
         this.estimator = estimator;
         this.model = model;
@@ -58,10 +54,12 @@ public final class Predictor {
     /**
      * Loads a bundle written by {@code export}; a bundle from a newer version or a damaged one fails clearly. The
      * bundle's {@code manifest.json} is checked before anything else is read (see {@link BundleManifest#verify}); a
-     * bundle exported before manifests existed loads with a warning.
+     * bundle without one is refused.
+     *
+     * @throws InvalidBundleException naming the file at fault and what to do
      */
     public static Predictor load(Path bundle) {
-        return load(bundle, LayerFactory.classpath());
+        return loader(bundle).load();
     }
 
     /**
@@ -69,33 +67,85 @@ public final class Predictor {
      * also sees plugin folders); a layer whose plugin is missing fails naming the provider and its jar.
      */
     public static Predictor load(Path bundle, LayerFactory layers) {
-        Optional<BundleManifest> manifest = BundleManifest.verify(bundle);
-        Predictor p = loadVerified(bundle, layers);
-        return new Predictor(p.estimator, p.model, p.head, manifest);
+        return loader(bundle).layers(layers).load();
     }
 
-    private static Predictor loadVerified(Path bundle, LayerFactory layers) {
+    /** A loader for {@code bundle}, to set plugin layers or (deliberately) skip the manifest check. */
+    public static Loader loader(Path bundle) {
+        return new Loader(bundle, LayerFactory.classpath(), true);
+    }
+
+    /** How to load one bundle: immutable; each setter returns a new loader. */
+    public static final class Loader {
+        private final Path bundle;
+        private final LayerFactory layers;
+        private final boolean verify;
+
+        private Loader(Path bundle, LayerFactory layers, boolean verify) {
+            this.bundle = java.util.Objects.requireNonNull(bundle, "bundle is null");
+            this.layers = java.util.Objects.requireNonNull(layers, "layers is null");
+            this.verify = verify;
+        }
+
+        /** Plugin layers come from {@code layers} (default: the classpath's). */
+        public Loader layers(LayerFactory layers) {
+            return new Loader(bundle, layers, verify);
+        }
+
+        /**
+         * Loads without checking the files against {@code manifest.json} (which may then be absent): only for a
+         * bundle whose every file is trusted. Paths in {@code model.json} still resolve only inside the bundle, and
+         * file sizes are still checked before allocation.
+         */
+        public Loader withoutVerification() {
+            return new Loader(bundle, layers, false);
+        }
+
+        public Predictor load() {
+            Optional<BundleManifest> manifest = verify ? Optional.of(BundleManifest.verify(bundle)) : Optional.empty();
+            return loadFiles(bundle, layers, manifest);
+        }
+    }
+
+    /** The largest {@code model.json} read (its learned vocabularies included). */
+    static final long MAX_MODEL_JSON_BYTES = 256L << 20;
+
+    private static Predictor loadFiles(Path bundle, LayerFactory layers, Optional<BundleManifest> manifest) {
+        if (!Files.isDirectory(bundle)) {
+            throw new InvalidBundleException("bundle " + bundle + " is not a directory",
+                    "give the directory `export` wrote (<export dir>/<global step>)");
+        }
         JsonNode description;
-        Path modelJson = bundle.resolve("model.json");
+        Path modelJson = BundlePaths.resolve(bundle, "model.json", "the model description");
         try {
-            description = MAPPER.readTree(Files.readString(modelJson));
+            long size = Files.size(modelJson);
+            if (size > MAX_MODEL_JSON_BYTES) {
+                throw new InvalidBundleException("bundle " + bundle + ": model.json has " + size + " bytes, more "
+                        + "than the limit of " + MAX_MODEL_JSON_BYTES + " bytes", BundlePaths.EXPORT_AGAIN);
+            }
+            description = MAPPER.readTree(modelJson.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + modelJson + " (" + e.getMessage() + "): is " + bundle
-                    + " an exported bundle?", e);
+            throw new InvalidBundleException("bundle " + bundle + ": cannot read model.json (" + e.getMessage()
+                    + ")", "is " + bundle + " an exported bundle? " + BundlePaths.EXPORT_AGAIN);
         }
-        int format = description.path("format").asInt(-1);
+        int format = description == null ? -1 : description.path("format").asInt(-1);
         if (format != FORMAT) {
-            throw new IllegalStateException(modelJson + " has bundle format " + format + "; this version of "
-                    + "Estimator4J reads format " + FORMAT + (format > FORMAT ? ": upgrade Estimator4J" : ""));
+            throw new InvalidBundleException(modelJson + " has bundle format " + format + "; this version of "
+                    + "Estimator4J reads format " + FORMAT, format > FORMAT ? "upgrade Estimator4J"
+                    : BundlePaths.EXPORT_AGAIN);
         }
-        DescribedModel rebuilt = DescribedModel.rebuild(description, modelJson.toString(), layers);
-        rebuilt.model().restore(Checkpoints.read(bundle.resolve("variables.e4j")).variables());
-        return new Predictor(rebuilt.type(), rebuilt.model(), rebuilt.head());
+        // Every file the columns name (vocabularies) is read from inside the bundle, never from the working directory.
+        ColumnFiles inBundle = (file, jsonPath) -> BundlePaths.resolve(bundle, file, "model.json's " + jsonPath)
+                .toAbsolutePath();
+        DescribedModel rebuilt = DescribedModel.rebuild(description, modelJson.toString(), layers, inBundle);
+        Path variables = BundlePaths.resolve(bundle, "variables.e4j", "the variables file");
+        rebuilt.model().restore(Checkpoints.read(variables).variables());
+        return new Predictor(rebuilt.type(), rebuilt.model(), rebuilt.head(), manifest);
     }
 
     /**
      * Who wrote the bundle and from which step (Estimator4J version, global step, file checksums); empty for a bundle
-     * exported before bundles had a manifest.
+     * loaded {@link Loader#withoutVerification() without verification}.
      */
     public Optional<BundleManifest> manifest() {
         return manifest;

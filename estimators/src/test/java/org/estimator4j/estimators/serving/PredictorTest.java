@@ -182,11 +182,12 @@ class PredictorTest {
     }
 
     @Test
-    void aBundleWithoutAManifestOfANewerFormatOrWithDamagedVariablesIsRefused() throws IOException {
-        Files.delete(bundle.resolve(BundleManifest.FILE_NAME)); // as exported before bundles had one
+    void aModelJsonOfANewerFormatOrDamagedVariablesAreRefusedEvenWithoutVerification() throws IOException {
+        Files.delete(bundle.resolve(BundleManifest.FILE_NAME));
         Path model = bundle.resolve("model.json");
         Files.writeString(model, Files.readString(model).replace("\"format\" : 1", "\"format\" : 9"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Predictor.loader(bundle).withoutVerification().load());
         assertTrue(e.getMessage().contains("upgrade Estimator4J"), e.getMessage());
 
         Files.writeString(model, Files.readString(model).replace("\"format\" : 9", "\"format\" : 1"));
@@ -194,7 +195,7 @@ class PredictorTest {
         byte[] bytes = Files.readAllBytes(variables);
         bytes[bytes.length - 20] ^= 1;
         Files.write(variables, bytes);
-        e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
+        e = assertThrows(IllegalStateException.class, () -> Predictor.loader(bundle).withoutVerification().load());
         assertTrue(e.getMessage().contains("damaged"), e.getMessage());
     }
 
@@ -257,14 +258,40 @@ class PredictorTest {
                 .replace("\"files\"", "\"layout_of_the_future\"")); // a newer layout need not list files as we do
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
         assertTrue(e.getMessage().contains("bundle format 99"), e.getMessage());
-        assertTrue(e.getMessage().contains("reads bundle formats up to 1: upgrade Estimator4J"), e.getMessage());
+        assertTrue(e.getMessage().contains("reads bundle formats up to 1; upgrade Estimator4J"), e.getMessage());
     }
 
     @Test
-    void aBundleExportedBeforeManifestsStillLoads() throws IOException {
+    void aBundleWithoutAManifestIsRefusedNamingItAndLoadsOnlyWithoutVerification() throws IOException {
         Files.delete(bundle.resolve(BundleManifest.FILE_NAME));
-        Predictor predictor = Predictor.load(bundle);
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> Predictor.load(bundle));
+        assertEquals("bundle " + bundle + " has no manifest.json, so its files cannot be checked", e.problem());
+        assertTrue(e.remedy().startsWith("export the model again; only if you trust every file in it, load it "
+                + "unchecked (e4j predict --no-verify"), e.remedy());
+
+        Predictor predictor = Predictor.loader(bundle).withoutVerification().load();
         assertTrue(predictor.manifest().isEmpty());
         assertEquals(model.predict(input(rows.subList(0, 5))), predictor.predict(raw.subList(0, 5)));
+    }
+
+    @Test
+    void tamperedWeightsWithoutAManifestAreRefused() throws IOException {
+        // The attack the warning used to let through: alter a weight, drop the manifest that would show it.
+        Files.delete(bundle.resolve(BundleManifest.FILE_NAME));
+        Path variables = bundle.resolve("variables.e4j");
+        byte[] bytes = Files.readAllBytes(variables);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(variables, bytes);
+        assertThrows(InvalidBundleException.class, () -> Predictor.load(bundle));
+    }
+
+    @Test
+    void aFileListedInTheManifestThatIsALinkOutOfTheBundleIsRefused() throws IOException {
+        Path outside = Files.copy(bundle.resolve("variables.e4j"), dir.resolve("elsewhere.e4j"));
+        Files.delete(bundle.resolve("variables.e4j"));
+        Files.createSymbolicLink(bundle.resolve("variables.e4j"), outside);
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> Predictor.load(bundle));
+        assertTrue(e.problem().contains("variables.e4j is a link to " + outside.toRealPath() + ", outside the bundle"),
+                e.getMessage());
     }
 }
