@@ -29,6 +29,9 @@ final class Values {
     private static Object toArray(Field f, Object value) {
         if (value instanceof List<?> list) {
             value = list.toArray();
+        } else if (f.shape().isVariable() && (value instanceof CharSequence || value instanceof Number)) {
+            // A multivalent feature given one plain value (JSON lines mix "a" and ["a", "b"]): a list of one.
+            value = new Object[] {value};
         }
         switch (f.dtype()) {
             case FLOAT32 -> {

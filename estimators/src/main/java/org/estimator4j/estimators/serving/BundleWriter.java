@@ -46,7 +46,7 @@ public final class BundleWriter {
      * Exports the model described by {@code description} (its JSON, as a model directory keeps it) with the
      * variables of checkpoint file {@code variables} at {@code globalStep} into {@code directory/<globalStep>/}.
      *
-     * @throws IllegalStateException when a different bundle of that step is already there, or a file the model
+     * @throws InvalidBundleException when a different bundle of that step is already there, or a file the model
      *     reads has changed since training
      */
     public static ExportedBundle write(Path directory, long globalStep, String description, Path variables) {
@@ -65,8 +65,7 @@ public final class BundleWriter {
                 Files.copy(in, temp.resolve("variables.e4j")); // a new file: ordinary permissions
             }
             BundleManifest manifest = BundleManifest.write(temp, globalStep, assets);
-            ExportedBundle result = moveIntoPlace(temp, bundle, manifest);
-            return result;
+            return moveIntoPlace(temp, bundle, manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export to " + directory + ": " + e.getMessage(), e);
         } finally {
@@ -87,13 +86,13 @@ public final class BundleWriter {
         try {
             existing = BundleManifest.verify(bundle);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(bundle + " already exists and is not a valid bundle (" + e.getMessage()
-                    + "); remove it and export again, or export to another directory", e);
+            throw new InvalidBundleException(bundle + " already exists and is not a valid bundle (" + e.getMessage()
+                    + ")", "remove it and export again, or export to another directory");
         }
         if (!existing.files().equals(manifest.files()) || existing.globalStep() != manifest.globalStep()) {
-            throw new IllegalStateException(bundle + " already holds a different bundle of step "
-                    + manifest.globalStep() + " (its files differ from this model's); remove it and export again, "
-                    + "or export to another directory");
+            throw new InvalidBundleException(bundle + " already holds a different bundle of step "
+                    + manifest.globalStep() + " (its files differ from this model's)",
+                    "remove it and export again, or export to another directory");
         }
         return new ExportedBundle(bundle, existing, true);
     }
@@ -140,14 +139,14 @@ public final class BundleWriter {
 
     private static void copyAsset(Path source, Path target, String expectedSha256) throws IOException {
         if (!Files.isRegularFile(source)) {
-            throw new IllegalStateException("the model reads vocabulary file " + source + ", which "
-                    + (Files.exists(source) ? "is not a regular file" : "does not exist any more")
-                    + "; restore it to export the model");
+            throw new InvalidBundleException("the model reads vocabulary file " + source + ", which "
+                    + (Files.exists(source) ? "is not a regular file" : "does not exist any more"),
+                    "restore it to export the model");
         }
         if (Files.size(source) > VocabularyFileColumn.MAX_FILE_BYTES) {
-            throw new IllegalStateException("vocabulary file " + source + " has " + Files.size(source) + " bytes, "
-                    + "more than the limit of " + VocabularyFileColumn.MAX_FILE_BYTES + "; restore the file the "
-                    + "model was trained with");
+            throw new InvalidBundleException("vocabulary file " + source + " has " + Files.size(source) + " bytes, "
+                    + "more than the limit of " + VocabularyFileColumn.MAX_FILE_BYTES,
+                    "restore the file the model was trained with");
         }
         Files.createDirectories(target.getParent());
         try (InputStream in = Files.newInputStream(source)) {
@@ -155,9 +154,9 @@ public final class BundleWriter {
         }
         String actual = BundleManifest.describe(target).sha256();
         if (expectedSha256 != null && !Objects.equals(expectedSha256, actual)) {
-            throw new IllegalStateException("vocabulary file " + source + " has changed since the model was trained "
-                    + "(SHA-256 " + actual + ", trained with " + expectedSha256 + "); restore the file the model "
-                    + "was trained with to export it");
+            throw new InvalidBundleException("vocabulary file " + source + " has changed since the model was "
+                    + "trained (SHA-256 " + actual + ", trained with " + expectedSha256 + ")",
+                    "restore the file the model was trained with to export it");
         }
     }
 }

@@ -1,8 +1,9 @@
 package org.estimator4j.estimators.serving;
 
 /**
- * A bundle that cannot be served as it is: missing or mismatched manifest, a file that leaves the bundle, a file too
- * large or not a regular file. {@link #problem()} names the file and what is wrong with it, {@link #remedy()} what to
+ * A bundle that cannot be served or written as asked: a missing or mismatched manifest, a file that leaves the
+ * bundle, a file too large or not a regular file; at export, a different bundle already in place or a file the model
+ * reads that changed since training. {@link #problem()} names the file and what is wrong with it, {@link #remedy()} what to
  * do next, so a command line can print them as one line; {@link #getMessage()} joins both.
  */
 public final class InvalidBundleException extends IllegalStateException {
