@@ -196,6 +196,19 @@ class PredictCommandTest {
     }
 
     @Test
+    void aVocabularyFileThatIsADeviceIsRefusedNamingItBeforeReadingIt() throws IOException {
+        if (!Files.exists(Path.of("/dev/zero"))) {
+            return;
+        }
+        Files.writeString(config, Files.readString(config).replace("\"colors.txt\"", "\"/dev/zero\""));
+        CliRun r = CliRun.e4j("train", "--config", config.toString(), "--no-eval", "--no-store");
+        assertEquals(1, r.exitCode());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("experiment.json.feature_columns[0].config: vocabulary column 'color': "
+                + "vocabulary_file /dev/zero is not a regular file"), r.err());
+    }
+
+    @Test
     void tamperedWeightsAreRefusedNamingTheFile() throws IOException {
         Path variables = bundle.resolve("variables.e4j");
         byte[] bytes = Files.readAllBytes(variables);

@@ -123,6 +123,9 @@ class SelfContainedBundleTest {
         // Nor exported with it: the bundle would pair trained rows with the wrong keys.
         e = assertThrows(IllegalStateException.class, () -> model.export(dir.resolve("export2")));
         assertTrue(e.getMessage().contains("has changed since the model was trained"), e.getMessage());
+        try (var left = Files.list(dir.resolve("export2"))) {
+            assertEquals(List.of(), left.toList()); // the failed export removed its temporary folder
+        }
     }
 
     private void editModelJson(String from, String to) throws IOException {
