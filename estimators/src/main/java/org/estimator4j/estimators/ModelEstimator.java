@@ -24,6 +24,7 @@ import org.estimator4j.api.estimator.Steps;
 import org.estimator4j.api.input.InputFn;
 import org.estimator4j.api.input.LabeledBatch;
 import org.estimator4j.api.input.Mode;
+import org.estimator4j.api.logging.Logs;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.api.table.Column;
 import org.estimator4j.api.table.DoubleColumn;
@@ -36,6 +37,7 @@ import org.estimator4j.estimators.serving.BundleManifest;
 import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
+import org.slf4j.Logger;
 
 /**
  * The training loop every premade estimator shares: a {@link Model} for the logits, a {@link Head} for the loss,
@@ -45,7 +47,7 @@ import org.estimator4j.spi.callback.TrainingContext;
  * model at it is refused.
  */
 public class ModelEstimator implements Estimator {
-    private static final System.Logger LOG = System.getLogger(ModelEstimator.class.getName());
+    private static final Logger LOG = Logs.get(ModelEstimator.class);
 
     private final String description;
     private final Supplier<Model> models;
@@ -153,7 +155,7 @@ public class ModelEstimator implements Estimator {
             }
             long stopAt = steps.stopAt(session.step);
             if (session.step >= stopAt) {
-                LOG.log(System.Logger.Level.INFO, "global step {0} already reached max steps {1}: nothing to train",
+                LOG.debug("global step {} already reached max steps {}: nothing to train",
                         session.step, stopAt);
             } else {
                 loop(input, stopAt, session, hooks, hooked);
@@ -223,7 +225,7 @@ public class ModelEstimator implements Estimator {
                 session.step = step;
                 if (step % config.logStepCountSteps() == 0) {
                     double seconds = (System.nanoTime() - logStartNanos) / 1e9;
-                    LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                    LOG.debug(String.format(java.util.Locale.ROOT,
                             "step %d: loss %.5f (%.1f steps/s)", step, loss, (step - logStartStep) / seconds));
                     logStartNanos = System.nanoTime();
                     logStartStep = step;
@@ -250,7 +252,7 @@ public class ModelEstimator implements Estimator {
     private static void warnIfDiverging(DivergenceWatch divergence, long step) {
         String warning = divergence.check(step);
         if (warning != null) {
-            LOG.log(System.Logger.Level.WARNING, warning);
+            LOG.warn(warning);
         }
     }
 

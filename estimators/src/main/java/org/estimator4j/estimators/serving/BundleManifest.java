@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.estimator4j.api.logging.Logs;
 import org.estimator4j.estimators.LibraryVersion;
+import org.slf4j.Logger;
 
 /**
  * The {@code manifest.json} of an export bundle: what wrote it (bundle format, Estimator4J and Java versions, when,
@@ -47,7 +49,7 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
     /** The files of a format 1 bundle: the model's description and its variables. */
     public static final List<String> FORMAT_1_FILES = List.of("model.json", "variables.e4j");
 
-    private static final System.Logger LOG = System.getLogger(BundleManifest.class.getName());
+    private static final Logger LOG = Logs.get(BundleManifest.class);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -96,7 +98,7 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
         Path file = bundle.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             if (Files.isDirectory(bundle)) {
-                LOG.log(System.Logger.Level.WARNING, "bundle {0} has no {1} (it was exported before Estimator4J "
+                LOG.warn("bundle {} has no {} (it was exported before Estimator4J "
                         + "kept one): loading it without checking its files; export the model again to get a "
                         + "verifiable bundle", bundle, FILE_NAME);
             }
