@@ -389,9 +389,6 @@ public class ModelEstimator implements Estimator {
         EvalMetrics metrics = head.newEvalMetrics();
         float[] targets = new float[0];
         float[] gradient = new float[0];
-        float[] zeroLogits = new float[0];
-        float[] scratch = new float[0];
-        DivergenceWatch divergence = new DivergenceWatch();
         long taken = 0;
         try (Dataset<LabeledBatch> data = input.apply(Mode.EVAL);
                 DatasetIterator<LabeledBatch> batches = data.iterator()) {
