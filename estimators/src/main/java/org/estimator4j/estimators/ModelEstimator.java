@@ -24,7 +24,7 @@ import org.estimator4j.api.estimator.Steps;
 import org.estimator4j.api.input.InputFn;
 import org.estimator4j.api.input.LabeledBatch;
 import org.estimator4j.api.input.Mode;
-import org.estimator4j.api.logging.Logs;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.api.table.Column;
 import org.estimator4j.api.table.DoubleColumn;

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.estimator4j.api.estimator.EvalResult;
 import org.estimator4j.api.estimator.Estimator;
-import org.estimator4j.api.logging.Logs;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;

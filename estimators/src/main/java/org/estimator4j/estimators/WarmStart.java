@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.estimator4j.api.logging.Logs;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.features.CategoricalColumn;
 import org.estimator4j.features.CrossedColumn;

@@ -1,6 +1,6 @@
 package org.estimator4j.store;
 
-import org.estimator4j.api.logging.Logs;
+import org.estimator4j.api.internal.Logs;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;
 import org.slf4j.Logger;

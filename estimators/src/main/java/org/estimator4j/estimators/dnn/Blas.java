@@ -3,7 +3,7 @@ package org.estimator4j.estimators.dnn;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
-import org.estimator4j.api.logging.Logs;
+import org.estimator4j.api.internal.Logs;
 
 /**
  * Row-major single-precision matrix products through OpenBLAS (the library ND4J itself links), on Java arrays. One

@@ -21,7 +21,7 @@ import org.estimator4j.api.data.DatasetIterator;
 import org.estimator4j.api.data.internal.AbandonedPasses;
 import org.estimator4j.api.data.internal.FileStamp;
 import org.estimator4j.api.data.internal.ParallelMapPass;
-import org.estimator4j.api.logging.Logs;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Schema;
 import org.slf4j.Logger;

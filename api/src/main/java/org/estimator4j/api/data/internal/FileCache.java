@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import org.estimator4j.api.data.AbstractDatasetIterator;
 import org.estimator4j.api.data.DatasetException;
 import org.estimator4j.api.data.DatasetIterator;
-import org.estimator4j.api.logging.Logs;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.table.Example;
 import org.slf4j.Logger;
 

@@ -3,7 +3,7 @@ package org.estimator4j.estimators.builtin.callback;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.estimator4j.api.logging.Logs;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;

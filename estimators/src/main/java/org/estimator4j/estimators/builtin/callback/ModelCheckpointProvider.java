@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.estimator4j.api.logging.Logs;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;

@@ -1,4 +1,4 @@
-package org.estimator4j.api.logging;
+package org.estimator4j.api.internal;
 
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
