@@ -82,7 +82,8 @@ public final class E4j {
     }
 
     public static void main(String[] args) {
-        // One line per log record (the JDK's default spends two): "INFO step 100: loss 0.40520 (505.6 steps/s)".
+        // One line per record (the JDK's default spends two) for libraries that log through java.util.logging (the
+        // PostgreSQL driver); Estimator4J itself logs through SLF4J (simplelogger.properties).
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %5$s%6$s%n");
         }

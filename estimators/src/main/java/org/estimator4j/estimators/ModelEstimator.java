@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.estimator4j.api.estimator.Steps;
 import org.estimator4j.api.input.InputFn;
 import org.estimator4j.api.input.LabeledBatch;
 import org.estimator4j.api.input.Mode;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.api.table.Column;
 import org.estimator4j.api.table.DoubleColumn;
@@ -36,6 +38,7 @@ import org.estimator4j.estimators.serving.ExportedBundle;
 import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
+import org.slf4j.Logger;
 
 /**
  * The training loop every premade estimator shares: a {@link Model} for the logits, a {@link Head} for the loss,
@@ -45,7 +48,7 @@ import org.estimator4j.spi.callback.TrainingContext;
  * model at it is refused.
  */
 public class ModelEstimator implements Estimator {
-    private static final System.Logger LOG = System.getLogger(ModelEstimator.class.getName());
+    private static final Logger LOG = Logs.get(ModelEstimator.class);
 
     private final String description;
     private final Supplier<Model> models;
@@ -153,7 +156,7 @@ public class ModelEstimator implements Estimator {
             }
             long stopAt = steps.stopAt(session.step);
             if (session.step >= stopAt) {
-                LOG.log(System.Logger.Level.INFO, "global step {0} already reached max steps {1}: nothing to train",
+                LOG.debug("global step {} already reached max steps {}: nothing to train",
                         session.step, stopAt);
             } else {
                 loop(input, stopAt, session, hooks, hooked);
@@ -181,6 +184,9 @@ public class ModelEstimator implements Estimator {
         long logStartStep = step;
         float[] targets = new float[0];
         float[] gradient = new float[0];
+        float[] zeroLogits = new float[0];
+        float[] scratch = new float[0];
+        DivergenceWatch divergence = new DivergenceWatch();
         try (Dataset<LabeledBatch> data = input.apply(Mode.TRAIN);
                 DatasetIterator<LabeledBatch> batches = data.iterator()) {
             while (step < stopAt && !session.stopRequested && batches.hasNext()) {
@@ -202,18 +208,29 @@ public class ModelEstimator implements Estimator {
                 double loss = head.lossAndGradient(logits, targets, weights(batch.features()), n, gradient);
                 if (Double.isNaN(loss) || Double.isInfinite(loss)) {
                     throw new IllegalStateException("the training loss became " + loss + " at step " + (step + 1)
-                            + "; the last checkpoint (step " + session.lastSavedStep + ") is intact: lower the "
-                            + "learning rate or check the inputs for extreme values");
+                            + "; training stopped, " + session.checkpointState() + ": lower the learning rate (by "
+                            + "10x or more), normalize numeric columns with large values, or check the inputs for "
+                            + "extreme values");
+                }
+                if (!divergence.started()) {
+                    zeroLogits = ensure(zeroLogits, n * head.logitsDimension());
+                    Arrays.fill(zeroLogits, 0f);
+                    scratch = ensure(scratch, n * head.logitsDimension());
+                    divergence.start(step + 1, loss,
+                            head.lossAndGradient(zeroLogits, targets, weights(batch.features()), n, scratch));
+                } else {
+                    divergence.add(loss);
                 }
                 model.backward(gradient);
                 step++;
                 session.step = step;
                 if (step % config.logStepCountSteps() == 0) {
                     double seconds = (System.nanoTime() - logStartNanos) / 1e9;
-                    LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                    LOG.debug(String.format(java.util.Locale.ROOT,
                             "step %d: loss %.5f (%.1f steps/s)", step, loss, (step - logStartStep) / seconds));
                     logStartNanos = System.nanoTime();
                     logStartStep = step;
+                    warnIfDiverging(divergence, step);
                 }
                 if (hooked) {
                     Map<String, Double> logs = Map.of("loss", loss);
@@ -229,6 +246,14 @@ public class ModelEstimator implements Estimator {
                     session.save();
                 }
             }
+        }
+        warnIfDiverging(divergence, step);
+    }
+
+    private static void warnIfDiverging(DivergenceWatch divergence, long step) {
+        String warning = divergence.check(step);
+        if (warning != null) {
+            LOG.warn(warning);
         }
     }
 
@@ -308,8 +333,20 @@ public class ModelEstimator implements Estimator {
         IllegalStateException callbackFailed(Callback c, String method, RuntimeException e) {
             return new IllegalStateException("callback " + PluginComponent.unwrap(c).getClass().getName()
                     + " failed in " + method
-                    + " at global step " + step + ": " + e + "; training stopped and the last checkpoint (step "
-                    + lastSavedStep + ") is intact: fix or remove the callback, then train again to resume", e);
+                    + " at global step " + step + ": " + e + "; training stopped, " + checkpointState()
+                    + ": fix or remove the callback, then train again", e);
+        }
+
+        /**
+         * What a failed run leaves, truthfully: the checkpoint training again resumes from, or that there is none
+         * (a fresh model before its first save: training again starts over).
+         */
+        String checkpointState() {
+            if (!saved) {
+                return "no checkpoint was written yet (training again starts from step 0)";
+            }
+            return "the last checkpoint is step " + lastSavedStep + " (" + Checkpoints.file(config.modelDir(),
+                    lastSavedStep) + "), intact; training again resumes from it";
         }
     }
 

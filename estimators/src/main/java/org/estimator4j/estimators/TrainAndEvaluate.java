@@ -23,9 +23,11 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.estimator4j.api.estimator.EvalResult;
 import org.estimator4j.api.estimator.Estimator;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
+import org.slf4j.Logger;
 
 /**
  * Trains and evaluates in one go, as {@code tf.estimator.train_and_evaluate} with a {@code BestExporter}: training
@@ -48,7 +50,7 @@ public final class TrainAndEvaluate {
     /** The record of the best export, in the model directory. */
     public static final String BEST_EXPORT_FILE = "best_export.json";
 
-    private static final System.Logger LOG = System.getLogger(TrainAndEvaluate.class.getName());
+    private static final Logger LOG = Logs.get(TrainAndEvaluate.class);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TrainAndEvaluate() {}
@@ -169,7 +171,7 @@ public final class TrainAndEvaluate {
             lastEvaluatedStep = step;
             Evaluation evaluation = new Evaluation(result, newBest, export);
             evaluations.add(evaluation);
-            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "evaluation at step %d: %s %.6f%s", step,
+            LOG.debug(String.format(Locale.ROOT, "evaluation at step %d: %s %.6f%s", step,
                     spec.bestMetric(), value, newBest ? " (best so far, exported to " + export + ")" : ""));
             listener.accept(evaluation);
             for (Callback c : watchers) {
@@ -197,7 +199,7 @@ public final class TrainAndEvaluate {
             Path export = modelDir.resolve(json.path("export").asText()).normalize();
             long step = json.path("global_step").asLong(-1);
             if (!export.equals(bestDir.resolve(Long.toString(step))) || !Files.isDirectory(export)) {
-                LOG.log(System.Logger.Level.INFO, "{0} records a best export at {1}, which is not in {2} (any more): "
+                LOG.info("{} records a best export at {}, which is not in {} (any more): "
                         + "the next evaluation starts a new best", recordFile, export, bestDir);
                 return;
             }

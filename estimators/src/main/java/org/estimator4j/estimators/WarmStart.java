@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.features.CategoricalColumn;
 import org.estimator4j.features.CrossedColumn;
@@ -26,6 +27,7 @@ import org.estimator4j.features.VocabularyListColumn;
 import org.estimator4j.features.WeightedCategoricalColumn;
 import org.estimator4j.features.json.FeatureColumnJson;
 import org.estimator4j.features.transform.FeatureTransformer;
+import org.slf4j.Logger;
 
 /**
  * Initialises a new model from another model directory's latest checkpoint, as TensorFlow's {@code WarmStartSettings}
@@ -68,7 +70,7 @@ import org.estimator4j.features.transform.FeatureTransformer;
  * is done with a warning.
  */
 public final class WarmStart {
-    private static final System.Logger LOG = System.getLogger(WarmStart.class.getName());
+    private static final Logger LOG = Logs.get(WarmStart.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static final String LINEAR_PREFIX = "linear/linear_model/";
@@ -105,15 +107,15 @@ public final class WarmStart {
                 throw new UncheckedIOException("cannot read " + descriptionFile + ": " + e.getMessage(), e);
             }
         } else {
-            LOG.log(System.Logger.Level.WARNING, "{0} has no {1}: its vocabularies are unknown, so variables are "
+            LOG.warn("{} has no {}: its vocabularies are unknown, so variables are "
                     + "copied by name and size only; rows of a changed vocabulary would be misplaced", sourceDir,
                     DESCRIPTION_FILE);
         }
         Map<String, float[]> variables = model.variables();
         Summary summary = remap(variables, description, source.variables(), sourceDescription, sourceDir.toString());
         model.restore(variables);
-        LOG.log(System.Logger.Level.INFO, "warm started from {0} (step {1}): {2} variables copied, {3} remapped to "
-                + "new vocabularies, {4} left fresh (of {5})", source.file(), source.globalStep(), summary.copied(),
+        LOG.info("warm started from {} (step {}): {} variables copied, {} remapped to "
+                + "new vocabularies, {} left fresh (of {})", source.file(), source.globalStep(), summary.copied(),
                 summary.remapped(), summary.fresh(), variables.size());
         return summary;
     }
@@ -140,7 +142,7 @@ public final class WarmStart {
             Plan plan = owner == null ? Plan.COPY : plans.computeIfAbsent(owner, o -> {
                 Plan p = now.plan(o, before);
                 if (p.reason() != null) {
-                    LOG.log(System.Logger.Level.INFO, "warm start: {0}: {1}", o, p.reason());
+                    LOG.info("warm start: {}: {}", o, p.reason());
                 }
                 return p;
             });
@@ -153,14 +155,14 @@ public final class WarmStart {
                     System.arraycopy(old, 0, target, 0, old.length);
                     copied++;
                 } else {
-                    LOG.log(System.Logger.Level.INFO, "warm start: {0} has {1} values in {2} but {3} here: left "
+                    LOG.info("warm start: {} has {} values in {} but {} here: left "
                             + "fresh", name, old.length, source, target.length);
                     left++;
                 }
             } else if (copyRows(plan, old, target)) {
                 remapped++;
             } else {
-                LOG.log(System.Logger.Level.INFO, "warm start: {0} has {1} values in {2}, which is not {3} rows "
+                LOG.info("warm start: {} has {} values in {}, which is not {} rows "
                         + "as its columns say: left fresh", name, old.length, source, plan.oldRows());
                 left++;
             }

@@ -149,7 +149,7 @@ class TrainingCallbackTest {
                 .train(input(rows(200, 1)), Steps.of(100), List.of(throwing, next)));
         assertTrue(e.getMessage().contains(ThrowAt.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains("onStepEnd at global step 170"), e.getMessage());
-        assertTrue(e.getMessage().contains("last checkpoint (step 150) is intact"), e.getMessage());
+        assertTrue(e.getMessage().contains("last checkpoint is step 150 ("), e.getMessage());
         assertSame(throwing.error, e.getCause());
         assertEquals("step 169", after.get(after.size() - 1), "later callbacks do not run after the failure");
 

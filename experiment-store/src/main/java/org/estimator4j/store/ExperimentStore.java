@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.tracking.RunStatus;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The experiment store: every training run recorded in a database (an H2 file by default, or PostgreSQL) so it can
@@ -37,7 +37,7 @@ public final class ExperimentStore implements AutoCloseable {
     /** A RUNNING run is stale when its heartbeat is older than this many heartbeat intervals. */
     public static final int STALE_AFTER_HEARTBEATS = 3;
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExperimentStore.class);
+    private static final Logger LOG = Logs.get(ExperimentStore.class);
 
     private final String url;
     private final Dialect dialect;

@@ -2,13 +2,13 @@ package org.estimator4j.store;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import org.estimator4j.api.internal.Logs;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Brings a store's schema to the version this build knows (the migrations in {@code db/migration}), with Flyway. A
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * one is refused, because this build would not know what its tables mean.
  */
 final class SchemaMigrator {
-    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final Logger LOG = Logs.get(SchemaMigrator.class);
     private static final int ATTEMPTS = 6;
 
     private SchemaMigrator() {}
@@ -26,6 +26,7 @@ final class SchemaMigrator {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(connections)
                 .locations("classpath:db/migration")
+                .loggers(FlywayLogs.class.getName())
                 .load();
         for (int attempt = 1; ; attempt++) {
             try {

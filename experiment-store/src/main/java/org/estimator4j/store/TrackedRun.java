@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.tracking.RunStatus;
 import org.estimator4j.api.tracking.RunTracker;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A run being recorded: the store's {@link RunTracker}. Every database write of a run happens on one writer thread
@@ -56,7 +56,7 @@ public final class TrackedRun implements RunTracker {
     /** Points queued beyond this make {@link #logMetric} wait for the writer (the database is slower than training). */
     static final int QUEUE_CAPACITY = 1_000_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(TrackedRun.class);
+    private static final Logger LOG = Logs.get(TrackedRun.class);
     private static final java.util.Comparator<Point> BY_KEY_AND_STEP =
             java.util.Comparator.comparing(Point::key).thenComparingLong(Point::step);
 

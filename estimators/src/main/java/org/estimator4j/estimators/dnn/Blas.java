@@ -3,6 +3,7 @@ package org.estimator4j.estimators.dnn;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.estimator4j.api.internal.Logs;
 
 /**
  * Row-major single-precision matrix products through OpenBLAS (the library ND4J itself links), on Java arrays. One
@@ -25,7 +26,7 @@ final class Blas {
         // OpenBLAS reads its kernel choice from the environment as it loads (here, if ND4J has not loaded it first): a
         // JVM started without bin/e4j may leave this CPU's fastest kernels unused, which only the user can fix.
         OpenBlasKernels.advice(OpenBlasKernels.thisMachinesFlags(), System.getenv(OpenBlasKernels.CORETYPE_VARIABLE))
-                .ifPresent(advice -> System.getLogger(Blas.class.getName()).log(System.Logger.Level.WARNING, advice));
+                .ifPresent(advice -> Logs.get(Blas.class).warn(advice));
         Loader.load(openblas_nolapack.class);
         // One thread per call: DnnPart splits a batch's rows over the cores itself (RowLane), which beats OpenBLAS'
         // own threading on these shapes (a 1024×128×256 product: 110 GFLOP/s a core either way, but OpenBLAS' second

@@ -21,15 +21,17 @@ import org.estimator4j.api.data.DatasetIterator;
 import org.estimator4j.api.data.internal.AbandonedPasses;
 import org.estimator4j.api.data.internal.FileStamp;
 import org.estimator4j.api.data.internal.ParallelMapPass;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Schema;
+import org.slf4j.Logger;
 
 /**
  * Rows of CSV files. The layout (names, types) is resolved when the dataset is created; every pass re-reads the files,
  * on the consumer's thread or, with parallelism above 1, as chunks of whole records parsed on worker threads.
  */
 public final class CsvDataset extends Dataset<Example> {
-    private static final System.Logger LOG = System.getLogger(CsvDataset.class.getName());
+    private static final Logger LOG = Logs.get(CsvDataset.class);
     private static final int CHUNK_BYTES = 1 << 20;
 
     private final CsvOptions options;
@@ -158,7 +160,7 @@ public final class CsvDataset extends Dataset<Example> {
 
         private void report() {
             if (skipped > 0) {
-                LOG.log(System.Logger.Level.WARNING, "skipped {0} bad CSV rows in {1}; first: {2}", skipped,
+                LOG.warn("skipped {} bad CSV rows in {}; first: {}", skipped,
                         files.size() == 1 ? files.get(0) : files.size() + " files", String.join(" | ", firstErrors));
             }
         }

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
 import org.estimator4j.api.data.AbstractDatasetIterator;
 import org.estimator4j.api.data.DatasetException;
 import org.estimator4j.api.data.DatasetIterator;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.table.Example;
+import org.slf4j.Logger;
 
 /**
  * {@code cache(Path)}: the first complete pass writes every element to a file; later passes, in this process or the
@@ -31,7 +33,7 @@ import org.estimator4j.api.table.Example;
  * partial cache behind, and concurrent writers do not see each other's halves.
  */
 public final class FileCache<T> {
-    private static final System.Logger LOG = System.getLogger(FileCache.class.getName());
+    private static final Logger LOG = Logs.get(FileCache.class);
     private static final long MAGIC = 0x4534_4A43_4143_4845L; // "E4JCACHE"
     private static final int FORMAT = 1;
     private static final byte ELEMENT = 1;
@@ -69,7 +71,7 @@ public final class FileCache<T> {
             String found = header.readInt() == FORMAT ? header.readUTF() : null;
             if (!fingerprint.equals(found)) {
                 raw.close();
-                LOG.log(System.Logger.Level.INFO, "cache {0} is out of date (its source or pipeline changed); "
+                LOG.info("cache {} is out of date (its source or pipeline changed); "
                         + "rebuilding it", path);
                 Files.deleteIfExists(path);
                 return null;

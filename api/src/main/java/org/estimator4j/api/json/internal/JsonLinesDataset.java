@@ -22,15 +22,17 @@ import org.estimator4j.api.data.DataFormatException;
 import org.estimator4j.api.data.Dataset;
 import org.estimator4j.api.data.DatasetIterator;
 import org.estimator4j.api.data.internal.FileStamp;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.json.JsonLinesOptions;
 import org.estimator4j.api.table.DType;
 import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Field;
 import org.estimator4j.api.table.Schema;
+import org.slf4j.Logger;
 
 /** Rows of newline-delimited JSON files; blank lines are skipped, a bad line names its file and line. */
 public final class JsonLinesDataset extends Dataset<Example> {
-    private static final System.Logger LOG = System.getLogger(JsonLinesDataset.class.getName());
+    private static final Logger LOG = Logs.get(JsonLinesDataset.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonLinesOptions options;
@@ -152,7 +154,7 @@ public final class JsonLinesDataset extends Dataset<Example> {
                     if (lines == null) {
                         if (!files.hasNext()) {
                             if (skipped > 0) {
-                                LOG.log(System.Logger.Level.WARNING, "skipped {0} bad JSON lines", skipped);
+                                LOG.warn("skipped {} bad JSON lines", skipped);
                             }
                             return endOfData();
                         }

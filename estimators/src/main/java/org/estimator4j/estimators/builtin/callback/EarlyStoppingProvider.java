@@ -3,6 +3,7 @@ package org.estimator4j.estimators.builtin.callback;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;
@@ -10,6 +11,7 @@ import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.CallbackProvider;
 import org.estimator4j.spi.callback.TrainingContext;
+import org.slf4j.Logger;
 
 /**
  * {@code early_stopping}: Keras' {@code EarlyStopping} over evaluations instead of epochs. Each evaluation of a
@@ -30,7 +32,7 @@ import org.estimator4j.spi.callback.TrainingContext;
  */
 public final class EarlyStoppingProvider implements CallbackProvider {
     static final String NAME = "early_stopping";
-    private static final System.Logger LOG = System.getLogger(EarlyStoppingProvider.class.getName());
+    private static final Logger LOG = Logs.get(EarlyStoppingProvider.class);
 
     @Override
     public String name() {
@@ -122,7 +124,7 @@ public final class EarlyStoppingProvider implements CallbackProvider {
                 return;
             }
             if (wait >= patience && index > 0) {
-                LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "%s: %s has not improved for %d "
+                LOG.info(String.format(Locale.ROOT, "%s: %s has not improved for %d "
                         + "evaluation(s) (best %s at step %d); stopping at step %d", NAME, monitor.direction(), wait,
                         best, bestStep, step));
                 context.requestStop();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
@@ -20,6 +21,7 @@ import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.CallbackProvider;
 import org.estimator4j.spi.callback.TrainingContext;
+import org.slf4j.Logger;
 
 /**
  * {@code model_checkpoint}: Keras' {@code ModelCheckpoint} for a model directory.
@@ -45,7 +47,7 @@ public final class ModelCheckpointProvider implements CallbackProvider {
     /** The model description every model directory holds (see {@code ModelEstimator}). */
     private static final String DESCRIPTION_FILE = "estimator.json";
 
-    private static final System.Logger LOG = System.getLogger(ModelCheckpointProvider.class.getName());
+    private static final Logger LOG = Logs.get(ModelCheckpointProvider.class);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
@@ -132,7 +134,7 @@ public final class ModelCheckpointProvider implements CallbackProvider {
             }
             deleteOtherCheckpoints(bestDir, copy);
             writeRecord(modelDir, current, saved, modelDir.relativize(copy));
-            LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "%s: %s improved from %s to %s at step %d; "
+            LOG.debug(String.format(Locale.ROOT, "%s: %s improved from %s to %s at step %d; "
                     + "kept in %s", NAME, monitor.direction(), best, current, saved, bestDir));
             best = current;
         }
@@ -160,7 +162,7 @@ public final class ModelCheckpointProvider implements CallbackProvider {
             }
             Path copy = modelDir.resolve(json.path("checkpoint").asText()).normalize();
             if (!Files.isRegularFile(copy)) {
-                LOG.log(System.Logger.Level.INFO, "{0} records a best checkpoint {1} that is not there (any more): "
+                LOG.info("{} records a best checkpoint {} that is not there (any more): "
                         + "the next evaluation starts a new best", file, copy);
                 return monitor.worst();
             }

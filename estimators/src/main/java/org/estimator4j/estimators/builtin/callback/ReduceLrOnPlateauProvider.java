@@ -3,6 +3,7 @@ package org.estimator4j.estimators.builtin.callback;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;
@@ -10,6 +11,7 @@ import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.CallbackProvider;
 import org.estimator4j.spi.callback.TrainingContext;
+import org.slf4j.Logger;
 
 /**
  * {@code reduce_lr_on_plateau}: Keras' {@code ReduceLROnPlateau} over evaluations instead of epochs. An evaluation
@@ -24,7 +26,7 @@ import org.estimator4j.spi.callback.TrainingContext;
  */
 public final class ReduceLrOnPlateauProvider implements CallbackProvider {
     static final String NAME = "reduce_lr_on_plateau";
-    private static final System.Logger LOG = System.getLogger(ReduceLrOnPlateauProvider.class.getName());
+    private static final Logger LOG = Logs.get(ReduceLrOnPlateauProvider.class);
 
     @Override
     public String name() {
@@ -126,7 +128,7 @@ public final class ReduceLrOnPlateauProvider implements CallbackProvider {
                     double reduced = Math.max(old * factor, minMultiplier);
                     if (old > minMultiplier && reduced > 0) { // a multiplier must stay > 0
                         context.setLearningRateMultiplier(reduced);
-                        LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "%s: %s has not improved for %d "
+                        LOG.info(String.format(Locale.ROOT, "%s: %s has not improved for %d "
                                 + "evaluation(s); learning rate multiplier %s -> %s at step %d", NAME,
                                 monitor.direction(), wait, old, reduced, step));
                         cooldownCounter = cooldown;

@@ -2,12 +2,14 @@ package org.estimator4j.estimators.builtin.callback;
 
 import java.util.List;
 import java.util.Map;
+import org.estimator4j.api.internal.Logs;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.Parameters;
 import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.CallbackProvider;
 import org.estimator4j.spi.callback.TrainingContext;
+import org.slf4j.Logger;
 
 /**
  * {@code terminate_on_nan}: stops training, as Keras' {@code TerminateOnNaN}, when a loss it is told of is NaN or
@@ -22,7 +24,7 @@ import org.estimator4j.spi.callback.TrainingContext;
  */
 public final class TerminateOnNanProvider implements CallbackProvider {
     static final String NAME = "terminate_on_nan";
-    private static final System.Logger LOG = System.getLogger(TerminateOnNanProvider.class.getName());
+    private static final Logger LOG = Logs.get(TerminateOnNanProvider.class);
 
     @Override
     public String name() {
@@ -57,7 +59,7 @@ public final class TerminateOnNanProvider implements CallbackProvider {
 
     private static void check(TrainingContext context, long step, String what, Double loss) {
         if (loss != null && (loss.isNaN() || loss.isInfinite())) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: the {1} is {2} at step {3}; stopping training", NAME, what,
+            LOG.warn("{}: the {} is {} at step {}; stopping training", NAME, what,
                     loss, step);
             context.requestStop();
         }

@@ -10,7 +10,8 @@ import org.estimator4j.spi.loss.LossProvider;
 
 /**
  * {@code binary_crossentropy}: sigmoid cross-entropy of one logit, as Keras' {@code BinaryCrossentropy(from_logits=
- * True)} and the binary head's own loss: {@code softplus(x) - x z}, finite for any finite logit, with gradient
+ * True)} and the binary head's own loss: {@code softplus(x) - x z}, computed as {@code z softplus(-x) + (1 - z)
+ * softplus(x)} (finite for any finite logit, accurate to float precision at any logit), with gradient
  * {@code sigmoid(x) - z}. {@code label_smoothing} s squeezes the label towards 0.5 first, {@code z (1 - s) + s / 2},
  * as Keras does. Labels are 0, 1 or a soft label in between.
  */
@@ -42,8 +43,8 @@ public final class BinaryCrossentropyProvider implements LossProvider {
             for (int r = 0; r < numRows; r++) {
                 double x = logits[r];
                 double z = Losses.binaryLabel(NAME, labels[r], r) * (1 - smoothing) + 0.5 * smoothing;
-                losses[r] = (float) (Losses.softplus(x) - x * z);
-                gradient[r] = (float) (Losses.sigmoid(x) - z);
+                losses[r] = (float) Losses.binaryCrossentropy(x, z);
+                gradient[r] = (float) Losses.binaryCrossentropyDerivative(x, z);
             }
         };
     }

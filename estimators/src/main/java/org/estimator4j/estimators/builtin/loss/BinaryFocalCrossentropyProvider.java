@@ -16,7 +16,7 @@ import org.estimator4j.spi.loss.LossProvider;
  * as {@code z alpha + (1 - z)(1 - alpha)}; Keras' default leaves it off, and so {@code alpha} unused.
  * {@code label_smoothing} moves labels towards 0.5 first, as in {@code binary_crossentropy}.
  *
- * <p>The cross-entropy is computed from the logit ({@code softplus(x) - x z}) and {@code 1 - p} as
+ * <p>The cross-entropy is computed from the logit ({@code z softplus(-x) + (1 - z) softplus(x)}) and {@code 1 - p} as
  * {@code sigmoid(-x)}; Keras takes the sigmoid first and clips probabilities to [1e-7, 1 - 1e-7], so the two differ
  * only where {@code |x|} exceeds about 16, where Keras' loss and gradient flatten out and these do not.
  */
@@ -66,7 +66,7 @@ public final class BinaryFocalCrossentropyProvider implements LossProvider {
                 double z = Losses.binaryLabel(NAME, labels[r], r) * (1 - smoothing) + 0.5 * smoothing;
                 double p = Losses.sigmoid(x);
                 double q = Losses.sigmoid(-x); // 1 - p, accurate where p is close to 1
-                double bce = Losses.softplus(x) - x * z;
+                double bce = Losses.binaryCrossentropy(x, z);
                 double oneMinusPt = z * q + (1 - z) * p;
                 double focal = Math.pow(oneMinusPt, gamma);
                 double weight = balancing ? z * alpha + (1 - z) * (1 - alpha) : 1;
@@ -74,7 +74,8 @@ public final class BinaryFocalCrossentropyProvider implements LossProvider {
                 // d(1 - p_t)/dx = (1 - 2z) p q; d(bce)/dx = p - z.
                 double focalDerivative = gamma == 0 || oneMinusPt == 0 ? 0
                         : gamma * Math.pow(oneMinusPt, gamma - 1) * (1 - 2 * z) * p * q;
-                gradient[r] = (float) (weight * (focalDerivative * bce + focal * (p - z)));
+                double bceDerivative = Losses.binaryCrossentropyDerivative(x, z); // p - z
+                gradient[r] = (float) (weight * (focalDerivative * bce + focal * bceDerivative));
             }
         };
     }

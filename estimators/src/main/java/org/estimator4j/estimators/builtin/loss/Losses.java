@@ -20,6 +20,23 @@ final class Losses {
         return e / (1 + e);
     }
 
+    /**
+     * The binary cross-entropy of logit x against label z in [0, 1], {@code -z log σ(x) - (1 - z) log σ(-x)}, written
+     * as {@code z softplus(-x) + (1 - z) softplus(x)}: a sum of non-negative terms, so a confidently right logit keeps
+     * its tiny loss instead of cancelling to 0 (as {@code softplus(x) - x z} does), and no term overflows.
+     */
+    static double binaryCrossentropy(double x, double z) {
+        return z * softplus(-x) + (1 - z) * softplus(x);
+    }
+
+    /**
+     * d(binary cross-entropy)/dx = {@code σ(x) - z}, written as {@code (1 - z) σ(x) - z σ(-x)} so that a hard label
+     * against a confidently right logit keeps its tiny gradient instead of {@code 1 - 1 = 0}.
+     */
+    static double binaryCrossentropyDerivative(double x, double z) {
+        return (1 - z) * sigmoid(x) - z * sigmoid(-x);
+    }
+
     /** A binary loss needs one logit per example: the logit of class 1. */
     static void checkBinary(String loss, int logitsDimension) {
         if (logitsDimension != 1) {

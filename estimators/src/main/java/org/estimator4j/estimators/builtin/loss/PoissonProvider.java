@@ -13,8 +13,18 @@ import org.estimator4j.spi.loss.LossProvider;
  * ({@code compute_full_loss=False}, which does not change the gradient). Keras' {@code Poisson} takes the rate itself,
  * {@code rate - y log(rate + 1e-7)}; with {@code rate = exp(x)} the two agree up to that epsilon. A regressor trained
  * with it predicts the log of the rate: take {@code exp} of its predictions for the expected count.
+ *
+ * <p>Beyond a log-rate of {@value #MAX_LOG_RATE} (a rate of about 1e13) {@code exp(x)} continues as its tangent,
+ * {@code exp(c) (1 + x - c)}: {@code exp(x)} alone overflows a float from x ≈ 89 and a double from x ≈ 710, and an
+ * infinite loss or gradient turns every weight NaN at the next step, whereas the tangent keeps the loss convex, its
+ * gradient continuous ({@code exp(c) - y}) and both finite for any logit a diverging model produces. Counts above
+ * 1e13 need rescaling.
  */
 public final class PoissonProvider implements LossProvider {
+    /** Where {@code exp} of the log-rate continues linearly; see the class documentation. */
+    static final double MAX_LOG_RATE = 30;
+    private static final double MAX_RATE = Math.exp(MAX_LOG_RATE);
+
     @Override
     public String name() {
         return "poisson";
@@ -35,14 +45,19 @@ public final class PoissonProvider implements LossProvider {
         return new ElementwiseLoss() {
             @Override
             double loss(double prediction, double label) {
-                return Math.exp(prediction) - label * prediction;
+                return rate(prediction) - label * prediction;
             }
 
             @Override
             double derivative(double prediction, double label) {
-                return Math.exp(prediction) - label;
+                return (prediction <= MAX_LOG_RATE ? Math.exp(prediction) : MAX_RATE) - label;
             }
         };
+    }
+
+    /** {@code exp(x)}, continued as its tangent beyond {@link #MAX_LOG_RATE}. */
+    private static double rate(double logRate) {
+        return logRate <= MAX_LOG_RATE ? Math.exp(logRate) : MAX_RATE * (1 + (logRate - MAX_LOG_RATE));
     }
 
     @Override

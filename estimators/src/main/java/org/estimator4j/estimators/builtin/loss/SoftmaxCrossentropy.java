@@ -30,22 +30,37 @@ final class SoftmaxCrossentropy implements Loss {
         for (int r = 0; r < numRows; r++) {
             int y = Losses.classId(name, labels[r], r, n);
             int base = r * n;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                max = Math.max(max, logits[base + j]);
+            int argmax = base;
+            for (int j = base + 1; j < base + n; j++) {
+                if (logits[j] > logits[argmax]) {
+                    argmax = j;
+                }
             }
-            double sum = 0;
+            double max = logits[argmax];
+            // The maximum's term is exp(0) = 1; the others are summed apart so that log(sum) is log1p(others), exact
+            // where the maximum dominates, and softmax(y) - 1 is -(the terms other than y's) / sum, without the
+            // cancellation of 1 - 1 when the label's logit is confidently right.
+            double othersThanMax = 0;
+            double othersThanLabel = 0;
             double targetDotLogits = 0;
             for (int j = 0; j < n; j++) {
                 double shifted = logits[base + j] - max;
-                sum += Math.exp(shifted);
+                double e = Math.exp(shifted);
+                if (base + j != argmax) {
+                    othersThanMax += e;
+                }
+                if (j != y) {
+                    othersThanLabel += e;
+                }
                 targetDotLogits += (j == y ? on : off) * shifted;
             }
-            // Σ t_j = 1, so logsumexp(x) - Σ t_j x_j = log Σ exp(x_j - max) - Σ t_j (x_j - max).
-            losses[r] = (float) (Math.log(sum) - targetDotLogits);
+            double sum = 1 + othersThanMax;
+            // Σ t_j = 1, so logsumexp(x) - Σ t_j x_j = log Σ exp(x_j - max) - Σ t_j (x_j - max): both terms >= 0.
+            losses[r] = (float) (Math.log1p(othersThanMax) - targetDotLogits);
             for (int j = 0; j < n; j++) {
-                double softmax = Math.exp(logits[base + j] - max) / sum;
-                gradient[base + j] = (float) (softmax - (j == y ? on : off));
+                // softmax(y) - on = (softmax(y) - 1) + (1 - on); 1 - on is 0 without smoothing.
+                gradient[base + j] = (float) (j == y ? (1 - on) - othersThanLabel / sum
+                        : Math.exp(logits[base + j] - max) / sum - off);
             }
         }
     }

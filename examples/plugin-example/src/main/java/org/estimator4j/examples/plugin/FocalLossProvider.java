@@ -10,7 +10,9 @@ import org.estimator4j.spi.loss.LossProvider;
 
 /**
  * {@code example.focal_loss}: binary focal loss (Lin et al., 2017) from a logit, {@code -α_t (1 - p_t)^γ log(p_t)},
- * which down-weights easy examples so a rare positive class gets more of the gradient.
+ * which down-weights easy examples so a rare positive class gets more of the gradient. It is computed from the logit
+ * in log-sigmoid form ({@code -log p_t = softplus(-u)}, {@code 1 - p_t = sigmoid(-u)} with {@code u = ±x}), so loss and
+ * gradient stay finite and accurate for any finite logit, confidently wrong ones included.
  */
 public final class FocalLossProvider implements LossProvider {
     @Override
@@ -40,23 +42,35 @@ public final class FocalLossProvider implements LossProvider {
         }
         return (logits, labels, numRows, k, losses, gradient) -> {
             for (int r = 0; r < numRows; r++) {
-                double x = logits[r];
-                double p1 = 1 / (1 + Math.exp(-x));
                 boolean positive = labels[r] > 0.5f;
-                double pt = positive ? p1 : 1 - p1;
                 double at = positive ? alpha : 1 - alpha;
-                // log(p_t) = -softplus(-x) for positives, -softplus(x) for negatives: stable for large |x|.
-                double z = positive ? -x : x;
-                double logPt = -(Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))));
-                double m = Math.pow(1 - pt, gamma);
-                losses[r] = (float) (-at * m * logPt);
-                // d/dp_t of -a (1-p_t)^γ log p_t, times dp_t/dx = ±p_t (1 - p_t).
-                double focusing = gamma == 0 || pt >= 1 ? 0 : gamma * Math.pow(1 - pt, gamma - 1) * logPt;
-                double dPt = at * (focusing - m / pt);
-                double dx = dPt * pt * (1 - pt) * (positive ? 1 : -1);
-                gradient[r] = (float) dx;
+                // Everything from u = x for positives, -x for negatives (p_t = sigmoid(u)), never from 1 - p_t:
+                // 1 - sigmoid(37) is already 0 in double, which made log(p_t) -inf and the gradient 0 / 0 = NaN.
+                double u = positive ? logits[r] : -logits[r];
+                double minusLogPt = softplus(-u); // -log(p_t)
+                double pt = sigmoid(u);
+                double oneMinusPt = sigmoid(-u);
+                double m = Math.pow(oneMinusPt, gamma);
+                losses[r] = (float) (at * m * minusLogPt);
+                // dL/du = -α_t (1 - p_t)^γ (γ p_t (-log p_t) + 1 - p_t); dL/dx = ±dL/du.
+                double du = -at * m * (gamma * pt * minusLogPt + oneMinusPt);
+                gradient[r] = (float) (positive ? du : -du);
             }
         };
+    }
+
+    /** {@code log(1 + exp(x))} without overflow for large x or loss of precision for very negative x. */
+    private static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /** {@code 1 / (1 + exp(-x))}, evaluated on the side where {@code exp} cannot overflow. */
+    private static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1 + e);
     }
 
     @Override
