@@ -147,6 +147,38 @@ final class ConfigNode {
         return out;
     }
 
+    /** An integer of at least {@code min}; {@code use} says what to give instead ("use a positive number of rows"). */
+    int intAtLeast(String key, int fallback, int min, String use) {
+        long v = longAtLeast(key, (long) fallback, min, use);
+        if (v > Integer.MAX_VALUE) {
+            throw notAllowed(key, v, "the largest allowed is " + Integer.MAX_VALUE);
+        }
+        return (int) v;
+    }
+
+    /** An integer of at least {@code min}, or {@code fallback} (which may be null) when the key is absent. */
+    Long longAtLeast(String key, Long fallback, long min, String use) {
+        Long v = longValue(key, fallback);
+        if (v != null && v < min && has(key)) {
+            throw notAllowed(key, v, use);
+        }
+        return v;
+    }
+
+    /** A finite number {@code ok} accepts; {@code use} says which range is valid. */
+    double number(String key, double fallback, java.util.function.DoublePredicate ok, String use) {
+        double v = doubleValue(key, fallback);
+        if (!Double.isFinite(v) || !ok.test(v)) {
+            throw notAllowed(key, raw(key), use);
+        }
+        return v;
+    }
+
+    /** {@code path.key: VALUE is not allowed; USE}: the message of every out-of-range value. */
+    ConfigException notAllowed(String key, Object value, String use) {
+        return new ConfigException(path + "." + key + ": " + value + " is not allowed; " + use);
+    }
+
     /** Refuses keys that were never read: they are typos or options this version does not have. */
     void done() {
         Iterator<String> names = node.fieldNames();
