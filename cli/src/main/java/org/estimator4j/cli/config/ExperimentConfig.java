@@ -160,9 +160,34 @@ public final class ExperimentConfig {
 
         this.runConfig = runConfig(base, top.object("run_config"));
         this.estimator = estimator(base, top.object("estimator"));
+        checkBatchSize(data.path(), root.get("estimator"));
         this.storeAndExperiment = new String[] {top.string("store", null), top.string("experiment", null)};
         this.resolved = root.deepCopy();
         top.done();
+    }
+
+    /**
+     * Refuses a batch size whose widest per-batch array (a column of the batch, the DNN's input or its widest hidden
+     * layer: batch_size x width floats) does not fit in memory, before anything is read or allocated.
+     */
+    private void checkBatchSize(String dataPath, JsonNode estimatorJson) {
+        String type = estimatorJson.path("type").asText();
+        long width = 1;
+        List<FeatureColumn> dnn = type.startsWith("DNNLinearCombined") ? dnnColumns
+                : type.startsWith("DNN") ? featureColumns : null;
+        if (dnn != null && !dnn.isEmpty()) {
+            width = Math.max(width, org.estimator4j.features.transform.FeatureTransformer.dense(dnn).denseWidth());
+        }
+        for (JsonNode units : estimatorJson.path(type.startsWith("DNNLinearCombined") ? "dnn_hidden_units"
+                : "hidden_units")) {
+            width = Math.max(width, units.asLong());
+        }
+        String problem = org.estimator4j.api.memory.FloatBudget.tooLarge(batchSize, width);
+        if (problem != null) {
+            throw new ConfigException(dataPath + ".batch_size: " + batchSize + " is too large: the widest array of a "
+                    + "batch (batch_size x " + width + (width == 1 ? "" : ", the model's widest layer") + ") would be "
+                    + problem + "; use a smaller batch_size");
+        }
     }
 
     /** {@code data.epochs}: passes over the train files, or {@value #FOREVER} to repeat until the steps stop. */
@@ -201,7 +226,11 @@ public final class ExperimentConfig {
         }
         List<FeatureColumn> parsed = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            parsed.add(FeatureColumnJson.fromJson(columns.get(i), top.path() + "." + key + "[" + i + "]"));
+            try {
+                parsed.add(FeatureColumnJson.fromJson(columns.get(i), top.path() + "." + key + "[" + i + "]"));
+            } catch (org.estimator4j.features.FeatureColumnException e) {
+                throw new ConfigException(e.getMessage(), e); // starts with the column's config path
+            }
         }
         return List.copyOf(parsed);
     }
@@ -332,8 +361,10 @@ public final class ExperimentConfig {
             built = build(e, type, columns, weightColumn, warmStartFrom);
         } catch (IllegalArgumentException ex) {
             // What the builders check beyond the values read above (e.g. a DNN without dense columns).
-            throw new ConfigException(ex.getMessage().startsWith(e.path()) ? ex.getMessage()
-                    : e.path() + ": " + ex.getMessage(), ex);
+            String m = ex.getMessage();
+            // "hidden_units[1] = 2000000000 is too large..." names a key of this section: join it to the path.
+            throw new ConfigException(m.startsWith(e.path()) ? m
+                    : e.path() + (m.matches("^[a-z_]+\\[\\d+\\] .*") ? "." : ": ") + m, ex);
         }
         e.done();
         return built;
