@@ -81,6 +81,7 @@ record CsvFormat(boolean header, List<String> columnNames, Map<String, DType> co
     private static char character(ConfigNode node, String key, char fallback) {
         String s = node.string(key, null);
         if (s == null) {
+            node.effective(key, com.fasterxml.jackson.databind.node.TextNode.valueOf(String.valueOf(fallback)));
             return fallback;
         }
         if (s.length() != 1) {

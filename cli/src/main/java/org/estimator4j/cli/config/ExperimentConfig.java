@@ -3,7 +3,9 @@ package org.estimator4j.cli.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +102,8 @@ public final class ExperimentConfig {
     private final String[] storeAndExperiment;
     /** The config as read, after the --set overrides: what a run records as its config. */
     private final JsonNode resolved;
+    /** The config as used: every value read, defaults filled in ({@code e4j config show}). */
+    private final JsonNode effective;
 
     private ExperimentConfig(Path source, JsonNode root, Components components) {
         this.source = source;
@@ -137,7 +141,7 @@ public final class ExperimentConfig {
                     + "for wide and deep, linear_feature_columns and dnn_feature_columns)");
         }
 
-        ConfigNode train = top.optionalObject("train");
+        ConfigNode train = top.objectOrEmpty("train"); // absent: every option at its default
         String positiveSteps = "use a positive number of steps";
         Long stepCount = train == null ? null : train.longAtLeast("steps", null, 1, positiveSteps);
         Long maxSteps = train == null ? null : train.longAtLeast("max_steps", null, 1, positiveSteps);
@@ -146,6 +150,7 @@ public final class ExperimentConfig {
         this.bestMetricHigherIsBetter = train == null || !train.has("best_metric_higher_is_better")
                 ? org.estimator4j.estimators.EvalSpec.higherIsBetterByDefault(bestMetric)
                 : train.bool("best_metric_higher_is_better", false);
+        train.effective("best_metric_higher_is_better", BooleanNode.valueOf(bestMetricHigherIsBetter));
         String exportTo = train == null ? null : train.string("export_dir", null);
         this.exportDir = exportTo == null ? null : base.resolve(exportTo).normalize();
         this.callbackSpecs = train == null ? List.of() : componentList(train, "callbacks");
@@ -164,6 +169,8 @@ public final class ExperimentConfig {
         this.storeAndExperiment = new String[] {top.string("store", null), top.string("experiment", null)};
         this.resolved = root.deepCopy();
         top.done();
+        top.effective("experiment", TextNode.valueOf(experimentName()));
+        this.effective = top.effective();
     }
 
     /**
@@ -232,6 +239,7 @@ public final class ExperimentConfig {
                 throw new ConfigException(e.getMessage(), e); // starts with the column's config path
             }
         }
+        top.effective(key, FeatureColumnJson.toJson(parsed)); // every column key, defaults included
         return List.copyOf(parsed);
     }
 
@@ -557,10 +565,7 @@ public final class ExperimentConfig {
 
     /** The FTRL optimizer of a linear part (or baseline) from {@code key}, TensorFlow's defaults otherwise. */
     private static FtrlOptimizer ftrl(ConfigNode e, String key, double defaultRate) {
-        ConfigNode opt = e.optionalObject(key);
-        if (opt == null) {
-            return FtrlOptimizer.withLearningRate(defaultRate);
-        }
+        ConfigNode opt = e.objectOrEmpty(key); // absent: every option at its default
         String name = opt.string("type", "ftrl");
         if (!name.equalsIgnoreCase("ftrl")) {
             throw new ConfigException(opt.path() + ".type: linear models train with ftrl, got '" + name + "'");
@@ -584,7 +589,9 @@ public final class ExperimentConfig {
     private static Optimizer optimizer(ConfigNode e, String key, double defaultRate) {
         JsonNode node = e.raw(key);
         if (node == null || node.isNull()) {
-            return Optimizers.fromConfig(Map.of(), defaultRate, e.path() + "." + key);
+            Optimizer defaults = Optimizers.fromConfig(Map.of(), defaultRate, e.path() + "." + key);
+            e.effective(key, MAPPER.valueToTree(defaults.config()));
+            return defaults;
         }
         if (!node.isObject()) {
             throw new ConfigException(e.path() + "." + key + ": expected an object like {\"type\": \"adam\", "
@@ -593,7 +600,9 @@ public final class ExperimentConfig {
         @SuppressWarnings("unchecked")
         Map<String, Object> options = MAPPER.convertValue(node, Map.class);
         try {
-            return Optimizers.fromConfig(options, defaultRate, e.path() + "." + key);
+            Optimizer built = Optimizers.fromConfig(options, defaultRate, e.path() + "." + key);
+            e.effective(key, MAPPER.valueToTree(built.config()));
+            return built;
         } catch (IllegalArgumentException ex) {
             throw new ConfigException(ex.getMessage(), ex);
         }
@@ -731,6 +740,11 @@ public final class ExperimentConfig {
     /** The config as read, after the {@code --set} overrides and before defaults: a copy to keep. */
     public JsonNode resolvedJson() {
         return resolved.deepCopy();
+    }
+
+    /** The config as used: every value, defaults filled in, after the --set overrides (a copy). */
+    public JsonNode effectiveJson() {
+        return effective.deepCopy();
     }
 
     /** The train files, then the eval files. */
