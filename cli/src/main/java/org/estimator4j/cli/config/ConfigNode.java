@@ -109,6 +109,9 @@ final class ConfigNode {
         if (!v.isIntegralNumber()) {
             throw new ConfigException(path + "." + key + ": expected an integer, got " + v);
         }
+        if (!v.canConvertToLong()) { // longValue() would wrap around
+            throw notAllowed(key, v, "the largest allowed is " + Long.MAX_VALUE);
+        }
         return v.longValue();
     }
 

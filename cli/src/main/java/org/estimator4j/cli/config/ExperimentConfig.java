@@ -51,8 +51,10 @@ import org.estimator4j.features.json.FeatureColumnJson;
  * An experiment as one JSON file (or YAML, for {@code .yaml} / {@code .yml}): the data (CSV files, format, label,
  * batching), the feature columns (in the feature-columns JSON shape), the estimator and its options, how long to
  * train, and the run config. Paths are relative to the config file's folder. Reading is strict: unknown keys and wrong types are errors naming the JSON
- * path. {@code --set path=value} overrides any value first (the value is read as JSON when it parses, else as a
- * string).
+ * path; keys given twice, text after the config and values out of their range are errors too (file:line:column or
+ * the JSON path). {@code --set path=value} overrides any value first (the value is read as JSON when it parses, else
+ * as a string). The CSV format keys of {@code data} may be overridden per split under {@code data.train} /
+ * {@code data.eval} ({@link CsvFormat}).
  *
  * <pre>{@code
  * {
@@ -143,20 +145,18 @@ public final class ExperimentConfig {
 
         ConfigNode train = top.objectOrEmpty("train"); // absent: every option at its default
         String positiveSteps = "use a positive number of steps";
-        Long stepCount = train == null ? null : train.longAtLeast("steps", null, 1, positiveSteps);
-        Long maxSteps = train == null ? null : train.longAtLeast("max_steps", null, 1, positiveSteps);
-        this.evalEverySteps = train == null ? null : train.longAtLeast("eval_every_steps", null, 1, positiveSteps);
-        this.bestMetric = train == null ? "loss" : train.string("best_metric", "loss");
-        this.bestMetricHigherIsBetter = train == null || !train.has("best_metric_higher_is_better")
+        Long stepCount = train.longAtLeast("steps", null, 1, positiveSteps);
+        Long maxSteps = train.longAtLeast("max_steps", null, 1, positiveSteps);
+        this.evalEverySteps = train.longAtLeast("eval_every_steps", null, 1, positiveSteps);
+        this.bestMetric = train.string("best_metric", "loss");
+        this.bestMetricHigherIsBetter = !train.has("best_metric_higher_is_better")
                 ? org.estimator4j.estimators.EvalSpec.higherIsBetterByDefault(bestMetric)
                 : train.bool("best_metric_higher_is_better", false);
         train.effective("best_metric_higher_is_better", BooleanNode.valueOf(bestMetricHigherIsBetter));
-        String exportTo = train == null ? null : train.string("export_dir", null);
+        String exportTo = train.string("export_dir", null);
         this.exportDir = exportTo == null ? null : base.resolve(exportTo).normalize();
-        this.callbackSpecs = train == null ? List.of() : componentList(train, "callbacks");
-        if (train != null) {
-            train.done();
-        }
+        this.callbackSpecs = componentList(train, "callbacks");
+        train.done();
         if (stepCount != null && maxSteps != null) {
             throw new ConfigException(top.path() + ".train: give steps or max_steps, not both");
         }
@@ -289,9 +289,9 @@ public final class ExperimentConfig {
         } catch (JsonProcessingException e) {
             String start = text.strip();
             if (start.startsWith("{") || start.startsWith("[")) { // meant as JSON: say why it is not
-                throw new ConfigException("--set " + assignment + ": not valid JSON"
-                        + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr() + " of the value")
-                        + ": " + e.getOriginalMessage(), e);
+                String at = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+                throw new ConfigException("--set " + assignment + ": not valid JSON" + at + " of the value: "
+                        + e.getOriginalMessage(), e);
             }
             value = MAPPER.getNodeFactory().textNode(text);
         }

@@ -70,6 +70,9 @@ class ConfigValuesTest {
         "data.epochs=0 | experiment.json.data.epochs: 0 is not allowed",
         "data.epochs=never | experiment.json.data.epochs: \"never\" is not allowed",
         "data.batch_size=0 | experiment.json.data.batch_size: 0 is not allowed; use a positive number of rows",
+        "data.epochs=99999999999999999999 | experiment.json.data.epochs: 99999999999999999999 is not allowed",
+        "data.shuffle_buffer=3000000000 | experiment.json.data.shuffle_buffer: 3000000000 is not allowed; the "
+                + "largest allowed is 2147483647",
         "data.shuffle_buffer=-5 | experiment.json.data.shuffle_buffer: -5 is not allowed",
         "data.skip_lines=-1 | experiment.json.data.skip_lines: -1 is not allowed",
         "data.delimiter=;; | experiment.json.data.delimiter: \";;\" is not allowed; use a single character",
