@@ -46,6 +46,17 @@ record CsvFormat(boolean header, List<String> columnNames, Map<String, DType> co
                 node.intAtLeast("parsing_threads", inherited.parsingThreads, 1, "use 1 or more threads"));
     }
 
+    /**
+     * Refuses a format CsvOptions would refuse only when the files are first read (for eval files, after training):
+     * no header line and no declared column names. {@code path} is the section that sets the header.
+     */
+    void check(String path) {
+        if (!header && columnNames == null) {
+            throw new ConfigException(path + ".header: false needs the column names; give " + path
+                    + ".column_names (or data.column_names for every file)");
+        }
+    }
+
     /** CSV options for {@code files}; {@code label} (or null for unlabelled input) becomes the label column. */
     CsvOptions options(List<Path> files, String label) {
         CsvOptions.Builder b = CsvOptions.builder().files(files).header(header).delimiter(delimiter).quote(quote)

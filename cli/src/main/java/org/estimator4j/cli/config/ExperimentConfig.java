@@ -127,6 +127,12 @@ public final class ExperimentConfig {
         this.dataFormat = CsvFormat.read(data, CsvFormat.DEFAULTS);
         this.trainFormat = split(data, "train", dataFormat);
         this.evalFormat = split(data, "eval", dataFormat);
+        if (!trainFiles.isEmpty()) {
+            trainFormat.check(data.path() + (trainFormat == dataFormat ? "" : ".train"));
+        }
+        if (!evalFiles.isEmpty()) {
+            evalFormat.check(data.path() + (evalFormat == dataFormat ? "" : ".eval"));
+        }
         this.batchSize = data.intAtLeast("batch_size", 128, 1, "use a positive number of rows per batch");
         this.shuffleBuffer = data.intAtLeast("shuffle_buffer", 10_000, 0,
                 "use 0 or more rows (0 or 1 turns shuffling off)");

@@ -78,6 +78,16 @@ class PerSplitCsvFormatTest {
     }
 
     @Test
+    void anEvalSectionWithoutAHeaderNeedsColumnNamesBeforeTrainingStarts() throws IOException {
+        writeConfig(", \"eval\": {\"header\": false, \"delimiter\": \";\"}");
+        CliRun r = CliRun.e4j("train", "--config", config.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("experiment.json.data.eval.header: false needs the column names; give "
+                + "experiment.json.data.eval.column_names"), r.err());
+        assertTrue(Files.notExists(dir.resolve("model")), "refused before training");
+    }
+
+    @Test
     void anUnknownKeyInASplitSectionIsNamedWithTheKeysItTakes() throws IOException {
         writeConfig(", \"train\": {\"headers\": false}");
         CliRun r = CliRun.e4j("train", "--config", config.toString());
