@@ -1,6 +1,7 @@
 package org.estimator4j.cli;
 
 import java.util.List;
+import org.estimator4j.cli.configcmd.ConfigCommand;
 import org.estimator4j.cli.data.DataCommand;
 import org.estimator4j.cli.doctor.DoctorCommand;
 import org.estimator4j.cli.features.FeaturesCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ParseResult;
         description = "Estimator4J: train, evaluate and track tabular models on the JVM.",
         subcommands = {DoctorCommand.class, DataCommand.class, FeaturesCommand.class, TrainCommand.class,
             EvaluateCommand.class, PredictCommand.class, ExportCommand.class, QuickstartCommand.class,
-            PluginsCommand.class, RunsCommand.class, ExperimentsCommand.class},
+            PluginsCommand.class, RunsCommand.class, ExperimentsCommand.class, ConfigCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

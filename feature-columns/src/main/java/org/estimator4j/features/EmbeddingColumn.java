@@ -30,6 +30,8 @@ public final class EmbeddingColumn implements DenseColumn {
             throw new FeatureColumnException("embedding column over '" + categoricalColumn.name()
                     + "': max_norm must be > 0, got " + maxNorm);
         }
+        EmbeddingTableSize.check("embedding column over '" + categoricalColumn.name() + "'", categoricalColumn,
+                dimension);
         this.dimension = dimension;
         this.combiner = requireNonNull(combiner, "combiner is null");
         this.maxNorm = maxNorm;

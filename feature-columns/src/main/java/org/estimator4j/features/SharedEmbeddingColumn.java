@@ -22,6 +22,8 @@ public final class SharedEmbeddingColumn implements DenseColumn {
             Combiner combiner, Float maxNorm, boolean trainable) {
         this.categoricalColumn = requireNonNull(categoricalColumn, "categoricalColumn is null");
         this.sharedName = requireNonNull(sharedName, "sharedName is null");
+        EmbeddingTableSize.check("shared embedding column over '" + categoricalColumn.name() + "'",
+                categoricalColumn, dimension);
         this.dimension = dimension;
         this.combiner = requireNonNull(combiner, "combiner is null");
         this.maxNorm = maxNorm;

@@ -3,7 +3,9 @@ package org.estimator4j.cli.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,6 @@ import org.estimator4j.api.estimator.RunConfig;
 import org.estimator4j.api.estimator.Steps;
 import org.estimator4j.api.input.CsvInputFn;
 import org.estimator4j.api.input.InputFn;
-import org.estimator4j.api.table.DType;
 import org.estimator4j.estimators.ClassifierBuilder;
 import org.estimator4j.estimators.EstimatorBuilder;
 import org.estimator4j.estimators.ModelEstimator;
@@ -51,8 +52,10 @@ import org.estimator4j.features.json.FeatureColumnJson;
  * An experiment as one JSON file (or YAML, for {@code .yaml} / {@code .yml}): the data (CSV files, format, label,
  * batching), the feature columns (in the feature-columns JSON shape), the estimator and its options, how long to
  * train, and the run config. Paths are relative to the config file's folder. Reading is strict: unknown keys and wrong types are errors naming the JSON
- * path. {@code --set path=value} overrides any value first (the value is read as JSON when it parses, else as a
- * string).
+ * path; keys given twice, text after the config and values out of their range are errors too (file:line:column or
+ * the JSON path). {@code --set path=value} overrides any value first (the value is read as JSON when it parses, else
+ * as a string). The CSV format keys of {@code data} may be overridden per split under {@code data.train} /
+ * {@code data.eval} ({@link CsvFormat}).
  *
  * <pre>{@code
  * {
@@ -66,13 +69,19 @@ import org.estimator4j.features.json.FeatureColumnJson;
  * }</pre>
  */
 public final class ExperimentConfig {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+    /** {@code "epochs": "forever"}: repeat the train files until the steps stop training. */
+    public static final String FOREVER = "forever";
+    /** Strict, for --set values: a key given twice and text after the value are errors. */
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final Path source;
     private final List<Path> trainFiles;
     private final List<Path> evalFiles;
-    private final java.util.function.BiFunction<List<Path>, Boolean, CsvOptions> csvFormat;
+    private final CsvFormat dataFormat;
+    private final CsvFormat trainFormat;
+    private final CsvFormat evalFormat;
     private final String label;
     private final int batchSize;
     private final int shuffleBuffer;
@@ -96,6 +105,8 @@ public final class ExperimentConfig {
     private final String[] storeAndExperiment;
     /** The config as read, after the --set overrides: what a run records as its config. */
     private final JsonNode resolved;
+    /** The config as used: every value read, defaults filled in ({@code e4j config show}). */
+    private final JsonNode effective;
 
     private ExperimentConfig(Path source, JsonNode root, Components components) {
         this.source = source;
@@ -113,45 +124,21 @@ public final class ExperimentConfig {
         this.trainFiles = paths(base, data.strings("train_files", List.of()));
         this.evalFiles = paths(base, data.strings("eval_files", List.of()));
         this.label = data.requiredString("label");
-        boolean header = data.bool("header", true);
-        List<String> naTokens = data.strings("na_tokens", List.of(""));
-        boolean trim = data.bool("trim_whitespace", false);
-        int skipLines = data.intValue("skip_lines", 0);
-        int parsingThreads = data.intValue("parsing_threads", 1);
-        List<String> names = data.strings("column_names", null);
-        Map<String, DType> columnTypes = new java.util.LinkedHashMap<>();
-        JsonNode types = data.raw("column_types");
-        if (types != null && !types.isNull()) {
-            if (!types.isObject()) {
-                throw new ConfigException(data.path() + ".column_types: expected an object of column name to type");
-            }
-            for (Map.Entry<String, JsonNode> e : iterable(types)) {
-                try {
-                    columnTypes.put(e.getKey(), DType.valueOf(e.getValue().asText().toUpperCase(
-                            java.util.Locale.ROOT)));
-                } catch (IllegalArgumentException ex) {
-                    throw new ConfigException(data.path() + ".column_types." + e.getKey() + ": unknown type "
-                            + e.getValue() + "; use float32, float64, int64 or string");
-                }
-            }
+        // data.* is every file's CSV format; data.train.* / data.eval.* override single keys for one split.
+        this.dataFormat = CsvFormat.read(data, CsvFormat.DEFAULTS);
+        this.trainFormat = split(data, "train", dataFormat);
+        this.evalFormat = split(data, "eval", dataFormat);
+        if (!trainFiles.isEmpty()) {
+            trainFormat.check(data.path() + (trainFormat == dataFormat ? "" : ".train"));
         }
-        this.csvFormat = (files, labelled) -> {
-            CsvOptions.Builder b = CsvOptions.builder().files(files).header(header)
-                    .naTokens(naTokens.toArray(String[]::new)).trimWhitespace(trim).skipLines(skipLines)
-                    .parallelism(parsingThreads);
-            if (labelled) {
-                b.labelColumns(label);
-            }
-            if (names != null) {
-                b.columnNames(names);
-            }
-            columnTypes.forEach(b::columnType);
-            return b.build();
-        };
-        this.batchSize = data.intValue("batch_size", 128);
-        this.shuffleBuffer = data.intValue("shuffle_buffer", 10_000);
+        if (!evalFiles.isEmpty()) {
+            evalFormat.check(data.path() + (evalFormat == dataFormat ? "" : ".eval"));
+        }
+        this.batchSize = data.intAtLeast("batch_size", 128, 1, "use a positive number of rows per batch");
+        this.shuffleBuffer = data.intAtLeast("shuffle_buffer", 10_000, 0,
+                "use 0 or more rows (0 or 1 turns shuffling off)");
         this.dataSeed = data.longValue("seed", 0L);
-        this.epochs = data.longValue("epochs", 1L);
+        this.epochs = epochs(data);
         data.done();
 
         // One list for most estimators; wide and deep takes linear_feature_columns and dnn_feature_columns instead.
@@ -163,23 +150,20 @@ public final class ExperimentConfig {
                     + "for wide and deep, linear_feature_columns and dnn_feature_columns)");
         }
 
-        ConfigNode train = top.optionalObject("train");
-        Long stepCount = train == null ? null : train.longValue("steps", null);
-        Long maxSteps = train == null ? null : train.longValue("max_steps", null);
-        this.evalEverySteps = train == null ? null : train.longValue("eval_every_steps", null);
-        if (evalEverySteps != null && evalEverySteps < 1) {
-            throw new ConfigException(train.path() + ".eval_every_steps: must be > 0, got " + evalEverySteps);
-        }
-        this.bestMetric = train == null ? "loss" : train.string("best_metric", "loss");
-        this.bestMetricHigherIsBetter = train == null || !train.has("best_metric_higher_is_better")
+        ConfigNode train = top.objectOrEmpty("train"); // absent: every option at its default
+        String positiveSteps = "use a positive number of steps";
+        Long stepCount = train.longAtLeast("steps", null, 1, positiveSteps);
+        Long maxSteps = train.longAtLeast("max_steps", null, 1, positiveSteps);
+        this.evalEverySteps = train.longAtLeast("eval_every_steps", null, 1, positiveSteps);
+        this.bestMetric = train.string("best_metric", "loss");
+        this.bestMetricHigherIsBetter = !train.has("best_metric_higher_is_better")
                 ? org.estimator4j.estimators.EvalSpec.higherIsBetterByDefault(bestMetric)
                 : train.bool("best_metric_higher_is_better", false);
-        String exportTo = train == null ? null : train.string("export_dir", null);
+        train.effective("best_metric_higher_is_better", BooleanNode.valueOf(bestMetricHigherIsBetter));
+        String exportTo = train.string("export_dir", null);
         this.exportDir = exportTo == null ? null : base.resolve(exportTo).normalize();
-        this.callbackSpecs = train == null ? List.of() : componentList(train, "callbacks");
-        if (train != null) {
-            train.done();
-        }
+        this.callbackSpecs = componentList(train, "callbacks");
+        train.done();
         if (stepCount != null && maxSteps != null) {
             throw new ConfigException(top.path() + ".train: give steps or max_steps, not both");
         }
@@ -188,9 +172,61 @@ public final class ExperimentConfig {
 
         this.runConfig = runConfig(base, top.object("run_config"));
         this.estimator = estimator(base, top.object("estimator"));
+        checkBatchSize(data.path(), root.get("estimator"));
         this.storeAndExperiment = new String[] {top.string("store", null), top.string("experiment", null)};
         this.resolved = root.deepCopy();
         top.done();
+        top.effective("experiment", TextNode.valueOf(experimentName()));
+        this.effective = top.effective();
+    }
+
+    /**
+     * Refuses a batch size whose widest per-batch array (a column of the batch, the DNN's input or its widest hidden
+     * layer: batch_size x width floats) does not fit in memory, before anything is read or allocated.
+     */
+    private void checkBatchSize(String dataPath, JsonNode estimatorJson) {
+        String type = estimatorJson.path("type").asText();
+        long width = 1;
+        List<FeatureColumn> dnn = type.startsWith("DNNLinearCombined") ? dnnColumns
+                : type.startsWith("DNN") ? featureColumns : null;
+        if (dnn != null && !dnn.isEmpty()) {
+            width = Math.max(width, org.estimator4j.features.transform.FeatureTransformer.dense(dnn).denseWidth());
+        }
+        for (JsonNode units : estimatorJson.path(type.startsWith("DNNLinearCombined") ? "dnn_hidden_units"
+                : "hidden_units")) {
+            width = Math.max(width, units.asLong());
+        }
+        String problem = org.estimator4j.api.memory.FloatBudget.tooLarge(batchSize, width);
+        if (problem != null) {
+            throw new ConfigException(dataPath + ".batch_size: " + batchSize + " is too large: the widest array of a "
+                    + "batch (batch_size x " + width + (width == 1 ? "" : ", the model's widest layer") + ") would be "
+                    + problem + "; use a smaller batch_size");
+        }
+    }
+
+    /** {@code data.epochs}: passes over the train files, or {@value #FOREVER} to repeat until the steps stop. */
+    private static long epochs(ConfigNode data) {
+        String use = "use a positive number of passes over the train files, or \"" + FOREVER
+                + "\" to repeat them until train.steps / max_steps stop training";
+        JsonNode v = data.raw("epochs");
+        if (v != null && v.isTextual()) {
+            if (!v.textValue().equals(FOREVER)) {
+                throw data.notAllowed("epochs", v, use);
+            }
+            return -1; // CsvInputFn's "repeat for ever"
+        }
+        return data.longAtLeast("epochs", 1L, 1, use);
+    }
+
+    /** The CSV format of one split: {@code data.<split>.*} over {@code data.*}. */
+    private static CsvFormat split(ConfigNode data, String split, CsvFormat inherited) {
+        ConfigNode section = data.optionalObject(split);
+        if (section == null) {
+            return inherited;
+        }
+        CsvFormat format = CsvFormat.read(section, inherited);
+        section.done();
+        return format;
     }
 
     /**
@@ -207,9 +243,14 @@ public final class ExperimentConfig {
         }
         List<FeatureColumn> parsed = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            parsed.add(FeatureColumnJson.fromJson(columns.get(i), top.path() + "." + key + "[" + i + "]",
-                    ColumnFiles.relativeTo(base)));
+            try {
+                parsed.add(FeatureColumnJson.fromJson(columns.get(i), top.path() + "." + key + "[" + i + "]",
+                        ColumnFiles.relativeTo(base)));
+            } catch (org.estimator4j.features.FeatureColumnException e) {
+                throw new ConfigException(e.getMessage(), e); // starts with the column's config path
+            }
         }
+        top.effective(key, FeatureColumnJson.toJson(parsed)); // every column key, defaults included
         return List.copyOf(parsed);
     }
 
@@ -225,16 +266,10 @@ public final class ExperimentConfig {
      */
     public static ExperimentConfig load(Path file, List<String> overrides, Path pluginsDir,
             java.util.function.Function<java.util.Optional<Path>, Components> registry) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
         JsonNode root;
         try {
-            root = (yaml ? YAML : MAPPER).readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr();
-            throw new ConfigException(file + where + ": not valid " + (yaml ? "YAML" : "JSON") + ": "
-                    + e.getOriginalMessage(), e);
+            root = ConfigText.parse(Files.readString(file), file.toString(),
+                    ConfigText.isYaml(file.getFileName().toString()));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read it (" + e + ")", e);
         }
@@ -263,6 +298,12 @@ public final class ExperimentConfig {
                 value = MAPPER.getNodeFactory().textNode(text);
             }
         } catch (JsonProcessingException e) {
+            String start = text.strip();
+            if (start.startsWith("{") || start.startsWith("[")) { // meant as JSON: say why it is not
+                String at = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+                throw new ConfigException("--set " + assignment + ": not valid JSON" + at + " of the value: "
+                        + e.getOriginalMessage(), e);
+            }
             value = MAPPER.getNodeFactory().textNode(text);
         }
         JsonNode node = root;
@@ -283,10 +324,6 @@ public final class ExperimentConfig {
         o.set(path[path.length - 1], value);
     }
 
-    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        return node::fields;
-    }
-
     private static List<Path> paths(Path base, List<String> names) {
         List<Path> out = new ArrayList<>();
         for (String n : names) {
@@ -299,16 +336,16 @@ public final class ExperimentConfig {
         RunConfig.Builder b = RunConfig.builder();
         b.modelDir(base.resolve(rc.requiredString("model_dir")).normalize());
         b.seed(rc.longValue("seed", 42L));
-        Long steps = rc.longValue("save_checkpoints_steps", null);
-        Long secs = rc.longValue("save_checkpoints_secs", null);
+        Long steps = rc.longAtLeast("save_checkpoints_steps", null, 1, "use a positive number of steps");
+        Long secs = rc.longAtLeast("save_checkpoints_secs", null, 1, "use a positive number of seconds");
         if (steps != null) {
             b.saveCheckpointsSteps(steps);
         }
         if (secs != null) {
             b.saveCheckpointsSecs(secs);
         }
-        b.keepCheckpointMax(rc.intValue("keep_checkpoint_max", 5));
-        b.logStepCountSteps(rc.intValue("log_step_count_steps", 100));
+        b.keepCheckpointMax(rc.intAtLeast("keep_checkpoint_max", 5, 1, "use a positive number of checkpoints"));
+        b.logStepCountSteps(rc.intAtLeast("log_step_count_steps", 100, 1, "use a positive number of steps"));
         rc.done();
         return b.build();
     }
@@ -338,7 +375,23 @@ public final class ExperimentConfig {
                     + " needs feature columns");
         }
         List<FeatureColumn> columns = featureColumns == null ? List.of() : featureColumns;
-        ModelEstimator built = switch (type) {
+        ModelEstimator built;
+        try {
+            built = build(e, type, columns, weightColumn, warmStartFrom);
+        } catch (IllegalArgumentException ex) {
+            // What the builders check beyond the values read above (e.g. a DNN without dense columns).
+            String m = ex.getMessage();
+            // "hidden_units[1] = 2000000000 is too large..." names a key of this section: join it to the path.
+            throw new ConfigException(m.startsWith(e.path()) ? m
+                    : e.path() + (m.matches("^[a-z_]+\\[\\d+\\] .*") ? "." : ": ") + m, ex);
+        }
+        e.done();
+        return built;
+    }
+
+    private ModelEstimator build(ConfigNode e, String type, List<FeatureColumn> columns, String weightColumn,
+            Path warmStartFrom) {
+        return switch (type) {
             case "LinearClassifier" -> classifier(e, common(LinearClassifier.builder(columns)
                     .optimizer(ftrl(e, "optimizer", 0.2)).sparseCombiner(combiner(e, "sparse_combiner")),
                     weightColumn, warmStartFrom)).build();
@@ -361,8 +414,6 @@ public final class ExperimentConfig {
             default -> throw new ConfigException(e.path() + ".type: unknown estimator '" + type + "'; use one of "
                     + ESTIMATORS);
         };
-        e.done();
-        return built;
     }
 
     /** A component named in the config: provider, the name its results go under, parameters, config path. */
@@ -453,7 +504,7 @@ public final class ExperimentConfig {
     /** A DNN's options from the estimator section (TensorFlow's defaults: relu, no dropout, Adagrad 0.05). */
     private <B extends DnnBuilder<B>> B dnn(ConfigNode e, B builder) {
         return builder.hiddenUnits(hiddenUnits(e, "hidden_units")).customLayers(customLayers(e, "custom_layers"))
-                .activation(activation(e, "activation")).dropout(e.doubleValue("dropout", 0))
+                .activation(activation(e, "activation")).dropout(dropout(e, "dropout"))
                 .batchNorm(e.bool("batch_norm", false)).optimizer(optimizer(e, "optimizer", 0.05));
     }
 
@@ -465,7 +516,7 @@ public final class ExperimentConfig {
         List<FeatureColumn> linear = orEmpty(linearColumns);
         builder.linearOptimizer(ftrl(e, "linear_optimizer", linearRate(linear)))
                 .linearSparseCombiner(combiner(e, "linear_sparse_combiner"))
-                .dnnActivation(activation(e, "dnn_activation")).dnnDropout(e.doubleValue("dnn_dropout", 0))
+                .dnnActivation(activation(e, "dnn_activation")).dnnDropout(dropout(e, "dnn_dropout"))
                 .batchNorm(e.bool("batch_norm", false)).dnnOptimizer(optimizer(e, "dnn_optimizer", 0.001))
                 .dnnCustomLayers(customLayers(e, "dnn_custom_layers"));
         if (!orEmpty(dnnColumns).isEmpty()) {
@@ -490,7 +541,18 @@ public final class ExperimentConfig {
             throw new ConfigException(e.path() + "." + key + ": missing; give the units of each hidden layer, e.g. "
                     + "[64, 32]");
         }
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i) < 1) {
+                throw e.notAllowed(key + "[" + i + "]", units.get(i), "use a positive number of units");
+            }
+        }
         return units;
+    }
+
+    /** A dropout rate: the probability of dropping a unit, in [0, 1). */
+    private static double dropout(ConfigNode e, String key) {
+        return e.number(key, 0, rate -> rate >= 0 && rate < 1,
+                "use a probability of dropping a unit in [0, 1), e.g. 0.1 (0 turns dropout off)");
     }
 
     private static Activation activation(ConfigNode e, String key) {
@@ -514,18 +576,19 @@ public final class ExperimentConfig {
 
     /** The FTRL optimizer of a linear part (or baseline) from {@code key}, TensorFlow's defaults otherwise. */
     private static FtrlOptimizer ftrl(ConfigNode e, String key, double defaultRate) {
-        ConfigNode opt = e.optionalObject(key);
-        if (opt == null) {
-            return FtrlOptimizer.withLearningRate(defaultRate);
-        }
+        ConfigNode opt = e.objectOrEmpty(key); // absent: every option at its default
         String name = opt.string("type", "ftrl");
         if (!name.equalsIgnoreCase("ftrl")) {
             throw new ConfigException(opt.path() + ".type: linear models train with ftrl, got '" + name + "'");
         }
         try {
-            FtrlOptimizer ftrl = new FtrlOptimizer(opt.doubleValue("learning_rate", defaultRate),
-                    opt.doubleValue("learning_rate_power", -0.5), opt.doubleValue("initial_accumulator_value", 0.1),
-                    opt.doubleValue("l1", 0), opt.doubleValue("l2", 0), opt.doubleValue("l2_shrinkage", 0));
+            String nonNegative = "use 0 or a positive number";
+            FtrlOptimizer ftrl = new FtrlOptimizer(
+                    opt.number("learning_rate", defaultRate, r -> r > 0, "use a positive learning rate, e.g. 0.05"),
+                    opt.number("learning_rate_power", -0.5, p -> p <= 0, "use 0 or a negative power, e.g. -0.5"),
+                    opt.number("initial_accumulator_value", 0.1, a -> a > 0, "use a positive value, e.g. 0.1"),
+                    opt.number("l1", 0, l -> l >= 0, nonNegative), opt.number("l2", 0, l -> l >= 0, nonNegative),
+                    opt.number("l2_shrinkage", 0, l -> l >= 0, nonNegative));
             opt.done();
             return ftrl;
         } catch (IllegalArgumentException ex) {
@@ -537,7 +600,9 @@ public final class ExperimentConfig {
     private static Optimizer optimizer(ConfigNode e, String key, double defaultRate) {
         JsonNode node = e.raw(key);
         if (node == null || node.isNull()) {
-            return Optimizers.fromConfig(Map.of(), defaultRate, e.path() + "." + key);
+            Optimizer defaults = Optimizers.fromConfig(Map.of(), defaultRate, e.path() + "." + key);
+            e.effective(key, MAPPER.valueToTree(defaults.config()));
+            return defaults;
         }
         if (!node.isObject()) {
             throw new ConfigException(e.path() + "." + key + ": expected an object like {\"type\": \"adam\", "
@@ -546,14 +611,16 @@ public final class ExperimentConfig {
         @SuppressWarnings("unchecked")
         Map<String, Object> options = MAPPER.convertValue(node, Map.class);
         try {
-            return Optimizers.fromConfig(options, defaultRate, e.path() + "." + key);
+            Optimizer built = Optimizers.fromConfig(options, defaultRate, e.path() + "." + key);
+            e.effective(key, MAPPER.valueToTree(built.config()));
+            return built;
         } catch (IllegalArgumentException ex) {
             throw new ConfigException(ex.getMessage(), ex);
         }
     }
 
     private static <B extends RegressorBuilder<B>> B regressor(ConfigNode e, B builder) {
-        return builder.labelDimension(e.intValue("label_dimension", 1));
+        return builder.labelDimension(e.intAtLeast("label_dimension", 1, 1, "use 1 or more label columns"));
     }
 
     /** The options every estimator takes from the config: run config, weight column, warm start. */
@@ -570,7 +637,7 @@ public final class ExperimentConfig {
     }
 
     private static <B extends ClassifierBuilder<B>> B classifier(ConfigNode e, B builder) {
-        builder.nClasses(e.intValue("n_classes", 2));
+        builder.nClasses(e.intAtLeast("n_classes", 2, 2, "use 2 or more classes"));
         List<String> vocabulary = e.strings("label_vocabulary", null);
         if (vocabulary != null) {
             builder.labelVocabulary(vocabulary);
@@ -627,12 +694,12 @@ public final class ExperimentConfig {
 
     /** TRAIN input: the train files, shuffled and repeated for the configured epochs. */
     public InputFn trainInput() {
-        return inputFn(trainFiles, "train_files");
+        return inputFn(trainFiles, "train_files", trainFormat);
     }
 
     /** EVAL and PREDICT input: the eval files, in order. */
     public InputFn evalInput() {
-        return inputFn(evalFiles, "eval_files");
+        return inputFn(evalFiles, "eval_files", evalFormat);
     }
 
     /**
@@ -640,7 +707,7 @@ public final class ExperimentConfig {
      * the files have one, is dropped).
      */
     public InputFn inputFrom(List<Path> files) {
-        CsvOptions options = csvFormat.apply(files, false);
+        CsvOptions options = dataFormat.options(files, null);
         return mode -> org.estimator4j.api.data.Dataset.fromCsv(options)
                 .batch(batchSize, false, org.estimator4j.api.table.Batch::of)
                 .map(b -> {
@@ -649,11 +716,11 @@ public final class ExperimentConfig {
                 });
     }
 
-    private InputFn inputFn(List<Path> files, String what) {
+    private InputFn inputFn(List<Path> files, String what, CsvFormat format) {
         if (files.isEmpty()) {
             throw new ConfigException(source.getFileName() + ".data." + what + ": no files; add them to the config");
         }
-        CsvOptions options = csvFormat.apply(files, true);
+        CsvOptions options = format.options(files, label);
         return CsvInputFn.builder(options).batchSize(batchSize).shuffleBuffer(shuffleBuffer).seed(dataSeed)
                 .epochs(epochs).build();
     }
@@ -684,6 +751,11 @@ public final class ExperimentConfig {
     /** The config as read, after the {@code --set} overrides and before defaults: a copy to keep. */
     public JsonNode resolvedJson() {
         return resolved.deepCopy();
+    }
+
+    /** The config as used: every value, defaults filled in, after the --set overrides (a copy). */
+    public JsonNode effectiveJson() {
+        return effective.deepCopy();
     }
 
     /** The train files, then the eval files. */

@@ -14,14 +14,14 @@ import org.estimator4j.spi.ComponentKind;
  * The components experiment commands use: the plugin registry (built-ins, class-path plugins and the jars of the
  * plugins folder). The registry stays open for the whole command: plugin components may load classes late.
  */
-final class PluginComponents implements Components {
+public final class PluginComponents implements Components {
     private final ComponentRegistry registry;
 
     private PluginComponents(ComponentRegistry registry) {
         this.registry = registry;
     }
 
-    static Components load(Optional<Path> pluginsDir) {
+    public static Components load(Optional<Path> pluginsDir) {
         try {
             return new PluginComponents(ComponentRegistry.load(pluginsDir));
         } catch (PluginException e) {

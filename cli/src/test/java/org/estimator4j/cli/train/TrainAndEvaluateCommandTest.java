@@ -106,6 +106,7 @@ class TrainAndEvaluateCommandTest {
     void aNonPositiveIntervalIsAConfigError() {
         CliRun r = CliRun.e4j("train", "--config", config.toString(), "--set", "train.eval_every_steps=0");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("experiment.json.train.eval_every_steps: must be > 0, got 0"), r.err());
+        assertTrue(r.err().contains("experiment.json.train.eval_every_steps: 0 is not allowed; use a positive number "
+                + "of steps"), r.err());
     }
 }

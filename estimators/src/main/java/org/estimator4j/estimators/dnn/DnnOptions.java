@@ -89,11 +89,13 @@ public final class DnnOptions {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException(estimator + " needs at least one feature column");
         }
+        FeatureTransformer transformer;
         try {
-            FeatureTransformer.dense(columns);
+            transformer = FeatureTransformer.dense(columns);
         } catch (FeatureColumnException e) {
             throw new IllegalArgumentException(estimator + ": " + e.getMessage(), e);
         }
+        DnnPart.checkLayerSizes(transformer.denseWidth(), hiddenUnits);
     }
 
     /** Adds the options to a description, keys prefixed with {@code prefix} ("" or "dnn_"). */

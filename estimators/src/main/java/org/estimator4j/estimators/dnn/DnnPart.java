@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.estimator4j.api.memory.FloatBudget;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.estimators.Model;
 import org.estimator4j.estimators.optimizer.Optimizer;
@@ -81,6 +82,26 @@ public final class DnnPart implements Model {
     private int lastLanes;
 
     /**
+     * Refuses hidden layers whose weights (inputs × units floats) do not fit in memory, before any is allocated: a
+     * config or {@code model.json} with {@code hidden_units} of 2e9 must fail naming the layer, not run out of heap.
+     */
+    public static void checkLayerSizes(int inputWidth, List<Integer> hiddenUnits) {
+        long width = inputWidth;
+        for (int i = 0; i < hiddenUnits.size(); i++) {
+            Integer units = hiddenUnits.get(i);
+            if (units == null || units < 1) {
+                continue; // refused with its own message where the units are checked
+            }
+            String problem = FloatBudget.tooLarge(width, units);
+            if (problem != null) {
+                throw new IllegalArgumentException("hidden_units[" + i + "] = " + units + " is too large: the "
+                        + "layer's weights (inputs x units) would be " + problem + "; use fewer units");
+            }
+            width = units;
+        }
+    }
+
+    /**
      * @param scope the variable name prefix: {@code dnn} for a DNN estimator and for the deep part of wide and deep
      * @param dropout the probability of dropping a hidden unit's output in training, 0 for none
      */
@@ -105,6 +126,7 @@ public final class DnnPart implements Model {
         this.scope = scope;
         this.optimizer = optimizer;
         this.transformer = FeatureTransformer.dense(columns);
+        checkLayerSizes(transformer.denseWidth(), hiddenUnits);
         this.tables = new EmbeddingTables(seed);
         boolean trains = false;
         Map<String, Integer> layout = transformer.denseLayout();
@@ -116,12 +138,8 @@ public final class DnnPart implements Model {
             embeddings.add(e);
             if (!embeddingTables.containsKey(e.tableName)) {
                 // Zeroed for now: drawn in initialize() only if no checkpoint is restored into it.
-                long size = e.numBuckets() * e.dimension;
-                if (size > Integer.MAX_VALUE - 8) {
-                    throw new IllegalArgumentException("embedding table '" + e.tableName + "' of " + e.numBuckets()
-                            + " x " + e.dimension + " does not fit in one array; use fewer buckets");
-                }
-                float[] table = new float[(int) size];
+                float[] table = new float[FloatBudget.floats(e.numBuckets(), e.dimension,
+                        "embedding table '" + e.tableName + "' (buckets x dimension)")];
                 tables.put(e.tableName, table);
                 uninitialized.add(e);
                 Parameter p = Parameter.rows(scope + INPUT_SCOPE + e.tableName, table, e.dimension, optimizer);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.estimator4j.api.memory.FloatBudget;
 import org.estimator4j.estimators.optimizer.FtrlOptimizer;
 import org.estimator4j.features.CategoricalColumn;
 import org.estimator4j.features.DenseColumn;
@@ -114,13 +115,10 @@ public final class LinearModel {
         this.configured = optimizer;
         this.optimizer = optimizer;
         this.sparseColumns = transformer.sparseColumns();
+        checkSizes(sparseColumns, logitsDim);
         for (CategoricalColumn c : sparseColumns) {
-            long size = c.numBuckets() * logitsDim;
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("categorical column '" + c.name() + "' has " + c.numBuckets()
-                        + " buckets: too many weights for one array; use fewer hash buckets");
-            }
-            Variable v = new Variable("linear/linear_model/" + c.name() + "/weights", (int) size, optimizer);
+            int size = Math.toIntExact(c.numBuckets() * logitsDim);
+            Variable v = new Variable("linear/linear_model/" + c.name() + "/weights", size, optimizer);
             sparseVariables.add(v);
         }
         this.denseColumns = transformer.denseColumns();
@@ -128,6 +126,23 @@ public final class LinearModel {
         this.denseVariable = denseWidth == 0 ? null
                 : new Variable("linear/linear_model/dense_weights", denseWidth * logitsDim, optimizer);
         this.bias = new Variable("linear/linear_model/bias_weights", logitsDim, optimizer);
+    }
+
+    /**
+     * Refuses a categorical column whose weights (num_buckets × logits entries of {@value Variable#STRIDE} floats:
+     * weight, two FTRL slots, gradient) do not fit in memory, before any is allocated.
+     */
+    public static void checkSizes(List<CategoricalColumn> sparseColumns, int logitsDim) {
+        for (CategoricalColumn c : sparseColumns) {
+            long entries = c.numBuckets() > Long.MAX_VALUE / Math.max(1, logitsDim) ? Long.MAX_VALUE
+                    : c.numBuckets() * logitsDim;
+            String problem = FloatBudget.tooLarge(entries, Variable.STRIDE);
+            if (problem != null) {
+                throw new IllegalArgumentException("categorical column '" + c.name() + "' has " + c.numBuckets()
+                        + " buckets: its linear weights (buckets x logits x " + Variable.STRIDE + " floats) would be "
+                        + problem + "; use fewer buckets (hash_bucket_size, vocabulary)");
+            }
+        }
     }
 
     public int logitsDimension() {

@@ -31,6 +31,7 @@ final class LinearOptions {
         FtrlOptimizer ftrl = optimizer;
         SparseCombiner combiner = sparseCombiner;
         int logits = head.logitsDimension();
+        LinearPart.checkSizes(columns, logits);
         return new ModelEstimator(text, () -> new LinearPart(columns, logits, combiner, ftrl), head, config,
                 weightColumn, warmStartFrom);
     }

@@ -24,6 +24,11 @@ public final class LinearPart implements Model {
         this.model = new LinearModel(transformer, logitsDim, combiner, optimizer);
     }
 
+    /** Refuses, at build time, columns whose weights would not fit in memory (see {@link LinearModel#checkSizes}). */
+    public static void checkSizes(List<? extends FeatureColumn> columns, int logitsDim) {
+        LinearModel.checkSizes(FeatureTransformer.linear(columns).sparseColumns(), logitsDim);
+    }
+
     @Override
     public int logitsDimension() {
         return model.logitsDimension();

@@ -25,7 +25,24 @@ public final class Optimizers {
         unused.remove("type");
         Options o = new Options(config, unused, where);
         double lr = o.number("learning_rate", defaultLearningRate);
-        Optimizer built = switch (type) {
+        Optimizer built;
+        try {
+            built = create(type, lr, o);
+        } catch (IllegalArgumentException e) {
+            // The constructors' range checks ("Adam learning_rate must be > 0"), located in the config.
+            throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
+                    : where + ": " + e.getMessage(), e);
+        }
+        if (!unused.isEmpty()) {
+            throw new IllegalArgumentException(where + ": unknown option(s) " + new java.util.TreeSet<>(unused)
+                    + " for optimizer " + type + "; it takes " + new java.util.TreeSet<>(built.config().keySet()));
+        }
+        return built;
+    }
+
+    private static Optimizer create(String type, double lr, Options o) {
+        String where = o.where();
+        return switch (type) {
             case "adagrad" -> new AdagradOptimizer(lr, o.number("initial_accumulator_value", 0.1),
                     o.number("epsilon", 1e-7));
             case "adam" -> new AdamOptimizer(lr, o.number("beta_1", 0.9), o.number("beta_2", 0.999),
@@ -35,11 +52,6 @@ public final class Optimizers {
             default -> throw new IllegalArgumentException(where + ".type: unknown optimizer '" + type + "'; use one of "
                     + TYPES);
         };
-        if (!unused.isEmpty()) {
-            throw new IllegalArgumentException(where + ": unknown option(s) " + new java.util.TreeSet<>(unused)
-                    + " for optimizer " + type + "; it takes " + new java.util.TreeSet<>(built.config().keySet()));
-        }
-        return built;
     }
 
     static void checkPositive(String optimizer, String option, double value) {
@@ -56,6 +68,10 @@ public final class Optimizers {
                 return fallback;
             }
             if (v instanceof Number n) {
+                if (!Double.isFinite(n.doubleValue())) { // 1e400 in JSON, .inf / .nan in YAML
+                    throw new IllegalArgumentException(where + "." + key + ": " + v + " is not allowed; use a "
+                            + "finite number");
+                }
                 return n.doubleValue();
             }
             throw new IllegalArgumentException(where + "." + key + ": expected a number, got '" + v + "'");

@@ -61,6 +61,7 @@ final class WideDeepOptions {
         SparseCombiner combiner = linearSparseCombiner;
         DnnOptions frozen = dnn.copy();
         int logits = head.logitsDimension();
+        LinearPart.checkSizes(linear, logits);
         long seed = config.seed();
         return new ModelEstimator(text, () -> new WideDeepPart(
                 linear.isEmpty() ? null : new LinearPart(linear, logits, combiner, ftrl),

@@ -712,6 +712,10 @@ final class ColumnReader {
         }
 
         static int integer(JsonNode n, String path) {
+            if (n.isIntegralNumber() && !n.canConvertToInt()) {
+                throw new FeatureColumnJsonException(path, n.asText() + " is too large; the limit is "
+                        + Integer.MAX_VALUE);
+            }
             if (!n.isIntegralNumber() || !n.canConvertToInt()) {
                 throw new FeatureColumnJsonException(path, "expected an integer, got " + kind(n));
             }

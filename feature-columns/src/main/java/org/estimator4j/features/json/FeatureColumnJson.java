@@ -155,7 +155,10 @@ public final class FeatureColumnJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new FeatureColumnJsonException(null, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            String message = e.getOriginalMessage();
+            int source = message.indexOf(" (for root starting at"); // Jackson's internal source description
+            throw new FeatureColumnJsonException(null, "not valid JSON" + where + ": "
+                    + (source < 0 ? message : message.substring(0, source)), e);
         }
     }
 }

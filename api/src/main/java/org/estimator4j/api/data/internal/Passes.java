@@ -100,7 +100,8 @@ public final class Passes {
         return new Upstream<T, B>(up) {
             @Override
             protected B computeNext() {
-                List<T> elements = new java.util.ArrayList<>(size);
+                // Grown as rows arrive: a batch size of 2^31-1 must not reserve 2^31-1 slots up front.
+                List<T> elements = new java.util.ArrayList<>(Math.min(size, 1 << 12));
                 while (elements.size() < size && up.hasNext()) {
                     elements.add(up.next());
                 }
