@@ -336,11 +336,15 @@ public class ModelEstimator implements Estimator {
                 throw new IllegalArgumentException(features.rowName(r) + ": weight column '" + weightColumn
                         + "' is missing");
             }
-            w[r] = c instanceof FloatColumn f ? f.values()[r] : c instanceof DoubleColumn d ? (float) d.values()[r]
-                    : c instanceof LongColumn l ? l.values()[r] : Float.NaN;
-            if (Float.isNaN(w[r])) {
+            if (!(c instanceof FloatColumn || c instanceof DoubleColumn || c instanceof LongColumn)) {
                 throw new IllegalArgumentException("weight column '" + weightColumn + "' must be numeric, got "
                         + c.field());
+            }
+            w[r] = c instanceof FloatColumn f ? f.values()[r] : c instanceof DoubleColumn d ? (float) d.values()[r]
+                    : ((LongColumn) c).values()[r];
+            if (!Float.isFinite(w[r])) {
+                throw new IllegalArgumentException(features.rowName(r) + ": weight column '" + weightColumn
+                        + "' has the value " + c.get(r) + ", which is not a finite float32 number");
             }
         }
         return w;

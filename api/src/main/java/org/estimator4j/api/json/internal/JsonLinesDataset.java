@@ -230,7 +230,9 @@ public final class JsonLinesDataset extends Dataset<Example> {
             double d = v.doubleValue();
             // The non-finite policy: a number the column's type cannot hold (1e400, 1e39 in float32) is refused.
             if (!Double.isFinite(d) || (f.dtype() == DType.FLOAT32 && !Float.isFinite((float) d))) {
-                throw new IllegalArgumentException("field '" + f.name() + "': " + v.asText() + " is not a finite "
+                // Jackson reads a double overflow as Infinity: say so rather than show a value the file lacks.
+                String shown = Double.isFinite(d) ? v.asText() : "a number beyond float64 (read as " + d + ")";
+                throw new IllegalArgumentException("field '" + f.name() + "': " + shown + " is not a finite "
                         + f.dtype().tfName() + " number (NaN, infinities and values beyond " + f.dtype().tfName()
                         + " are refused)");
             }
