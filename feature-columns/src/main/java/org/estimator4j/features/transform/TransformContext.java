@@ -37,6 +37,19 @@ public final class TransformContext {
         return batch.rowName(row);
     }
 
+    /**
+     * Value {@code index} of {@code raw} (in row {@code row}) as a float, refusing NaN, infinities and values beyond
+     * float32 (the README's non-finite policy) with {@code what} ("numeric column 'x'"), the row's name and the value.
+     */
+    public float finiteFloat(RawFeature raw, int row, int index, String what) {
+        float v = raw.floatAt(index);
+        if (!Float.isFinite(v)) {
+            throw new FeatureColumnException(rowName(row) + ": " + what + " has the value " + raw.valueText(index)
+                    + ", which is not a finite float32 number; NaN, infinities and values beyond float32 are refused");
+        }
+        return v;
+    }
+
     public EmbeddingTables tables() {
         return tables;
     }
