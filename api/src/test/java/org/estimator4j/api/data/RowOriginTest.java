@@ -78,6 +78,18 @@ class RowOriginTest {
     }
 
     @Test
+    void rowsReadBackFromACacheFileKeepTheirOrigin() throws IOException {
+        List<Example> rows = Dataset.fromCsv(CsvOptions.builder().files(files()).build()).toList();
+        TestSources.Recording<Example> src = new TestSources.Recording<>("csv rows", rows::iterator);
+        Dataset<Example> cached = src.cache(dir.resolve("rows.e4jcache"));
+        cached.toList();
+        List<Example> again = cached.toList();
+        assertEquals(1, src.opened.get(), "the second pass reads the cache file");
+        assertEquals(dir.resolve("a.csv") + ":2", RowOrigin.describe(again.get(0).origin()));
+        assertEquals(dir.resolve("b.csv") + ":3001", RowOrigin.describe(again.get(again.size() - 1).origin()));
+    }
+
+    @Test
     void rowsNotReadFromAFileAreNamedByTheirPositionInTheBatch() {
         Schema schema = Schema.of(org.estimator4j.api.table.Field.scalar("x", org.estimator4j.api.table.DType.INT64));
         Batch b = Batch.of(List.of(Example.builder(schema).set("x", 1L).build(),
