@@ -95,6 +95,9 @@ class DataErrorLocationTest {
         CliRun r = train(config("late-text.csv", 32));
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains(file + ":1200:2: cannot read 'big' as float32 for column 'size'"), r.err());
+        assertTrue(r.err().contains("declare the column's type (column_types)"), r.err());
+        assertFalse(r.err().contains("columnType(") || r.err().contains("badRows("),
+                "names no Java method: " + r.err());
     }
 
     @Test

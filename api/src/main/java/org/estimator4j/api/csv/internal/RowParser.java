@@ -119,12 +119,12 @@ final class RowParser extends AbstractBaseCsvCallbackHandler<Object> {
 
     private DataFormatException typeError(int fileColumn, int target, String text) {
         String name = layout.schema.field(target).name();
-        String origin = layout.inferred[target] ? "inferred from " + layout.inferenceSource
-                : "declared with columnType";
+        String origin = layout.inferred[target] ? "inferred from " + layout.inferenceSource : "declared";
+        // Worded for config and Java users alike: no method names (a CLI user sees this line).
         return new DataFormatException(source, line, fileColumn + 1, "cannot read '" + text + "' as "
-                + types[target].tfName() + " for column '" + name + "' (type " + origin + "); declare "
-                + "columnType(\"" + name + "\", ...) with the right type, add '" + text + "' to naTokens if it "
-                + "means missing, or skip bad rows with badRows(SKIP)");
+                + types[target].tfName() + " for column '" + name + "' (type " + origin + "); fix the value, "
+                + "declare the column's type (column_types), list '" + text + "' among the missing-value tokens "
+                + "(na_tokens) if it means missing, or skip bad rows");
     }
 
     // The non-finite policy (README, "The input pipeline"): NaN, infinities and numbers beyond the column's type are
