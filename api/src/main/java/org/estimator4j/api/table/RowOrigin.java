@@ -1,7 +1,6 @@
 package org.estimator4j.api.table;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,7 +21,11 @@ public final class RowOrigin {
     private static final long LINE_MASK = (1L << LINE_BITS) - 1;
     private static final int MAX_SOURCES = (1 << 24) - 1;
     private static final ConcurrentHashMap<String, Integer> IDS = new ConcurrentHashMap<>();
-    private static final List<String> NAMES = new ArrayList<>();
+    private static final Object LOCK = new Object();
+    // Names by number, read without a lock: an entry is written before count grows past it, and a grown array is a
+    // copy made under the lock, so a reader that sees count also sees the entries below it.
+    private static volatile String[] names = new String[16];
+    private static volatile int count;
 
     private RowOrigin() {}
 
@@ -32,13 +35,18 @@ public final class RowOrigin {
         if (id != null) {
             return id;
         }
-        synchronized (NAMES) {
+        synchronized (LOCK) {
             return IDS.computeIfAbsent(source, s -> {
-                if (NAMES.size() == MAX_SOURCES) {
+                int id = count;
+                if (id == MAX_SOURCES) {
                     return -1; // more files than a process can name: their rows go unnamed
                 }
-                NAMES.add(s);
-                return NAMES.size() - 1;
+                if (id == names.length) {
+                    names = Arrays.copyOf(names, Math.min(MAX_SOURCES, id * 2));
+                }
+                names[id] = s;
+                count = id + 1;
+                return id;
             });
         }
     }
@@ -57,9 +65,8 @@ public final class RowOrigin {
         if (id < 0) {
             return null;
         }
-        synchronized (NAMES) {
-            return id < NAMES.size() ? NAMES.get(id) : null;
-        }
+        int known = count;
+        return id < known ? names[id] : null;
     }
 
     /** The 1-based line, or 0 for UNKNOWN. */
