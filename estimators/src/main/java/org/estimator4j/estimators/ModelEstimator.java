@@ -371,13 +371,18 @@ public class ModelEstimator implements Estimator {
         float[] w = new float[n];
         for (int r = 0; r < n; r++) {
             if (c.isMissing(r)) {
-                throw new IllegalArgumentException("weight column '" + weightColumn + "' is missing in row " + r);
+                throw new IllegalArgumentException(features.rowName(r) + ": weight column '" + weightColumn
+                        + "' is missing");
             }
-            w[r] = c instanceof FloatColumn f ? f.values()[r] : c instanceof DoubleColumn d ? (float) d.values()[r]
-                    : c instanceof LongColumn l ? l.values()[r] : Float.NaN;
-            if (Float.isNaN(w[r])) {
+            if (!(c instanceof FloatColumn || c instanceof DoubleColumn || c instanceof LongColumn)) {
                 throw new IllegalArgumentException("weight column '" + weightColumn + "' must be numeric, got "
                         + c.field());
+            }
+            w[r] = c instanceof FloatColumn f ? f.values()[r] : c instanceof DoubleColumn d ? (float) d.values()[r]
+                    : ((LongColumn) c).values()[r];
+            if (!Float.isFinite(w[r])) {
+                throw new IllegalArgumentException(features.rowName(r) + ": weight column '" + weightColumn
+                        + "' has the value " + c.get(r) + ", which is not a finite float32 number");
             }
         }
         return w;
@@ -402,6 +407,9 @@ public class ModelEstimator implements Estimator {
                 gradient = ensure(gradient, n * head.logitsDimension());
                 float[] w = weights(batch.features());
                 double loss = head.lossAndGradient(logits, targets, w, n, gradient);
+                if (!Double.isFinite(loss)) {
+                    throw nonFiniteEvalLoss(loss, logits, n, batch, restored.step());
+                }
                 metrics.update(logits, targets, w, n, loss);
                 taken++;
             }
@@ -409,6 +417,26 @@ public class ModelEstimator implements Estimator {
         Map<String, Double> results = new HashMap<>(metrics.results());
         results.put("global_step", (double) restored.step());
         return new EvalResult(restored.step(), results);
+    }
+
+    /**
+     * Inputs are checked before they reach the model (non-finite numbers and bad labels are refused where they are
+     * read), so a non-finite evaluation loss means the model's own outputs are: no metric computed beside it would
+     * mean anything, so evaluation fails instead of reporting accuracy next to a NaN loss.
+     */
+    private IllegalStateException nonFiniteEvalLoss(double loss, float[] logits, int numRows, LabeledBatch batch,
+            long step) {
+        int width = head.logitsDimension();
+        String where = "";
+        for (int i = 0; i < numRows * width; i++) {
+            if (!Float.isFinite(logits[i])) {
+                where = " (the model's output for " + batch.features().rowName(i / width) + " is " + logits[i] + ")";
+                break;
+            }
+        }
+        return new IllegalStateException("the evaluation loss is " + loss + where + ": the model at global step "
+                + step + " gives non-finite outputs, so it has no meaningful metrics; retrain it (from scratch or "
+                + "an earlier checkpoint) with a lower learning rate");
     }
 
     @Override

@@ -46,6 +46,7 @@ import org.estimator4j.estimators.builtin.callback.TerminateOnNanProvider;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.estimators.linear.LinearClassifier;
 import org.estimator4j.features.FeatureColumns;
+import org.estimator4j.features.Normalizer;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.Parameters;
 import org.estimator4j.spi.callback.Callback;
@@ -116,16 +117,34 @@ class BuiltinCallbacksTest {
             DType.FLOAT32), Field.scalar("label", DType.STRING));
 
     private static ModelEstimator numericClassifier(Path modelDir, int keepCheckpointMax) {
+        return numericClassifier(modelDir, keepCheckpointMax, Normalizer.none());
+    }
+
+    /**
+     * Non-finite inputs are refused before they reach a model, so a NaN loss comes from the model's arithmetic: here a
+     * normalizer that turns sizes of 1e10 into infinities (0 * infinity is NaN at the untrained size weight).
+     */
+    private static ModelEstimator overflowingClassifier(Path modelDir) {
+        return numericClassifier(modelDir, 5, Normalizer.standardize(0, 1e-30));
+    }
+
+    private static ModelEstimator numericClassifier(Path modelDir, int keepCheckpointMax, Normalizer normalizer) {
         return LinearClassifier.builder(List.of(
                 FeatureColumns.categoricalColumnWithVocabularyList("color", List.of("red", "green", "blue")),
-                FeatureColumns.numericColumn("size"))).labelVocabulary(List.of("no", "yes"))
+                FeatureColumns.numericColumn("size", new int[] {1}, null, normalizer)))
+                .labelVocabulary(List.of("no", "yes"))
                 .runConfig(RunConfig.builder().modelDir(modelDir).saveCheckpointsSteps(1000)
                         .keepCheckpointMax(keepCheckpointMax).build())
                 .build();
     }
 
-    /** Rows as {@link TinyClassification#rows}, with every size NaN when {@code nanSizes}. */
-    private static InputFn numericInput(int n, long seed, boolean nanSizes) {
+    /** Rows as {@link TinyClassification#rows}. */
+    private static InputFn numericInput(int n, long seed) {
+        return numericInput(n, seed, null);
+    }
+
+    /** Rows as {@link TinyClassification#rows}, with every size {@code fixedSize} unless it is null. */
+    private static InputFn numericInput(int n, long seed, Float fixedSize) {
         SplittableRandom r = new SplittableRandom(seed);
         String[] colors = {"red", "green", "blue"};
         List<Example> rows = new ArrayList<>();
@@ -133,7 +152,7 @@ class BuiltinCallbacksTest {
             String color = colors[r.nextInt(3)];
             float size = (float) (r.nextDouble() * 2);
             boolean yes = color.equals("red") || size > 1.5;
-            rows.add(Example.builder(SCHEMA).set("color", color).set("size", nanSizes ? Float.NaN : size)
+            rows.add(Example.builder(SCHEMA).set("color", color).set("size", fixedSize != null ? fixedSize : size)
                     .set("label", yes ? "yes" : "no").build());
         }
         return mode -> {
@@ -384,10 +403,10 @@ class BuiltinCallbacksTest {
         // keep_checkpoint_max 1: the model directory keeps only the newest checkpoint, the copy keeps the best.
         Path modelDir = dir.resolve("rotated");
         ModelEstimator model = numericClassifier(modelDir, 1);
-        TrainSpec spec = TrainSpec.builder(numericInput(500, 1, false)).steps(Steps.max(120))
+        TrainSpec spec = TrainSpec.builder(numericInput(500, 1)).steps(Steps.max(120))
                 .callbacks(List.of(create(new ModelCheckpointProvider(), "save_best_only", true, "monitor", "auc")))
                 .build();
-        TrainAndEvaluate.Result r = TrainAndEvaluate.run(model, spec, EvalSpec.builder(numericInput(300, 2, false))
+        TrainAndEvaluate.Result r = TrainAndEvaluate.run(model, spec, EvalSpec.builder(numericInput(300, 2))
                 .everySteps(20).bestMetric("auc").build());
         long bestStep = r.best().globalStep();
         JsonNode record = new ObjectMapper().readTree(modelDir.resolve(ModelCheckpointProvider.RECORD_FILE).toFile());
@@ -409,26 +428,32 @@ class BuiltinCallbacksTest {
     // --- terminate_on_nan ---
 
     @Test
-    void terminateOnNanStopsWhenAnEvaluationLossIsNaN() {
-        // The training data is clean; the evaluation data's sizes are NaN, so every evaluation's loss is NaN.
-        ModelEstimator model = numericClassifier(dir.resolve("nan-eval"), 5);
-        TrainAndEvaluate.Result r = trainAndEvaluate(model, numericInput(500, 1, false), numericInput(100, 2, true),
-                100, 10, create(new TerminateOnNanProvider()));
-        assertEquals(List.of(10L), steps(r));
-        assertTrue(Double.isNaN(r.evaluations().get(0).result().metric("loss")));
+    void aNaNEvaluationLossIsTheEvaluationsErrorNotAResultBesideMetrics() {
+        // Training sizes are 0 (the size weight stays 0); evaluation sizes overflow the normalizer: the loss is NaN.
+        ModelEstimator model = overflowingClassifier(dir.resolve("nan-eval"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> trainAndEvaluate(model,
+                numericInput(500, 1, 0f), numericInput(100, 2, 1e10f), 100, 10,
+                create(new TerminateOnNanProvider())));
+        assertTrue(e.getMessage().contains("the evaluation loss is NaN (the model's output for row 0 is NaN)"),
+                e.getMessage());
         assertEquals(10, model.globalStep());
+    }
 
-        // Without it, training goes on through meaningless evaluations.
-        ModelEstimator unguarded = numericClassifier(dir.resolve("nan-eval-unguarded"), 5);
-        assertEquals(List.of(10L, 20L, 30L), steps(trainAndEvaluate(unguarded, numericInput(500, 1, false),
-                numericInput(100, 2, true), 30, 10)));
+    @Test
+    void aNonFiniteInputIsRefusedBeforeItCanMakeTheLossNaN() {
+        ModelEstimator model = numericClassifier(dir.resolve("nan-input"), 5);
+        org.estimator4j.features.FeatureColumnException e = assertThrows(
+                org.estimator4j.features.FeatureColumnException.class, () -> model.train(
+                        numericInput(100, 1, Float.NaN), Steps.of(50)));
+        assertTrue(e.getMessage().contains("numeric column 'size' has the value NaN"), e.getMessage());
+        assertEquals(0, model.globalStep());
     }
 
     @Test
     void aNaNTrainingLossIsTheLoopsErrorBeforeAnyCallbackSeesIt() {
-        ModelEstimator model = numericClassifier(dir.resolve("nan-train"), 5);
+        ModelEstimator model = overflowingClassifier(dir.resolve("nan-train"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.train(
-                numericInput(100, 1, true), Steps.of(50), List.of(create(new TerminateOnNanProvider()))));
+                numericInput(100, 1, 1e10f), Steps.of(50), List.of(create(new TerminateOnNanProvider()))));
         assertTrue(e.getMessage().contains("the training loss became NaN at step 1"), e.getMessage());
         assertEquals(0, model.globalStep(), "no checkpoint of NaN weights");
     }

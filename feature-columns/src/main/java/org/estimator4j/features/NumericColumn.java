@@ -94,6 +94,7 @@ public final class NumericColumn implements DenseColumn {
         float[] floats = raw.floatsOrNull();
         if (floats != null && normalizer.kind() == Normalizer.Kind.NONE && raw.width() == width
                 && !raw.anyMissing()) {
+            checkFinite(context, floats, context.numRows() * width);
             copy(floats, context.numRows(), out, stride, offset); // float32 values as they are: a copy
             return;
         }
@@ -103,18 +104,18 @@ public final class NumericColumn implements DenseColumn {
             int o = r * stride + offset;
             if (n == width) {
                 for (int i = 0; i < width; i++) {
-                    out[o + i] = normalizer.apply(raw.floatAt(start + i));
+                    out[o + i] = normalizer.apply(finite(context, r, raw.floatAt(start + i), raw, start + i));
                 }
             } else if (n == 0 && defaultValue != null) {
                 for (int i = 0; i < width; i++) {
                     out[o + i] = normalizer.apply(defaultValue[i]);
                 }
             } else if (n == 0) {
-                throw new FeatureColumnException("numeric column '" + key + "' has a missing value in row " + r
-                        + "; give it a default_value or fill the input");
+                throw new FeatureColumnException(context.rowName(r) + ": numeric column '" + key + "' has a missing "
+                        + "value; give it a default_value or fill the input");
             } else {
                 throw new FeatureColumnException("numeric column '" + key + "' has shape " + Arrays.toString(shape)
-                        + " (" + width + " values per row) but row " + r + " has " + n);
+                        + " (" + width + " values per row) but " + context.rowName(r) + " has " + n);
             }
         }
     }
@@ -138,7 +139,7 @@ public final class NumericColumn implements DenseColumn {
         int n = raw.end(row) - start;
         if (n == width) {
             for (int i = 0; i < width; i++) {
-                into[i] = normalizer.apply(raw.floatAt(start + i));
+                into[i] = normalizer.apply(finite(context, row, raw.floatAt(start + i), raw, start + i));
             }
             return into;
         }
@@ -149,11 +150,35 @@ public final class NumericColumn implements DenseColumn {
             return into;
         }
         if (n == 0) {
-            throw new FeatureColumnException("numeric column '" + key + "' has a missing value in row " + row
-                    + "; give it a default_value or fill the input");
+            throw new FeatureColumnException(context.rowName(row) + ": numeric column '" + key + "' has a missing "
+                    + "value; give it a default_value or fill the input");
         }
         throw new FeatureColumnException("numeric column '" + key + "' has shape " + Arrays.toString(shape) + " ("
-                + width + " values per row) but row " + row + " has " + n);
+                + width + " values per row) but " + context.rowName(row) + " has " + n);
+    }
+
+    // The non-finite policy (README, "Feature columns"): NaN, infinities and values beyond float32 are refused in
+    // every mode, whatever the source (files are checked when read; maps and in-memory batches here). A default_value
+    // stands in only for a missing value, as in TensorFlow.
+    private void checkFinite(TransformContext context, float[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw nonFinite(context, i / width, Float.toString(values[i]));
+            }
+        }
+    }
+
+    private float finite(TransformContext context, int row, float value, RawFeature raw, int index) {
+        if (!Float.isFinite(value)) {
+            throw nonFinite(context, row, raw.valueText(index));
+        }
+        return value;
+    }
+
+    private FeatureColumnException nonFinite(TransformContext context, int row, String value) {
+        return new FeatureColumnException(context.rowName(row) + ": numeric column '" + key + "' has the value "
+                + value + ", which is not a finite float32 number; NaN, infinities and values beyond float32 are "
+                + "refused (a default_value replaces only missing values): fix the input or leave the value out");
     }
 
     @Override

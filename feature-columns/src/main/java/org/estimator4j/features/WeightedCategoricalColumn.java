@@ -81,7 +81,7 @@ public final class WeightedCategoricalColumn implements CategoricalColumn {
                 int o = ids.offsets()[r];
                 if (end - start == count) {
                     for (int i = 0; i < count; i++) {
-                        weights[o + i] = w.floatAt(start + i);
+                        weights[o + i] = finite(context, r, w, start + i);
                     }
                     continue;
                 }
@@ -96,12 +96,13 @@ public final class WeightedCategoricalColumn implements CategoricalColumn {
                     }
                 }
                 if (!dense || kept != count) {
-                    throw new FeatureColumnException("weighted column '" + name() + "': row " + r + " has " + count
+                    throw new FeatureColumnException("weighted column '" + name() + "': " + context.rowName(r) + " has "
+                            + count
                             + " ids but " + (end - start) + " weights in '" + weightFeatureKey + "'"
                             + (dense ? " (" + kept + " without the 0.0 entries a dense weight feature drops)" : ""));
                 }
                 for (int i = start, j = o; i < end; i++) {
-                    float v = w.floatAt(i);
+                    float v = finite(context, r, w, i);
                     if (v != 0f) {
                         weights[j++] = v;
                     }
@@ -109,6 +110,17 @@ public final class WeightedCategoricalColumn implements CategoricalColumn {
             }
             return ids.withWeights(weights);
         });
+    }
+
+    // The non-finite policy (README, "Feature columns"): a NaN or infinite weight is refused like a numeric value.
+    private float finite(TransformContext context, int row, RawFeature w, int index) {
+        float v = w.floatAt(index);
+        if (!Float.isFinite(v)) {
+            throw new FeatureColumnException(context.rowName(row) + ": weighted column '" + name() + "' has the "
+                    + "weight " + w.valueText(index) + " in '" + weightFeatureKey + "', which is not a finite float32 "
+                    + "number; NaN, infinities and values beyond float32 are refused");
+        }
+        return v;
     }
 
     @Override

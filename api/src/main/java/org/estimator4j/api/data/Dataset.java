@@ -392,8 +392,11 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
 
     /**
      * Writes the first complete pass to {@code file} and reads later passes, in this run or the next, from it. The
-     * file is rebuilt when the source files or the pipeline change (see {@link #fingerprint()}). Elements must be
-     * {@link Example}s (a compact binary form) or Serializable.
+     * file is rebuilt when the source files or the pipeline change (see {@link #fingerprint()}), or when it has an
+     * older format. Elements must be {@link Example}s, {@link Batch}es, {@code LabeledBatch}es, numbers, strings,
+     * booleans, primitive or string arrays, or lists, sets, maps and {@link Pair}s of these: each is written in a typed
+     * binary form (rows keep their file and line), never with Java serialization, so a cache file cannot make the
+     * reader instantiate a class.
      */
     public Dataset<T> cache(Path file) {
         requireNonNull(file, "file is null");

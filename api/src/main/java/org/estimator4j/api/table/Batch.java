@@ -23,12 +23,26 @@ public final class Batch implements Iterable<Example> {
     private final Schema schema;
     private final int numRows;
     private final Column[] columns;
+    // The rows' RowOrigin values (file and line), or null when no row came from a file.
+    private final long[] origins;
 
     /** Wraps columns (one per schema field, in order, each with {@code numRows} rows) without copying. */
     public Batch(Schema schema, int numRows, List<? extends Column> columns) {
+        this(schema, numRows, columns, null);
+    }
+
+    /**
+     * Wraps columns like {@link #Batch(Schema, int, List)}, with where each row was read from ({@link RowOrigin}
+     * values, one per row; null when unknown), shared, not copied.
+     */
+    public Batch(Schema schema, int numRows, List<? extends Column> columns, long[] origins) {
         this.schema = requireNonNull(schema, "schema is null");
         this.numRows = numRows;
         this.columns = columns.toArray(new Column[0]);
+        if (origins != null && origins.length != numRows) {
+            throw new IllegalArgumentException("origins has " + origins.length + " entries for " + numRows + " rows");
+        }
+        this.origins = origins;
         if (this.columns.length != schema.size()) {
             throw new IllegalArgumentException("schema has " + schema.size() + " fields, got " + this.columns.length
                     + " columns");
@@ -60,6 +74,20 @@ public final class Batch implements Iterable<Example> {
 
     public int numRows() {
         return numRows;
+    }
+
+    /** Where row {@code row} was read from: a {@link RowOrigin} value, {@link RowOrigin#UNKNOWN} when unknown. */
+    public long origin(int row) {
+        return origins == null ? RowOrigin.UNKNOWN : origins[row];
+    }
+
+    /**
+     * Names row {@code row} for an error message: {@code file:line} when it was read from a file, else
+     * {@code row N} (its 0-based position in the batch).
+     */
+    public String rowName(int row) {
+        String where = RowOrigin.describe(origin(row));
+        return where != null ? where : "row " + row;
     }
 
     public List<Column> columns() {
@@ -109,7 +137,7 @@ public final class Batch implements Iterable<Example> {
         for (String n : names) {
             selected.add(column(n));
         }
-        return new Batch(schema.select(names), numRows, selected);
+        return new Batch(schema.select(names), numRows, selected, origins);
     }
 
     /** All but the named columns (no data is copied). */
@@ -123,7 +151,7 @@ public final class Batch implements Iterable<Example> {
         if (row < 0 || row >= numRows) {
             throw new IndexOutOfBoundsException("row " + row + " of a batch of " + numRows);
         }
-        Example.Builder b = Example.builder(schema);
+        Example.Builder b = Example.builder(schema).origin(origin(row));
         for (int i = 0; i < columns.length; i++) {
             Column c = columns[i];
             if (c.isMissing(row)) {
@@ -189,6 +217,22 @@ public final class Batch implements Iterable<Example> {
             fields.add(c.field());
             columns.add(c);
         }
-        return new Batch(padding == null ? schema : Schema.of(fields), n, columns);
+        return new Batch(padding == null ? schema : Schema.of(fields), n, columns, origins(rows));
+    }
+
+    // One long per row, and only when some row knows its source.
+    private static long[] origins(List<Example> rows) {
+        int n = rows.size();
+        long[] origins = null;
+        for (int r = 0; r < n; r++) {
+            long o = rows.get(r).origin;
+            if (o != RowOrigin.UNKNOWN) {
+                if (origins == null) {
+                    origins = new long[n];
+                }
+                origins[r] = o;
+            }
+        }
+        return origins;
     }
 }

@@ -24,11 +24,15 @@ public final class Example {
     final long[] primitives;
     // Strings, fixed-shape arrays (float[], double[], long[], String[]) and variable-length lists by slot.
     final Object[] references;
+    // Where the row was read from (RowOrigin's packed file and line), so errors after shuffling and batching can
+    // name it; not part of the row's value (equals ignores it).
+    final long origin;
 
-    Example(Schema schema, long[] primitives, Object[] references) {
+    Example(Schema schema, long[] primitives, Object[] references, long origin) {
         this.schema = schema;
         this.primitives = primitives;
         this.references = references;
+        this.origin = origin;
     }
 
     public static Builder builder(Schema schema) {
@@ -37,6 +41,11 @@ public final class Example {
 
     public Schema schema() {
         return schema;
+    }
+
+    /** Where the row was read from: a {@link RowOrigin} value, {@link RowOrigin#UNKNOWN} when not from a file. */
+    public long origin() {
+        return origin;
     }
 
     public boolean isMissing(String name) {
@@ -201,6 +210,7 @@ public final class Example {
         private final Schema schema;
         private long[] primitives;
         private Object[] references;
+        private long origin;
 
         Builder(Schema schema) {
             this.schema = requireNonNull(schema, "schema is null");
@@ -214,6 +224,7 @@ public final class Example {
         private void reset() {
             primitives = new long[schema.primitiveSlots() + schema.missingWords()];
             references = schema.referenceSlots() == 0 ? EMPTY : new Object[schema.referenceSlots()];
+            origin = RowOrigin.UNKNOWN;
             // Every column starts missing; setters clear the bit.
             int base = schema.primitiveSlots();
             int n = schema.size();
@@ -313,9 +324,15 @@ public final class Example {
             return setMissing(schema.indexOf(name));
         }
 
+        /** Where the row was read from (a {@link RowOrigin} value); unset rows have {@link RowOrigin#UNKNOWN}. */
+        public Builder origin(long origin) {
+            this.origin = origin;
+            return this;
+        }
+
         /** The row so far; the builder then starts an all-missing row. */
         public Example build() {
-            Example e = new Example(schema, primitives, references);
+            Example e = new Example(schema, primitives, references, origin);
             reset();
             return e;
         }

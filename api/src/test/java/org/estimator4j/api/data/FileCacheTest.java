@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,29 +216,18 @@ class FileCacheTest {
         assertEquals(List.of(), filesInDir());
     }
 
-    record Point(int x, String label) implements Serializable {}
+    record Point(int x, String label) {}
 
     @Test
-    void serializableElementsRoundTrip() {
-        List<Point> points = new ArrayList<>();
-        Point shared = new Point(-1, "shared");
-        for (int i = 0; i < 3000; i++) {
-            points.add(i % 7 == 0 ? shared : new Point(i, "p" + i));
+    void elementsOfOtherTypesFailWithAHint() throws IOException {
+        // Java serialization is not a cache format: records and other classes are refused, not serialized.
+        for (Object element : List.of(new Object(), new Point(1, "p"), List.of(new Point(2, "q")))) {
+            Recording<Object> src = new Recording<>("objects", () -> List.of(element).iterator());
+            DatasetException e = assertThrows(DatasetException.class, () -> src.cache(file()).toList());
+            assertTrue(e.getMessage().contains("cache(Path) stores Examples, Batches") && e.getMessage().contains(
+                    "cache()"), e.getMessage());
+            assertEquals(List.of(), filesInDir());
         }
-        Recording<Point> src = new Recording<>("points", points::iterator);
-        Dataset<Point> cached = src.cache(file());
-        assertEquals(points, cached.toList());
-        assertEquals(points, cached.toList());
-        assertEquals(points, new Recording<>("points", List.<Point>of()::iterator).cache(file()).toList());
-        assertEquals(1, src.opened.get());
-    }
-
-    @Test
-    void nonSerializableElementsFailWithAHint() throws IOException {
-        Recording<Object> src = new Recording<>("objects", () -> List.of(new Object()).iterator());
-        DatasetException e = assertThrows(DatasetException.class, () -> src.cache(file()).toList());
-        assertTrue(e.getMessage().contains("Serializable") && e.getMessage().contains("cache()"), e.getMessage());
-        assertEquals(List.of(), filesInDir());
     }
 
     private byte[] smallCacheFile() throws IOException {

@@ -175,11 +175,13 @@ class InspectFeaturesCommandTest {
         for (int i = 0; i < 1500; i++) {
             rows.append(i == 1234 ? "{\"x\": null}\n" : "{\"x\": " + i + "}\n");
         }
-        CliRun r = run("features", "inspect", "--columns", columns.toString(), "--input",
-                file("rows.jsonl", rows.toString()).toString(), "--format", "json");
+        Path input = file("rows.jsonl", rows.toString());
+        CliRun r = run("features", "inspect", "--columns", columns.toString(), "--input", input.toString(),
+                "--format", "json");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().startsWith("e4j features inspect failed: numeric column 'x' has a missing value in row 1234;"),
-                r.err());
+        // Row 1234 (0-based) is line 1235 of the file: errors name the line the row was read from.
+        assertTrue(r.err().startsWith("e4j features inspect failed: " + input + ":1235: numeric column 'x' has a "
+                + "missing value;"), r.err());
         assertEquals(1024, r.out().lines().count()); // the first batch was printed
     }
 

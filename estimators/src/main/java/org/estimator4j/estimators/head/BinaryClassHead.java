@@ -76,7 +76,7 @@ public final class BinaryClassHead implements Head {
             }
             String[] v = s.values();
             for (int r = 0; r < n; r++) {
-                targets[r] = vocabulary.id(v[r], r, c.name());
+                targets[r] = vocabulary.id(v[r], labels, r, c.name());
             }
             return;
         }
@@ -88,7 +88,7 @@ public final class BinaryClassHead implements Head {
             long[] v = l.values();
             for (int r = 0; r < n; r++) {
                 if (v[r] != 0 && v[r] != 1) {
-                    throw outOfRange(c.name(), r, Long.toString(v[r]));
+                    throw outOfRange(labels, c.name(), r, Long.toString(v[r]));
                 }
                 targets[r] = v[r];
             }
@@ -96,7 +96,7 @@ public final class BinaryClassHead implements Head {
             float[] v = f.values();
             for (int r = 0; r < n; r++) {
                 if (!(v[r] >= 0f && v[r] <= 1f)) {
-                    throw outOfRange(c.name(), r, Float.toString(v[r]));
+                    throw outOfRange(labels, c.name(), r, Float.toString(v[r]));
                 }
                 targets[r] = v[r];
             }
@@ -104,15 +104,15 @@ public final class BinaryClassHead implements Head {
             double[] v = ((DoubleColumn) c).values();
             for (int r = 0; r < n; r++) {
                 if (!(v[r] >= 0 && v[r] <= 1)) {
-                    throw outOfRange(c.name(), r, Double.toString(v[r]));
+                    throw outOfRange(labels, c.name(), r, Double.toString(v[r]));
                 }
                 targets[r] = (float) v[r];
             }
         }
     }
 
-    private static IllegalArgumentException outOfRange(String column, int row, String value) {
-        return new IllegalArgumentException("row " + row + ": label " + value + " in column '" + column
+    private static IllegalArgumentException outOfRange(Batch labels, String column, int row, String value) {
+        return new IllegalArgumentException(labels.rowName(row) + ": label " + value + " in column '" + column
                 + "' is not in [0, 1]; binary classification labels are 0 or 1 (or strings with label_vocabulary)");
     }
 

@@ -3,6 +3,7 @@ package org.estimator4j.estimators.head;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.estimator4j.api.table.Batch;
 
 /** A classifier's {@code label_vocabulary}: label strings to class ids and back, validated once. */
 final class LabelVocabulary {
@@ -47,11 +48,11 @@ final class LabelVocabulary {
         return values.get(id);
     }
 
-    /** The class id of {@code label}, read from row {@code row} of column {@code column}. */
-    int id(String label, int row, String column) {
+    /** The class id of {@code label}, read from row {@code row} of column {@code column} of {@code labels}. */
+    int id(String label, Batch labels, int row, String column) {
         Integer id = ids.get(label);
         if (id == null) {
-            throw new IllegalArgumentException("row " + row + ": label '" + label + "' in column '" + column
+            throw new IllegalArgumentException(labels.rowName(row) + ": label '" + label + "' in column '" + column
                     + "' is not in label_vocabulary " + values);
         }
         return id;

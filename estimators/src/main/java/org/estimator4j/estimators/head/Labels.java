@@ -27,17 +27,18 @@ final class Labels {
             throw new IllegalArgumentException(head + " reads one label per example; label column " + c.field()
                     + " does not hold a single value per row");
         }
-        checkNotMissing(c, labels.numRows());
+        checkNotMissing(labels, c);
         return f;
     }
 
-    static void checkNotMissing(Column c, int numRows) {
+    /** Refuses a missing label, naming the row's file and line when known. */
+    static void checkNotMissing(Batch labels, Column c) {
         if (!c.hasMissing()) {
             return;
         }
-        for (int r = 0; r < numRows; r++) {
+        for (int r = 0; r < labels.numRows(); r++) {
             if (c.isMissing(r)) {
-                throw new IllegalArgumentException("row " + r + ": label column '" + c.name()
+                throw new IllegalArgumentException(labels.rowName(r) + ": label column '" + c.name()
                         + "' is missing; every example needs a label");
             }
         }

@@ -72,7 +72,7 @@ public final class MultiClassHead implements Head {
             }
             String[] v = s.values();
             for (int r = 0; r < n; r++) {
-                targets[r] = vocabulary.id(v[r], r, c.name());
+                targets[r] = vocabulary.id(v[r], labels, r, c.name());
             }
             return;
         }
@@ -88,7 +88,7 @@ public final class MultiClassHead implements Head {
         long[] v = l.values();
         for (int r = 0; r < n; r++) {
             if (v[r] < 0 || v[r] >= nClasses) {
-                throw new IllegalArgumentException("row " + r + ": label " + v[r] + " in column '" + c.name()
+                throw new IllegalArgumentException(labels.rowName(r) + ": label " + v[r] + " in column '" + c.name()
                         + "' is not a class id in [0, " + nClasses + ")");
             }
             targets[r] = v[r];

@@ -70,7 +70,7 @@ public final class RegressionHead implements Head {
         Labels.checkTargets(targets, n * d);
         int columns = labels.schema().size();
         if (columns == 1 && labels.column(0) instanceof FixedWidthColumn f && f.width() == d) {
-            read(f, 0, d, n, targets);
+            read(labels, f, 0, d, n, targets);
             return;
         }
         if (columns == d) {
@@ -80,7 +80,7 @@ public final class RegressionHead implements Head {
                     throw new IllegalArgumentException("label_dimension is " + d + " and there are " + d
                             + " label columns, so each must hold one value per row; " + c.field() + " does not");
                 }
-                read(f, j, d, n, targets);
+                read(labels, f, j, d, n, targets);
             }
             return;
         }
@@ -89,21 +89,21 @@ public final class RegressionHead implements Head {
     }
 
     /** Copies column {@code c} (width {@code d} when offset is 0 and it is the only column, else width 1). */
-    private static void read(FixedWidthColumn c, int offset, int d, int n, float[] targets) {
-        Labels.checkNotMissing(c, n);
+    private static void read(Batch labels, FixedWidthColumn c, int offset, int d, int n, float[] targets) {
+        Labels.checkNotMissing(labels, c);
         int width = c.width();
         if (c instanceof FloatColumn f) {
             float[] v = f.values();
             for (int r = 0; r < n; r++) {
                 for (int k = 0; k < width; k++) {
-                    targets[r * d + offset + k] = check(v[r * width + k], c, r);
+                    targets[r * d + offset + k] = check(v[r * width + k], labels, c, r);
                 }
             }
         } else if (c instanceof DoubleColumn dc) {
             double[] v = dc.values();
             for (int r = 0; r < n; r++) {
                 for (int k = 0; k < width; k++) {
-                    targets[r * d + offset + k] = check((float) v[r * width + k], c, r);
+                    targets[r * d + offset + k] = check(v[r * width + k], labels, c, r);
                 }
             }
         } else if (c instanceof LongColumn l) {
@@ -119,11 +119,14 @@ public final class RegressionHead implements Head {
         }
     }
 
-    private static float check(float value, Column c, int row) {
-        if (Float.isNaN(value)) {
-            throw new IllegalArgumentException("row " + row + ": label in column '" + c.name() + "' is NaN");
+    // The README's non-finite policy: a NaN or infinite label (or one beyond float32) is refused, naming its row.
+    private static float check(double value, Batch labels, Column c, int row) {
+        float f = (float) value;
+        if (!Float.isFinite(f)) {
+            throw new IllegalArgumentException(labels.rowName(row) + ": label " + value + " in column '" + c.name()
+                    + "' is not a finite float32 number; fix or drop the row");
         }
-        return value;
+        return f;
     }
 
     @Override

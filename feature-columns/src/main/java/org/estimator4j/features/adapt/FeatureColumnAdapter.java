@@ -161,8 +161,11 @@ public final class FeatureColumnAdapter {
         private double min = Double.POSITIVE_INFINITY;
         private double max = Double.NEGATIVE_INFINITY;
 
+        private final String what;
+
         NormalizerLearner(NumericColumn column) {
             this.column = column;
+            this.what = "numeric column '" + column.key() + "'";
         }
 
         @Override
@@ -170,7 +173,7 @@ public final class FeatureColumnAdapter {
             RawFeature raw = context.raw(column.key(), column, NUMERIC);
             for (int r = 0; r < context.numRows(); r++) {
                 for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
-                    double x = raw.floatAt(i);
+                    double x = context.finiteFloat(raw, r, i, what);
                     n++;
                     double delta = x - mean;
                     mean += delta / n;
@@ -197,8 +200,11 @@ public final class FeatureColumnAdapter {
         private final BucketizedColumn column;
         private final QuantileSketch sketch = new QuantileSketch(SKETCH_K, 42);
 
+        private final String what;
+
         QuantileLearner(BucketizedColumn column) {
             this.column = column;
+            this.what = "numeric column '" + column.source().key() + "'";
         }
 
         @Override
@@ -206,7 +212,7 @@ public final class FeatureColumnAdapter {
             RawFeature raw = context.raw(column.source().key(), column, NUMERIC);
             for (int r = 0; r < context.numRows(); r++) {
                 for (int i = raw.start(r), end = raw.end(r); i < end; i++) {
-                    sketch.add(raw.floatAt(i));
+                    sketch.add(context.finiteFloat(raw, r, i, what));
                 }
             }
         }

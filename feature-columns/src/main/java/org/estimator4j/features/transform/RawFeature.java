@@ -91,6 +91,17 @@ public final class RawFeature {
         return width < 0 ? offsets[row + 1] : (row + 1) * width;
     }
 
+    /** Value i as its source type shows it (a float64 beyond float32 keeps its digits), for error messages. */
+    public String valueText(int i) {
+        if (values instanceof DoubleColumn d) {
+            return Double.toString(d.values()[i]);
+        }
+        if (values instanceof LongColumn l) {
+            return Long.toString(l.values()[i]);
+        }
+        return Float.toString(((FloatColumn) values).values()[i]);
+    }
+
     public long[] longs() {
         return ((LongColumn) values).values();
     }

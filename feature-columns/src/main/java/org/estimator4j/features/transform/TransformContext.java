@@ -32,6 +32,24 @@ public final class TransformContext {
         return batch.numRows();
     }
 
+    /** Names row {@code row} for an error message: its {@code file:line} when it was read from a file, else "row N". */
+    public String rowName(int row) {
+        return batch.rowName(row);
+    }
+
+    /**
+     * Value {@code index} of {@code raw} (in row {@code row}) as a float, refusing NaN, infinities and values beyond
+     * float32 (the README's non-finite policy) with {@code what} ("numeric column 'x'"), the row's name and the value.
+     */
+    public float finiteFloat(RawFeature raw, int row, int index, String what) {
+        float v = raw.floatAt(index);
+        if (!Float.isFinite(v)) {
+            throw new FeatureColumnException(rowName(row) + ": " + what + " has the value " + raw.valueText(index)
+                    + ", which is not a finite float32 number; NaN, infinities and values beyond float32 are refused");
+        }
+        return v;
+    }
+
     public EmbeddingTables tables() {
         return tables;
     }
@@ -68,10 +86,32 @@ public final class TransformContext {
         return f;
     }
 
-    private static FeatureColumnException wrongType(String key, FeatureColumn column, List<DType> accepted,
+    private FeatureColumnException wrongType(String key, FeatureColumn column, List<DType> accepted,
             RawFeature f) {
-        return new FeatureColumnException("feature column '" + column.name() + "' needs raw feature '" + key
-                + "' as " + accepted.stream().map(DType::tfName).toList() + ", but it is " + f.dtype().tfName());
+        String message = "feature column '" + column.name() + "' needs raw feature '" + key + "' as "
+                + accepted.stream().map(DType::tfName).toList() + ", but it is " + f.dtype().tfName();
+        if (f.dtype() == DType.STRING && !accepted.contains(DType.STRING)) {
+            // A numeric column read as text: usually one bad value made type inference choose string. Name it when
+            // this batch holds it, with where it was read from.
+            message += notANumber(f) + "; fix the value, or declare the column's type (data.column_types) so that "
+                    + "bad values are named while the file is read";
+        }
+        return new FeatureColumnException(message);
+    }
+
+    // The first value of a string feature that is not a number, with its row's file:line; "" when every one is.
+    private String notANumber(RawFeature f) {
+        String[] values = f.strings();
+        for (int r = 0; r < f.numRows(); r++) {
+            for (int i = f.start(r); i < f.end(r); i++) {
+                try {
+                    Double.parseDouble(values[i].strip());
+                } catch (NumberFormatException e) {
+                    return " (" + batch.rowName(r) + " holds '" + values[i] + "', not a number)";
+                }
+            }
+        }
+        return "";
     }
 
     /** {@code column}'s ids for this batch if they were computed already, else null. */

@@ -127,17 +127,22 @@ class BucketizedGoldenTest {
     }
 
     /**
-     * TensorFlow's Bucketize CPU kernel ({@code tensorflow/core/kernels/bucketize_op.cc}, BucketizeFunctor):
-     * {@code std::upper_bound(boundaries, value)}. NaN is not less than any boundary, so it lands in the last bucket;
-     * infinities in the first and last.
+     * TensorFlow's Bucketize CPU kernel ({@code tensorflow/core/kernels/bucketize_op.cc}, BucketizeFunctor) puts NaN in
+     * the last bucket and infinities in the first and last. Estimator4J deliberately differs (README, the non-finite
+     * policy): NaN and infinities are refused, naming the row and the value, since TensorFlow's buckets for them are
+     * silently wrong answers; -0 is an ordinary number.
      */
     @Test
-    void nanAndInfinities() {
+    void nanAndInfinitiesAreRefused() {
         BucketizedColumn b = FeatureColumns.bucketizedColumn(price(1), 0, 2, 4, 6);
-        Batch batch = rows(fixed("price", DType.FLOAT32, 1)).row("price", f(Float.NaN))
-                .row("price", f(Float.NEGATIVE_INFINITY)).row("price", f(Float.POSITIVE_INFINITY))
-                .row("price", f(-0f)).batch();
-        assertIds(new long[][] {{4}, {0}, {4}, {1}}, ids(b, batch));
+        assertIds(new long[][] {{1}}, ids(b, rows(fixed("price", DType.FLOAT32, 1)).row("price", f(-0f)).batch()));
+        for (float bad : new float[] {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}) {
+            Batch batch = rows(fixed("price", DType.FLOAT32, 1)).row("price", f(1f)).row("price", f(bad)).batch();
+            org.estimator4j.features.FeatureColumnException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.estimator4j.features.FeatureColumnException.class, () -> ids(b, batch));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("row 1: numeric column 'price' "
+                    + "has the value " + bad + ", which is not a finite float32 number"), e.getMessage());
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.estimator4j.api.data.DataFormatException;
 import org.estimator4j.api.table.DType;
 import org.estimator4j.api.table.Example;
+import org.estimator4j.api.table.RowOrigin;
 
 /**
  * Turns FastCSV's field callbacks into typed rows: numbers are parsed from the parser's buffer and categorical strings
@@ -21,6 +22,7 @@ final class RowParser extends AbstractBaseCsvCallbackHandler<Object> {
 
     private final CsvLayout layout;
     private final String source;
+    private final int sourceId;
     private final long lineOffset;
     private final boolean trim;
     private final int[] fieldMap;
@@ -40,6 +42,7 @@ final class RowParser extends AbstractBaseCsvCallbackHandler<Object> {
     RowParser(CsvLayout layout, String source, long lineOffset, boolean expectHeader) {
         this.layout = layout;
         this.source = source;
+        this.sourceId = RowOrigin.source(source);
         this.lineOffset = lineOffset;
         this.trim = layout.options.trimWhitespace();
         this.fieldMap = layout.fieldMap;
@@ -91,8 +94,22 @@ final class RowParser extends AbstractBaseCsvCallbackHandler<Object> {
         try {
             switch (types[target]) {
                 case INT64 -> row.setLong(target, FieldText.parseLong(buf, off, len));
-                case FLOAT32 -> row.setDouble(target, FieldText.parseFloat(buf, off, len));
-                case FLOAT64 -> row.setDouble(target, FieldText.parseDouble(buf, off, len));
+                case FLOAT32 -> {
+                    float v = FieldText.parseFloat(buf, off, len);
+                    if (!Float.isFinite(v)) {
+                        error = nonFinite(index, target, new String(buf, off, len));
+                        return;
+                    }
+                    row.setDouble(target, v);
+                }
+                case FLOAT64 -> {
+                    double v = FieldText.parseDouble(buf, off, len);
+                    if (!Double.isFinite(v)) {
+                        error = nonFinite(index, target, new String(buf, off, len));
+                        return;
+                    }
+                    row.setDouble(target, v);
+                }
                 case STRING -> row.setObject(target, pools[target].get(buf, off, len));
             }
         } catch (NumberFormatException e) {
@@ -102,12 +119,22 @@ final class RowParser extends AbstractBaseCsvCallbackHandler<Object> {
 
     private DataFormatException typeError(int fileColumn, int target, String text) {
         String name = layout.schema.field(target).name();
-        String origin = layout.inferred[target] ? "inferred from " + layout.inferenceSource
-                : "declared with columnType";
+        String origin = layout.inferred[target] ? "inferred from " + layout.inferenceSource : "declared";
+        // Worded for config and Java users alike: no method names (a CLI user sees this line).
         return new DataFormatException(source, line, fileColumn + 1, "cannot read '" + text + "' as "
-                + types[target].tfName() + " for column '" + name + "' (type " + origin + "); declare "
-                + "columnType(\"" + name + "\", ...) with the right type, add '" + text + "' to naTokens if it "
-                + "means missing, or skip bad rows with badRows(SKIP)");
+                + types[target].tfName() + " for column '" + name + "' (type " + origin + "); fix the value, "
+                + "declare the column's type (column_types), list '" + text + "' among the missing-value tokens "
+                + "(na_tokens) if it means missing, or skip bad rows");
+    }
+
+    // The non-finite policy (README, "The input pipeline"): NaN, infinities and numbers beyond the column's type are
+    // refused where they are read; a missing value is spelled with an NA token, never as NaN.
+    private DataFormatException nonFinite(int fileColumn, int target, String text) {
+        String name = layout.schema.field(target).name();
+        return new DataFormatException(source, line, fileColumn + 1, "'" + text + "' in column '" + name
+                + "' is not a finite " + types[target].tfName() + " number (NaN, infinities and values beyond "
+                + types[target].tfName() + " are refused); fix the value, or list '" + text
+                + "' among the missing-value tokens (na_tokens) if it means missing");
     }
 
     @Override
@@ -123,7 +150,7 @@ final class RowParser extends AbstractBaseCsvCallbackHandler<Object> {
                     + layout.fileColumns + ", found " + fields + (fields < fieldMap.length
                     ? "; if a field holds the delimiter or a line break, it must be quoted" : ""));
         }
-        Example e = row.build();
+        Example e = row.origin(RowOrigin.of(sourceId, line)).build();
         return error == null ? e : new BadRow(error);
     }
 }

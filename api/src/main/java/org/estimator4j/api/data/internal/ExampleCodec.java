@@ -9,20 +9,29 @@ import java.util.List;
 import org.estimator4j.api.table.DType;
 import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Field;
+import org.estimator4j.api.table.RowOrigin;
 import org.estimator4j.api.table.Schema;
 import org.estimator4j.api.table.Shape;
 
 /**
- * Binary form of {@link Example}s: the schema once (again only if it changes), then per row a missing flag and the
- * value of each column. Floats are written as floats, so a round trip is exact.
+ * Binary form of {@link Example}s: the schema once (again only if it changes), then per row its origin (the file's
+ * name when it changes, and the line; see {@link RowOrigin}), a missing flag and the value of each column. Floats are
+ * written as floats, so a round trip is exact. Only these typed values are read: no class is ever instantiated by
+ * name.
  */
 final class ExampleCodec implements ElementCodec<Example> {
     private static final byte SAME_SCHEMA = 1;
     private static final byte NEW_SCHEMA = 2;
+    private static final byte NO_ORIGIN = 0;
+    private static final byte SAME_SOURCE = 1;
+    private static final byte NEW_SOURCE = 2;
 
     // Lengths read from a file cannot exceed its size: a larger one means damage, not a reason to allocate.
     private final long maxLength;
     private Schema schema;
+    // The source of the previous row's origin, written or read (its number in this process when reading).
+    private String source;
+    private int sourceId = -1;
 
     /** @param maxLength bound on the lengths {@link #read} accepts (the cache file's size) */
     ExampleCodec(long maxLength) {
@@ -38,6 +47,13 @@ final class ExampleCodec implements ElementCodec<Example> {
         } else {
             out.writeByte(SAME_SCHEMA);
         }
+        writeRow(out, e);
+    }
+
+    /** A row without its schema (the reader knows it): its origin and values. */
+    void writeRow(DataOutput out, Example e) throws IOException {
+        Schema schema = e.schema();
+        writeOrigin(out, e.origin());
         for (int i = 0; i < schema.size(); i++) {
             if (e.isMissing(i)) {
                 out.writeBoolean(false);
@@ -88,7 +104,12 @@ final class ExampleCodec implements ElementCodec<Example> {
         } else if (tag != SAME_SCHEMA || schema == null) {
             throw new IOException("corrupt cache record (tag " + tag + ")");
         }
-        Example.Builder b = Example.builder(schema);
+        return readRow(in, schema);
+    }
+
+    /** A row written by {@link #writeRow} from an Example of {@code schema}. */
+    Example readRow(DataInput in, Schema schema) throws IOException {
+        Example.Builder b = Example.builder(schema).origin(readOrigin(in));
         for (int i = 0; i < schema.size(); i++) {
             if (!in.readBoolean()) {
                 continue;
@@ -138,7 +159,36 @@ final class ExampleCodec implements ElementCodec<Example> {
         return b.build();
     }
 
-    private static void writeSchema(DataOutput out, Schema schema) throws IOException {
+    private void writeOrigin(DataOutput out, long origin) throws IOException {
+        String name = RowOrigin.sourceName(origin);
+        if (name == null) {
+            out.writeByte(NO_ORIGIN);
+            return;
+        }
+        if (name.equals(source)) {
+            out.writeByte(SAME_SOURCE);
+        } else {
+            source = name;
+            out.writeByte(NEW_SOURCE);
+            writeString(out, name);
+        }
+        out.writeLong(RowOrigin.line(origin));
+    }
+
+    private long readOrigin(DataInput in) throws IOException {
+        byte tag = in.readByte();
+        if (tag == NO_ORIGIN) {
+            return RowOrigin.UNKNOWN;
+        }
+        if (tag == NEW_SOURCE) {
+            sourceId = RowOrigin.source(readString(in, maxLength));
+        } else if (tag != SAME_SOURCE || sourceId < 0) {
+            throw new IOException("corrupt cache record (origin tag " + tag + ")");
+        }
+        return RowOrigin.of(sourceId, in.readLong());
+    }
+
+    static void writeSchema(DataOutput out, Schema schema) throws IOException {
         out.writeInt(schema.size());
         for (Field f : schema.fields()) {
             writeString(out, f.name());
@@ -153,7 +203,7 @@ final class ExampleCodec implements ElementCodec<Example> {
     }
 
     // Reads a count of items taking at least itemBytes each, rejecting what the file cannot hold.
-    private int length(DataInput in, int itemBytes) throws IOException {
+    int length(DataInput in, int itemBytes) throws IOException {
         int n = in.readInt();
         if (n < 0 || (long) n * itemBytes > maxLength) {
             throw new IOException("corrupt cache record (length " + n + ")");
@@ -161,7 +211,7 @@ final class ExampleCodec implements ElementCodec<Example> {
         return n;
     }
 
-    private Schema readSchema(DataInput in) throws IOException {
+    Schema readSchema(DataInput in) throws IOException {
         int n = length(in, 10);
         List<Field> fields = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -9,11 +9,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.NotSerializableException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,15 +27,21 @@ import org.slf4j.Logger;
  * size, modification time and sampled content hash of every source file), so a changed source invalidates it. The file
  * is written under a temporary name and renamed when the pass completes: an abandoned or crashed pass never leaves a
  * partial cache behind, and concurrent writers do not see each other's halves.
+ *
+ * <p>Elements are written by typed codecs ({@link ExampleCodec}, {@link ValueCodec}), never by Java serialization:
+ * reading a cache file cannot instantiate a class it names. A file of an older format (format 1 used Java
+ * serialization for non-Example elements) is rebuilt from the source without being read past its header.
  */
 public final class FileCache<T> {
     private static final Logger LOG = Logs.get(FileCache.class);
     private static final long MAGIC = 0x4534_4A43_4143_4845L; // "E4JCACHE"
-    private static final int FORMAT = 1;
+    // 2: typed values (ValueCodec) instead of Java serialization, and each row's origin.
+    private static final int FORMAT = 2;
     private static final byte ELEMENT = 1;
     private static final byte END = 0;
     private static final byte KIND_EXAMPLE = 1;
-    private static final byte KIND_SERIALIZABLE = 2;
+    // Kind 2 was Java serialization (format 1 only): never read.
+    private static final byte KIND_VALUE = 3;
 
     private final Path path;
 
@@ -68,11 +70,12 @@ public final class FileCache<T> {
                 throw new DatasetException("cache file " + path + " is not an Estimator4J cache file; it was left "
                         + "untouched: choose another cache path, or delete it if it is an old cache");
             }
-            String found = header.readInt() == FORMAT ? header.readUTF() : null;
+            int format = header.readInt();
+            String found = format == FORMAT ? header.readUTF() : null;
             if (!fingerprint.equals(found)) {
                 raw.close();
-                LOG.info("cache {} is out of date (its source or pipeline changed); "
-                        + "rebuilding it", path);
+                LOG.info(format == FORMAT ? "cache {} is out of date (its source or pipeline changed); rebuilding it"
+                        : "cache {} has an older format; rebuilding it", path);
                 Files.deleteIfExists(path);
                 return null;
             }
@@ -97,7 +100,7 @@ public final class FileCache<T> {
         Reading(InputStream raw, byte kind, long fileSize) throws IOException {
             this.raw = raw;
             this.codec = codec(kind, fileSize);
-            this.in = kind == KIND_SERIALIZABLE ? new ObjectInputStream(raw) : new DataInputStream(raw);
+            this.in = new DataInputStream(raw);
         }
 
         @Override
@@ -171,11 +174,10 @@ public final class FileCache<T> {
             byte kind;
             if (first instanceof Example) {
                 kind = KIND_EXAMPLE;
-            } else if (first instanceof Serializable) {
-                kind = KIND_SERIALIZABLE;
+            } else if (ValueCodec.supports(first)) {
+                kind = KIND_VALUE;
             } else {
-                throw new NotSerializableException("cache(Path) stores Examples or Serializable elements, not "
-                        + first.getClass().getName() + "; use cache() to keep them in memory");
+                throw ValueCodec.unsupported(first);
             }
             Files.createDirectories(path.getParent());
             temp = Files.createTempFile(path.getParent(), path.getFileName() + ".", ".partial");
@@ -186,7 +188,7 @@ public final class FileCache<T> {
             header.writeUTF(fingerprint);
             header.writeByte(kind);
             header.flush();
-            out = kind == KIND_SERIALIZABLE ? new ObjectOutputStream(raw) : header;
+            out = header;
             codec = codec(kind, Long.MAX_VALUE);
         }
 
@@ -224,30 +226,8 @@ public final class FileCache<T> {
         if (kind == KIND_EXAMPLE) {
             return (ElementCodec<T>) new ExampleCodec(maxLength);
         }
-        if (kind == KIND_SERIALIZABLE) {
-            return new ElementCodec<>() {
-                private int sinceReset;
-
-                @Override
-                public void write(DataOutput out, T element) throws IOException {
-                    ObjectOutputStream oos = (ObjectOutputStream) out;
-                    oos.writeObject(element);
-                    // Without a reset the stream keeps every written object alive.
-                    if (++sinceReset == 1024) {
-                        oos.reset();
-                        sinceReset = 0;
-                    }
-                }
-
-                @Override
-                public T read(DataInput in) throws IOException {
-                    try {
-                        return (T) ((ObjectInputStream) in).readObject();
-                    } catch (ClassNotFoundException e) {
-                        throw new IOException("a cached element's class is gone: " + e.getMessage(), e);
-                    }
-                }
-            };
+        if (kind == KIND_VALUE) {
+            return (ElementCodec<T>) new ValueCodec(maxLength);
         }
         throw new IOException("unknown element kind " + kind);
     }

@@ -27,6 +27,7 @@ import org.estimator4j.api.json.JsonLinesOptions;
 import org.estimator4j.api.table.DType;
 import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Field;
+import org.estimator4j.api.table.RowOrigin;
 import org.estimator4j.api.table.Schema;
 import org.slf4j.Logger;
 
@@ -191,7 +192,7 @@ public final class JsonLinesDataset extends Dataset<Example> {
                         throw lines.error(ex.getMessage(), ex);
                     }
                 }
-                return row.build();
+                return row.origin(RowOrigin.of(lines.sourceId, lines.number)).build();
             }
 
             @Override
@@ -225,7 +226,19 @@ public final class JsonLinesDataset extends Dataset<Example> {
             return f.dtype() == DType.STRING ? v.asText() : (Object) v.longValue();
         }
         if (v.isNumber()) {
-            return f.dtype() == DType.STRING ? v.asText() : (Object) v.doubleValue();
+            if (f.dtype() == DType.STRING) {
+                return v.asText();
+            }
+            double d = v.doubleValue();
+            // The non-finite policy: a number the column's type cannot hold (1e400, 1e39 in float32) is refused.
+            if (!Double.isFinite(d) || (f.dtype() == DType.FLOAT32 && !Float.isFinite((float) d))) {
+                // Jackson reads a double overflow as Infinity: say so rather than show a value the file lacks.
+                String shown = Double.isFinite(d) ? v.asText() : "a number beyond float64 (read as " + d + ")";
+                throw new IllegalArgumentException("field '" + f.name() + "': " + shown + " is not a finite "
+                        + f.dtype().tfName() + " number (NaN, infinities and values beyond " + f.dtype().tfName()
+                        + " are refused)");
+            }
+            return d;
         }
         if (v.isTextual()) {
             if (f.dtype() != DType.STRING) {
@@ -240,12 +253,14 @@ public final class JsonLinesDataset extends Dataset<Example> {
     /** A line reader that knows where it is, for error messages. */
     private static final class Lines implements AutoCloseable {
         private final Path file;
+        private final int sourceId;
         private final BufferedReader reader;
         private long number;
         private String text;
 
         Lines(Path file) {
             this.file = file;
+            this.sourceId = RowOrigin.source(file.toString());
             try {
                 java.io.InputStream in = Files.newInputStream(file);
                 if (file.getFileName().toString().endsWith(".gz")) {
