@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.estimator4j.api.internal.Logs;
+import org.slf4j.Logger;
 
 /**
  * The temporary folders exports assemble their bundles in: {@code .e4j-export-<pid>-<random>} beside the bundles. An
@@ -26,7 +28,7 @@ final class StaleExports {
 
     private static final String PREFIX = ".e4j-export-";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-[0-9a-f]{16}");
-    private static final System.Logger LOG = System.getLogger(StaleExports.class.getName());
+    private static final Logger LOG = Logs.get(StaleExports.class);
 
     private StaleExports() {}
 
@@ -42,7 +44,7 @@ final class StaleExports {
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path p : (Iterable<Path>) entries::iterator) {
                 if (isStale(p)) {
-                    LOG.log(System.Logger.Level.INFO, "removing {0}, left by an export that did not finish", p);
+                    LOG.info("removing {}, left by an export that did not finish", p);
                     delete(p);
                 }
             }
@@ -86,7 +88,7 @@ final class StaleExports {
         } catch (NoSuchFileException e) {
             // already gone (renamed into place, or removed by another export)
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot remove " + dir + ": " + e.getMessage());
+            LOG.warn("cannot remove {}: {}", dir, e.getMessage());
         }
     }
 }
