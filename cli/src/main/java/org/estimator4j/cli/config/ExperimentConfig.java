@@ -93,6 +93,8 @@ public final class ExperimentConfig {
     private final RunConfig runConfig;
     /** Experiment store keys: {@code store} (URL or path) and {@code experiment} (name); either may be null. */
     private final String[] storeAndExperiment;
+    /** {@code run.name} and {@code run.tags}: what the recorded run is called and tagged with. */
+    private final RunLabels runLabels;
     /** The config as read, after the --set overrides: what a run records as its config. */
     private final JsonNode resolved;
 
@@ -188,8 +190,38 @@ public final class ExperimentConfig {
         this.runConfig = runConfig(base, top.object("run_config"));
         this.estimator = estimator(base, top.object("estimator"));
         this.storeAndExperiment = new String[] {top.string("store", null), top.string("experiment", null)};
+        this.runLabels = runLabels(top.optionalObject("run"));
         this.resolved = root.deepCopy();
         top.done();
+    }
+
+    /** {@code "run": {"name": "lr-0.2", "tags": {"team": "risk"}}}: tag values are strings (numbers, booleans too). */
+    private static RunLabels runLabels(ConfigNode run) {
+        if (run == null) {
+            return RunLabels.NONE;
+        }
+        String name = run.string("name", null);
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        JsonNode t = run.raw("tags");
+        if (t != null && !t.isNull()) {
+            if (!t.isObject()) {
+                throw new ConfigException(run.path() + ".tags: expected an object of tag name to value, e.g. "
+                        + "{\"team\": \"risk\"}");
+            }
+            for (Map.Entry<String, JsonNode> e : iterable(t)) {
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw new ConfigException(run.path() + ".tags." + e.getKey() + ": expected a string, got "
+                            + e.getValue());
+                }
+                tags.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        run.done();
+        try {
+            return new RunLabels(name, tags);
+        } catch (ConfigException e) {
+            throw new ConfigException(run.path() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The feature columns under {@code key}, or null when the config has none there. */
@@ -674,6 +706,11 @@ public final class ExperimentConfig {
         String file = source.getFileName().toString();
         int dot = file.lastIndexOf('.');
         return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** {@code run.name} and {@code run.tags} (none when the config has no {@code run} section). */
+    public RunLabels runLabels() {
+        return runLabels;
     }
 
     /** The config as read, after the {@code --set} overrides and before defaults: a copy to keep. */

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.estimator4j.api.estimator.EvalResult;
 import org.estimator4j.cli.config.ExperimentConfig;
+import org.estimator4j.cli.config.RunLabels;
 import org.estimator4j.estimators.EvalSpec;
 import org.estimator4j.estimators.ModelEstimator;
 import org.estimator4j.estimators.TrainAndEvaluate;
@@ -46,13 +49,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not record this run in the experiment store.")
     boolean noStore;
 
+    @Option(names = "--run-name", paramLabel = "NAME",
+            description = "Name of the recorded run (overrides the config's run.name; need not be unique).")
+    String runName;
+
+    @Option(names = "--tag", paramLabel = "KEY=VALUE",
+            description = "Tag the recorded run (repeatable; over the config's run.tags with the same key).")
+    Map<String, String> tags = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         ExperimentConfig config = options.load();
-        RunRecording recording = noStore ? RunRecording.disabled(config) : RunRecording.start(config, store,
+        RunLabels labels = config.runLabels().overriddenBy(runName, tags);
+        RunRecording recording = noStore ? RunRecording.disabled(config) : RunRecording.start(config, labels, store,
                 options.plugins, spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getErr());
         try {
             return train(config, recording);
