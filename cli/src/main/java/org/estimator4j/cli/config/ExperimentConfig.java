@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.estimator4j.api.csv.CsvOptions;
 import org.estimator4j.api.estimator.RunConfig;
 import org.estimator4j.api.estimator.Steps;
@@ -71,7 +72,7 @@ public final class ExperimentConfig {
     private final Path source;
     private final List<Path> trainFiles;
     private final List<Path> evalFiles;
-    private final java.util.function.BiFunction<List<Path>, Boolean, CsvOptions> csvFormat;
+    private final BiFunction<List<Path>, Boolean, CsvOptions> csvFormat;
     private final String label;
     private final int batchSize;
     private final int shuffleBuffer;
@@ -95,6 +96,8 @@ public final class ExperimentConfig {
     private final String[] storeAndExperiment;
     /** {@code run.name} and {@code run.tags}: what the recorded run is called and tagged with. */
     private final RunLabels runLabels;
+    /** Where the columns that learn from data got their state (learned now, or kept in model_dir), or null. */
+    private final String columnStateNote;
     /** The config as read, after the --set overrides: what a run records as its config. */
     private final JsonNode resolved;
 
@@ -156,10 +159,14 @@ public final class ExperimentConfig {
         data.done();
 
         // One list for most estimators; wide and deep takes linear_feature_columns and dnn_feature_columns instead.
-        this.featureColumns = columns(top, "feature_columns");
-        this.linearColumns = columns(top, "linear_feature_columns");
-        this.dnnColumns = columns(top, "dnn_feature_columns");
-        if (featureColumns == null && linearColumns == null && dnnColumns == null) {
+        Map<String, List<FeatureColumn>> declaredColumns = new java.util.LinkedHashMap<>();
+        for (String key : List.of("feature_columns", "linear_feature_columns", "dnn_feature_columns")) {
+            List<FeatureColumn> list = columns(top, key);
+            if (list != null) {
+                declaredColumns.put(key, list);
+            }
+        }
+        if (declaredColumns.isEmpty()) {
             throw new ConfigException(top.path() + ".feature_columns: missing; give a list of feature columns (or, "
                     + "for wide and deep, linear_feature_columns and dnn_feature_columns)");
         }
@@ -188,6 +195,17 @@ public final class ExperimentConfig {
                 : Steps.untilEndOfInput();
 
         this.runConfig = runConfig(base, top.object("run_config"));
+        // Columns that learn from data get their state before the model is built from them.
+        BiFunction<List<Path>, Boolean, CsvOptions> format = csvFormat;
+        List<Path> learnFrom = trainFiles;
+        LearnedColumnState.Outcome learned = LearnedColumnState.resolve(source.getFileName().toString(),
+                runConfig.modelDir(), declaredColumns, learnFrom.isEmpty() ? null
+                        : () -> org.estimator4j.api.data.Dataset.fromCsv(format.apply(learnFrom, true))
+                                .batch(4096, false, org.estimator4j.api.table.Batch::of));
+        this.featureColumns = learned.columns().get("feature_columns");
+        this.linearColumns = learned.columns().get("linear_feature_columns");
+        this.dnnColumns = learned.columns().get("dnn_feature_columns");
+        this.columnStateNote = learned.note();
         this.estimator = estimator(base, top.object("estimator"));
         this.storeAndExperiment = new String[] {top.string("store", null), top.string("experiment", null)};
         this.runLabels = runLabels(top.optionalObject("run"));
@@ -641,7 +659,16 @@ public final class ExperimentConfig {
         return exportDir != null ? exportDir : runConfig.modelDir().resolve("export");
     }
 
-    /** Every feature column the config declares (both lists of a wide-and-deep model). */
+    /**
+     * Where the feature columns that learn from data (learned vocabularies, normalizers, quantile buckets) got their
+     * state: learned in one pass over the train files, or kept from the model directory's first training. Null when
+     * no column learns from data.
+     */
+    public String columnStateNote() {
+        return columnStateNote;
+    }
+
+    /** Every feature column the config declares (both lists of a wide-and-deep model), with their learned state. */
     public List<FeatureColumn> featureColumns() {
         List<FeatureColumn> all = new ArrayList<>();
         for (List<FeatureColumn> l : java.util.Arrays.asList(featureColumns, linearColumns, dnnColumns)) {

@@ -63,6 +63,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentConfig config = options.load();
+        if (config.columnStateNote() != null) {
+            spec.commandLine().getErr().println(config.columnStateNote());
+        }
         RunLabels labels = config.runLabels().overriddenBy(runName, tags);
         RunRecording recording = noStore ? RunRecording.disabled(config) : RunRecording.start(config, labels, store,
                 options.plugins, spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getErr());
