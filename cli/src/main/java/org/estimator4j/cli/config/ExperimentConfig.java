@@ -474,11 +474,23 @@ public final class ExperimentConfig {
 
     /** Fresh callbacks named under {@code train.callbacks}, in order. */
     public List<Callback> callbacks() {
+        return callbacks(c -> true);
+    }
+
+    /** Fresh callbacks named under {@code train.callbacks} that {@code which} accepts, in order. */
+    public List<Callback> callbacks(java.util.function.Predicate<ComponentSpec> which) {
         List<Callback> out = new ArrayList<>();
         for (ComponentSpec c : callbackSpecs) {
-            out.add(components.create(ComponentKind.CALLBACK, Callback.class, c.type(), c.params(), c.path()));
+            if (which.test(c)) {
+                out.add(components.create(ComponentKind.CALLBACK, Callback.class, c.type(), c.params(), c.path()));
+            }
         }
         return out;
+    }
+
+    /** The callbacks {@code train.callbacks} names, as written (type, name, parameters, config path). */
+    public List<ComponentSpec> callbackSpecs() {
+        return callbackSpecs;
     }
 
     /** Class-path providers only (until the plugin registry is wired in). */
@@ -750,6 +762,21 @@ public final class ExperimentConfig {
         List<Path> all = new ArrayList<>(trainFiles);
         all.addAll(evalFiles);
         return all;
+    }
+
+    /** {@code data.batch_size}: rows per training step. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** {@code data.epochs}: passes over the train files (negative: until the steps are done). */
+    public long epochs() {
+        return epochs;
+    }
+
+    /** How the train files are read (files, header, skipped lines): to count their rows. */
+    public CsvOptions trainCsv() {
+        return csvFormat.apply(trainFiles, true);
     }
 
     /** {@code data.seed}: the seed of the input's shuffling. */

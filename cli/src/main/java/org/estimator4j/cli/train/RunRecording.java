@@ -130,6 +130,31 @@ final class RunRecording implements AutoCloseable {
         if (store == null) {
             return;
         }
+        logArtifacts(during);
+        tracker.end(RunStatus.FINISHED, null);
+    }
+
+    /** Ctrl-C: records the checkpoints (the final one included) and bundles, then ends the run KILLED. */
+    void interrupted(TrainAndEvaluate.Result during, String why) {
+        if (store == null) {
+            return;
+        }
+        logArtifacts(during);
+        tracker.end(RunStatus.KILLED, why);
+    }
+
+    /** The store's URL, passwords left out, or null when nothing is recorded. */
+    String storeUrl() {
+        return store == null ? null : StoreLocation.redact(store.url());
+    }
+
+    /** {@code run 3f2a... in experiment 'census' (store URL)}, or null when nothing is recorded. */
+    String describe() {
+        return store == null ? null : "run " + tracker.runId() + " in experiment '" + config.experimentName() + "' ("
+                + StoreLocation.redact(store.url()) + ")";
+    }
+
+    private void logArtifacts(TrainAndEvaluate.Result during) {
         Path modelDir = config.runConfig().modelDir();
         if (Files.isDirectory(modelDir)) {
             try (Stream<Path> files = Files.list(modelDir)) {
@@ -148,7 +173,6 @@ final class RunRecording implements AutoCloseable {
                 }
             }
         }
-        tracker.end(RunStatus.FINISHED, null);
     }
 
     /** Ends the run FAILED with the error's stack trace. */
