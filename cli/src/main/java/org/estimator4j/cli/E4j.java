@@ -36,7 +36,8 @@ import picocli.CommandLine.ParseResult;
         exitCodeList = {
             "0:ok",
             "1:failure (run with --verbose for the stack trace)",
-            "2:usage error (unknown option, missing or invalid argument)"
+            "2:usage error (unknown option, missing or invalid argument)",
+            "130:interrupted (Ctrl-C during e4j train; its checkpoint is saved)"
         })
 public final class E4j {
 
