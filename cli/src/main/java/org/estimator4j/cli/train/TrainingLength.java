@@ -15,7 +15,7 @@ import org.estimator4j.cli.config.ExperimentConfig;
  * count is an estimate for the console's percentage and ETA; training itself stops where the data or steps say.
  */
 final class TrainingLength {
-    static final long MAX_COUNTED_BYTES = 4L << 30;
+    static final long MAX_COUNTED_BYTES = 1L << 30;
 
     private TrainingLength() {}
 
