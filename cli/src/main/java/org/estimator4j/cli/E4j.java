@@ -38,7 +38,8 @@ import picocli.CommandLine.ParseResult;
         exitCodeList = {
             "0:ok",
             "1:failure (run with --verbose for the stack trace)",
-            "2:usage error (unknown option, missing or invalid argument)"
+            "2:usage error (unknown option, missing or invalid argument)",
+            "130:interrupted (Ctrl-C during e4j train; its checkpoint is saved)"
         })
 public final class E4j {
 
@@ -71,10 +72,11 @@ public final class E4j {
     /**
      * picocli's default strategy, except that a {@link LinkageError} (a native library or class that does
      * not load, e.g. ND4J's backend) is reported like an exception: one line and exit 1, not a JVM crash
-     * dump. Other errors (out of memory and the like) still propagate.
+     * dump. Other errors (out of memory and the like) still propagate. While the command runs, stdout is its own
+     * ({@link StdoutGuard}): other code's {@code System.out} writes go to stderr.
      */
     private static int runLastReportingLinkageErrors(ParseResult parseResult) {
-        try {
+        try (StdoutGuard stdout = StdoutGuard.engage(parseResult.asCommandLineList())) {
             return new CommandLine.RunLast().execute(parseResult);
         } catch (LinkageError e) {
             List<CommandLine> parsed = parseResult.asCommandLineList();

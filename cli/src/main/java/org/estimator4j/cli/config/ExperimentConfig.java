@@ -103,6 +103,10 @@ public final class ExperimentConfig {
     private final RunConfig runConfig;
     /** Experiment store keys: {@code store} (URL or path) and {@code experiment} (name); either may be null. */
     private final String[] storeAndExperiment;
+    /** {@code run.name} and {@code run.tags}: what the recorded run is called and tagged with. */
+    private final RunLabels runLabels;
+    /** Where the columns that learn from data got their state (learned now, or kept in model_dir), or null. */
+    private final String columnStateNote;
     /** The config as read, after the --set overrides: what a run records as its config. */
     private final JsonNode resolved;
     /** The config as used: every value read, defaults filled in ({@code e4j config show}). */
@@ -142,10 +146,14 @@ public final class ExperimentConfig {
         data.done();
 
         // One list for most estimators; wide and deep takes linear_feature_columns and dnn_feature_columns instead.
-        this.featureColumns = columns(top, "feature_columns", base);
-        this.linearColumns = columns(top, "linear_feature_columns", base);
-        this.dnnColumns = columns(top, "dnn_feature_columns", base);
-        if (featureColumns == null && linearColumns == null && dnnColumns == null) {
+        Map<String, List<FeatureColumn>> declaredColumns = new java.util.LinkedHashMap<>();
+        for (String key : List.of("feature_columns", "linear_feature_columns", "dnn_feature_columns")) {
+            List<FeatureColumn> list = columns(top, key, base);
+            if (list != null) {
+                declaredColumns.put(key, list);
+            }
+        }
+        if (declaredColumns.isEmpty()) {
             throw new ConfigException(top.path() + ".feature_columns: missing; give a list of feature columns (or, "
                     + "for wide and deep, linear_feature_columns and dnn_feature_columns)");
         }
@@ -171,9 +179,20 @@ public final class ExperimentConfig {
                 : Steps.untilEndOfInput();
 
         this.runConfig = runConfig(base, top.object("run_config"));
+        // Columns that learn from data get their state before the model is built from them.
+        List<Path> learnFrom = trainFiles;
+        LearnedColumnState.Outcome learned = LearnedColumnState.resolve(source.getFileName().toString(),
+                runConfig.modelDir(), declaredColumns, learnFrom.isEmpty() ? null
+                        : () -> org.estimator4j.api.data.Dataset.fromCsv(trainFormat.options(learnFrom, label))
+                                .batch(4096, false, org.estimator4j.api.table.Batch::of));
+        this.featureColumns = learned.columns().get("feature_columns");
+        this.linearColumns = learned.columns().get("linear_feature_columns");
+        this.dnnColumns = learned.columns().get("dnn_feature_columns");
+        this.columnStateNote = learned.note();
         this.estimator = estimator(base, top.object("estimator"));
         checkBatchSize(data.path(), root.get("estimator"));
         this.storeAndExperiment = new String[] {top.string("store", null), top.string("experiment", null)};
+        this.runLabels = runLabels(top.optionalObject("run"));
         this.resolved = root.deepCopy();
         top.done();
         top.effective("experiment", TextNode.valueOf(experimentName()));
@@ -227,6 +246,35 @@ public final class ExperimentConfig {
         CsvFormat format = CsvFormat.read(section, inherited);
         section.done();
         return format;
+    }
+
+    /** {@code "run": {"name": "lr-0.2", "tags": {"team": "risk"}}}: tag values are strings (numbers, booleans too). */
+    private static RunLabels runLabels(ConfigNode run) {
+        if (run == null) {
+            return RunLabels.NONE;
+        }
+        String name = run.string("name", null);
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        JsonNode t = run.raw("tags");
+        if (t != null && !t.isNull()) {
+            if (!t.isObject()) {
+                throw new ConfigException(run.path() + ".tags: expected an object of tag name to value, e.g. "
+                        + "{\"team\": \"risk\"}");
+            }
+            for (Map.Entry<String, JsonNode> e : iterable(t)) {
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw new ConfigException(run.path() + ".tags." + e.getKey() + ": expected a string, got "
+                            + e.getValue());
+                }
+                tags.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        run.done();
+        try {
+            return new RunLabels(name, tags);
+        } catch (ConfigException e) {
+            throw new ConfigException(run.path() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -480,11 +528,23 @@ public final class ExperimentConfig {
 
     /** Fresh callbacks named under {@code train.callbacks}, in order. */
     public List<Callback> callbacks() {
+        return callbacks(c -> true);
+    }
+
+    /** Fresh callbacks named under {@code train.callbacks} that {@code which} accepts, in order. */
+    public List<Callback> callbacks(java.util.function.Predicate<ComponentSpec> which) {
         List<Callback> out = new ArrayList<>();
         for (ComponentSpec c : callbackSpecs) {
-            out.add(components.create(ComponentKind.CALLBACK, Callback.class, c.type(), c.params(), c.path()));
+            if (which.test(c)) {
+                out.add(components.create(ComponentKind.CALLBACK, Callback.class, c.type(), c.params(), c.path()));
+            }
         }
         return out;
+    }
+
+    /** The callbacks {@code train.callbacks} names, as written (type, name, parameters, config path). */
+    public List<ComponentSpec> callbackSpecs() {
+        return callbackSpecs;
     }
 
     /** Class-path providers only (until the plugin registry is wired in). */
@@ -681,7 +741,16 @@ public final class ExperimentConfig {
         return exportDir != null ? exportDir : runConfig.modelDir().resolve("export");
     }
 
-    /** Every feature column the config declares (both lists of a wide-and-deep model). */
+    /**
+     * Where the feature columns that learn from data (learned vocabularies, normalizers, quantile buckets) got their
+     * state: learned in one pass over the train files, or kept from the model directory's first training. Null when
+     * no column learns from data.
+     */
+    public String columnStateNote() {
+        return columnStateNote;
+    }
+
+    /** Every feature column the config declares (both lists of a wide-and-deep model), with their learned state. */
     public List<FeatureColumn> featureColumns() {
         List<FeatureColumn> all = new ArrayList<>();
         for (List<FeatureColumn> l : java.util.Arrays.asList(featureColumns, linearColumns, dnnColumns)) {
@@ -748,6 +817,11 @@ public final class ExperimentConfig {
         return dot > 0 ? file.substring(0, dot) : file;
     }
 
+    /** {@code run.name} and {@code run.tags} (none when the config has no {@code run} section). */
+    public RunLabels runLabels() {
+        return runLabels;
+    }
+
     /** The config as read, after the {@code --set} overrides and before defaults: a copy to keep. */
     public JsonNode resolvedJson() {
         return resolved.deepCopy();
@@ -763,6 +837,21 @@ public final class ExperimentConfig {
         List<Path> all = new ArrayList<>(trainFiles);
         all.addAll(evalFiles);
         return all;
+    }
+
+    /** {@code data.batch_size}: rows per training step. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** {@code data.epochs}: passes over the train files (negative: until the steps are done). */
+    public long epochs() {
+        return epochs;
+    }
+
+    /** How the train files are read (files, header, skipped lines): to count their rows. */
+    public CsvOptions trainCsv() {
+        return trainFormat.options(trainFiles, label);
     }
 
     /** {@code data.seed}: the seed of the input's shuffling. */

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(
         name = "features",
         mixinStandardHelpOptions = true,
-        description = "Look at feature columns' outputs: ids, weights and dense values.",
-        subcommands = {InspectFeaturesCommand.class})
+        description = "Look at feature columns' outputs (ids, weights, dense values); learn their state from data.",
+        subcommands = {InspectFeaturesCommand.class, AdaptFeaturesCommand.class})
 public final class FeaturesCommand {}

@@ -139,7 +139,15 @@ public final class InspectFeaturesCommand implements Callable<Integer> {
     /** The columns, in name order (the order dense inputs lay them out in); names must be unique. */
     private List<FeatureColumn> readColumns() {
         try {
-            return FeatureTransformer.linear(FeatureColumnJson.read(columnsFile)).columns();
+            List<FeatureColumn> columns = FeatureColumnJson.read(columnsFile);
+            for (FeatureColumn c : columns) {
+                if (!c.isAdapted()) {
+                    throw new E4jException("column '" + c.name() + "' in " + columnsFile + " learns its state "
+                            + "from data and has not learned it yet", "run 'e4j features adapt --columns "
+                            + columnsFile + " --input ROWS --out adapted.json', then inspect adapted.json");
+                }
+            }
+            return FeatureTransformer.linear(columns).columns();
         } catch (FeatureColumnException e) {
             throw new E4jException(e.getMessage(), "fix the column configs in " + columnsFile);
         }

@@ -40,6 +40,11 @@ public final class ConfigOptions {
             all.add("run_config.model_dir=" + com.fasterxml.jackson.databind.node.TextNode.valueOf(
                     modelDir.toAbsolutePath().toString()));
         }
-        return ExperimentConfig.load(config, all, plugins, PluginComponents::load);
+        return load(config, all, plugins);
+    }
+
+    /** {@code config} with its overrides, components from the plugin registry (built-ins and {@code plugins}). */
+    public static ExperimentConfig load(Path config, List<String> overrides, Path plugins) {
+        return ExperimentConfig.load(config, overrides, plugins, PluginComponents::load);
     }
 }

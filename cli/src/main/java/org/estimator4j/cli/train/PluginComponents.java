@@ -12,28 +12,44 @@ import org.estimator4j.spi.ComponentKind;
 
 /**
  * The components experiment commands use: the plugin registry (built-ins, class-path plugins and the jars of the
- * plugins folder). The registry stays open for the whole command: plugin components may load classes late.
+ * plugins folder). The registry is loaded when a config first names a component, not before: loading constructs
+ * every provider (their names are instance methods), so commands and configs that name none run no plugin code. Once
+ * loaded it stays open for the whole command: plugin components may load classes late.
  */
 public final class PluginComponents implements Components {
-    private final ComponentRegistry registry;
+    private final Optional<Path> pluginsDir;
+    private ComponentRegistry registry;
 
-    private PluginComponents(ComponentRegistry registry) {
-        this.registry = registry;
+    private PluginComponents(Optional<Path> pluginsDir) {
+        this.pluginsDir = pluginsDir;
     }
 
     public static Components load(Optional<Path> pluginsDir) {
         try {
-            return new PluginComponents(ComponentRegistry.load(pluginsDir));
+            ComponentRegistry.resolvePluginsDir(pluginsDir, System.getenv()); // a missing folder is refused now
         } catch (PluginException e) {
             throw new ConfigException(e.getMessage(), e);
         }
+        return new PluginComponents(pluginsDir);
+    }
+
+    /** The registry, loaded on first use. */
+    private synchronized ComponentRegistry registry() {
+        if (registry == null) {
+            try {
+                registry = ComponentRegistry.load(pluginsDir);
+            } catch (PluginException e) {
+                throw new ConfigException(e.getMessage(), e);
+            }
+        }
+        return registry;
     }
 
     @Override
     public <T> T create(ComponentKind kind, Class<T> type, String name, Map<String, Object> params,
             String configPath) {
         try {
-            return registry.create(kind, type, name, params, configPath);
+            return registry().create(kind, type, name, params, configPath);
         } catch (PluginException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -41,14 +57,14 @@ public final class PluginComponents implements Components {
 
     @Override
     public String origin(ComponentKind kind, String name) {
-        return registry.origin(kind, name);
+        return registry().origin(kind, name);
     }
 
     @Override
     public LayerFactory layers() {
         return (type, params) -> {
             try {
-                return registry.createLayer(type, params, null);
+                return registry().createLayer(type, params, null);
             } catch (PluginException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }

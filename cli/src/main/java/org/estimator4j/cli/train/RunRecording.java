@@ -20,6 +20,7 @@ import org.estimator4j.api.tracking.RunTracker;
 import org.estimator4j.api.tracking.TrackingCallback;
 import org.estimator4j.cli.VersionProvider;
 import org.estimator4j.cli.config.ExperimentConfig;
+import org.estimator4j.cli.config.RunLabels;
 import org.estimator4j.estimators.TrainAndEvaluate;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.store.ExperimentStore;
@@ -48,7 +49,7 @@ final class RunRecording implements AutoCloseable {
     /** Params longer than this are left out (they are in the config provenance item). */
     private static final int MAX_PARAM = 1_000;
     private static final List<String> NOT_PARAMS = List.of("feature_columns", "linear_feature_columns",
-            "dnn_feature_columns");
+            "dnn_feature_columns", "run"); // "run" (name, tags) is recorded as the run's name and tags
 
     private final ExperimentStore store;
     private final RunTracker tracker;
@@ -67,16 +68,17 @@ final class RunRecording implements AutoCloseable {
 
     /**
      * Opens the store ({@code --store}, else the config's {@code store}, else {@code E4J_STORE}, else the default),
-     * starts the run and records its params and provenance.
+     * starts the run under {@code labels}' name and tags, and records its params and provenance.
      */
-    static RunRecording start(ExperimentConfig config, String storeFlag, Path pluginsFlag, List<String> commandLine,
-            PrintWriter err) {
+    static RunRecording start(ExperimentConfig config, RunLabels labels, String storeFlag, Path pluginsFlag,
+            List<String> commandLine, PrintWriter err) {
         String url = StoreLocation.resolve(storeFlag, config.store());
         ExperimentStore store = ExperimentStore.open(url);
         TrackedRun run = null;
         try {
-            run = store.newRun(config.experimentName()).start();
+            run = store.newRun(config.experimentName()).name(labels.name()).start();
             run.logParams(params(config.resolvedJson()));
+            labels.tags().forEach(run::setTag);
             run.setTag("model_dir", config.runConfig().modelDir().toString());
             run.logProvenance(Provenance.builder()
                     .config(config.resolvedJson().toString())
@@ -88,7 +90,8 @@ final class RunRecording implements AutoCloseable {
                     .workingDir(config.source().toAbsolutePath().getParent())
                     .item("command", String.join(" ", commandLine))
                     .build().collect());
-            err.println("recording run " + run.runId() + " in experiment '" + config.experimentName() + "' ("
+            err.println("recording run " + run.runId() + (labels.name() == null ? "" : " '" + labels.name() + "'")
+                    + " in experiment '" + config.experimentName() + "' ("
                     + StoreLocation.redact(store.url()) + ")");
             return new RunRecording(store, run, config);
         } catch (RuntimeException | Error e) {
@@ -127,6 +130,31 @@ final class RunRecording implements AutoCloseable {
         if (store == null) {
             return;
         }
+        logArtifacts(during);
+        tracker.end(RunStatus.FINISHED, null);
+    }
+
+    /** Ctrl-C: records the checkpoints (the final one included) and bundles, then ends the run KILLED. */
+    void interrupted(TrainAndEvaluate.Result during, String why) {
+        if (store == null) {
+            return;
+        }
+        logArtifacts(during);
+        tracker.end(RunStatus.KILLED, why);
+    }
+
+    /** The store's URL, passwords left out, or null when nothing is recorded. */
+    String storeUrl() {
+        return store == null ? null : StoreLocation.redact(store.url());
+    }
+
+    /** {@code run 3f2a... in experiment 'census' (store URL)}, or null when nothing is recorded. */
+    String describe() {
+        return store == null ? null : "run " + tracker.runId() + " in experiment '" + config.experimentName() + "' ("
+                + StoreLocation.redact(store.url()) + ")";
+    }
+
+    private void logArtifacts(TrainAndEvaluate.Result during) {
         Path modelDir = config.runConfig().modelDir();
         if (Files.isDirectory(modelDir)) {
             try (Stream<Path> files = Files.list(modelDir)) {
@@ -145,7 +173,6 @@ final class RunRecording implements AutoCloseable {
                 }
             }
         }
-        tracker.end(RunStatus.FINISHED, null);
     }
 
     /** Ends the run FAILED with the error's stack trace. */

@@ -92,11 +92,11 @@ class TrainAndEvaluateCommandTest {
         CliRun r = CliRun.e4j("train", "--config", config.toString(), "--set", "train.max_steps=150", "--set",
                 "train.eval_every_steps=50", "--set", "train.best_metric=auc", "--set", "train.export_dir=exports");
         assertEquals(0, r.exitCode(), r.err());
-        List<String> progress = r.out().lines().filter(l -> l.startsWith("step ")).toList();
+        List<String> progress = r.out().lines().filter(l -> l.startsWith("evaluation at step ")).toList();
         assertEquals(3, progress.size(), r.out());
-        assertTrue(progress.get(0).startsWith("step 50: auc "), r.out());
+        assertTrue(progress.get(0).startsWith("evaluation at step 50: auc "), r.out());
         assertTrue(progress.get(0).contains("(best so far; exported " + dir.resolve("exports/best/50")), r.out());
-        assertTrue(progress.get(2).startsWith("step 150: auc "), r.out());
+        assertTrue(progress.get(2).startsWith("evaluation at step 150: auc "), r.out());
         assertTrue(r.out().contains("best export: " + dir.resolve("exports/best")), r.out());
         assertEquals(1, names(dir.resolve("exports/best")).size());
         assertTrue(Files.isRegularFile(dir.resolve("model/best_export.json")));
