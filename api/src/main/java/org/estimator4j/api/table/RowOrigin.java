@@ -31,9 +31,9 @@ public final class RowOrigin {
 
     /** The number of {@code source} (a file name as errors should show it), registering it on first use. */
     public static int source(String source) {
-        Integer id = IDS.get(source);
-        if (id != null) {
-            return id;
+        Integer known = IDS.get(source);
+        if (known != null) {
+            return known;
         }
         synchronized (LOCK) {
             return IDS.computeIfAbsent(source, s -> {

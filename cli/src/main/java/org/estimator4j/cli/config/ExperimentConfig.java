@@ -261,7 +261,7 @@ public final class ExperimentConfig {
                 throw new ConfigException(run.path() + ".tags: expected an object of tag name to value, e.g. "
                         + "{\"team\": \"risk\"}");
             }
-            for (Map.Entry<String, JsonNode> e : iterable(t)) {
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) t::fields) {
                 if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                     throw new ConfigException(run.path() + ".tags." + e.getKey() + ": expected a string, got "
                             + e.getValue());
