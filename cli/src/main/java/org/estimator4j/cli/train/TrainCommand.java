@@ -134,17 +134,15 @@ public final class TrainCommand implements Callable<Integer> {
         shownConsole.set(console);
         long start = System.nanoTime();
         TrainAndEvaluate.Result during = null;
-        try (QuietLibraryProgress quiet = QuietLibraryProgress.start()) {
-            if (evaluateDuring) {
-                EvalSpec evalSpec = EvalSpec.builder(config.evalInput()).everySteps(config.evalEverySteps())
-                        .bestMetric(config.bestMetric(), config.bestMetricHigherIsBetter())
-                        .exportDir(config.exportDir()).build();
-                during = TrainAndEvaluate.run(model, TrainSpec.builder(config.trainInput()).steps(config.steps())
-                        .callbacks(callbacks).build(), evalSpec,
-                        e -> console.println(json ? err : out, evaluationLine(config.bestMetric(), e)));
-            } else {
-                model.train(config.trainInput(), config.steps(), callbacks);
-            }
+        if (evaluateDuring) {
+            EvalSpec evalSpec = EvalSpec.builder(config.evalInput()).everySteps(config.evalEverySteps())
+                    .bestMetric(config.bestMetric(), config.bestMetricHigherIsBetter())
+                    .exportDir(config.exportDir()).build();
+            during = TrainAndEvaluate.run(model, TrainSpec.builder(config.trainInput()).steps(config.steps())
+                    .callbacks(callbacks).build(), evalSpec,
+                    e -> console.println(json ? err : out, evaluationLine(config.bestMetric(), e)));
+        } else {
+            model.train(config.trainInput(), config.steps(), callbacks);
         }
         boolean interrupted = stop.get();
         double seconds = (System.nanoTime() - start) / 1e9;
