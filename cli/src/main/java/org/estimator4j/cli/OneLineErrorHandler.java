@@ -40,15 +40,31 @@ public final class OneLineErrorHandler implements IExecutionExceptionHandler {
                             ? (verbose ? "stack trace follows" : "run with --verbose for details")
                             : flatten(e4j.hint());
         } else {
-            String message =
-                    problem.getMessage() == null ? "" : ": " + flatten(problem.getMessage());
-            what = problem.getClass().getSimpleName() + message;
+            String message = flatten(problem.getMessage());
+            what = explains(problem, message) ? message
+                    : problem.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
             todo =
                     verbose
                             ? "stack trace follows"
                             : "run '" + withVerbose(command) + "' for the stack trace";
         }
         return command + " failed: " + what + "; " + todo;
+    }
+
+    /**
+     * Whether the message alone tells the user what went wrong: Estimator4J's own exceptions and the argument, state
+     * and I/O failures its library code raises with a sentence naming the file, row or setting. A failure that only
+     * its class names (a NullPointerException, an index out of bounds: a bug) keeps the class name.
+     */
+    private static boolean explains(Throwable problem, String message) {
+        if (message.isEmpty()) {
+            return false;
+        }
+        return problem.getClass().getName().startsWith("org.estimator4j.")
+                || problem.getClass() == IllegalArgumentException.class
+                || problem.getClass() == IllegalStateException.class
+                || problem instanceof java.io.UncheckedIOException
+                || problem instanceof java.io.IOException;
     }
 
     /** "e4j doctor" -> "e4j --verbose doctor ...". */

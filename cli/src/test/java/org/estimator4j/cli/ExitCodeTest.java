@@ -105,10 +105,19 @@ class ExitCodeTest {
         assertEquals(1, run.exitCode());
         assertEquals(
                 List.of(
-                        "e4j boom failed: IllegalStateException: the disk is full;"
+                        "e4j boom failed: the disk is full;"
                                 + " run 'e4j --verbose boom ...' for the stack trace"),
                 run.errLines());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void aBugKeepsItsExceptionClassInTheLine() {
+        CliRun run = runBoom(new NullPointerException("Cannot invoke \"String.length()\""), "boom");
+
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of("e4j boom failed: NullPointerException: Cannot invoke \"String.length()\";"
+                + " run 'e4j --verbose boom ...' for the stack trace"), run.errLines());
     }
 
     @Test
@@ -118,7 +127,7 @@ class ExitCodeTest {
         assertEquals(1, run.exitCode());
         List<String> lines = run.errLines();
         assertEquals(
-                "e4j boom failed: IllegalStateException: kaput; stack trace follows", lines.get(0));
+                "e4j boom failed: kaput; stack trace follows", lines.get(0));
         assertTrue(lines.size() > 2, run.err());
         assertEquals("java.lang.IllegalStateException: kaput", lines.get(1));
         assertTrue(lines.get(2).startsWith("\tat org.estimator4j.cli.ExitCodeTest."), run.err());

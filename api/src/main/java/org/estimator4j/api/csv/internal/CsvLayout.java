@@ -93,7 +93,8 @@ final class CsvLayout {
         for (String n : names) {
             if (!seen.add(n)) {
                 throw new DataFormatException(first.toString(), options.skipLines() + 1, 0,
-                        "column name '" + n + "' appears twice; declare unique names with columnNames(...)");
+                        "column name '" + n + "' appears twice; give every column a unique name (a config's "
+                                + "column_names, CsvOptions' columnNames)");
             }
         }
         checkNames(options.columnTypes().keySet(), names, "columnType");
