@@ -173,7 +173,7 @@ class ReadmeCommandsIT {
                 }
                 if (earlierSkipped) {
                     return Optional.of(config.group(1) + " reads " + name.asText()
-                            + ", absent: a command skipped above would have written it");
+                            + ", absent: the command above that writes it was skipped or had no data to read");
                 }
             }
         }
