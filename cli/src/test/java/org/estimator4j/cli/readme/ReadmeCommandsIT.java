@@ -83,6 +83,10 @@ class ReadmeCommandsIT {
                 continue;
             }
             Optional<String> text = withRunIds(command, recordedRuns);
+            if (text.isEmpty() && skipped.isEmpty()) {
+                fail(command + "\n  names an example run id, but the README's commands above it recorded only "
+                        + recordedRuns.size() + " runs (see RUN_ID_PLACEHOLDERS)");
+            }
             Optional<String> missing = text.isEmpty() ? Optional.of("the runs it names were not recorded")
                     : missingInput(text.get(), !skipped.isEmpty());
             if (missing.isPresent()) {
