@@ -9,6 +9,8 @@
 # batches and predicting single examples for every workload after its own warm-up, and prints one table of medians
 # with the issue's targets. --quick (smaller data, shorter phases) finishes in under 5 minutes; the default takes
 # about 15. Exit status: 0 when every target holds, 1 when one does not, 2 on a failure to run.
+# E4J_MAVEN_ARGS: extra arguments for the mvn that builds the jars, split on whitespace (e.g.
+# "-Dmaven.repo.local=/cache/m2"; Maven 3.8 does not read MAVEN_ARGS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,12 +47,15 @@ jvm=(-Xmx6g -XX:+UseParallelGC -XX:+UseTransparentHugePages)
 # prediction (mlp 56-82 -> 29 us) and lifts small-batch training (sparse linear, batch 32: 139-230k -> 290-330k
 # examples/s); large batches are unchanged. Override with TF_THREADS="-Dtensorflow.inter_op=0" for the defaults.
 tf_threads=(${TF_THREADS:--Dtensorflow.inter_op=-1})
+maven_args=()
+[[ -z "${E4J_MAVEN_ARGS:-}" ]] || read -r -a maven_args <<< "$E4J_MAVEN_ARGS"
 e4j_jar=bench/target/estimator4j-bench.jar
 tf_jar=bench/tensorflow-reference/target/estimator4j-bench-tensorflow.jar
 
 if [[ $build == 1 ]]; then
   echo "building the benchmark jars ..."
-  mvn -B -q -Ptensorflow-reference -DskipTests package -pl bench,bench/tensorflow-reference -am
+  mvn -B -q ${maven_args[@]+"${maven_args[@]}"} -Ptensorflow-reference -DskipTests package \
+    -pl bench,bench/tensorflow-reference -am
 fi
 for jar in "$e4j_jar" "$tf_jar"; do
   [[ -f $jar ]] || { echo "$jar is missing: run without --no-build" >&2; exit 2; }
