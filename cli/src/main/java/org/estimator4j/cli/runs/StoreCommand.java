@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.estimator4j.cli.E4jException;
+import org.estimator4j.cli.store.StoreErrors;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.StoreException;
 import org.estimator4j.store.StoreLocation;
@@ -41,10 +42,11 @@ abstract class StoreCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        String url = StoreLocation.resolve(store, null);
-        requireExisting(url);
+        String url;
         ExperimentStore opened;
         try {
+            url = StoreLocation.resolve(store, null);
+            requireExisting(url);
             opened = ExperimentStore.open(url);
         } catch (StoreException e) {
             throw fromStore(e);
@@ -87,13 +89,8 @@ abstract class StoreCommand implements Callable<Integer> {
         }
     }
 
-    /** Store messages read "what went wrong; what to do": split them so the one-line error keeps that shape. */
     static E4jException fromStore(StoreException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        int split = message.indexOf("; ");
-        return split < 0
-                ? new E4jException(message, null, e)
-                : new E4jException(message.substring(0, split), message.substring(split + 2), e);
+        return StoreErrors.toE4j(e);
     }
 
     void printJson(PrintWriter out, JsonNode node) throws java.io.IOException {

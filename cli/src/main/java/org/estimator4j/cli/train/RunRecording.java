@@ -20,10 +20,12 @@ import org.estimator4j.api.tracking.RunTracker;
 import org.estimator4j.api.tracking.TrackingCallback;
 import org.estimator4j.cli.VersionProvider;
 import org.estimator4j.cli.config.ExperimentConfig;
+import org.estimator4j.cli.store.StoreErrors;
 import org.estimator4j.estimators.TrainAndEvaluate;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.Provenance;
+import org.estimator4j.store.StoreException;
 import org.estimator4j.store.StoreLocation;
 import org.estimator4j.store.TrackedRun;
 
@@ -71,8 +73,12 @@ final class RunRecording implements AutoCloseable {
      */
     static RunRecording start(ExperimentConfig config, String storeFlag, Path pluginsFlag, List<String> commandLine,
             PrintWriter err) {
-        String url = StoreLocation.resolve(storeFlag, config.store());
-        ExperimentStore store = ExperimentStore.open(url);
+        ExperimentStore store;
+        try {
+            store = ExperimentStore.open(StoreLocation.resolve(storeFlag, config.store()));
+        } catch (StoreException e) {
+            throw StoreErrors.toE4j(e);
+        }
         TrackedRun run = null;
         try {
             run = store.newRun(config.experimentName()).start();

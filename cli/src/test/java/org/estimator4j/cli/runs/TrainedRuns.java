@@ -48,6 +48,11 @@ final class TrainedRuns {
                 """);
     }
 
+    /** The training config {@code e4j train} reads. */
+    Path config() {
+        return config;
+    }
+
     /** Trains once with {@code e4j train} into {@code store}; returns the recorded run's id. */
     String train(String store, String modelDir) throws IOException {
         CliRun train = CliRun.e4j("train", "--config", config.toString(), "--store", store, "--format", "json",
