@@ -13,14 +13,14 @@ import org.estimator4j.cli.CliRun;
  * Runs recorded the way users record them: the real {@code e4j train} command (no run name, no tags) on a small CSV,
  * into an H2 store in a test's folder.
  */
-final class TrainedRuns {
+public final class TrainedRuns {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
     private final Path config;
 
     /** Writes a 300-row data set and a linear config into {@code dir}. */
-    TrainedRuns(Path dir) throws IOException {
+    public TrainedRuns(Path dir) throws IOException {
         this.dir = dir;
         SplittableRandom r = new SplittableRandom(1);
         StringBuilder csv = new StringBuilder("color,size,label\n");
@@ -49,12 +49,12 @@ final class TrainedRuns {
     }
 
     /** The training config {@code e4j train} reads. */
-    Path config() {
+    public Path config() {
         return config;
     }
 
     /** Trains once with {@code e4j train} into {@code store}; returns the recorded run's id. */
-    String train(String store, String modelDir) throws IOException {
+    public String train(String store, String modelDir) throws IOException {
         CliRun train = CliRun.e4j("train", "--config", config.toString(), "--store", store, "--format", "json",
                 "--model-dir", dir.resolve(modelDir).toString());
         assertEquals(0, train.exitCode(), train.err());
