@@ -35,6 +35,11 @@ abstract class StoreCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--read-only",
+            description = "Open the store only to read it: no lock or trace file, not a byte written (automatic when "
+                    + "the store's file or folder is not writable).")
+    boolean readOnly;
+
     @Spec CommandSpec spec;
 
     /** The command's work, with the store open; returns the exit code. */
@@ -47,7 +52,7 @@ abstract class StoreCommand implements Callable<Integer> {
         try {
             url = StoreLocation.resolve(store, null);
             requireExisting(url);
-            opened = ExperimentStore.open(url);
+            opened = ExperimentStore.builder(url).readOnly(readOnly).open();
         } catch (StoreException e) {
             throw fromStore(e);
         }
