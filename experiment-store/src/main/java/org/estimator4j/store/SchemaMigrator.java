@@ -26,6 +26,7 @@ final class SchemaMigrator {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(connections)
                 .locations("classpath:db/migration")
+                .loggers(FlywayLogCreator.class.getName())
                 .load();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -55,6 +56,7 @@ final class SchemaMigrator {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(connections)
                 .locations("classpath:db/migration")
+                .loggers(FlywayLogCreator.class.getName())
                 .load();
         try {
             return check(flyway, url, false);

@@ -50,6 +50,15 @@ public final class StoreChildProcess {
                     System.out.println(run.runId());
                 }
             }
+            case "open" -> {
+                long at = Long.parseLong(args[3]); // epoch ms: every child opens at the same moment
+                while (System.currentTimeMillis() < at) {
+                    Thread.sleep(1);
+                }
+                try (ExperimentStore store = ExperimentStore.open(url)) {
+                    System.out.println(store.schemaVersion());
+                }
+            }
             case "exit" -> {
                 ExperimentStore store = ExperimentStore.open(url);
                 TrackedRun run = store.startRun(experiment);
