@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 13, point 11: processes that open a new store at the same moment race to create its schema; the losers
- * retry quietly. Four JVMs open one new H2 store at the same instant and close it at once (each
- * exit takes down the H2 server the others may be connected through, mid-migration: where Flyway used to print
- * ERROR stack traces); each succeeds, and their stderr (SLF4J at Flyway's ERROR level, see simplelogger.properties) holds no error and no stack trace.
+ * retry quietly. Four JVMs open one new H2 store at the same instant and close it at once (each exit takes down the
+ * H2 server the others may be connected through, mid-migration: where Flyway used to print ERROR stack traces); each
+ * succeeds, and their stderr (SLF4J with Flyway at ERROR, see simplelogger.properties) holds no error and no trace.
  */
 class ConcurrentCreationTest {
     static final int PROCESSES = 4;
