@@ -58,12 +58,17 @@ public final class ExperimentStore implements AutoCloseable {
         this.heartbeat = b.heartbeat;
         String openUrl = url;
         boolean readOnly = b.readOnly;
+        H2StoreFile probedFile = null;
+        Map<String, Long> probedCounts = new LinkedHashMap<>();
         if (dialect == Dialect.H2 && StoreLocation.isH2File(url)) {
             H2StoreFile file = H2StoreFile.of(url);
             if (file.exists()) {
                 // An existing file is read-only first: H2 would "open" a damaged one for writing by starting over.
                 readOnly = readOnly || file.notWritable();
-                StoreInspector.Probe probe = StoreInspector.probe(file);
+                StoreInspector.Probe probe = StoreInspector.probe(file, probedCounts);
+                if (probe == StoreInspector.Probe.HEALTHY && !readOnly) {
+                    probedFile = file;
+                }
                 openUrl = readOnly && probe == StoreInspector.Probe.HEALTHY
                         ? file.readOnlyUrl()
                         // In use: the process writing it serves it (auto-server), and reading through it writes
@@ -88,6 +93,9 @@ public final class ExperimentStore implements AutoCloseable {
                     + "running and that you may write there, or train with --no-store", e);
         }
         try {
+            if (probedFile != null) {
+                StoreInspector.rolledBack(probedFile, probedCounts, keeper);
+            }
             this.schemaVersion = readOnly
                     ? SchemaMigrator.verify(connections, url)
                     : SchemaMigrator.migrate(connections, url);
@@ -122,7 +130,8 @@ public final class ExperimentStore implements AutoCloseable {
             try (Connection c = DriverManager.getConnection(file.readOnlyUrl())) {
                 return StoreInspector.check(c, file);
             } catch (SQLException e) {
-                if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
+                        || !java.nio.file.Files.exists(file.lockFile())) {
                     return new StoreCheck(location, 0, Map.of(), List.of("H2 cannot read the file: "
                             + StoreInspector.firstLine(e)), recovery);
                 }

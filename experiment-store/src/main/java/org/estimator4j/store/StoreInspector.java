@@ -24,6 +24,8 @@ final class StoreInspector {
     static final List<String> TABLES = List.of("experiments", "runs", "params", "latest_metrics", "tags",
             "artifacts", "provenance", "metrics");
     static final String HISTORY_TABLE = "flyway_schema_history";
+    /** Stores up to this size have every row read when opened (about a second); larger ones their small tables. */
+    static final long FULL_READ_BYTES = 64L << 20;
 
     /** What the guard found. */
     enum Probe {
@@ -31,6 +33,46 @@ final class StoreInspector {
         HEALTHY,
         /** Another process has the file open (its lock file is held): it opened it through this same guard. */
         IN_USE
+    }
+
+    /** The tables whose row counts only grow (runs are deleted softly), compared by {@link #rolledBack}. */
+    private static final List<String> GROWING = List.of(HISTORY_TABLE, "experiments", "runs", "params", "metrics");
+
+    /**
+     * Rows per growing table, read through {@code c}: taken by the read-only probe, and again through the connection
+     * that opened the file for writing, before anything is written through it.
+     */
+    static Map<String, Long> rowCounts(Connection c) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : GROWING) {
+            String name = table.equals(HISTORY_TABLE) ? "\"" + table + "\"" : table;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + name)) {
+                rs.next();
+                counts.put(table, rs.getLong(1));
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Refuses the store when opening it for writing showed fewer rows than the read-only probe saw: H2 fell back to
+     * an older state of a file whose newest data it could not use (which read-only mode did not notice). Other
+     * processes may have added rows in between; none removes any.
+     */
+    static void rolledBack(H2StoreFile file, Map<String, Long> probed, Connection c) {
+        Map<String, Long> now;
+        try {
+            now = rowCounts(c);
+        } catch (SQLException e) {
+            throw damaged(file, "opened for writing, its tables cannot be read (" + firstLine(e) + ")");
+        }
+        for (Map.Entry<String, Long> table : probed.entrySet()) {
+            long after = now.getOrDefault(table.getKey(), 0L);
+            if (after < table.getValue()) {
+                throw damaged(file, "opened for writing, H2 fell back to an older state of it (" + table.getKey()
+                        + ": " + after + " rows instead of " + table.getValue() + ")");
+            }
+        }
     }
 
     private StoreInspector() {}
@@ -41,24 +83,36 @@ final class StoreInspector {
      * Estimator4J schema. Never retried: damage does not heal by waiting.
      */
     static Probe probe(H2StoreFile file) {
+        return probe(file, new LinkedHashMap<>());
+    }
+
+    /** {@link #probe(H2StoreFile)}, filling {@code counts} with the {@link #rowCounts} it saw when healthy. */
+    static Probe probe(H2StoreFile file, Map<String, Long> counts) {
         try (Connection c = DriverManager.getConnection(file.readOnlyUrl())) {
             if (!hasTable(c, HISTORY_TABLE)) {
                 throw damaged(file, "it holds no Estimator4J schema (no " + HISTORY_TABLE + " table): it is not an "
                         + "experiment store, or H2 lost its tables");
             }
+            // Every row of a store up to FULL_READ_BYTES (a second or so); beyond, the metric points only counted.
+            boolean everyRow = java.nio.file.Files.size(file.dataFile()) <= FULL_READ_BYTES;
             for (String table : TABLES) {
-                readAll(c, table, !table.equals("metrics"));
+                readAll(c, table, everyRow || !table.equals("metrics"));
             }
             String lost = lostTail(file.dataFile());
             if (lost != null) {
                 throw damaged(file, lost);
             }
+            counts.putAll(rowCounts(c));
             return Probe.HEALTHY;
         } catch (SQLException e) {
-            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            // In use by another process only when its lock file is there: H2 also says "already in use" in a JVM
+            // where an earlier open of the damaged file failed halfway.
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1 && java.nio.file.Files.exists(file.lockFile())) {
                 return Probe.IN_USE;
             }
             throw damaged(file, "H2 cannot read it (" + firstLine(e) + ")");
+        } catch (java.io.IOException e) {
+            throw damaged(file, "it cannot be read (" + e + ")");
         }
     }
 

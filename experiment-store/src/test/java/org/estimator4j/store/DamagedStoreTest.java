@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipFile;
-import org.estimator4j.api.tracking.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,47 +31,68 @@ class DamagedStoreTest {
     Path base;
     Path data;
 
+    /**
+     * Records the store in a JVM of its own: once this JVM has opened a database, H2 keeps serving it from memory
+     * for a while after it is closed, whatever the file on disk then holds (which another process never sees).
+     */
     @BeforeEach
-    void recordRuns() {
+    void recordRuns() throws Exception {
         base = dir.resolve("store");
         data = dir.resolve("store.mv.db");
-        try (ExperimentStore store = ExperimentStore.open(base.toString())) {
-            for (int r = 0; r < 20; r++) {
-                TrackedRun run = store.newRun("census").name("run-" + r).start();
-                run.logParam("estimator.optimizer.learning_rate", Double.toString(0.01 * r));
-                for (int step = 0; step < 500; step++) {
-                    run.logMetric("train_loss", 1.0 / (step + 1), step);
-                }
-                run.end(RunStatus.FINISHED, null);
-            }
-        }
+        Process p = Jvm.start(dir.resolve("fill.log"), "fill", base.toString(), "census");
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the child hung");
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("fill.log")));
     }
 
+    /** Cut off after H2's two file headers: every chunk gone. */
     @Test
-    void aHalfTruncatedStoreIsRefusedUnchanged() throws Exception {
+    void aStoreCutOffAfterItsHeadersIsRefusedUnchanged() throws Exception {
+        byte[] whole = Files.readAllBytes(data);
+        Files.write(data, Arrays.copyOf(whole, 3 * 4096));
+        assertRefusedUnchanged("is damaged: ");
+    }
+
+    /** Everything after the two file headers overwritten. */
+    @Test
+    void aStoreOverwrittenAfterItsHeadersIsRefusedUnchanged() throws Exception {
+        byte[] bytes = Files.readAllBytes(data);
+        Arrays.fill(bytes, 2 * 4096, bytes.length, (byte) 0x5a);
+        Files.write(data, bytes);
+        assertRefusedUnchanged("is damaged: ");
+    }
+
+    /**
+     * Cut in half, or three quarters overwritten: what that hits (H2 reuses free space anywhere in the file, so live
+     * and dead chunks mix) decides whether the store is still whole or damaged. Either it opens with every run and
+     * point, or it is refused: never opened with runs gone (H2 used to open a half-truncated store as an empty one).
+     */
+    @Test
+    void aHalfTruncatedStoreNeverOpensWithRunsMissing() throws Exception {
         byte[] whole = Files.readAllBytes(data);
         Files.write(data, Arrays.copyOf(whole, whole.length / 2));
-        assertRefusedUnchanged("(it was truncated)");
-    }
-
-    /** The live data is in the newest chunk (older chunks in the middle of the file may be garbage already). */
-    @Test
-    void aStoreWithBytesOverwrittenInTheMiddleOfItsDataIsRefusedUnchanged() throws Exception {
-        byte[] bytes = Files.readAllBytes(data);
-        String header = new String(bytes, 0, 200, java.nio.charset.StandardCharsets.ISO_8859_1);
-        int block = Integer.parseInt(header.replaceAll("(?s).*,block:([0-9a-f]+),.*", "$1"), 16);
-        int start = block * 4096;
-        Arrays.fill(bytes, start + (bytes.length - start) / 4, start + (bytes.length - start) * 3 / 4, (byte) 0x5a);
-        Files.write(data, bytes);
-        assertRefusedUnchanged("is damaged: H2 cannot read it");
+        assertWholeOrRefused();
     }
 
     @Test
-    void aStoreWhoseNewestChunkIsOverwrittenIsRefusedUnchanged() throws Exception {
+    void aStoreWithItsLastThreeQuartersOverwrittenNeverOpensWithRunsMissing() throws Exception {
         byte[] bytes = Files.readAllBytes(data);
         Arrays.fill(bytes, bytes.length / 4, bytes.length, (byte) 0x5a);
         Files.write(data, bytes);
-        assertRefusedUnchanged("is damaged");
+        assertWholeOrRefused();
+    }
+
+    private void assertWholeOrRefused() {
+        try (ExperimentStore store = ExperimentStore.open(base.toString())) {
+            List<RunInfo> runs = store.listRuns("census", false);
+            assertEquals(20, runs.size());
+            for (RunInfo run : runs) {
+                assertEquals(500, store.metricHistory(run.runId(), "train_loss").size());
+            }
+        } catch (StoreException refused) {
+            assertTrue(refused.getMessage().startsWith("the experiment store " + data + " is damaged"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("org.h2.tools.Recover"), refused.getMessage());
+        }
     }
 
     @Test
