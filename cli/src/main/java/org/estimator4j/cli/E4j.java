@@ -9,6 +9,7 @@ import org.estimator4j.cli.plugins.PluginsCommand;
 import org.estimator4j.cli.quickstart.QuickstartCommand;
 import org.estimator4j.cli.runs.ExperimentsCommand;
 import org.estimator4j.cli.runs.RunsCommand;
+import org.estimator4j.cli.store.StoreAdminCommand;
 import org.estimator4j.cli.train.EvaluateCommand;
 import org.estimator4j.cli.train.ExportCommand;
 import org.estimator4j.cli.train.PredictCommand;
@@ -32,8 +33,8 @@ import picocli.CommandLine.ParseResult;
         description = "Estimator4J: train, evaluate and track tabular models on the JVM.",
         subcommands = {DoctorCommand.class, DataCommand.class, FeaturesCommand.class, TrainCommand.class,
             EvaluateCommand.class, PredictCommand.class, ExportCommand.class, QuickstartCommand.class,
-            PluginsCommand.class, RunsCommand.class, ExperimentsCommand.class, ConfigCommand.class,
-            picocli.AutoComplete.GenerateCompletion.class},
+            PluginsCommand.class, RunsCommand.class, ExperimentsCommand.class, StoreAdminCommand.class,
+            ConfigCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

@@ -145,7 +145,7 @@ public class ModelEstimator implements Estimator {
         writeDescription();
         Checkpoints checkpoints = checkpoints();
         checkpoints.deleteAbandonedWrites();
-        Session session = new Session(restored.model(), checkpoints, restored.step());
+        Session session = new Session(restored.model(), checkpoints, restored.step(), hooks);
         try {
             for (Callback c : hooks) {
                 try {
@@ -264,6 +264,7 @@ public class ModelEstimator implements Estimator {
     private final class Session implements TrainingContext {
         final Model model;
         final Checkpoints checkpoints;
+        final List<Callback> hooks;
         long step;
         /** The step of the latest checkpoint (the restored one, or 0 for a fresh model). */
         long lastSavedStep;
@@ -274,9 +275,10 @@ public class ModelEstimator implements Estimator {
         boolean ended;
         double learningRateMultiplier = 1;
 
-        Session(Model model, Checkpoints checkpoints, long step) {
+        Session(Model model, Checkpoints checkpoints, long step, List<Callback> hooks) {
             this.model = model;
             this.checkpoints = checkpoints;
+            this.hooks = hooks;
             this.step = step;
             this.lastSavedStep = step;
             this.saved = step > 0;
@@ -287,6 +289,13 @@ public class ModelEstimator implements Estimator {
             lastSavedStep = step;
             saved = true;
             lastSaveNanos = System.nanoTime();
+            for (Callback c : hooks) {
+                try {
+                    c.onCheckpointSaved(this, step);
+                } catch (RuntimeException e) {
+                    throw callbackFailed(c, "onCheckpointSaved", e);
+                }
+            }
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
 
 /**
  * Opens connections to a store, retrying for a while when an H2 file is busy: processes opening one file at the same
@@ -42,7 +43,7 @@ final class Connections implements DataSource {
             try {
                 return DriverManager.getConnection(url, props);
             } catch (SQLException e) {
-                if (dialect != Dialect.H2 || !StoreLocation.isH2File(url) || isPermanent(e)
+                if (dialect != Dialect.H2 || !StoreLocation.isH2File(url) || isPermanentAtOpen(e)
                         || System.nanoTime() - giveUp > 0) {
                     throw e;
                 }
@@ -57,6 +58,20 @@ final class Connections implements DataSource {
         String state = e.getSQLState();
         return state != null && (state.startsWith("23") || state.startsWith("28") || state.startsWith("42"));
     }
+
+    /**
+     * Opening also gives up at once on an H2 file that is damaged, read-only, of another format or missing: retrying
+     * those only waits (30 s) and, for a damaged file, lets every attempt write into it. (Not for writes: H2 reports
+     * a server handover mid-write as a general error, which a reconnect fixes.)
+     */
+    static boolean isPermanentAtOpen(SQLException e) {
+        return isPermanent(e) || H2_PERMANENT_AT_OPEN.contains(e.getErrorCode());
+    }
+
+    private static final java.util.Set<Integer> H2_PERMANENT_AT_OPEN = java.util.Set.of(ErrorCode.FILE_CORRUPTED_1,
+            ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_VERSION_ERROR_1,
+            ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1, ErrorCode.DATABASE_NOT_FOUND_1,
+            ErrorCode.FEATURE_NOT_SUPPORTED_1, ErrorCode.UNSUPPORTED_SETTING_1);
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {

@@ -1,6 +1,7 @@
 package org.estimator4j.store;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,6 +43,7 @@ public final class ExperimentStore implements AutoCloseable {
     private final String url;
     private final Dialect dialect;
     private final Duration heartbeat;
+    private final boolean readOnly;
     private final Connections connections;
     private final Connection keeper;
     private final int schemaVersion;
@@ -54,21 +56,49 @@ public final class ExperimentStore implements AutoCloseable {
         this.url = StoreLocation.normalize(b.url);
         this.dialect = Dialect.of(url);
         this.heartbeat = b.heartbeat;
-        this.connections = new Connections(url, dialect);
+        String openUrl = url;
+        boolean readOnly = b.readOnly;
+        H2StoreFile probedFile = null;
+        Map<String, Long> probedCounts = new LinkedHashMap<>();
         if (dialect == Dialect.H2 && StoreLocation.isH2File(url)) {
-            createParentFolder(url);
+            H2StoreFile file = H2StoreFile.of(url);
+            if (file.exists()) {
+                // An existing file is read-only first: H2 would "open" a damaged one for writing by starting over.
+                readOnly = readOnly || file.notWritable();
+                StoreInspector.Probe probe = StoreInspector.probe(file, probedCounts);
+                if (probe == StoreInspector.Probe.HEALTHY && !readOnly) {
+                    probedFile = file;
+                }
+                openUrl = readOnly && probe == StoreInspector.Probe.HEALTHY
+                        ? file.readOnlyUrl()
+                        // In use: the process writing it serves it (auto-server), and reading through it writes
+                        // nothing of ours.
+                        : file.existingUrl(url);
+            } else if (readOnly) {
+                throw new StoreException("there is no experiment store at " + file.dataFile() + "; check --store "
+                        + "(or E4J_STORE): a store is created by the first e4j train that records into it");
+            } else {
+                createParentFolder(url);
+            }
         }
+        this.readOnly = readOnly;
+        this.connections = new Connections(openUrl, dialect);
         try {
             // Held for the store's lifetime: it keeps an embedded H2 database open (and this process its server, when
             // it opened the file first), so other connections are cheap.
             this.keeper = connections.getConnection();
         } catch (SQLException e) {
             throw new StoreException("cannot open the experiment store " + StoreLocation.redact(url) + ": "
-                    + e.getMessage() + "; check the URL (or E4J_STORE / --store), that the database is running and "
-                    + "that you may write there, or train with --no-store", e);
+                    + StoreInspector.firstLine(e) + "; check the URL (or E4J_STORE / --store), that the database is "
+                    + "running and that you may write there, or train with --no-store", e);
         }
         try {
-            this.schemaVersion = SchemaMigrator.migrate(connections, url);
+            if (probedFile != null) {
+                StoreInspector.rolledBack(probedFile, probedCounts, keeper);
+            }
+            this.schemaVersion = readOnly
+                    ? SchemaMigrator.verify(connections, url)
+                    : SchemaMigrator.migrate(connections, url);
         } catch (RuntimeException e) {
             closeQuietly(keeper);
             throw e;
@@ -78,6 +108,42 @@ public final class ExperimentStore implements AutoCloseable {
     /** Opens (creating or upgrading) the store at a JDBC URL or a path, with the default heartbeat. */
     public static ExperimentStore open(String urlOrPath) {
         return builder(urlOrPath).open();
+    }
+
+    /**
+     * Checks a store without writing to it (an H2 file is opened read-only, or through the process serving it when
+     * one is): its schema history, every table, every row. A damaged store is reported, not refused; a missing one
+     * is an error.
+     */
+    public static StoreCheck check(String urlOrPath) {
+        String url = StoreLocation.normalize(urlOrPath);
+        Dialect dialect = Dialect.of(url);
+        String location = StoreLocation.redact(url);
+        if (dialect == Dialect.H2 && StoreLocation.isH2File(url)) {
+            H2StoreFile file = H2StoreFile.of(url);
+            location = file.dataFile().toString();
+            if (!file.exists()) {
+                throw new StoreException("there is no experiment store at " + file.dataFile() + "; check --store "
+                        + "(or E4J_STORE)");
+            }
+            String recovery = StoreInspector.recovery(file);
+            try (Connection c = DriverManager.getConnection(file.readOnlyUrl())) {
+                return StoreInspector.check(c, file);
+            } catch (SQLException e) {
+                if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
+                        || !java.nio.file.Files.exists(file.lockFile())) {
+                    return new StoreCheck(location, 0, Map.of(), List.of("H2 cannot read the file: "
+                            + StoreInspector.firstLine(e)), recovery);
+                }
+            }
+            url = file.existingUrl(url); // in use: read through the process that serves it
+        }
+        try (Connection c = new Connections(url, dialect).getConnection()) {
+            return StoreInspector.check(c, location, "restore a backup of the database");
+        } catch (SQLException e) {
+            throw new StoreException("cannot check the experiment store " + location + ": "
+                    + StoreInspector.firstLine(e) + "; check that the database is running and reachable", e);
+        }
     }
 
     /** Opens the store {@link StoreLocation#resolve} picks with no flag and no config value: E4J_STORE or default. */
@@ -93,6 +159,7 @@ public final class ExperimentStore implements AutoCloseable {
     public static final class Builder {
         private final String url;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
+        private boolean readOnly;
 
         private Builder(String url) {
             this.url = Objects.requireNonNull(url, "url");
@@ -110,6 +177,16 @@ public final class ExperimentStore implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Opens the store only to read it: no schema creation or upgrade, no runs, and for an H2 file no byte
+         * written, no lock or trace file (H2's read-only mode), so it works where the file or its folder is not
+         * writable (chosen automatically then). A missing store is an error, not created.
+         */
+        public Builder readOnly(boolean readOnlyAccess) {
+            this.readOnly = readOnlyAccess;
+            return this;
+        }
+
         public ExperimentStore open() {
             return new ExperimentStore(this);
         }
@@ -122,6 +199,11 @@ public final class ExperimentStore implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Opened only to read ({@link Builder#readOnly}, or an H2 file this process may not write). */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** The schema version of the database (the highest applied migration). */
@@ -149,6 +231,46 @@ public final class ExperimentStore implements AutoCloseable {
 
     Connection newConnection() throws SQLException {
         return connections.getConnection();
+    }
+
+    /**
+     * Writes a consistent copy of an H2 store to {@code out}, a zip holding the {@code .mv.db} file (H2's
+     * {@code BACKUP TO}, safe while other processes record into it; restore by unzipping it where the store should
+     * be). The copy appears whole or not at all; an existing {@code out} is refused. PostgreSQL stores are backed up
+     * with {@code pg_dump}.
+     */
+    public void backup(java.nio.file.Path out) {
+        checkOpen();
+        if (dialect != Dialect.H2 || !StoreLocation.isH2File(url)) {
+            throw new StoreException("e4j store backup copies H2 files; back up the PostgreSQL store "
+                    + StoreLocation.redact(url) + " with pg_dump");
+        }
+        java.nio.file.Path target = out.toAbsolutePath().normalize();
+        if (java.nio.file.Files.exists(target)) {
+            throw new StoreException("the backup file " + target + " exists; choose another name, or delete it");
+        }
+        java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
+            java.nio.file.Files.deleteIfExists(partial);
+            ps.setString(1, partial.toString());
+            ps.execute();
+            java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException e) {
+            deleteQuietly(partial);
+            throw failure("back up to " + target, e);
+        } catch (java.io.IOException e) {
+            deleteQuietly(partial);
+            throw new StoreException("cannot write the backup " + target + ": " + e + "; check the folder exists "
+                    + "and is writable", e);
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // best effort: a leftover .partial file is named as such
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- experiments
@@ -259,6 +381,7 @@ public final class ExperimentStore implements AutoCloseable {
         /** Inserts the run as RUNNING and starts its writer thread. */
         public TrackedRun start() {
             checkOpen();
+            checkWritable("record a run");
             Experiment experiment = experiment(experimentName);
             if (parentRunId != null && findRunInfo(parentRunId).isEmpty()) {
                 throw new StoreException("parent run " + parentRunId + " not found in " + StoreLocation.redact(url)
@@ -471,6 +594,7 @@ public final class ExperimentStore implements AutoCloseable {
     }
 
     private void setDeleted(String runId, boolean deleted) {
+        checkWritable(deleted ? "delete a run" : "restore a run");
         try (Connection c = connect();
                 PreparedStatement ps = c.prepareStatement("UPDATE runs SET deleted = ? WHERE run_id = ?")) {
             ps.setBoolean(1, deleted);
@@ -518,6 +642,14 @@ public final class ExperimentStore implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the experiment store " + StoreLocation.redact(url)
                     + " is closed; open it again");
+        }
+    }
+
+    private void checkWritable(String what) {
+        if (readOnly) {
+            throw new StoreException("cannot " + what + ": the experiment store " + StoreLocation.redact(url)
+                    + " is open read-only (asked for, or its file or folder is not writable by this user); make it "
+                    + "writable, or use a store you may write (--store / E4J_STORE)");
         }
     }
 

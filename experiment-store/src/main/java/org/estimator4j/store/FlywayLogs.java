@@ -11,7 +11,10 @@ import org.slf4j.Logger;
  * lines of Flyway narration on stderr for every new store. Here Flyway's step-by-step INFO and its notices are DEBUG
  * (the store logs the one line that matters, that it creates or upgrades a schema), and its advice that the H2 in use
  * is newer than the one it was tested with is DEBUG too: this build pins that H2 and its store tests run on it.
- * Warnings and errors stay what they are.
+ * Warnings stay warnings. Flyway's errors are DEBUG too: every Flyway failure reaches {@link SchemaMigrator} as an
+ * exception, which either retries it (processes opening a new store at once race to create the schema, and Flyway
+ * printed 69 lines of ERROR stack traces for a run that then succeeded) or reports it as the store's one error, so an
+ * error Flyway logs itself is never the last word.
  *
  * <p>Public with a no-argument constructor only because Flyway instantiates it by class name
  * ({@code loggers(FlywayLogs.class.getName())}).
@@ -47,12 +50,12 @@ public final class FlywayLogs implements LogCreator {
 
             @Override
             public void error(String message) {
-                log.error(message);
+                log.debug(message);
             }
 
             @Override
             public void error(String message, Exception e) {
-                log.error(message, e);
+                log.debug(message, e);
             }
 
             @Override

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where a run came from, collected so it can be reproduced: the resolved config, the seed, each data file with its
@@ -168,12 +166,14 @@ public final class Provenance {
         items.put("host", hostName());
         items.put("user", System.getProperty("user.name"));
         items.put("working_dir", workingDir.toString());
-        String commit = git("rev-parse", "HEAD");
-        if (commit != null && commit.matches("[0-9a-f]{40,64}")) {
+        // Never runs a program the repository configures (fsmonitor, filters, hooks): see SafeGit.
+        SafeGit git = new SafeGit(workingDir, GIT_TIMEOUT_SECONDS);
+        String commit = git.headCommit();
+        if (commit != null) {
             items.put("git.commit", commit);
-            String status = git("status", "--porcelain");
-            if (status != null) {
-                items.put("git.dirty", Boolean.toString(!status.isBlank()));
+            Boolean dirty = git.dirty();
+            if (dirty != null) {
+                items.put("git.dirty", Boolean.toString(dirty));
             }
         }
         if (!plugins.isEmpty()) {
@@ -215,49 +215,5 @@ public final class Provenance {
             String env = System.getenv("HOSTNAME");
             return env != null ? env : "unknown";
         }
-    }
-
-    /**
-     * Runs git in the working directory and returns its trimmed output, or null when git is missing, fails, or takes
-     * longer than the timeout. The output goes to a temporary file, so a long {@code status} cannot fill a pipe.
-     */
-    private String git(String... args) {
-        Path out = null;
-        Process p = null;
-        try {
-            out = Files.createTempFile("e4j-git", ".out");
-            List<String> command = new ArrayList<>();
-            command.add("git");
-            command.addAll(List.of(args));
-            p = new ProcessBuilder(command).directory(workingDir.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                    .start();
-            if (!p.waitFor(GIT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return null;
-            }
-            return Files.readString(out, StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            return null; // no git, or no such directory
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-            }
-            if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException ignored) {
-                    // a temp file left behind
-                }
-            }
-        }
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }

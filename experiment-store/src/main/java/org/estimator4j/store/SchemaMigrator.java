@@ -48,7 +48,31 @@ final class SchemaMigrator {
         }
     }
 
+    /**
+     * The schema version of a store opened read-only, which cannot be migrated: refused unless it is exactly the
+     * version this build knows.
+     */
+    static int verify(javax.sql.DataSource connections, String url) {
+        Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(connections)
+                .locations("classpath:db/migration")
+                .loggers(FlywayLogs.class.getName())
+                .load();
+        try {
+            return check(flyway, url, false);
+        } catch (SchemaTooNewException e) {
+            throw e.asStoreException();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot read the schema version of the experiment store "
+                    + StoreLocation.redact(url) + ": " + e.getMessage() + "; run e4j store check on it", e);
+        }
+    }
+
     private static int migrateOnce(Flyway flyway, String url) {
+        return check(flyway, url, true);
+    }
+
+    private static int check(Flyway flyway, String url, boolean migrate) {
         MigrationInfoService info = flyway.info();
         MigrationVersion known = MigrationVersion.EMPTY;
         for (MigrationInfo m : info.all()) {
@@ -63,6 +87,15 @@ final class SchemaMigrator {
                     + " has schema version " + have + ", newer than version " + known + " that this Estimator4J "
                     + "knows: a newer Estimator4J wrote it. Upgrade Estimator4J to use this store (or point --store "
                     + "/ E4J_STORE at another one)");
+        }
+        if (!migrate) {
+            if (current == null || known.isNewerThan(have.getVersion())) {
+                throw new StoreException("the experiment store " + StoreLocation.redact(url) + " has schema version "
+                        + (current == null ? "none" : have) + ", older than version " + known + " that this "
+                        + "Estimator4J reads, and it is open read-only; open it once with write access (e4j train, "
+                        + "or a reading command where the file is writable) to upgrade it");
+            }
+            return Integer.parseInt(known.getVersion().split("\\.")[0]);
         }
         if (current == null) {
             LOG.info("creating the experiment store schema (version {}) in {}", known, StoreLocation.redact(url));

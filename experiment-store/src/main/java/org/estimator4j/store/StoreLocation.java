@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>Any of them may be a JDBC URL ({@code jdbc:postgresql://host/db?user=..}, {@code jdbc:h2:file:/path}) or a plain
  * path, which means an H2 file there. H2 file URLs get {@code AUTO_SERVER=TRUE}, so several processes may record into
  * one file at once (the first to open it serves the others over a local socket, and another takes over when it
- * exits). (H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} in that mode, so H2 closes the file at JVM exit, perhaps
+ * exits). A URL's settings must be on an allow-list ({@link StoreUrlPolicy}): a store URL from a shared config must
+ * not run code. (H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} in that mode, so H2 closes the file at JVM exit, perhaps
  * before the store's shutdown hook has marked interrupted runs KILLED; the run's writer then reopens it, as it does
  * whenever a connection is lost.) They also get {@code MAX_COMPACT_TIME=0}: H2 2.3.232 can trip over its own
  * compaction when closing a file (h2database issues 4086 and 4247, the latter with lost rows); without it the file
@@ -41,17 +42,29 @@ public final class StoreLocation {
 
     /** {@link #resolve(String, String)} with the environment given (for tests). */
     public static String resolve(String flag, String configValue, Map<String, String> env) {
-        for (String candidate : new String[] {flag, configValue, env.get(ENV)}) {
-            if (candidate != null && !candidate.isBlank()) {
-                return normalize(candidate.trim());
+        String[] candidates = {flag, configValue, env.get(ENV)};
+        String[] sources = {"--store", "the config's 'store'", ENV};
+        for (int i = 0; i < candidates.length; i++) {
+            if (candidates[i] != null && !candidates[i].isBlank()) {
+                try {
+                    return normalize(candidates[i].trim());
+                } catch (StoreException e) {
+                    // Say where the refused URL came from: the user fixes it there.
+                    throw new StoreException(sources[i] + ": " + e.getMessage(), e);
+                }
             }
         }
         return defaultUrl();
     }
 
-    /** A JDBC URL for a URL or a path; H2 file URLs get the options described in the class comment. */
+    /**
+     * A JDBC URL for a URL or a path; H2 file URLs get the options described in the class comment. Every store URL
+     * passes here (the store opens only normalized URLs), so here it is refused unless {@link StoreUrlPolicy} allows
+     * it: no settings that run SQL or code, load classes or write files.
+     */
     public static String normalize(String urlOrPath) {
         if (!urlOrPath.startsWith("jdbc:")) {
+            StoreUrlPolicy.checkPath(urlOrPath);
             String path = urlOrPath;
             if (path.startsWith("~/")) {
                 path = System.getProperty("user.home") + path.substring(1);
@@ -61,7 +74,7 @@ public final class StoreLocation {
             }
             return h2FileUrl(Path.of(path));
         }
-        Dialect.of(urlOrPath);
+        StoreUrlPolicy.check(urlOrPath);
         if (isH2File(urlOrPath)) {
             String url = urlOrPath;
             String upper = url.toUpperCase(Locale.ROOT);

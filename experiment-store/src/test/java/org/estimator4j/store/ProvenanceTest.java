@@ -72,6 +72,58 @@ class ProvenanceTest {
         assertEquals("true", dirty.get("git.dirty"));
     }
 
+    /**
+     * Issue 13, point 2: a checkout whose configuration names programs git would run during {@code git status}
+     * (an fsmonitor hook, a clean filter for the config file, a post-index-change hook) gets its commit and dirty
+     * flag read without any of them running.
+     */
+    @Test
+    void noProgramTheRepositoryConfiguresRuns() throws Exception {
+        Assumptions.assumeTrue(run("git", "--version") == 0, "git is not installed");
+        assertEquals(0, run("git", "init", "-q"));
+        Files.writeString(dir.resolve("config.json"), "{}");
+        assertEquals(0, run("git", "add", "config.json"));
+        assertEquals(0, run("git", "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "c"));
+        Path marker = dir.getParent().resolve(dir.getFileName() + "-owned");
+        Path hook = script("evil-hook.sh", "echo \"$0 $*\" >> '" + marker + "'\n");
+        Path filter = script("evil-filter.sh", "echo \"$0 $*\" >> '" + marker + "'\ncat\n");
+        Files.createDirectories(dir.resolve(".git/hooks"));
+        Files.copy(hook, dir.resolve(".git/hooks/post-index-change"));
+        assertEquals(0, run("git", "config", "core.fsmonitor", hook.toString()));
+        assertEquals(0, run("git", "config", "filter.evil.clean", filter.toString()));
+        assertEquals(0, run("git", "config", "filter.evil.smudge", filter.toString()));
+        Files.writeString(dir.resolve(".git/info/attributes"), "*.json filter=evil\n");
+        // Git itself runs the hook here: the set-up is live, not a dead letter.
+        assertEquals(0, run("git", "status", "--porcelain"));
+        assertTrue(Files.exists(marker), "the repository's programs do not run under plain git status");
+        Files.delete(marker);
+
+        Map<String, String> clean = Provenance.builder().workingDir(dir).build().collect();
+        assertTrue(clean.get("git.commit").matches("[0-9a-f]{40}"), clean.toString());
+        assertEquals("false", clean.get("git.dirty"));
+        // The same size: git must hash the file to see the change, through the clean filter if it may.
+        Files.writeString(dir.resolve("config.json"), "[]");
+        Map<String, String> dirty = Provenance.builder().workingDir(dir).build().collect();
+        assertEquals(clean.get("git.commit"), dirty.get("git.commit"));
+        assertEquals("true", dirty.get("git.dirty"));
+        assertFalse(Files.exists(marker), () -> "ran: " + readQuietly(marker));
+    }
+
+    private Path script(String name, String body) throws Exception {
+        Path script = dir.resolve(".git").resolve(name);
+        Files.writeString(script, "#!/bin/sh\n" + body);
+        assertTrue(script.toFile().setExecutable(true));
+        return script;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     private int run(String... command) throws Exception {
         Process p;
         try {

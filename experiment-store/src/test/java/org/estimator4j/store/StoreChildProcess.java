@@ -50,6 +50,27 @@ public final class StoreChildProcess {
                     System.out.println(run.runId());
                 }
             }
+            case "fill" -> { // 20 finished runs of 500 points each, then exit: a store no other JVM has open
+                try (ExperimentStore store = ExperimentStore.open(url)) {
+                    for (int r = 0; r < 20; r++) {
+                        TrackedRun run = store.newRun(experiment).name("run-" + r).start();
+                        run.logParam("estimator.optimizer.learning_rate", Double.toString(0.01 * r));
+                        for (int step = 0; step < 500; step++) {
+                            run.logMetric("train_loss", 1.0 / (step + 1), step);
+                        }
+                        run.end(org.estimator4j.api.tracking.RunStatus.FINISHED, null);
+                    }
+                }
+            }
+            case "open" -> {
+                long at = Long.parseLong(args[3]); // epoch ms: every child opens at the same moment
+                while (System.currentTimeMillis() < at) {
+                    Thread.sleep(1);
+                }
+                try (ExperimentStore store = ExperimentStore.open(url)) {
+                    System.out.println(store.schemaVersion());
+                }
+            }
             case "exit" -> {
                 ExperimentStore store = ExperimentStore.open(url);
                 TrackedRun run = store.startRun(experiment);

@@ -12,6 +12,8 @@ import org.estimator4j.spi.callback.TrainingContext;
  * The prefix keeps the batch training loss apart from the evaluation loss in a run's latest metrics.
  *
  * <p>Logging only queues points (the tracker writes them on its own thread), so the per-step cost is a map lookup.
+ * At every checkpoint the queue is flushed (the training thread waits for the write), so a process killed without
+ * warning (SIGKILL, power loss) keeps every point up to its last checkpoint, the step training resumes from.
  */
 public final class TrackingCallback implements Callback {
     /** The prefix of metrics measured by training steps. */
@@ -49,6 +51,11 @@ public final class TrackingCallback implements Callback {
         if (lastLogs != null && lastLoggedStep != lastStep) {
             log(lastStep, lastLogs);
         }
+    }
+
+    @Override
+    public void onCheckpointSaved(TrainingContext context, long step) {
+        tracker.flush();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.estimator4j.cli.E4jException;
+import org.estimator4j.cli.store.StoreErrors;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.StoreException;
 import org.estimator4j.store.StoreLocation;
@@ -34,6 +35,11 @@ abstract class StoreCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--read-only",
+            description = "Open the store only to read it: no lock or trace file, not a byte written (automatic when "
+                    + "the store's file or folder is not writable).")
+    boolean readOnly;
+
     @Spec CommandSpec spec;
 
     /** The command's work, with the store open; returns the exit code. */
@@ -41,11 +47,12 @@ abstract class StoreCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        String url = StoreLocation.resolve(store, null);
-        requireExisting(url);
+        String url;
         ExperimentStore opened;
         try {
-            opened = ExperimentStore.open(url);
+            url = StoreLocation.resolve(store, null);
+            requireExisting(url);
+            opened = ExperimentStore.builder(url).readOnly(readOnly).open();
         } catch (StoreException e) {
             throw fromStore(e);
         }
@@ -87,13 +94,8 @@ abstract class StoreCommand implements Callable<Integer> {
         }
     }
 
-    /** Store messages read "what went wrong; what to do": split them so the one-line error keeps that shape. */
     static E4jException fromStore(StoreException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        int split = message.indexOf("; ");
-        return split < 0
-                ? new E4jException(message, null, e)
-                : new E4jException(message.substring(0, split), message.substring(split + 2), e);
+        return StoreErrors.toE4j(e);
     }
 
     void printJson(PrintWriter out, JsonNode node) throws java.io.IOException {

@@ -20,6 +20,7 @@ final class Table {
         this(List.of(headers));
     }
 
+    /** A row; null cells show empty. */
     Table add(List<String> row) {
         if (row.size() != headers.size()) {
             throw new IllegalArgumentException(row.size() + " cells for " + headers.size() + " columns");
@@ -28,8 +29,10 @@ final class Table {
         return this;
     }
 
+    /** A row; a null cell (a run without a name, parent or failure) shows empty. */
     Table add(String... row) {
-        return add(List.of(row));
+        // Arrays.asList, not List.of: List.of rejects the null cells this method promises to accept.
+        return add(java.util.Arrays.asList(row));
     }
 
     boolean isEmpty() {

@@ -21,10 +21,12 @@ import org.estimator4j.api.tracking.TrackingCallback;
 import org.estimator4j.cli.VersionProvider;
 import org.estimator4j.cli.config.ExperimentConfig;
 import org.estimator4j.cli.config.RunLabels;
+import org.estimator4j.cli.store.StoreErrors;
 import org.estimator4j.estimators.TrainAndEvaluate;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.Provenance;
+import org.estimator4j.store.StoreException;
 import org.estimator4j.store.StoreLocation;
 import org.estimator4j.store.TrackedRun;
 
@@ -73,7 +75,12 @@ final class RunRecording implements AutoCloseable {
     static RunRecording start(ExperimentConfig config, RunLabels labels, String storeFlag, Path pluginsFlag,
             List<String> commandLine, PrintWriter err) {
         String url = StoreLocation.resolve(storeFlag, config.store());
-        ExperimentStore store = ExperimentStore.open(url);
+        ExperimentStore store;
+        try {
+            store = ExperimentStore.open(url);
+        } catch (StoreException e) {
+            throw StoreErrors.toE4j(e);
+        }
         TrackedRun run = null;
         try {
             run = store.newRun(config.experimentName()).name(labels.name()).start();

@@ -47,10 +47,21 @@ public enum Attribute {
         return nullable;
     }
 
-    /** The SQL column, over the aliases {@code r} (runs) and {@code e} (experiments). A fixed string, never input. */
+    /**
+     * The SQL column, over the aliases {@code r} (runs) and {@code e} (experiments). A fixed string, never input. For
+     * {@link #STATUS} it is the recorded status; searches compare {@link #EFFECTIVE_STATUS} instead.
+     */
     String column() {
         return column;
     }
+
+    /**
+     * The status readers show ({@link org.estimator4j.store.EffectiveStatus}), in SQL: STALE for a RUNNING run whose
+     * heartbeat is older than the one bound parameter (now minus the store's stale threshold), else the recorded
+     * status. Portable between H2 and PostgreSQL.
+     */
+    static final String EFFECTIVE_STATUS =
+            "CASE WHEN r.status = 'RUNNING' AND r.heartbeat_ms < ? THEN 'STALE' ELSE r.status END";
 
     /** Finds an attribute by its name or an alias, ignoring case. */
     public static Optional<Attribute> byName(String name) {

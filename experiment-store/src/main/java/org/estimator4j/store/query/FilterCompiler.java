@@ -25,11 +25,18 @@ public final class FilterCompiler {
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
+    private final long staleBeforeMs;
 
-    private FilterCompiler() {}
+    private FilterCompiler(long staleBeforeMs) {
+        this.staleBeforeMs = staleBeforeMs;
+    }
 
-    public static SqlFragment compile(Filter filter) {
-        FilterCompiler c = new FilterCompiler();
+    /**
+     * @param staleBeforeMs a RUNNING run whose heartbeat is older than this (epoch ms) has the status STALE, as in
+     *     listings: {@code attributes.status} compares the status readers are shown
+     */
+    public static SqlFragment compile(Filter filter, long staleBeforeMs) {
+        FilterCompiler c = new FilterCompiler(staleBeforeMs);
         c.emit(filter);
         return new SqlFragment(c.sql.toString(), c.parameters);
     }
@@ -71,7 +78,10 @@ public final class FilterCompiler {
             case TAG -> keyed(c, "tags", "tag_key", "tag_value");
             case ATTRIBUTE -> {
                 Attribute a = field.attribute();
-                if (a.nullable()) {
+                if (a == Attribute.STATUS) {
+                    parameters.add(staleBeforeMs); // the expression's placeholder comes before the values'
+                    test(c, Attribute.EFFECTIVE_STATUS);
+                } else if (a.nullable()) {
                     sql.append('(').append(a.column()).append(" IS NOT NULL AND ");
                     test(c, a.column());
                     sql.append(')');

@@ -47,7 +47,8 @@ public final class RunQueries {
     public RunPage search(RunQuery query) {
         String fingerprint = query.fingerprint();
         long offset = query.pageToken() == null ? 0 : PageToken.decode(query.pageToken(), fingerprint);
-        SqlFragment sql = searchSql(query, offset);
+        long now = System.currentTimeMillis();
+        SqlFragment sql = searchSql(query, offset, now - store.staleAfter().toMillis());
         return read("search runs", connection -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(sql.sql())) {
@@ -62,7 +63,7 @@ public final class RunQueries {
             if (more) {
                 ids = ids.subList(0, query.limit());
             }
-            List<RunSummary> runs = summaries(connection, runInfos(connection, ids));
+            List<RunSummary> runs = summaries(connection, runInfos(connection, ids, now));
             return new RunPage(runs, more
                     ? Optional.of(PageToken.encode(offset + query.limit(), fingerprint))
                     : Optional.empty());
@@ -73,15 +74,16 @@ public final class RunQueries {
      * The SQL that finds the ids of a page of runs, in order, for tests and for anyone who wants to see it;
      * {@code offset} as decoded from a token. Only ids and sort keys travel through the sort: the rows of the page
      * are read afterwards ({@link #runInfos}), so a long failure text is never copied for runs that do not make the
-     * page.
+     * page. {@code staleBeforeMs}: RUNNING runs with an older heartbeat filter and sort as STALE.
      */
-    static SqlFragment searchSql(RunQuery query, long offset) {
+    static SqlFragment searchSql(RunQuery query, long offset, long staleBeforeMs) {
         StringBuilder sql = new StringBuilder("SELECT r.run_id FROM runs r");
         if (!query.experiments().isEmpty() || namesExperiment(query)) {
             sql.append(" JOIN experiments e ON e.experiment_id = r.experiment_id");
         }
         List<Object> parameters = new ArrayList<>();
         List<String> sortColumns = new ArrayList<>();
+        List<Object> sortParameters = new ArrayList<>();
         for (int i = 0; i < query.orderBy().size(); i++) {
             OrderKey key = query.orderBy().get(i);
             Field field = key.field();
@@ -90,8 +92,12 @@ public final class RunQueries {
                 case METRIC -> sortJoin(sql, "latest_metrics", "metric_key", "metric_value", alias);
                 case PARAM -> sortJoin(sql, "params", "param_key", "param_value", alias);
                 case TAG -> sortJoin(sql, "tags", "tag_key", "tag_value", alias);
-                case ATTRIBUTE -> field.attribute().column();
+                case ATTRIBUTE -> field.attribute() == Attribute.STATUS
+                        ? Attribute.EFFECTIVE_STATUS : field.attribute().column();
             };
+            if (field.kind() == Field.Kind.ATTRIBUTE && field.attribute() == Attribute.STATUS) {
+                sortParameters.add(staleBeforeMs);
+            }
             if (field.kind() != Field.Kind.ATTRIBUTE) {
                 parameters.add(field.key());
             }
@@ -114,10 +120,11 @@ public final class RunQueries {
             sql.append(')');
         }
         if (!query.filter().equals(Filter.MATCH_ALL)) {
-            SqlFragment filter = FilterCompiler.compile(query.filter());
+            SqlFragment filter = FilterCompiler.compile(query.filter(), staleBeforeMs);
             sql.append(" AND ").append(filter.sql());
             parameters.addAll(filter.parameters());
         }
+        parameters.addAll(sortParameters);
         sortColumns.add("r.start_ms DESC");
         sortColumns.add("r.run_id ASC");
         sql.append(" ORDER BY ").append(String.join(", ", sortColumns)).append(" LIMIT ? OFFSET ?");
@@ -149,8 +156,7 @@ public final class RunQueries {
     }
 
     /** The rows of the runs {@code ids} names, in that order. */
-    private List<RunInfo> runInfos(Connection connection, List<String> ids) throws SQLException {
-        long now = System.currentTimeMillis();
+    private List<RunInfo> runInfos(Connection connection, List<String> ids, long now) throws SQLException {
         Map<String, RunInfo> byId = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));

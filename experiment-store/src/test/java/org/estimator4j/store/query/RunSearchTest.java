@@ -95,6 +95,23 @@ class RunSearchTest {
         assertEquals(List.of("r5", "r1"), ids("params.optimizer IN ('adam', 'ftrl') AND metrics.auc != 0.88"));
     }
 
+    /** Issue 13, point 15: the status searches see is the one listings show, STALE included. */
+    @Test
+    void statusIsTheOneListingsShowWithStaleRuns() {
+        store.run("r7", "census").name("live").status("RUNNING").times(System.currentTimeMillis(), null).insert();
+        assertEquals(List.of("r4"), ids("attributes.status = 'STALE'"));
+        assertEquals(List.of("r7"), ids("attributes.status = 'RUNNING'"));
+        assertEquals(List.of("r4", "r3"), ids("attributes.status IN ('STALE', 'FAILED')"));
+        assertEquals(List.of("r7", "r5", "r3", "r2", "r1"), ids("attributes.status != 'STALE'"));
+        assertEquals(List.of("r4"), ids("attributes.status LIKE 'ST%' AND params.optimizer = 'adagrad'"));
+        assertEquals(List.of("r4"), ids("attributes.status ILIKE 'stale'"));
+        assertEquals(List.of("r3", "r5", "r2", "r1", "r7", "r4"),
+                ids(RunQuery.all().orderBy("attributes.status ASC")));
+        for (RunSummary run : queries.search(RunQuery.all().where("attributes.status = 'STALE'")).runs()) {
+            assertEquals(EffectiveStatus.STALE, run.status());
+        }
+    }
+
     @Test
     void orAndParenthesesAndNot() {
         assertEquals(List.of("r3", "r1"),
@@ -273,7 +290,7 @@ class RunSearchTest {
     void theSqlHoldsNoValueAndNoKey() {
         RunQuery query = RunQuery.all().where("metrics.`secret-metric` > 0.123 AND params.p = 'secret-value' OR "
                 + "tags.`secret-tag` ILIKE 'SECRET%'").orderBy("metrics.`secret-sort` DESC").inExperiments("exp-x");
-        SqlFragment sql = RunQueries.searchSql(query, 0);
+        SqlFragment sql = RunQueries.searchSql(query, 0, 0);
         assertFalse(sql.sql().toLowerCase().contains("secret"), sql.sql());
         assertFalse(sql.sql().contains("0.123"), sql.sql());
         assertFalse(sql.sql().contains("exp-x"), sql.sql());

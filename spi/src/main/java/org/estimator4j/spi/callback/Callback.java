@@ -43,6 +43,13 @@ public interface Callback {
     default void onStepEnd(TrainingContext context, long step, Map<String, Double> logs) {}
 
     /**
+     * After a checkpoint of global step {@code step} was written (by the schedule, at the end of training, or through
+     * {@link TrainingContext#saveCheckpoint()}): a killed process resumes from it, so what a callback keeps elsewhere
+     * (a run's queued metrics) should be made durable here to match it. Runs on the training thread, which waits.
+     */
+    default void onCheckpointSaved(TrainingContext context, long step) {}
+
+    /**
      * After an evaluation during training (train-and-evaluate), with its metrics by name ({@code auc}, {@code loss},
      * ...): where early stopping and "save the best" callbacks watch held-out quality.
      */
