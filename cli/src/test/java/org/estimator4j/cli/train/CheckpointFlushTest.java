@@ -38,7 +38,7 @@ class CheckpointFlushTest {
                 "run_config.log_step_count_steps=1", "run_config.save_checkpoints_steps=7",
                 "run_config.model_dir=" + modelDir));
         List<String> checked = new ArrayList<>();
-        try (RunRecording recording = RunRecording.start(config, store, null, List.of("test"),
+        try (RunRecording recording = RunRecording.start(config, org.estimator4j.cli.config.RunLabels.NONE, store, null, List.of("test"),
                 new PrintWriter(Writer.nullWriter()));
                 ExperimentStore reader = ExperimentStore.open(store)) {
             Callback probe = new Callback() {
