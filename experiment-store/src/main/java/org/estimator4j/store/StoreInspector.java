@@ -148,11 +148,20 @@ final class StoreInspector {
                 return "the file ends at byte " + size + ", before the end of its newest chunk at byte " + end
                         + " (it was truncated)";
             }
+            // The chunk's footer (its last 128 bytes) repeats its id and length: a chunk whose start survived but
+            // whose end was overwritten would otherwise be passed over by H2 for an older one, runs lost unseen.
+            Map<String, String> footer = headerFields(ch, end - CHUNK_FOOTER_BYTES);
+            if (!header.get("chunk").equals(footer.get("chunk")) || !chunk.get("len").equals(footer.get("len"))) {
+                return "the end of its newest chunk, at byte " + (end - CHUNK_FOOTER_BYTES) + ", is overwritten";
+            }
             return null;
         } catch (java.io.IOException | RuntimeException e) {
             return "its header cannot be read (" + e.getMessage() + ")";
         }
     }
+
+    /** The length of the footer H2 (MVStore format 2 and 3) writes at the end of every chunk. */
+    private static final int CHUNK_FOOTER_BYTES = 128;
 
     /** The {@code key:value,...} text H2 writes at the start of its file header and of each chunk. */
     private static Map<String, String> headerFields(java.nio.channels.FileChannel ch, long position)

@@ -81,6 +81,36 @@ class DamagedStoreTest {
         assertWholeOrRefused();
     }
 
+    /**
+     * Only the footer of the newest chunk overwritten (its start intact): H2 would pass over that chunk and open an
+     * older one, with the runs recorded since gone. Refused instead.
+     */
+    @Test
+    void aStoreWhoseNewestChunkLostItsEndIsRefusedUnchanged() throws Exception {
+        byte[] bytes = Files.readAllBytes(data);
+        java.util.Map<String, String> header = fields(bytes, 0);
+        assertEquals("1", header.get("clean"), "the child closed the store: " + header);
+        int blockSize = Integer.parseInt(header.get("blockSize"), 16);
+        int start = Integer.parseInt(header.get("block"), 16) * blockSize;
+        int end = start + Integer.parseInt(fields(bytes, start).get("len"), 16) * blockSize;
+        Arrays.fill(bytes, end - 128, end, (byte) 0x5a);
+        Files.write(data, bytes);
+        assertRefusedUnchanged("the end of its newest chunk");
+    }
+
+    /** H2's {@code key:value,...} line at {@code offset} (its file header, or a chunk's header). */
+    private static java.util.Map<String, String> fields(byte[] bytes, int offset) {
+        String line = new String(bytes, offset, 512, java.nio.charset.StandardCharsets.ISO_8859_1).split("\n")[0];
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        for (String pair : line.split(",")) {
+            String[] kv = pair.split(":", 2);
+            if (kv.length == 2) {
+                fields.put(kv[0], kv[1].strip());
+            }
+        }
+        return fields;
+    }
+
     private void assertWholeOrRefused() {
         try (ExperimentStore store = ExperimentStore.open(base.toString())) {
             List<RunInfo> runs = store.listRuns("census", false);
