@@ -1,0 +1,13 @@
+/**
+ * TensorFlow's DNN estimators: {@link DNNClassifier} and {@link DNNRegressor}, whose options ({@link DnnOptions},
+ * {@link DnnBuilder}, {@link Activation}) the wide-and-deep estimators share, and {@link DnnPart}, the feed-forward
+ * network over dense feature columns (embeddings trained with it) that implements the estimators' {@code Model}. Plugin
+ * layers stack after the hidden layers as {@link CustomLayer}s, created again by a {@link LayerFactory} when a saved
+ * model loads; {@link OpenBlasKernels} picks the OpenBLAS kernels the dense layers run on, and package-private classes
+ * hold the hot path ({@code DnnPart}'s layers, BLAS calls, parameters and per-thread row lanes). The package depends on
+ * the api, spi ({@code spi.layer}) and feature-columns modules, on OpenBLAS (through JavaCPP, the build ND4J ships),
+ * and on {@code org.estimator4j.estimators}, {@code head}, {@code optimizer} and {@code parallel}; {@code widedeep} and
+ * {@code serving} build on it, and outside this module only the CLI (whose {@code doctor} reads
+ * {@link OpenBlasKernels}) and the benchmarks use it.
+ */
+package org.estimator4j.estimators.dnn;
