@@ -20,6 +20,17 @@ public record CliRun(int exitCode, String out, String err) {
         return of(E4j.commandLine(), args);
     }
 
+    /** {@code e4j train --config CONFIG --no-eval}, each of {@code sets} as one {@code --set PATH=VALUE}. */
+    public static CliRun trainWithoutEval(java.nio.file.Path config, String... sets) {
+        java.util.List<String> args = new java.util.ArrayList<>(
+                java.util.List.of("train", "--config", config.toString(), "--no-eval"));
+        for (String set : sets) {
+            args.add("--set");
+            args.add(set);
+        }
+        return e4j(args.toArray(String[]::new));
+    }
+
     /** stderr's non-empty lines. */
     public java.util.List<String> errLines() {
         return err.lines().filter(line -> !line.isBlank()).toList();

@@ -47,13 +47,7 @@ class ConfigValuesTest {
     }
 
     private CliRun train(String... sets) {
-        java.util.List<String> args = new java.util.ArrayList<>(
-                java.util.List.of("train", "--config", config.toString(), "--no-eval"));
-        for (String s : sets) {
-            args.add("--set");
-            args.add(s);
-        }
-        return CliRun.e4j(args.toArray(String[]::new));
+        return CliRun.trainWithoutEval(config, sets);
     }
 
     private void assertRefused(CliRun r, String expected) {
