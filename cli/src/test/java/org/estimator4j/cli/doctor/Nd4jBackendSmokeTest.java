@@ -1,4 +1,4 @@
-package org.estimator4j.estimators;
+package org.estimator4j.cli.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +16,9 @@ import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Guards the native choice in estimators/pom.xml: nd4j-native with the plain linux-x86_64 classifier
- * (never a '-platform' artifact, never the avx2/avx512 builds). If the backend or its natives change,
- * this fails before any model does.
+ * Guards the native choice in cli/pom.xml: nd4j-native with the plain linux-x86_64 classifier
+ * (never a '-platform' artifact, never the avx2/avx512 builds) for e4j doctor's ND4J check. If the backend or
+ * its natives change, this fails before a user's doctor run does.
  */
 class Nd4jBackendSmokeTest {
 
