@@ -2,7 +2,7 @@ package org.estimator4j.cli.doctor;
 
 import java.util.Locale;
 
-/** The JVM's max heap: datasets and ND4J's on-heap side live here (bin/e4j sets -XX:MaxRAMPercentage=50). */
+/** The JVM's max heap: datasets and the models' arrays live here (bin/e4j sets -XX:MaxRAMPercentage=50). */
 public final class HeapCheck implements Check {
 
     /** Below this, even small tabular datasets and a model do not fit comfortably. */

@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code OMP_WAIT_POLICY} must be PASSIVE before the JVM starts: with OpenMP's default, ND4J's idle
- * threads spin, and DL4J training on 2 threads runs 2-6x slower on a shared machine. OpenMP reads the
+ * threads spin (DL4J training on 2 threads ran 2-6x slower on a shared machine). OpenMP reads the
  * variable once when libgomp loads, so it cannot be fixed from inside a running JVM.
  */
 public final class OmpWaitPolicyCheck implements Check {
