@@ -66,7 +66,7 @@ public final class BinaryClassHead implements Head {
 
     @Override
     public void readTargets(Batch labels, float[] targets) {
-        FixedWidthColumn c = Labels.singleScalar(labels, "BinaryClassHead");
+        FixedWidthColumn<?> c = Labels.singleScalar(labels, "BinaryClassHead");
         int n = labels.numRows();
         Labels.checkTargets(targets, n);
         if (c instanceof StringColumn s) {

@@ -62,7 +62,7 @@ public final class MultiClassHead implements Head {
 
     @Override
     public void readTargets(Batch labels, float[] targets) {
-        FixedWidthColumn c = Labels.singleScalar(labels, "MultiClassHead");
+        FixedWidthColumn<?> c = Labels.singleScalar(labels, "MultiClassHead");
         int n = labels.numRows();
         Labels.checkTargets(targets, n);
         if (vocabulary != null) {
