@@ -1,31 +1,13 @@
 package org.estimator4j.api.table;
 
-import java.util.Arrays;
-
 /** A dense INT64 column; see {@link FixedWidthColumn}. */
-public final class LongColumn extends FixedWidthColumn {
-    private final long[] values;
-
+public final class LongColumn extends FixedWidthColumn<long[]> {
     /** Wraps the arrays without copying; {@code missing} may be null when no row is missing. */
     public LongColumn(Field field, int numRows, long[] values, boolean[] missing) {
-        super(field, numRows, values.length, DType.INT64, missing);
-        this.values = values;
-    }
-
-    /** The backing array (shared: do not modify); may be longer than {@code numRows * width}. */
-    public long[] values() {
-        return values;
+        super(field, numRows, values, DType.INT64, missing);
     }
 
     public long get(int row, int i) {
-        return values[row * width() + i];
-    }
-
-    @Override
-    public Object get(int row) {
-        if (isMissing(row)) {
-            return null;
-        }
-        return scalar() ? values[row] : Arrays.copyOfRange(values, row * width(), (row + 1) * width());
+        return values()[row * width() + i];
     }
 }

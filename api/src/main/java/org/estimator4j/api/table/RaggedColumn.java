@@ -46,14 +46,8 @@ public final class RaggedColumn extends Column {
         }
         int from = offsets[row];
         int to = offsets[row + 1];
-        if (values instanceof FloatColumn c) {
-            return java.util.Arrays.copyOfRange(c.values(), from, to);
-        } else if (values instanceof DoubleColumn c) {
-            return java.util.Arrays.copyOfRange(c.values(), from, to);
-        } else if (values instanceof LongColumn c) {
-            return java.util.Arrays.copyOfRange(c.values(), from, to);
-        } else if (values instanceof StringColumn c) {
-            return java.util.Arrays.copyOfRange(c.values(), from, to);
+        if (values instanceof FixedWidthColumn<?> c) {
+            return c.copyOfRange(from, to);
         }
         throw new AssertionError("nested ragged columns are not supported");
     }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.estimator4j.api.plugin.CloseMatches;
 import org.estimator4j.api.plugin.ComponentRegistry;
 import org.estimator4j.api.plugin.PluginInfo;
 import org.estimator4j.cli.E4jException;
+import org.estimator4j.cli.text.Table;
 import org.estimator4j.spi.ParameterSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,19 +70,18 @@ public final class DescribePluginCommand implements Callable<Integer> {
         if (!p.description().isBlank()) {
             out.println("  " + p.description());
         }
-        new Table()
-                .row("origin:", p.origin())
-                .row("SPI version:", p.spiVersion() > 0 ? Integer.toString(p.spiVersion()) : "unknown")
-                .row("state:", p.isLoaded() ? "LOADED" : "FAILED: " + p.failure())
+        new Table("origin:", p.origin()).showCells(UnaryOperator.identity())
+                .add("SPI version:", p.spiVersion() > 0 ? Integer.toString(p.spiVersion()) : "unknown")
+                .add("state:", p.isLoaded() ? "LOADED" : "FAILED: " + p.failure())
                 .lines("  ").forEach(out::println);
         if (p.parameters().isEmpty()) {
             out.println(p.isLoaded() ? "  parameters: none" : "  parameters: unknown");
             return;
         }
         out.println("  parameters:");
-        Table params = new Table().row("NAME", "TYPE", "DEFAULT", "DOC");
+        Table params = new Table("NAME", "TYPE", "DEFAULT", "DOC").showCells(UnaryOperator.identity());
         for (ParameterSpec s : p.parameters()) {
-            params.row(s.name(), PluginJson.type(s), PluginJson.defaultOrRequired(s), s.doc());
+            params.add(s.name(), PluginJson.type(s), PluginJson.defaultOrRequired(s), s.doc());
         }
         params.lines("    ").forEach(out::println);
     }

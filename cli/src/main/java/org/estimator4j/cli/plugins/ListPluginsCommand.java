@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.estimator4j.api.plugin.ComponentRegistry;
 import org.estimator4j.api.plugin.PluginInfo;
+import org.estimator4j.cli.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,9 +44,9 @@ public final class ListPluginsCommand implements Callable<Integer> {
             out.println(registry.pluginsDir().map(d -> "plugins folder: " + d.toAbsolutePath())
                     .orElse("plugins folder: none (give --plugins DIR or set " + ComponentRegistry.PLUGINS_DIR_ENV
                             + ")"));
-            Table table = new Table().row("NAME", "KIND", "SPI", "ORIGIN", "STATE");
+            Table table = new Table("NAME", "KIND", "SPI", "ORIGIN", "STATE").showCells(UnaryOperator.identity());
             for (PluginInfo p : plugins) {
-                table.row(p.name(), p.kindName(), p.spiVersion() > 0 ? Integer.toString(p.spiVersion()) : "-",
+                table.add(p.name(), p.kindName(), p.spiVersion() > 0 ? Integer.toString(p.spiVersion()) : "-",
                         p.origin(), p.isLoaded() ? "LOADED" : "FAILED: " + p.failure());
             }
             table.lines("").forEach(out::println);

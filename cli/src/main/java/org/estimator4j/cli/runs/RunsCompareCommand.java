@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.estimator4j.cli.E4j;
+import org.estimator4j.cli.text.Table;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.MetricPoint;
 import org.estimator4j.store.Run;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.estimator4j.cli.E4j;
 import org.estimator4j.cli.E4jException;
+import org.estimator4j.cli.text.Table;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.MetricPoint;
 import org.estimator4j.store.RunInfo;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.estimator4j.cli.E4j;
+import org.estimator4j.cli.text.Table;
 import org.estimator4j.store.Artifact;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.MetricPoint;

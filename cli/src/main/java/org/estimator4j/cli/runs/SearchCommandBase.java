@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.estimator4j.cli.E4j;
 import org.estimator4j.cli.E4jException;
+import org.estimator4j.cli.text.Table;
 import org.estimator4j.store.query.Comparison;
 import org.estimator4j.store.query.Field;
 import org.estimator4j.store.query.Filter;

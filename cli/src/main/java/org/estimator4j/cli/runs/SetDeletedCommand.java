@@ -3,6 +3,7 @@ package org.estimator4j.cli.runs;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import org.estimator4j.cli.E4j;
+import org.estimator4j.cli.text.Table;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.RunInfo;
 import org.estimator4j.store.query.RunQueries;

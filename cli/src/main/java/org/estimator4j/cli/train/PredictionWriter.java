@@ -2,12 +2,13 @@ package org.estimator4j.cli.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Array;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.estimator4j.cli.text.Table;
 
 /**
  * Prints {@code e4j predict}'s rows (the kept input columns, then the prediction under TensorFlow's keys) as JSON
@@ -35,7 +36,7 @@ abstract class PredictionWriter {
         return switch (format) {
             case jsonl -> new JsonLines(out);
             case csv -> new Csv(out);
-            case table -> new Table(out);
+            case table -> new Aligned(out);
         };
     }
 
@@ -59,10 +60,12 @@ abstract class PredictionWriter {
     }
 
     private static final class Csv extends PredictionWriter {
+        private final CsvWriter csv;
         private List<String> header;
 
         Csv(PrintWriter out) {
             super(out);
+            this.csv = org.estimator4j.cli.text.Csv.writer(out);
         }
 
         @Override
@@ -70,55 +73,37 @@ abstract class PredictionWriter {
             Map<String, String> cells = flatten(row);
             if (header == null) {
                 header = List.copyOf(cells.keySet());
-                out.println(String.join(",", header.stream().map(Csv::quote).toList()));
+                csv.writeRecord(header);
             }
-            out.println(String.join(",", header.stream().map(h -> quote(cells.getOrDefault(h, ""))).toList()));
-        }
-
-        /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-        static String quote(String cell) {
-            return cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
-                    ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+            csv.writeRecord(header.stream().map(h -> cells.getOrDefault(h, "")).toList());
         }
     }
 
-    private static final class Table extends PredictionWriter {
-        private final List<Map<String, String>> rows = new ArrayList<>();
+    /** Held back until the last row, so that the columns align; a cell's line breaks show as spaces. */
+    private static final class Aligned extends PredictionWriter {
+        private Table table;
+        private List<String> header;
 
-        Table(PrintWriter out) {
+        Aligned(PrintWriter out) {
             super(out);
         }
 
         @Override
         void write(Map<String, Object> row) {
-            rows.add(flatten(row));
+            Map<String, String> cells = flatten(row);
+            if (table == null) {
+                header = List.copyOf(cells.keySet());
+                table = new Table(header).showCells(cell -> cell.replaceAll("\\R", " "));
+            }
+            table.add(header.stream().map(h -> cells.getOrDefault(h, "")).toList());
         }
 
         @Override
         void finish() {
-            if (!rows.isEmpty()) {
-                List<String> header = List.copyOf(rows.get(0).keySet());
-                int[] widths = header.stream().mapToInt(String::length).toArray();
-                for (Map<String, String> row : rows) {
-                    for (int c = 0; c < header.size(); c++) {
-                        widths[c] = Math.max(widths[c], row.getOrDefault(header.get(c), "").length());
-                    }
-                }
-                print(header, widths);
-                for (Map<String, String> row : rows) {
-                    print(header.stream().map(h -> row.getOrDefault(h, "")).toList(), widths);
-                }
+            if (table != null) {
+                table.printTable(out);
             }
             super.finish();
-        }
-
-        private void print(List<String> cells, int[] widths) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < cells.size(); c++) {
-                String cell = cells.get(c).replaceAll("\\R", " ");
-                line.append(cell).append(c + 1 < cells.size() ? " ".repeat(widths[c] - cell.length() + 2) : "");
-            }
-            out.println(line.toString().stripTrailing());
         }
     }
 

@@ -1,11 +1,7 @@
 package org.estimator4j.estimators.baseline;
 
-import static java.util.Objects.requireNonNull;
-
 import org.estimator4j.estimators.ClassifierBuilder;
 import org.estimator4j.estimators.ModelEstimator;
-import org.estimator4j.estimators.head.Head;
-import org.estimator4j.estimators.optimizer.FtrlOptimizer;
 
 /**
  * {@code tf.estimator.BaselineClassifier}: predicts the label prior, ignoring the features; the yardstick a real model
@@ -18,27 +14,23 @@ public final class BaselineClassifier {
         return new Builder();
     }
 
-    public static final class Builder extends ClassifierBuilder<Builder> {
-        private FtrlOptimizer optimizer = FtrlOptimizer.withLearningRate(0.3);
+    public static final class Builder extends ClassifierBuilder<Builder> implements BaselineBuilder<Builder> {
+        private final BaselineOptions baseline = new BaselineOptions();
 
         private Builder() {}
 
         @Override
-        protected Builder self() {
+        public Builder self() {
             return this;
         }
 
-        public Builder optimizer(FtrlOptimizer ftrl) {
-            this.optimizer = requireNonNull(ftrl, "ftrl is null");
-            return this;
+        @Override
+        public BaselineOptions baselineOptions() {
+            return baseline;
         }
 
         public ModelEstimator build() {
-            Head head = head();
-            FtrlOptimizer ftrl = optimizer;
-            int logits = head.logitsDimension();
-            return new ModelEstimator(describe("BaselineClassifier").put("optimizer", ftrl.toString()).build(),
-                    () -> new BaselinePart(logits, ftrl), head, config(), weightColumn(), warmStartFrom());
+            return baseline.estimator(describe("BaselineClassifier"), head(), config(), weightColumn(), warmStartFrom());
         }
     }
 }

@@ -1,10 +1,7 @@
 package org.estimator4j.estimators.baseline;
 
-import static java.util.Objects.requireNonNull;
-
 import org.estimator4j.estimators.ModelEstimator;
 import org.estimator4j.estimators.RegressorBuilder;
-import org.estimator4j.estimators.optimizer.FtrlOptimizer;
 
 /**
  * {@code tf.estimator.BaselineRegressor}: predicts the label mean, ignoring the features. FTRL with learning rate 0.3,
@@ -17,26 +14,23 @@ public final class BaselineRegressor {
         return new Builder();
     }
 
-    public static final class Builder extends RegressorBuilder<Builder> {
-        private FtrlOptimizer optimizer = FtrlOptimizer.withLearningRate(0.3);
+    public static final class Builder extends RegressorBuilder<Builder> implements BaselineBuilder<Builder> {
+        private final BaselineOptions baseline = new BaselineOptions();
 
         private Builder() {}
 
         @Override
-        protected Builder self() {
+        public Builder self() {
             return this;
         }
 
-        public Builder optimizer(FtrlOptimizer ftrl) {
-            this.optimizer = requireNonNull(ftrl, "ftrl is null");
-            return this;
+        @Override
+        public BaselineOptions baselineOptions() {
+            return baseline;
         }
 
         public ModelEstimator build() {
-            FtrlOptimizer ftrl = optimizer;
-            int d = labelDimension();
-            return new ModelEstimator(describe("BaselineRegressor").put("optimizer", ftrl.toString()).build(),
-                    () -> new BaselinePart(d, ftrl), head(), config(), weightColumn(), warmStartFrom());
+            return baseline.estimator(describe("BaselineRegressor"), head(), config(), weightColumn(), warmStartFrom());
         }
     }
 }

@@ -3,7 +3,6 @@ package org.estimator4j.estimators.dnn;
 import java.util.List;
 import org.estimator4j.estimators.RegressorBuilder;
 import org.estimator4j.estimators.ModelEstimator;
-import org.estimator4j.estimators.optimizer.Optimizer;
 import org.estimator4j.features.FeatureColumn;
 
 /**
@@ -30,48 +29,13 @@ public final class DNNRegressor {
         }
 
         @Override
-        protected Builder self() {
-            return this;
-        }
-
-        /** Units per hidden layer, e.g. {@code [64, 32]}: required. */
-        @Override
-        public Builder hiddenUnits(List<Integer> units) {
-            dnn.hiddenUnits(units);
+        public Builder self() {
             return this;
         }
 
         @Override
-        public Builder activation(Activation activation) {
-            dnn.activation(activation);
-            return this;
-        }
-
-        /** The probability of dropping a hidden unit's output while training. */
-        @Override
-        public Builder dropout(double rate) {
-            dnn.dropout(rate);
-            return this;
-        }
-
-        /** Batch normalization after each hidden layer. */
-        @Override
-        public Builder batchNorm(boolean on) {
-            dnn.batchNorm(on);
-            return this;
-        }
-
-        /** Plugin layers stacked after the hidden layers, before the logits. */
-        @Override
-        public Builder customLayers(List<CustomLayer> layers) {
-            dnn.customLayers(layers);
-            return this;
-        }
-
-        @Override
-        public Builder optimizer(Optimizer optimizer) {
-            dnn.optimizer(optimizer);
-            return this;
+        public DnnOptions dnnOptions() {
+            return dnn;
         }
 
         public ModelEstimator build() {

@@ -66,7 +66,7 @@ public final class BinaryClassHead implements Head {
 
     @Override
     public void readTargets(Batch labels, float[] targets) {
-        FixedWidthColumn c = Labels.singleScalar(labels, "BinaryClassHead");
+        FixedWidthColumn<?> c = Labels.singleScalar(labels, "BinaryClassHead");
         int n = labels.numRows();
         Labels.checkTargets(targets, n);
         if (c instanceof StringColumn s) {
@@ -177,14 +177,12 @@ public final class BinaryClassHead implements Head {
     /** The binary head's streaming metrics. */
     private static final class Metrics implements EvalMetrics {
         private final Auc auc = new Auc();
+        private final AccuracyCounts accuracy = new AccuracyCounts();
+        private final ConfusionCounts confusion = new ConfusionCounts();
         private double weightSum;
         private double lossSum;
-        private double correct;
         private double labelSum;
         private double logisticSum;
-        private double truePositive;
-        private double falsePositive;
-        private double falseNegative;
         private double batchLossSum;
         private long batches;
 
@@ -197,23 +195,12 @@ public final class BinaryClassHead implements Head {
                 float w = weights == null ? 1f : weights[i];
                 double p = sigmoid(x);
                 int classId = x > 0 ? 1 : 0;
-                boolean positive = z != 0f;
                 weightSum += w;
                 lossSum += w * sigmoidCrossEntropy(x, z);
-                if (classId == z) {
-                    correct += w;
-                }
+                accuracy.add(classId, z, w);
                 labelSum += (double) w * z;
                 logisticSum += w * p;
-                if (classId == 1) {
-                    if (positive) {
-                        truePositive += w;
-                    } else {
-                        falsePositive += w;
-                    }
-                } else if (positive) {
-                    falseNegative += w;
-                }
+                confusion.add(classId == 1, z != 0f, w);
                 auc.add((float) p, z, w);
             }
             batchLossSum += batchLoss;
@@ -223,16 +210,16 @@ public final class BinaryClassHead implements Head {
         @Override
         public Map<String, Double> results() {
             Map<String, Double> m = new LinkedHashMap<>();
-            m.put("accuracy", Auc.divNoNan(correct, weightSum));
+            m.put("accuracy", accuracy.accuracy());
             m.put("accuracy_baseline", Auc.divNoNan(Math.max(labelSum, weightSum - labelSum), weightSum));
             m.put("auc", auc.roc());
             m.put("auc_precision_recall", auc.pr());
             m.put("average_loss", Auc.divNoNan(lossSum, weightSum));
             m.put("label/mean", Auc.divNoNan(labelSum, weightSum));
             m.put("loss", Auc.divNoNan(batchLossSum, batches));
-            m.put("precision", Auc.divNoNan(truePositive, truePositive + falsePositive));
+            m.put("precision", confusion.precision());
             m.put("prediction/mean", Auc.divNoNan(logisticSum, weightSum));
-            m.put("recall", Auc.divNoNan(truePositive, truePositive + falseNegative));
+            m.put("recall", confusion.recall());
             return m;
         }
     }

@@ -14,7 +14,7 @@ final class Labels {
     }
 
     /** The batch's single label column, of width 1, with no missing row. */
-    static FixedWidthColumn singleScalar(Batch labels, String head) {
+    static FixedWidthColumn<?> singleScalar(Batch labels, String head) {
         if (labels == null) {
             throw new IllegalArgumentException(head + " needs labels, got none");
         }
@@ -23,7 +23,7 @@ final class Labels {
                     + ": " + labels.schema());
         }
         Column c = labels.column(0);
-        if (!(c instanceof FixedWidthColumn f) || f.width() != 1) {
+        if (!(c instanceof FixedWidthColumn<?> f) || f.width() != 1) {
             throw new IllegalArgumentException(head + " reads one label per example; label column " + c.field()
                     + " does not hold a single value per row");
         }

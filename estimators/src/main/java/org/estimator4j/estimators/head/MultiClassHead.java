@@ -62,7 +62,7 @@ public final class MultiClassHead implements Head {
 
     @Override
     public void readTargets(Batch labels, float[] targets) {
-        FixedWidthColumn c = Labels.singleScalar(labels, "MultiClassHead");
+        FixedWidthColumn<?> c = Labels.singleScalar(labels, "MultiClassHead");
         int n = labels.numRows();
         Labels.checkTargets(targets, n);
         if (vocabulary != null) {
@@ -121,10 +121,7 @@ public final class MultiClassHead implements Head {
             int base = i * k;
             double w = weights == null ? 1 : weights[i];
             double max = rowMax(logits, base, k);
-            double z = 0;
-            for (int j = 0; j < k; j++) {
-                z += Math.exp(logits[base + j] - max);
-            }
+            double z = sumExp(logits, base, k, max);
             double logZ = Math.log(z);
             sum += w * (max + logZ - logits[base + y]);
             double scale = w * invN;
@@ -136,6 +133,15 @@ public final class MultiClassHead implements Head {
         return sum * invN;
     }
 
+    /** {@code sum_j exp(logits[base + j] - max)}: the softmax denominator, shifted by the row's max to stay finite. */
+    private static double sumExp(float[] logits, int base, int k, double max) {
+        double z = 0;
+        for (int j = 0; j < k; j++) {
+            z += Math.exp(logits[base + j] - max);
+        }
+        return z;
+    }
+
     private static double rowMax(float[] logits, int base, int k) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < k; j++) {
@@ -144,32 +150,18 @@ public final class MultiClassHead implements Head {
         return max;
     }
 
-    /** Argmax of a row, the first on ties (as {@code tf.math.argmax}). */
-    private static int argmax(float[] logits, int base, int k) {
-        int best = 0;
-        for (int j = 1; j < k; j++) {
-            if (logits[base + j] > logits[base + best]) {
-                best = j;
-            }
-        }
-        return best;
-    }
-
     @Override
     public Prediction predict(float[] logits, int row) {
         int k = nClasses;
         int base = row * k;
         float[] rowLogits = Arrays.copyOfRange(logits, base, base + k);
         double max = rowMax(logits, base, k);
-        double z = 0;
-        for (int j = 0; j < k; j++) {
-            z += Math.exp(logits[base + j] - max);
-        }
+        double z = sumExp(logits, base, k, max);
         float[] probabilities = new float[k];
         for (int j = 0; j < k; j++) {
             probabilities[j] = (float) (Math.exp(logits[base + j] - max) / z);
         }
-        int id = argmax(logits, base, k);
+        int id = AccuracyCounts.argmax(logits, base, k);
         String cls = vocabulary == null ? Integer.toString(id) : vocabulary.get(id);
         return new Prediction(rowLogits, null, probabilities, new long[] {id}, new String[] {cls}, null);
     }
@@ -186,9 +178,9 @@ public final class MultiClassHead implements Head {
     }
 
     private final class Metrics implements EvalMetrics {
+        private final AccuracyCounts accuracy = new AccuracyCounts();
         private double weightSum;
         private double lossSum;
-        private double correct;
         private double batchLossSum;
         private long batches;
 
@@ -201,15 +193,10 @@ public final class MultiClassHead implements Head {
                 int base = i * k;
                 double w = weights == null ? 1 : weights[i];
                 double max = rowMax(logits, base, k);
-                double z = 0;
-                for (int j = 0; j < k; j++) {
-                    z += Math.exp(logits[base + j] - max);
-                }
+                double z = sumExp(logits, base, k, max);
                 weightSum += w;
                 lossSum += w * (max + Math.log(z) - logits[base + y]);
-                if (argmax(logits, base, k) == y) {
-                    correct += w;
-                }
+                accuracy.add(AccuracyCounts.argmax(logits, base, k), y, w);
             }
             batchLossSum += batchLoss;
             batches++;
@@ -218,7 +205,7 @@ public final class MultiClassHead implements Head {
         @Override
         public Map<String, Double> results() {
             Map<String, Double> m = new LinkedHashMap<>();
-            m.put("accuracy", Auc.divNoNan(correct, weightSum));
+            m.put("accuracy", accuracy.accuracy());
             m.put("average_loss", Auc.divNoNan(lossSum, weightSum));
             m.put("loss", Auc.divNoNan(batchLossSum, batches));
             return m;
@@ -237,10 +224,7 @@ public final class MultiClassHead implements Head {
         for (int r = 0; r < numRows; r++) {
             int base = r * k;
             double max = rowMax(logits, base, k);
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += Math.exp(logits[base + j] - max);
-            }
+            double sum = sumExp(logits, base, k, max);
             for (int j = 0; j < k; j++) {
                 out[base + j] = (float) (Math.exp(logits[base + j] - max) / sum);
             }

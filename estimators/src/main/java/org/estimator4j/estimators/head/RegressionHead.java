@@ -69,14 +69,14 @@ public final class RegressionHead implements Head {
         int n = labels.numRows();
         Labels.checkTargets(targets, n * d);
         int columns = labels.schema().size();
-        if (columns == 1 && labels.column(0) instanceof FixedWidthColumn f && f.width() == d) {
+        if (columns == 1 && labels.column(0) instanceof FixedWidthColumn<?> f && f.width() == d) {
             read(labels, f, 0, d, n, targets);
             return;
         }
         if (columns == d) {
             for (int j = 0; j < d; j++) {
                 Column c = labels.column(j);
-                if (!(c instanceof FixedWidthColumn f) || f.width() != 1) {
+                if (!(c instanceof FixedWidthColumn<?> f) || f.width() != 1) {
                     throw new IllegalArgumentException("label_dimension is " + d + " and there are " + d
                             + " label columns, so each must hold one value per row; " + c.field() + " does not");
                 }
@@ -89,7 +89,7 @@ public final class RegressionHead implements Head {
     }
 
     /** Copies column {@code c} (width {@code d} when offset is 0 and it is the only column, else width 1). */
-    private static void read(Batch labels, FixedWidthColumn c, int offset, int d, int n, float[] targets) {
+    private static void read(Batch labels, FixedWidthColumn<?> c, int offset, int d, int n, float[] targets) {
         Labels.checkNotMissing(labels, c);
         int width = c.width();
         if (c instanceof FloatColumn f) {

@@ -1,12 +1,8 @@
 package org.estimator4j.estimators.linear;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
 import org.estimator4j.estimators.ClassifierBuilder;
 import org.estimator4j.estimators.ModelEstimator;
-import org.estimator4j.estimators.head.Head;
-import org.estimator4j.estimators.optimizer.FtrlOptimizer;
 import org.estimator4j.features.FeatureColumn;
 
 /**
@@ -28,7 +24,7 @@ public final class LinearClassifier {
         return new Builder(featureColumns);
     }
 
-    public static final class Builder extends ClassifierBuilder<Builder> {
+    public static final class Builder extends ClassifierBuilder<Builder> implements LinearBuilder<Builder> {
         private final LinearOptions linear;
 
         private Builder(List<? extends FeatureColumn> columns) {
@@ -36,23 +32,17 @@ public final class LinearClassifier {
         }
 
         @Override
-        protected Builder self() {
+        public Builder self() {
             return this;
         }
 
-        public Builder optimizer(FtrlOptimizer ftrl) {
-            linear.optimizer = requireNonNull(ftrl, "ftrl is null");
-            return this;
-        }
-
-        public Builder sparseCombiner(SparseCombiner combiner) {
-            linear.sparseCombiner = requireNonNull(combiner, "combiner is null");
-            return this;
+        @Override
+        public LinearOptions linearOptions() {
+            return linear;
         }
 
         public ModelEstimator build() {
-            Head head = head();
-            return linear.estimator(describe("LinearClassifier"), head, config(), weightColumn(),
+            return linear.estimator(describe("LinearClassifier"), head(), config(), weightColumn(),
                     warmStartFrom());
         }
     }

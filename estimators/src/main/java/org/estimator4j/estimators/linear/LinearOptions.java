@@ -9,8 +9,12 @@ import org.estimator4j.estimators.head.Head;
 import org.estimator4j.estimators.optimizer.FtrlOptimizer;
 import org.estimator4j.features.FeatureColumn;
 
-/** What the linear classifier and regressor share: columns, FTRL (TF's default rate 0.2) and the sparse combiner. */
-final class LinearOptions {
+/**
+ * What the linear classifier and regressor share: columns, FTRL (TF's default rate 0.2) and the sparse combiner.
+ * Public only as the type of {@link LinearBuilder#linearOptions()}: its state is package-private, set through the
+ * builder.
+ */
+public final class LinearOptions {
     final List<FeatureColumn> columns;
     FtrlOptimizer optimizer = FtrlOptimizer.withLearningRate(0.2);
     SparseCombiner sparseCombiner = SparseCombiner.SUM;

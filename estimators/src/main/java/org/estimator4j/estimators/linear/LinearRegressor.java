@@ -1,11 +1,8 @@
 package org.estimator4j.estimators.linear;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
 import org.estimator4j.estimators.ModelEstimator;
 import org.estimator4j.estimators.RegressorBuilder;
-import org.estimator4j.estimators.optimizer.FtrlOptimizer;
 import org.estimator4j.features.FeatureColumn;
 
 /**
@@ -19,7 +16,7 @@ public final class LinearRegressor {
         return new Builder(featureColumns);
     }
 
-    public static final class Builder extends RegressorBuilder<Builder> {
+    public static final class Builder extends RegressorBuilder<Builder> implements LinearBuilder<Builder> {
         private final LinearOptions linear;
 
         private Builder(List<? extends FeatureColumn> columns) {
@@ -27,18 +24,13 @@ public final class LinearRegressor {
         }
 
         @Override
-        protected Builder self() {
+        public Builder self() {
             return this;
         }
 
-        public Builder optimizer(FtrlOptimizer ftrl) {
-            linear.optimizer = requireNonNull(ftrl, "ftrl is null");
-            return this;
-        }
-
-        public Builder sparseCombiner(SparseCombiner combiner) {
-            linear.sparseCombiner = requireNonNull(combiner, "combiner is null");
-            return this;
+        @Override
+        public LinearOptions linearOptions() {
+            return linear;
         }
 
         public ModelEstimator build() {

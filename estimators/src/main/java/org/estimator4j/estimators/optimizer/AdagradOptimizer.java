@@ -1,26 +1,23 @@
 package org.estimator4j.estimators.optimizer;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Keras {@code Adagrad}: {@code acc += g²; w -= lr · g / (sqrt(acc) + epsilon)}, accumulator starting at 0.1. The DNN
  * estimators' default, at learning rate 0.05 (0.001 for the DNN part of wide and deep), as in TensorFlow.
  */
-public final class AdagradOptimizer implements Optimizer {
-    private final double learningRate;
+public final class AdagradOptimizer extends KerasOptimizer {
     private final double initialAccumulatorValue;
     private final double epsilon;
 
     public AdagradOptimizer(double learningRate, double initialAccumulatorValue, double epsilon) {
-        Optimizers.checkPositive("Adagrad", "learning_rate", learningRate);
+        super("Adagrad", learningRate, List.of("Adagrad"), "initial_accumulator_value", initialAccumulatorValue,
+                "epsilon", epsilon);
         if (!(initialAccumulatorValue >= 0)) {
             throw new IllegalArgumentException("Adagrad initial_accumulator_value must be >= 0, got "
                     + initialAccumulatorValue);
         }
         Optimizers.checkPositive("Adagrad", "epsilon", epsilon);
-        this.learningRate = learningRate;
         this.initialAccumulatorValue = initialAccumulatorValue;
         this.epsilon = epsilon;
     }
@@ -28,21 +25,6 @@ public final class AdagradOptimizer implements Optimizer {
     /** Keras's defaults (initial accumulator 0.1, epsilon 1e-7) with this learning rate. */
     public static AdagradOptimizer withLearningRate(double learningRate) {
         return new AdagradOptimizer(learningRate, 0.1, 1e-7);
-    }
-
-    @Override
-    public String name() {
-        return "Adagrad";
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public List<String> slotNames() {
-        return List.of("Adagrad");
     }
 
     @Override
@@ -54,7 +36,7 @@ public final class AdagradOptimizer implements Optimizer {
     public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
             double learningRateMultiplier) {
         float[] acc = slots[0];
-        float lr = (float) (learningRate * learningRateMultiplier);
+        float lr = (float) (learningRate() * learningRateMultiplier);
         float eps = (float) epsilon;
         for (int i = from; i < to; i++) {
             float g = gradient[i];
@@ -62,20 +44,5 @@ public final class AdagradOptimizer implements Optimizer {
             acc[i] = a;
             values[i] -= lr * g / ((float) Math.sqrt(a) + eps);
         }
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("type", "adagrad");
-        c.put("learning_rate", learningRate);
-        c.put("initial_accumulator_value", initialAccumulatorValue);
-        c.put("epsilon", epsilon);
-        return c;
-    }
-
-    @Override
-    public String toString() {
-        return "Adagrad" + config();
     }
 }

@@ -1,27 +1,24 @@
 package org.estimator4j.estimators.optimizer;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Keras {@code Adam}: {@code m = β1·m + (1-β1)·g; v = β2·v + (1-β2)·g²;
  * w -= lr·sqrt(1-β2^t)/(1-β1^t) · m / (sqrt(v) + epsilon)}, defaults lr 0.001, β1 0.9, β2 0.999, epsilon 1e-7.
  */
-public final class AdamOptimizer implements Optimizer {
-    private final double learningRate;
+public final class AdamOptimizer extends KerasOptimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
 
     public AdamOptimizer(double learningRate, double beta1, double beta2, double epsilon) {
-        Optimizers.checkPositive("Adam", "learning_rate", learningRate);
+        super("Adam", learningRate, List.of("Adam_m", "Adam_v"), "beta_1", beta1, "beta_2", beta2, "epsilon",
+                epsilon);
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("Adam beta_1 and beta_2 must be in [0, 1), got " + beta1 + ", "
                     + beta2);
         }
         Optimizers.checkPositive("Adam", "epsilon", epsilon);
-        this.learningRate = learningRate;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
@@ -32,31 +29,11 @@ public final class AdamOptimizer implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "Adam";
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public List<String> slotNames() {
-        return List.of("Adam_m", "Adam_v");
-    }
-
-    @Override
-    public float initialSlotValue(int slot) {
-        return 0f;
-    }
-
-    @Override
     public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
             double learningRateMultiplier) {
         float[] m = slots[0];
         float[] v = slots[1];
-        float lr = (float) (learningRate * learningRateMultiplier * Math.sqrt(1 - Math.pow(beta2, iteration)) / (1 - Math.pow(beta1, iteration)));
+        float lr = (float) (learningRate() * learningRateMultiplier * Math.sqrt(1 - Math.pow(beta2, iteration)) / (1 - Math.pow(beta1, iteration)));
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float c1 = 1 - b1;
@@ -70,21 +47,5 @@ public final class AdamOptimizer implements Optimizer {
             v[i] = vi;
             values[i] -= lr * mi / ((float) Math.sqrt(vi) + eps);
         }
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("type", "adam");
-        c.put("learning_rate", learningRate);
-        c.put("beta_1", beta1);
-        c.put("beta_2", beta2);
-        c.put("epsilon", epsilon);
-        return c;
-    }
-
-    @Override
-    public String toString() {
-        return "Adam" + config();
     }
 }

@@ -1,14 +1,8 @@
 package org.estimator4j.estimators.widedeep;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
 import org.estimator4j.estimators.RegressorBuilder;
 import org.estimator4j.estimators.ModelEstimator;
-import org.estimator4j.estimators.dnn.Activation;
-import org.estimator4j.estimators.linear.SparseCombiner;
-import org.estimator4j.estimators.optimizer.FtrlOptimizer;
-import org.estimator4j.estimators.optimizer.Optimizer;
 import org.estimator4j.features.FeatureColumn;
 
 /**
@@ -36,57 +30,13 @@ public final class DNNLinearCombinedRegressor {
         }
 
         @Override
-        protected Builder self() {
+        public Builder self() {
             return this;
         }
 
         @Override
-        public Builder linearOptimizer(FtrlOptimizer ftrl) {
-            options.linearOptimizer = requireNonNull(ftrl, "ftrl is null");
-            return this;
-        }
-
-        @Override
-        public Builder linearSparseCombiner(SparseCombiner combiner) {
-            options.linearSparseCombiner = requireNonNull(combiner, "combiner is null");
-            return this;
-        }
-
-        @Override
-        public Builder dnnHiddenUnits(List<Integer> units) {
-            options.dnn.hiddenUnits(units);
-            return this;
-        }
-
-        @Override
-        public Builder dnnActivation(Activation activation) {
-            options.dnn.activation(activation);
-            return this;
-        }
-
-        @Override
-        public Builder dnnDropout(double rate) {
-            options.dnn.dropout(rate);
-            return this;
-        }
-
-        @Override
-        public Builder batchNorm(boolean on) {
-            options.dnn.batchNorm(on);
-            return this;
-        }
-
-        /** Plugin layers stacked after the DNN part's hidden layers. */
-        @Override
-        public Builder dnnCustomLayers(java.util.List<org.estimator4j.estimators.dnn.CustomLayer> layers) {
-            options.dnn.customLayers(layers);
-            return this;
-        }
-
-        @Override
-        public Builder dnnOptimizer(Optimizer optimizer) {
-            options.dnn.optimizer(optimizer);
-            return this;
+        public WideDeepOptions wideDeepOptions() {
+            return options;
         }
 
         public ModelEstimator build() {

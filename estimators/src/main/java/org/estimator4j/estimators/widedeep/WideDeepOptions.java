@@ -17,9 +17,10 @@ import org.estimator4j.features.FeatureColumn;
 
 /**
  * What the wide-and-deep classifier and regressor share, with TensorFlow's defaults: the linear part trains with FTRL
- * at {@code min(0.005, 1/sqrt(number of linear columns))}, the DNN part with Adagrad at 0.001.
+ * at {@code min(0.005, 1/sqrt(number of linear columns))}, the DNN part with Adagrad at 0.001. Public only as the type
+ * of {@link WideDeepBuilder#wideDeepOptions()}: its state is package-private, set through the builder.
  */
-final class WideDeepOptions {
+public final class WideDeepOptions {
     final List<FeatureColumn> linearColumns;
     FtrlOptimizer linearOptimizer;
     SparseCombiner linearSparseCombiner = SparseCombiner.SUM;

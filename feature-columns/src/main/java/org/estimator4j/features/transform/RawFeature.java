@@ -36,7 +36,7 @@ public final class RawFeature {
             this.offsets = r.offsets();
             this.values = r.values();
         } else {
-            this.width = ((FixedWidthColumn) column).width();
+            this.width = ((FixedWidthColumn<?>) column).width();
             this.offsets = null;
             this.values = column;
         }

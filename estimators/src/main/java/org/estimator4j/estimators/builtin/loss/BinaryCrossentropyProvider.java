@@ -1,10 +1,9 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -15,23 +14,13 @@ import org.estimator4j.spi.loss.LossProvider;
  * {@code sigmoid(x) - z}. {@code label_smoothing} s squeezes the label towards 0.5 first, {@code z (1 - s) + s / 2},
  * as Keras does. Labels are 0, 1 or a soft label in between.
  */
-public final class BinaryCrossentropyProvider implements LossProvider {
+public final class BinaryCrossentropyProvider extends BuiltinProvider<Loss> implements LossProvider {
     static final String NAME = "binary_crossentropy";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Sigmoid cross-entropy of one logit (binary classification), as Keras' BinaryCrossentropy";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.optional("label_smoothing", ParameterType.DOUBLE, 0.0,
-                "in [0, 1]: labels become z (1 - s) + s / 2"));
+    public BinaryCrossentropyProvider() {
+        super(NAME, "Sigmoid cross-entropy of one logit (binary classification), as Keras' BinaryCrossentropy",
+                ParameterSpec.optional("label_smoothing", ParameterType.DOUBLE, 0.0,
+                        "in [0, 1]: labels become z (1 - s) + s / 2"));
     }
 
     @Override
@@ -49,8 +38,4 @@ public final class BinaryCrossentropyProvider implements LossProvider {
         };
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

@@ -1,10 +1,9 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -20,22 +19,11 @@ import org.estimator4j.spi.loss.LossProvider;
  * {@code sigmoid(-x)}; Keras takes the sigmoid first and clips probabilities to [1e-7, 1 - 1e-7], so the two differ
  * only where {@code |x|} exceeds about 16, where Keras' loss and gradient flatten out and these do not.
  */
-public final class BinaryFocalCrossentropyProvider implements LossProvider {
+public final class BinaryFocalCrossentropyProvider extends BuiltinProvider<Loss> implements LossProvider {
     static final String NAME = "binary_focal_crossentropy";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Binary cross-entropy times (1 - p_t)^gamma from one logit: focuses training on hard examples";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(
+    public BinaryFocalCrossentropyProvider() {
+        super(NAME, "Binary cross-entropy times (1 - p_t)^gamma from one logit: focuses training on hard examples",
                 ParameterSpec.optional("apply_class_balancing", ParameterType.BOOLEAN, false,
                         "weight class 1 by alpha and class 0 by 1 - alpha"),
                 ParameterSpec.optional("alpha", ParameterType.DOUBLE, 0.25,
@@ -80,8 +68,4 @@ public final class BinaryFocalCrossentropyProvider implements LossProvider {
         };
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

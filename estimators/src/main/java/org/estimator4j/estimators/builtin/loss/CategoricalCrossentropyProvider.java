@@ -1,10 +1,9 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -18,23 +17,14 @@ import org.estimator4j.spi.loss.LossProvider;
  * is therefore the same loss as {@code sparse_categorical_crossentropy}; both names exist because Keras users reach
  * for either.
  */
-public final class CategoricalCrossentropyProvider implements LossProvider {
+public final class CategoricalCrossentropyProvider extends BuiltinProvider<Loss> implements LossProvider {
     static final String NAME = "categorical_crossentropy";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Softmax cross-entropy over one logit per class, labels as class ids, with optional label smoothing";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.optional("label_smoothing", ParameterType.DOUBLE, 0.0,
-                "in [0, 1]: the target becomes (1 - s) onehot + s / n_classes"));
+    public CategoricalCrossentropyProvider() {
+        super(NAME,
+                "Softmax cross-entropy over one logit per class, labels as class ids, with optional label smoothing",
+                ParameterSpec.optional("label_smoothing", ParameterType.DOUBLE, 0.0,
+                        "in [0, 1]: the target becomes (1 - s) onehot + s / n_classes"));
     }
 
     @Override
@@ -44,8 +34,4 @@ public final class CategoricalCrossentropyProvider implements LossProvider {
         return new SoftmaxCrossentropy(NAME, smoothing);
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

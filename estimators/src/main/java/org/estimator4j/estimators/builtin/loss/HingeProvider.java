@@ -1,9 +1,7 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
-import org.estimator4j.spi.ParameterSpec;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -14,22 +12,11 @@ import org.estimator4j.spi.loss.LossProvider;
  * probability, which the hinge loss does not calibrate: rank and threshold at 0.5 (logit 0), do not read it as a
  * probability.
  */
-public final class HingeProvider implements LossProvider {
+public final class HingeProvider extends BuiltinProvider<Loss> implements LossProvider {
     static final String NAME = "hinge";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Binary hinge loss max(1 - t x, 0) on the logit, labels 0/1 mapped to -1/+1, as Keras' Hinge";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
+    public HingeProvider() {
+        super(NAME, "Binary hinge loss max(1 - t x, 0) on the logit, labels 0/1 mapped to -1/+1, as Keras' Hinge");
     }
 
     @Override
@@ -45,8 +32,4 @@ public final class HingeProvider implements LossProvider {
         };
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

@@ -1,10 +1,9 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -12,20 +11,9 @@ import org.estimator4j.spi.loss.LossProvider;
  * {@code huber}: {@code e² / 2} where {@code |e| <= delta}, {@code delta |e| - delta² / 2} beyond, with {@code e} the
  * error of the prediction (the logit), as Keras' {@code Huber} (default {@code delta} 1.0).
  */
-public final class HuberProvider implements LossProvider {
-    @Override
-    public String name() {
-        return "huber";
-    }
-
-    @Override
-    public String description() {
-        return "Huber loss, as Keras' Huber: squared error within delta of the label, linear beyond";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(
+public final class HuberProvider extends BuiltinProvider<Loss> implements LossProvider {
+    public HuberProvider() {
+        super("huber", "Huber loss, as Keras' Huber: squared error within delta of the label, linear beyond",
                 ParameterSpec.optional("delta", ParameterType.DOUBLE, 1.0,
                         "where the loss changes from quadratic to linear (> 0)"));
     }
@@ -51,8 +39,4 @@ public final class HuberProvider implements LossProvider {
         };
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

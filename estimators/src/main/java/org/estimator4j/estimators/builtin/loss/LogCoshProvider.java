@@ -1,9 +1,7 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
-import org.estimator4j.spi.ParameterSpec;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -11,23 +9,13 @@ import org.estimator4j.spi.loss.LossProvider;
  * {@code log_cosh}: {@code log(cosh(prediction - label))}, as Keras' {@code LogCosh}: about {@code e² / 2} for small
  * errors and {@code |e| - log 2} for large ones, with a smooth gradient {@code tanh(e)}.
  */
-public final class LogCoshProvider implements LossProvider {
+public final class LogCoshProvider extends BuiltinProvider<Loss> implements LossProvider {
     private static final double LOG_2 = Math.log(2);
 
-    @Override
-    public String name() {
-        return "log_cosh";
-    }
-
-    @Override
-    public String description() {
-        return "Logarithm of the hyperbolic cosine of the error, as Keras' LogCosh: squared error near 0, absolute "
-                + "error far out";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
+    public LogCoshProvider() {
+        super("log_cosh",
+                "Logarithm of the hyperbolic cosine of the error, as Keras' LogCosh: squared error near 0, absolute "
+                        + "error far out");
     }
 
     @Override
@@ -47,8 +35,4 @@ public final class LogCoshProvider implements LossProvider {
         };
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

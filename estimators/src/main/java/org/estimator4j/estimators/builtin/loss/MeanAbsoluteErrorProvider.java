@@ -1,9 +1,7 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
-import org.estimator4j.spi.ParameterSpec;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -11,20 +9,10 @@ import org.estimator4j.spi.loss.LossProvider;
  * {@code mean_absolute_error}: {@code |prediction - label|}, as Keras' {@code MeanAbsoluteError}; robust to outlying
  * labels. Its gradient is the sign of the error (0 where the prediction is exact, the subgradient TensorFlow uses).
  */
-public final class MeanAbsoluteErrorProvider implements LossProvider {
-    @Override
-    public String name() {
-        return "mean_absolute_error";
-    }
-
-    @Override
-    public String description() {
-        return "Absolute error of each prediction (the logit) against its label, as Keras' MeanAbsoluteError";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
+public final class MeanAbsoluteErrorProvider extends BuiltinProvider<Loss> implements LossProvider {
+    public MeanAbsoluteErrorProvider() {
+        super("mean_absolute_error",
+                "Absolute error of each prediction (the logit) against its label, as Keras' MeanAbsoluteError");
     }
 
     @Override
@@ -42,8 +30,4 @@ public final class MeanAbsoluteErrorProvider implements LossProvider {
         };
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

@@ -1,9 +1,7 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
-import org.estimator4j.spi.ParameterSpec;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -11,20 +9,10 @@ import org.estimator4j.spi.loss.LossProvider;
  * {@code mean_squared_error}: {@code (prediction - label)²}, as Keras' {@code MeanSquaredError} and the regression
  * head's own loss. The prediction is the logit (a regressor has no inverse link).
  */
-public final class MeanSquaredErrorProvider implements LossProvider {
-    @Override
-    public String name() {
-        return "mean_squared_error";
-    }
-
-    @Override
-    public String description() {
-        return "Squared error of each prediction (the logit) against its label, as Keras' MeanSquaredError";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
+public final class MeanSquaredErrorProvider extends BuiltinProvider<Loss> implements LossProvider {
+    public MeanSquaredErrorProvider() {
+        super("mean_squared_error",
+                "Squared error of each prediction (the logit) against its label, as Keras' MeanSquaredError");
     }
 
     @Override
@@ -43,8 +31,4 @@ public final class MeanSquaredErrorProvider implements LossProvider {
         };
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

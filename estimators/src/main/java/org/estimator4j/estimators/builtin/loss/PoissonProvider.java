@@ -1,9 +1,7 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
-import org.estimator4j.spi.ParameterSpec;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -20,25 +18,16 @@ import org.estimator4j.spi.loss.LossProvider;
  * gradient continuous ({@code exp(c) - y}) and both finite for any logit a diverging model produces. Counts above
  * 1e13 need rescaling.
  */
-public final class PoissonProvider implements LossProvider {
+public final class PoissonProvider extends BuiltinProvider<Loss> implements LossProvider {
+    public PoissonProvider() {
+        super("poisson",
+                "Poisson negative log-likelihood with the logit as the log of the rate (TensorFlow's "
+                        + "log_poisson_loss)");
+    }
+
     /** Where {@code exp} of the log-rate continues linearly; see the class documentation. */
     static final double MAX_LOG_RATE = 30;
     private static final double MAX_RATE = Math.exp(MAX_LOG_RATE);
-
-    @Override
-    public String name() {
-        return "poisson";
-    }
-
-    @Override
-    public String description() {
-        return "Poisson negative log-likelihood with the logit as the log of the rate (TensorFlow's log_poisson_loss)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
-    }
 
     @Override
     public Loss create(Parameters parameters) {
@@ -60,8 +49,4 @@ public final class PoissonProvider implements LossProvider {
         return logRate <= MAX_LOG_RATE ? Math.exp(logRate) : MAX_RATE * (1 + (logRate - MAX_LOG_RATE));
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

@@ -1,9 +1,7 @@
 package org.estimator4j.estimators.builtin.loss;
 
-import java.util.List;
-import org.estimator4j.spi.ParameterSpec;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.loss.Loss;
 import org.estimator4j.spi.loss.LossProvider;
 
@@ -12,23 +10,13 @@ import org.estimator4j.spi.loss.LossProvider;
  * {@code SparseCategoricalCrossentropy(from_logits=True)} and the multi-class head's own loss:
  * {@code logsumexp(x) - x[y]}, gradient {@code softmax(x) - onehot(y)}. Keras' {@code ignore_class} is not offered.
  */
-public final class SparseCategoricalCrossentropyProvider implements LossProvider {
+public final class SparseCategoricalCrossentropyProvider extends BuiltinProvider<Loss> implements LossProvider {
     static final String NAME = "sparse_categorical_crossentropy";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Softmax cross-entropy over one logit per class against a class id, as Keras' "
-                + "SparseCategoricalCrossentropy";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
+    public SparseCategoricalCrossentropyProvider() {
+        super(NAME,
+                "Softmax cross-entropy over one logit per class against a class id, as Keras' "
+                        + "SparseCategoricalCrossentropy");
     }
 
     @Override
@@ -36,8 +24,4 @@ public final class SparseCategoricalCrossentropyProvider implements LossProvider
         return new SoftmaxCrossentropy(NAME, 0);
     }
 
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
 }

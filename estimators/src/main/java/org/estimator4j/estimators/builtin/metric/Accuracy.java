@@ -1,5 +1,6 @@
 package org.estimator4j.estimators.builtin.metric;
 
+import org.estimator4j.estimators.head.AccuracyCounts;
 import org.estimator4j.spi.metric.Metric;
 
 /**
@@ -11,8 +12,7 @@ final class Accuracy implements Metric {
     private final String name;
     private final double threshold;
     private final boolean binaryOnly;
-    private double correct;
-    private double total;
+    private final AccuracyCounts counts = new AccuracyCounts();
 
     Accuracy(String name, double threshold, boolean binaryOnly) {
         this.name = name;
@@ -26,36 +26,20 @@ final class Accuracy implements Metric {
             Metrics.checkBinary(name, width);
         }
         for (int r = 0; r < numRows; r++) {
-            double w = Metrics.weight(weights, r);
-            float predicted;
-            if (width == 1) {
-                predicted = predictions[r] > threshold ? 1f : 0f;
-            } else {
-                int best = 0;
-                int base = r * width;
-                for (int j = 1; j < width; j++) {
-                    if (predictions[base + j] > predictions[base + best]) {
-                        best = j;
-                    }
-                }
-                predicted = best;
-            }
-            if (predicted == labels[r]) {
-                correct += w;
-            }
-            total += w;
+            float predicted = width == 1 ? (predictions[r] > threshold ? 1f : 0f)
+                    : AccuracyCounts.argmax(predictions, r * width, width);
+            counts.add(predicted, labels[r], Metrics.weight(weights, r));
         }
     }
 
     @Override
     public double result() {
-        return total == 0 ? Double.NaN : correct / total;
+        return counts.total() == 0 ? Double.NaN : counts.accuracy();
     }
 
     @Override
     public void reset() {
-        correct = 0;
-        total = 0;
+        counts.reset();
     }
 
     @Override
@@ -64,7 +48,6 @@ final class Accuracy implements Metric {
         if (!o.name.equals(name) || o.threshold != threshold) {
             throw Metrics.differentParameters(name, "threshold " + threshold, o.name + " threshold " + o.threshold);
         }
-        correct += o.correct;
-        total += o.total;
+        counts.merge(o.counts);
     }
 }

@@ -1,9 +1,7 @@
 package org.estimator4j.estimators.builtin.metric;
 
-import java.util.List;
-import org.estimator4j.spi.ParameterSpec;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.metric.Metric;
 import org.estimator4j.spi.metric.MetricProvider;
 
@@ -13,29 +11,14 @@ import org.estimator4j.spi.metric.MetricProvider;
  * ({@code sparse_categorical_accuracy}), a probability of class 1 greater than 0.5 against the label for binary ones
  * ({@code binary_accuracy}).
  */
-public final class AccuracyProvider implements MetricProvider {
-    @Override
-    public String name() {
-        return "accuracy";
-    }
-
-    @Override
-    public String description() {
-        return "Share of examples classified correctly: argmax for several classes, probability > 0.5 for one";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
+public final class AccuracyProvider extends BuiltinProvider<Metric> implements MetricProvider {
+    public AccuracyProvider() {
+        super("accuracy",
+                "Share of examples classified correctly: argmax for several classes, probability > 0.5 for one");
     }
 
     @Override
     public Metric create(Parameters parameters) {
         return new Accuracy("accuracy", 0.5, false);
-    }
-
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
     }
 }

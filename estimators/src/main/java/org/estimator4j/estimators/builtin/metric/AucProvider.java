@@ -1,11 +1,10 @@
 package org.estimator4j.estimators.builtin.metric;
 
-import java.util.List;
+import org.estimator4j.estimators.builtin.BuiltinProvider;
 import java.util.Locale;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;
-import org.estimator4j.spi.SpiVersion;
 import org.estimator4j.spi.metric.Metric;
 import org.estimator4j.spi.metric.MetricProvider;
 
@@ -13,21 +12,10 @@ import org.estimator4j.spi.metric.MetricProvider;
  * {@code auc}: see {@link AreaUnderCurve}. Parameters as Keras' {@code AUC}: {@code curve} ROC (default) or PR,
  * {@code num_thresholds} 200; {@code exact} (not in Keras) ranks every score instead.
  */
-public final class AucProvider implements MetricProvider {
-    @Override
-    public String name() {
-        return "auc";
-    }
-
-    @Override
-    public String description() {
-        return "Area under the ROC or precision-recall curve of a binary classifier, thresholded as Keras' AUC or "
-                + "exact";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(
+public final class AucProvider extends BuiltinProvider<Metric> implements MetricProvider {
+    public AucProvider() {
+        super("auc", "Area under the ROC or precision-recall curve of a binary classifier, thresholded as Keras' AUC "
+                + "or exact",
                 ParameterSpec.optional("curve", ParameterType.STRING, "ROC", "ROC or PR (precision-recall)"),
                 ParameterSpec.optional("num_thresholds", ParameterType.INT, 200,
                         "thresholds of the thresholded area (> 1); unused when exact"),
@@ -47,10 +35,5 @@ public final class AucProvider implements MetricProvider {
             throw new IllegalArgumentException("auc: num_thresholds must be > 1, got " + numThresholds);
         }
         return new AreaUnderCurve(curve.equals("PR"), numThresholds, parameters.getBoolean("exact"));
-    }
-
-    @Override
-    public int spiVersion() {
-        return SpiVersion.CURRENT;
     }
 }

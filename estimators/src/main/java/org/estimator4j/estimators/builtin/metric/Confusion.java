@@ -1,5 +1,6 @@
 package org.estimator4j.estimators.builtin.metric;
 
+import org.estimator4j.estimators.head.ConfusionCounts;
 import org.estimator4j.spi.metric.Metric;
 
 /**
@@ -20,10 +21,7 @@ final class Confusion implements Metric {
     private final String name;
     private final Ratio ratio;
     private final double threshold;
-    private double truePositive;
-    private double falsePositive;
-    private double falseNegative;
-    private double total;
+    private final ConfusionCounts counts = new ConfusionCounts();
 
     Confusion(String name, Ratio ratio, double threshold) {
         this.name = name;
@@ -35,39 +33,25 @@ final class Confusion implements Metric {
     public void update(float[] labels, float[] predictions, float[] weights, int numRows, int width) {
         Metrics.checkBinary(name, width);
         for (int r = 0; r < numRows; r++) {
-            double w = Metrics.weight(weights, r);
-            boolean positive = labels[r] != 0f;
-            if (predictions[r] > threshold) {
-                if (positive) {
-                    truePositive += w;
-                } else {
-                    falsePositive += w;
-                }
-            } else if (positive) {
-                falseNegative += w;
-            }
-            total += w;
+            counts.add(predictions[r] > threshold, labels[r] != 0f, Metrics.weight(weights, r));
         }
     }
 
     @Override
     public double result() {
-        if (total == 0) {
+        if (counts.total() == 0) {
             return Double.NaN;
         }
         return switch (ratio) {
-            case PRECISION -> Metrics.divNoNan(truePositive, truePositive + falsePositive);
-            case RECALL -> Metrics.divNoNan(truePositive, truePositive + falseNegative);
-            case F1 -> Metrics.divNoNan(2 * truePositive, 2 * truePositive + falsePositive + falseNegative);
+            case PRECISION -> counts.precision();
+            case RECALL -> counts.recall();
+            case F1 -> counts.f1();
         };
     }
 
     @Override
     public void reset() {
-        truePositive = 0;
-        falsePositive = 0;
-        falseNegative = 0;
-        total = 0;
+        counts.reset();
     }
 
     @Override
@@ -76,9 +60,6 @@ final class Confusion implements Metric {
         if (o.ratio != ratio || o.threshold != threshold) {
             throw Metrics.differentParameters(name, "threshold " + threshold, o.name + " threshold " + o.threshold);
         }
-        truePositive += o.truePositive;
-        falsePositive += o.falsePositive;
-        falseNegative += o.falseNegative;
-        total += o.total;
+        counts.merge(o.counts);
     }
 }

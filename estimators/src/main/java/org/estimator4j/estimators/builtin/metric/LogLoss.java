@@ -1,18 +1,18 @@
 package org.estimator4j.estimators.builtin.metric;
 
-import org.estimator4j.spi.metric.Metric;
-
 /**
  * The weighted mean cross-entropy of the predicted probabilities, as Keras' {@code BinaryCrossentropy} metric for one
  * probability per example ({@code -(z log p + (1 - z) log(1 - p))}, soft labels allowed) and its {@code
  * SparseCategoricalCrossentropy} for several ({@code -log p[y]}, after dividing by their sum). Probabilities are
  * clipped to [1e-7, 1 - 1e-7] as Keras does, so a confident mistake costs about 16.1, not infinity.
  */
-final class LogLoss implements Metric {
+final class LogLoss extends WeightedMean {
     private static final String NAME = "log_loss";
     private static final double EPSILON = 1e-7;
-    private double sum;
-    private double total;
+
+    LogLoss() {
+        super(NAME);
+    }
 
     private static double clip(double p) {
         return Math.min(Math.max(p, EPSILON), 1 - EPSILON);
@@ -43,23 +43,5 @@ final class LogLoss implements Metric {
             sum += w * loss;
             total += w;
         }
-    }
-
-    @Override
-    public double result() {
-        return total == 0 ? Double.NaN : sum / total;
-    }
-
-    @Override
-    public void reset() {
-        sum = 0;
-        total = 0;
-    }
-
-    @Override
-    public void merge(Metric other) {
-        LogLoss o = Metrics.sameKind(NAME, LogLoss.class, other);
-        sum += o.sum;
-        total += o.total;
     }
 }

@@ -1,32 +1,27 @@
 package org.estimator4j.estimators.builtin.metric;
 
-import org.estimator4j.spi.metric.Metric;
-
 /**
  * The weighted mean over examples of each example's mean error over its values, as Keras' {@code MeanSquaredError},
  * {@code RootMeanSquaredError} (the square root of the mean squared error) and {@code MeanAbsoluteError} metrics.
  * For a binary classifier (one probability per example) the mean squared error is the Brier score.
  */
-final class MeanError implements Metric {
+final class MeanError extends WeightedMean {
     enum Kind {
         MSE,
         RMSE,
         MAE
     }
 
-    private final String name;
     private final Kind kind;
-    private double sum;
-    private double total;
 
     MeanError(String name, Kind kind) {
-        this.name = name;
+        super(name);
         this.kind = kind;
     }
 
     @Override
     public void update(float[] labels, float[] predictions, float[] weights, int numRows, int width) {
-        Metrics.checkRegression(name, labels, numRows, width);
+        Metrics.checkRegression(name(), labels, numRows, width);
         for (int r = 0; r < numRows; r++) {
             double w = Metrics.weight(weights, r);
             double row = 0;
@@ -42,26 +37,15 @@ final class MeanError implements Metric {
 
     @Override
     public double result() {
-        if (total == 0) {
-            return Double.NaN;
-        }
-        double mean = sum / total;
+        double mean = mean();
         return kind == Kind.RMSE ? Math.sqrt(mean) : mean;
     }
 
     @Override
-    public void reset() {
-        sum = 0;
-        total = 0;
-    }
-
-    @Override
-    public void merge(Metric other) {
-        MeanError o = Metrics.sameKind(name, MeanError.class, other);
-        if (o.kind != kind) {
-            throw Metrics.differentParameters(name, kind, o.kind);
+    void checkSameParameters(WeightedMean other) {
+        Kind theirs = ((MeanError) other).kind;
+        if (theirs != kind) {
+            throw Metrics.differentParameters(name(), kind, theirs);
         }
-        sum += o.sum;
-        total += o.total;
     }
 }

@@ -1,16 +1,14 @@
 package org.estimator4j.estimators.builtin.metric;
 
-import org.estimator4j.spi.metric.Metric;
-
 /**
  * The weighted mean of the predictions over all their values, as Keras' {@code Mean} metric fed the predictions (the
  * head's {@code prediction/mean} for binary classifiers and regressors). For a multi-class classifier every row's
  * probabilities sum to 1, so it is 1 / n_classes: not useful there.
  */
-final class MeanPrediction implements Metric {
-    private static final String NAME = "mean";
-    private double sum;
-    private double total;
+final class MeanPrediction extends WeightedMean {
+    MeanPrediction() {
+        super("mean");
+    }
 
     @Override
     public void update(float[] labels, float[] predictions, float[] weights, int numRows, int width) {
@@ -22,23 +20,5 @@ final class MeanPrediction implements Metric {
             }
             total += w * width;
         }
-    }
-
-    @Override
-    public double result() {
-        return total == 0 ? Double.NaN : sum / total;
-    }
-
-    @Override
-    public void reset() {
-        sum = 0;
-        total = 0;
-    }
-
-    @Override
-    public void merge(Metric other) {
-        MeanPrediction o = Metrics.sameKind(NAME, MeanPrediction.class, other);
-        sum += o.sum;
-        total += o.total;
     }
 }

@@ -6,11 +6,6 @@ import org.estimator4j.spi.metric.Metric;
 final class Metrics {
     private Metrics() {}
 
-    /** Keras' {@code div_no_nan}: 0 where the denominator is 0. */
-    static double divNoNan(double x, double y) {
-        return y == 0 ? 0 : x / y;
-    }
-
     static double weight(float[] weights, int row) {
         return weights == null ? 1 : weights[row];
     }
