@@ -6,6 +6,8 @@ import java.util.Optional;
  * Input that cannot be read as declared: names the file, line and column (1-based), the offending text and what was
  * expected, so the message alone tells the user where to look, e.g.
  * {@code adult.data:17:3: cannot read 'abc' as int64 for column 'fnlwgt'}.
+ *
+ * @since 0.1.0
  */
 public class DataFormatException extends RuntimeException {
     private final String source;

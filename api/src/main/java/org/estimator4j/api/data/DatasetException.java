@@ -1,6 +1,10 @@
 package org.estimator4j.api.data;
 
-/** A dataset pass failed for a reason other than bad input data (I/O, a cache file, a thread that died). */
+/**
+ * A dataset pass failed for a reason other than bad input data (I/O, a cache file, a thread that died).
+ *
+ * @since 0.1.0
+ */
 public class DatasetException extends RuntimeException {
     public DatasetException(String message) {
         super(message);

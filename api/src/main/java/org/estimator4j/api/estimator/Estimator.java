@@ -15,6 +15,8 @@ import org.estimator4j.spi.callback.Callback;
  * model.train(trainInput, Steps.of(10_000));
  * EvalResult metrics = model.evaluate(evalInput);
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public interface Estimator {
     /** Trains on batches of {@code input} in TRAIN mode until {@code steps} says stop or the input ends. */

@@ -9,6 +9,8 @@ import java.util.OptionalLong;
  * Where and how an estimator keeps its state, as {@code tf.estimator.RunConfig}: the model directory (checkpoints),
  * the seed (the same seed and thread count give bitwise-identical results), when to checkpoint (every N steps and/or
  * seconds; TF's default is every 600 s), how many checkpoints to keep (5) and how often to log (every 100 steps).
+ *
+ * @since 0.1.0
  */
 public final class RunConfig {
     private final Path modelDir;

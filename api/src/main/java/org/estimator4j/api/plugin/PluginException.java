@@ -5,6 +5,8 @@ package org.estimator4j.api.plugin;
  * names an unknown or refused component or gives it bad parameters, a provider that fails to create its component.
  * The message says what is wrong and where (jar, config path) and what to do next, on one line, so a command line can
  * print it as it is.
+ *
+ * @since 0.1.0
  */
 public class PluginException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -2,7 +2,11 @@ package org.estimator4j.api.table;
 
 import java.util.Arrays;
 
-/** A dense FLOAT64 column; see {@link FixedWidthColumn}. */
+/**
+ * A dense FLOAT64 column; see {@link FixedWidthColumn}.
+ *
+ * @since 0.1.0
+ */
 public final class DoubleColumn extends FixedWidthColumn {
     private final double[] values;
 

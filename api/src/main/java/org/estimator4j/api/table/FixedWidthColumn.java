@@ -3,6 +3,8 @@ package org.estimator4j.api.table;
 /**
  * A fixed-shape column: {@code numRows * width} values in one primitive (or String) array, row-major, where width is
  * the product of the field's shape. One subclass per element type keeps the arrays unboxed.
+ *
+ * @since 0.1.0
  */
 public abstract sealed class FixedWidthColumn extends Column permits FloatColumn, DoubleColumn, LongColumn, StringColumn {
     private final int width;

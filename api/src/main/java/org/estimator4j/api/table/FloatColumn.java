@@ -2,7 +2,11 @@ package org.estimator4j.api.table;
 
 import java.util.Arrays;
 
-/** A dense FLOAT32 column; see {@link FixedWidthColumn}. */
+/**
+ * A dense FLOAT32 column; see {@link FixedWidthColumn}.
+ *
+ * @since 0.1.0
+ */
 public final class FloatColumn extends FixedWidthColumn {
     private final float[] values;
 

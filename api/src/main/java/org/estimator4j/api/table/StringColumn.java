@@ -2,7 +2,11 @@ package org.estimator4j.api.table;
 
 import java.util.Arrays;
 
-/** A dense STRING column; see {@link FixedWidthColumn}. */
+/**
+ * A dense STRING column; see {@link FixedWidthColumn}.
+ *
+ * @since 0.1.0
+ */
 public final class StringColumn extends FixedWidthColumn {
     private final String[] values;
 
