@@ -1,5 +1,7 @@
 package org.estimator4j.api.plugin;
 
+import org.estimator4j.api.Estimator4jException;
+
 /**
  * Plugins cannot be used as asked: a plugins folder that does not exist, two providers of the same name, a config that
  * names an unknown or refused component or gives it bad parameters, a provider that fails to create its component.
@@ -8,7 +10,7 @@ package org.estimator4j.api.plugin;
  *
  * @since 0.1.0
  */
-public class PluginException extends RuntimeException {
+public class PluginException extends Estimator4jException {
     private static final long serialVersionUID = 1L;
 
     public PluginException(String message) {
