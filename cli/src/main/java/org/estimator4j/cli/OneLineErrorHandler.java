@@ -1,6 +1,7 @@
 package org.estimator4j.cli;
 
 import java.io.PrintWriter;
+import org.estimator4j.api.Estimator4jException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -29,16 +30,17 @@ public final class OneLineErrorHandler implements IExecutionExceptionHandler {
         return E4j.EXIT_FAILURE;
     }
 
-    /** {@code "<command> failed: <what went wrong>; <what to do>"}, never more than one line. */
+    /**
+     * {@code "<command> failed: <what went wrong>; <what to do>"}, never more than one line. What to do is the
+     * exception's {@link Estimator4jException#hint() hint} where it has one, else how to see the stack trace.
+     */
     static String oneLine(String command, Throwable problem, boolean verbose) {
         String what;
         String todo;
-        if (problem instanceof E4jException e4j) {
-            what = flatten(e4j.getMessage());
-            todo =
-                    e4j.hint() == null || e4j.hint().isBlank()
-                            ? (verbose ? "stack trace follows" : "run with --verbose for details")
-                            : flatten(e4j.hint());
+        if (problem instanceof Estimator4jException e && (e instanceof E4jException || e.hint().isPresent())) {
+            what = flatten(e.problem());
+            todo = e.hint().map(OneLineErrorHandler::flatten)
+                    .orElse(verbose ? "stack trace follows" : "run with --verbose for details");
         } else {
             String message = flatten(problem.getMessage());
             what = explains(problem, message) ? message

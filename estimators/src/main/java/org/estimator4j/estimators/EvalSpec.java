@@ -3,12 +3,14 @@ package org.estimator4j.estimators;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.Set;
+import org.estimator4j.api.estimator.Steps;
 import org.estimator4j.api.input.InputFn;
 
 /**
  * The evaluation half of {@link TrainAndEvaluate}, like {@code tf.estimator.EvalSpec} with a {@code BestExporter}:
- * the input and how many batches of it to evaluate (null: all), how often (every N global steps, and always at the
+ * the input and how many batches of it to evaluate (by default all), how often (every N global steps, and always at the
  * end of training), which metric decides the best model, and where the best model is exported. TensorFlow throttles
  * evaluations by seconds; steps are used here so that the same run evaluates at the same points every time.
  */
@@ -52,14 +54,14 @@ public final class EvalSpec {
         return input;
     }
 
-    /** At most this many batches per evaluation, or null for the whole input. */
-    public Long steps() {
-        return steps;
+    /** How many batches each evaluation reads: {@link Steps#untilEndOfInput()} (the default) for the whole input. */
+    public Steps steps() {
+        return steps == null ? Steps.untilEndOfInput() : Steps.of(steps);
     }
 
-    /** Evaluate when the global step is a multiple of this, or null to evaluate only at the end of training. */
-    public Long everySteps() {
-        return everySteps;
+    /** Evaluate when the global step is a multiple of this; empty to evaluate only at the end of training. */
+    public OptionalLong everySteps() {
+        return everySteps == null ? OptionalLong.empty() : OptionalLong.of(everySteps);
     }
 
     public String bestMetric() {

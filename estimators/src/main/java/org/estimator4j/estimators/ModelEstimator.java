@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.estimator4j.api.data.Dataset;
 import org.estimator4j.api.data.DatasetIterator;
@@ -360,10 +361,11 @@ public class ModelEstimator implements Estimator {
     }
 
     private boolean dueForCheckpoint(long step, long lastSavedStep, long lastSaveNanos) {
-        Long everySteps = config.saveCheckpointsSteps();
-        Long everySecs = config.saveCheckpointsSecs();
-        return (everySteps != null && step - lastSavedStep >= everySteps)
-                || (everySecs != null && System.nanoTime() - lastSaveNanos >= everySecs * 1_000_000_000L);
+        OptionalLong everySteps = config.saveCheckpointsSteps();
+        OptionalLong everySecs = config.saveCheckpointsSecs();
+        return (everySteps.isPresent() && step - lastSavedStep >= everySteps.getAsLong())
+                || (everySecs.isPresent()
+                        && System.nanoTime() - lastSaveNanos >= everySecs.getAsLong() * 1_000_000_000L);
     }
 
     private static float[] ensure(float[] a, int size) {
@@ -398,8 +400,9 @@ public class ModelEstimator implements Estimator {
     }
 
     @Override
-    public EvalResult evaluate(InputFn input, Long steps) {
+    public EvalResult evaluate(InputFn input, Steps steps) {
         requireNonNull(input, "input is null");
+        long maxBatches = requireNonNull(steps, "steps is null").stopAt(0);
         Restored restored = restore(true);
         EvalMetrics metrics = head.newEvalMetrics();
         float[] targets = new float[0];
@@ -407,7 +410,7 @@ public class ModelEstimator implements Estimator {
         long taken = 0;
         try (Dataset<LabeledBatch> data = input.apply(Mode.EVAL);
                 DatasetIterator<LabeledBatch> batches = data.iterator()) {
-            while ((steps == null || taken < steps) && batches.hasNext()) {
+            while (taken < maxBatches && batches.hasNext()) {
                 LabeledBatch batch = batches.next();
                 int n = batch.numRows();
                 float[] logits = restored.model().inference(batch.features());

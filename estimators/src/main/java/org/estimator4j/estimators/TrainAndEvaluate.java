@@ -144,7 +144,7 @@ public final class TrainAndEvaluate {
 
         @Override
         public void onStepEnd(TrainingContext context, long step, Map<String, Double> logs) {
-            if (spec.everySteps() != null && step % spec.everySteps() == 0) {
+            if (spec.everySteps().isPresent() && step % spec.everySteps().getAsLong() == 0) {
                 evaluate(context);
             }
         }

@@ -381,7 +381,7 @@ class BuiltinCallbacksTest {
         // The copy is a model directory of its own: an estimator evaluates the best checkpoint from it.
         ModelEstimator best = classifier(bestDir, 1000);
         assertEquals(30, best.globalStep());
-        assertEquals(30.0, best.evaluate(EVAL, null).metric("global_step"));
+        assertEquals(30.0, best.evaluate(EVAL).metric("global_step"));
 
         // A resumed run compares with the recorded best: worse evaluations keep it, a better one replaces it.
         classifier(modelDir, 1000).train(TRAIN, Steps.of(20),

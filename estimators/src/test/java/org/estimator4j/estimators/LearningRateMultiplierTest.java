@@ -37,8 +37,8 @@ class LearningRateMultiplierTest {
         normal.train(input(rows(500, 1)), Steps.of(100), List.of(multiplier(1)));
         ModelEstimator slowed = classifier(dir.resolve("slowed"), 1000);
         slowed.train(input(rows(500, 1)), Steps.of(100), List.of(multiplier(1e-6)));
-        double trained = normal.evaluate(input(rows(300, 2)), null).metric("average_loss");
-        double barely = slowed.evaluate(input(rows(300, 2)), null).metric("average_loss");
+        double trained = normal.evaluate(input(rows(300, 2))).metric("average_loss");
+        double barely = slowed.evaluate(input(rows(300, 2))).metric("average_loss");
         assertTrue(trained < 0.5, "normal " + trained);
         assertEquals(Math.log(2), barely, 0.01, "an untrained binary model predicts 0.5");
     }

@@ -157,7 +157,7 @@ class TrainingCallbackTest {
         ModelEstimator restored = classifier(modelDir, 50);
         assertEquals(150, restored.globalStep());
         assertFalse(Files.exists(modelDir.resolve("ckpt-170.e4j")));
-        assertEquals(150.0, restored.evaluate(input(rows(100, 2)), null).metric("global_step"));
+        assertEquals(150.0, restored.evaluate(input(rows(100, 2))).metric("global_step"));
         restored.train(input(rows(200, 1)), Steps.of(10));
         assertEquals(160, restored.globalStep());
     }

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.estimator4j.api.data.Dataset;
 import org.estimator4j.api.estimator.RunConfig;
@@ -238,10 +239,10 @@ class WarmStartTest {
     void wideAndDeepListsVocabularyFilesAndAChangedOovCount() throws IOException {
         Path oldFile = Files.writeString(dir.resolve("old.txt"), "paris\nrome\noslo\n");
         Path newFile = Files.writeString(dir.resolve("new.txt"), "oslo\nlima\nparis\n");
-        CategoricalColumn before = categoricalColumnWithVocabularyFile("city", oldFile.toString(), null, null,
-                null, 1);
-        CategoricalColumn after = categoricalColumnWithVocabularyFile("city", newFile.toString(), null, null,
-                null, 2);
+        CategoricalColumn before = categoricalColumnWithVocabularyFile("city", oldFile.toString(),
+                OptionalInt.empty(), null, -1, 1);
+        CategoricalColumn after = categoricalColumnWithVocabularyFile("city", newFile.toString(),
+                OptionalInt.empty(), null, -1, 2);
         String oldDescription = describe("DNNLinearCombinedClassifier", Map.of("linear_feature_columns",
                 List.of(before), "dnn_feature_columns", List.of(embeddingColumn(before, 2))));
         String newDescription = describe("DNNLinearCombinedClassifier", Map.of("linear_feature_columns",

@@ -75,7 +75,7 @@ public final class ExperimentStore implements AutoCloseable {
                         // nothing of ours.
                         : file.existingUrl(url);
             } else if (readOnly) {
-                throw new StoreException("there is no experiment store at " + file.dataFile() + "; check --store "
+                throw new StoreException("there is no experiment store at " + file.dataFile(), "check --store "
                         + "(or E4J_STORE): a store is created by the first e4j train that records into it");
             } else {
                 createParentFolder(url);
@@ -89,7 +89,7 @@ public final class ExperimentStore implements AutoCloseable {
             this.keeper = connections.getConnection();
         } catch (SQLException e) {
             throw new StoreException("cannot open the experiment store " + StoreLocation.redact(url) + ": "
-                    + StoreInspector.firstLine(e) + "; check the URL (or E4J_STORE / --store), that the database is "
+                    + StoreInspector.firstLine(e), "check the URL (or E4J_STORE / --store), that the database is "
                     + "running and that you may write there, or train with --no-store", e);
         }
         try {
@@ -123,7 +123,7 @@ public final class ExperimentStore implements AutoCloseable {
             H2StoreFile file = H2StoreFile.of(url);
             location = file.dataFile().toString();
             if (!file.exists()) {
-                throw new StoreException("there is no experiment store at " + file.dataFile() + "; check --store "
+                throw new StoreException("there is no experiment store at " + file.dataFile(), "check --store "
                         + "(or E4J_STORE)");
             }
             String recovery = StoreInspector.recovery(file);
@@ -142,7 +142,7 @@ public final class ExperimentStore implements AutoCloseable {
             return StoreInspector.check(c, location, "restore a backup of the database");
         } catch (SQLException e) {
             throw new StoreException("cannot check the experiment store " + location + ": "
-                    + StoreInspector.firstLine(e) + "; check that the database is running and reachable", e);
+                    + StoreInspector.firstLine(e), "check that the database is running and reachable", e);
         }
     }
 
@@ -242,12 +242,12 @@ public final class ExperimentStore implements AutoCloseable {
     public void backup(java.nio.file.Path out) {
         checkOpen();
         if (dialect != Dialect.H2 || !StoreLocation.isH2File(url)) {
-            throw new StoreException("e4j store backup copies H2 files; back up the PostgreSQL store "
+            throw new StoreException("e4j store backup copies H2 files", "back up the PostgreSQL store "
                     + StoreLocation.redact(url) + " with pg_dump");
         }
         java.nio.file.Path target = out.toAbsolutePath().normalize();
         if (java.nio.file.Files.exists(target)) {
-            throw new StoreException("the backup file " + target + " exists; choose another name, or delete it");
+            throw new StoreException("the backup file " + target + " exists", "choose another name, or delete it");
         }
         java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
@@ -260,7 +260,7 @@ public final class ExperimentStore implements AutoCloseable {
             throw failure("back up to " + target, e);
         } catch (java.io.IOException e) {
             deleteQuietly(partial);
-            throw new StoreException("cannot write the backup " + target + ": " + e + "; check the folder exists "
+            throw new StoreException("cannot write the backup " + target + ": " + e, "check the folder exists "
                     + "and is writable", e);
         }
     }
@@ -279,7 +279,8 @@ public final class ExperimentStore implements AutoCloseable {
     public Experiment createExperiment(String name) {
         checkName(name, "experiment name");
         if (findExperiment(name).isPresent()) {
-            throw new StoreException("experiment '" + name + "' already exists; pick another name, or use it as is");
+            throw new StoreException("experiment '" + name + "' already exists",
+                    "pick another name, or use it as is");
         }
         return experiment(name);
     }
@@ -384,8 +385,8 @@ public final class ExperimentStore implements AutoCloseable {
             checkWritable("record a run");
             Experiment experiment = experiment(experimentName);
             if (parentRunId != null && findRunInfo(parentRunId).isEmpty()) {
-                throw new StoreException("parent run " + parentRunId + " not found in " + StoreLocation.redact(url)
-                        + "; give the id of an existing run");
+                throw new StoreException("parent run " + parentRunId + " not found in " + StoreLocation.redact(url),
+                        "give the id of an existing run");
             }
             String runId = UUID.randomUUID().toString().replace("-", "");
             long now = System.currentTimeMillis();
@@ -443,7 +444,7 @@ public final class ExperimentStore implements AutoCloseable {
     /** The run with that id, with everything recorded about it; an error when there is none. */
     public Run getRun(String runId) {
         return findRun(runId).orElseThrow(() -> new StoreException("no run " + runId + " in "
-                + StoreLocation.redact(url) + "; run ids are 32 hex characters, list them with e4j runs list"));
+                + StoreLocation.redact(url), "run ids are 32 hex characters, list them with e4j runs list"));
     }
 
     public Optional<Run> findRun(String runId) {
@@ -600,8 +601,8 @@ public final class ExperimentStore implements AutoCloseable {
             ps.setBoolean(1, deleted);
             ps.setString(2, runId);
             if (ps.executeUpdate() == 0) {
-                throw new StoreException("no run " + runId + " in " + StoreLocation.redact(url)
-                        + "; list run ids with e4j runs list");
+                throw new StoreException("no run " + runId + " in " + StoreLocation.redact(url),
+                        "list run ids with e4j runs list");
             }
         } catch (SQLException e) {
             throw failure((deleted ? "delete" : "restore") + " run " + runId, e);
@@ -648,7 +649,7 @@ public final class ExperimentStore implements AutoCloseable {
     private void checkWritable(String what) {
         if (readOnly) {
             throw new StoreException("cannot " + what + ": the experiment store " + StoreLocation.redact(url)
-                    + " is open read-only (asked for, or its file or folder is not writable by this user); make it "
+                    + " is open read-only (asked for, or its file or folder is not writable by this user)", "make it "
                     + "writable, or use a store you may write (--store / E4J_STORE)");
         }
     }
@@ -693,8 +694,8 @@ public final class ExperimentStore implements AutoCloseable {
             try {
                 java.nio.file.Files.createDirectories(parent);
             } catch (java.io.IOException e) {
-                throw new StoreException("cannot create the store folder " + parent + ": " + e
-                        + "; pick another place with --store or E4J_STORE", e);
+                throw new StoreException("cannot create the store folder " + parent + ": " + e,
+                        "pick another place with --store or E4J_STORE", e);
             }
         }
     }

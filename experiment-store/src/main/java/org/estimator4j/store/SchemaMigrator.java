@@ -39,7 +39,7 @@ final class SchemaMigrator {
                         throw tooNew.asStoreException();
                     }
                     throw new StoreException("cannot create or upgrade the schema of the experiment store "
-                            + StoreLocation.redact(url) + ": " + e.getMessage() + "; check that you may create "
+                            + StoreLocation.redact(url) + ": " + e.getMessage(), "check that you may create "
                             + "tables there", e);
                 }
                 LOG.debug("schema migration attempt {} failed, retrying: {}", attempt, e.getMessage());
@@ -64,7 +64,7 @@ final class SchemaMigrator {
             throw e.asStoreException();
         } catch (FlywayException e) {
             throw new StoreException("cannot read the schema version of the experiment store "
-                    + StoreLocation.redact(url) + ": " + e.getMessage() + "; run e4j store check on it", e);
+                    + StoreLocation.redact(url) + ": " + e.getMessage(), "run e4j store check on it", e);
         }
     }
 
@@ -92,7 +92,7 @@ final class SchemaMigrator {
             if (current == null || known.isNewerThan(have.getVersion())) {
                 throw new StoreException("the experiment store " + StoreLocation.redact(url) + " has schema version "
                         + (current == null ? "none" : have) + ", older than version " + known + " that this "
-                        + "Estimator4J reads, and it is open read-only; open it once with write access (e4j train, "
+                        + "Estimator4J reads, and it is open read-only", "open it once with write access (e4j train, "
                         + "or a reading command where the file is writable) to upgrade it");
             }
             return Integer.parseInt(known.getVersion().split("\\.")[0]);

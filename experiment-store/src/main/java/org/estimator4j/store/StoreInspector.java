@@ -279,8 +279,8 @@ final class StoreInspector {
     }
 
     private static StoreException damaged(H2StoreFile file, String why) {
-        return new StoreException("the experiment store " + file.dataFile() + " is damaged: " + why
-                + "; nothing was written to it. " + recovery(file));
+        return new StoreException("the experiment store " + file.dataFile() + " is damaged: " + why,
+                "nothing was written to it. " + recovery(file));
     }
 
     /** How to get a damaged H2 store's data back, as one sentence. */

@@ -38,7 +38,7 @@ final class StoreUrlPolicy {
     static void checkPath(String path) {
         if (path.indexOf(';') >= 0) {
             throw new StoreException("the store path '" + path + "' contains ';', after which H2 would read "
-                    + "database settings; use a path without ';'");
+                    + "database settings", "use a path without ';'");
         }
     }
 
@@ -114,6 +114,6 @@ final class StoreUrlPolicy {
     }
 
     private static StoreException refused(String url, String what, String todo) {
-        return new StoreException("the store URL " + StoreLocation.redact(url) + " " + what + "; " + todo);
+        return new StoreException("the store URL " + StoreLocation.redact(url) + " " + what, todo);
     }
 }

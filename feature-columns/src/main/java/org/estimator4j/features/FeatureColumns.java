@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import org.estimator4j.api.table.DType;
 
 /**
@@ -79,16 +80,18 @@ public final class FeatureColumns {
 
     /**
      * {@code categorical_column_with_vocabulary_file(key, vocabulary_file, vocabulary_size, dtype, default_value,
-     * num_oov_buckets)}; vocabularySize null reads the whole file, defaultValue null means -1.
+     * num_oov_buckets)}: an empty vocabularySize reads the whole file; a defaultValue of -1 is TensorFlow's None
+     * (unknown values get -1, or an OOV bucket), as in {@link #categoricalColumnWithVocabularyList}.
      */
     public static VocabularyFileColumn categoricalColumnWithVocabularyFile(String key, String vocabularyFile,
-            Integer vocabularySize, DType dtype, Long defaultValue, long numOovBuckets) {
-        return new VocabularyFileColumn(key, vocabularyFile, vocabularySize, dtype == null ? DType.STRING : dtype,
-                defaultValue == null ? -1 : defaultValue, numOovBuckets);
+            OptionalInt vocabularySize, DType dtype, long defaultValue, long numOovBuckets) {
+        requireNonNull(vocabularySize, "vocabularySize is null; use OptionalInt.empty() to read the whole file");
+        return new VocabularyFileColumn(key, vocabularyFile, vocabularySize.isPresent() ? vocabularySize.getAsInt()
+                : null, dtype == null ? DType.STRING : dtype, defaultValue, numOovBuckets);
     }
 
     public static VocabularyFileColumn categoricalColumnWithVocabularyFile(String key, String vocabularyFile) {
-        return categoricalColumnWithVocabularyFile(key, vocabularyFile, null, DType.STRING, null, 0);
+        return categoricalColumnWithVocabularyFile(key, vocabularyFile, OptionalInt.empty(), DType.STRING, -1, 0);
     }
 
     /** {@code categorical_column_with_identity(key, num_buckets)}: out-of-range values are an error. */
@@ -96,7 +99,8 @@ public final class FeatureColumns {
         return new IdentityColumn(key, numBuckets, null);
     }
 
-    public static IdentityColumn categoricalColumnWithIdentity(String key, long numBuckets, Long defaultValue) {
+    /** {@code categorical_column_with_identity(key, num_buckets, default_value)}: out-of-range values get that id. */
+    public static IdentityColumn categoricalColumnWithIdentity(String key, long numBuckets, long defaultValue) {
         return new IdentityColumn(key, numBuckets, defaultValue);
     }
 

@@ -1,6 +1,10 @@
 package org.estimator4j.api.csv;
 
-/** What a CSV pass does with a row it cannot read as declared. */
+/**
+ * What a CSV pass does with a row it cannot read as declared.
+ *
+ * @since 0.1.0
+ */
 public enum BadRowPolicy {
     /** Stop with a {@link org.estimator4j.api.data.DataFormatException} naming file, line, column and text. */
     FAIL,

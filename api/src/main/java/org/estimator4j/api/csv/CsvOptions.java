@@ -28,6 +28,8 @@ import org.estimator4j.api.table.DType;
  *         .labelColumns("income_bracket")
  *         .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class CsvOptions {
     private final List<Path> files;

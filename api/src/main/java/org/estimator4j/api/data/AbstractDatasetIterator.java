@@ -5,6 +5,8 @@ import java.util.NoSuchElementException;
 /**
  * Base for pass implementations: subclasses compute the next element or say the pass has ended, and release their
  * resources in one place. Elements are never null.
+ *
+ * @since 0.1.0
  */
 public abstract class AbstractDatasetIterator<T> implements DatasetIterator<T> {
     private static final int NOT_READY = 0;

@@ -1,13 +1,16 @@
 package org.estimator4j.api.data;
 
 import java.util.Optional;
+import org.estimator4j.api.Estimator4jException;
 
 /**
  * Input that cannot be read as declared: names the file, line and column (1-based), the offending text and what was
  * expected, so the message alone tells the user where to look, e.g.
  * {@code adult.data:17:3: cannot read 'abc' as int64 for column 'fnlwgt'}.
+ *
+ * @since 0.1.0
  */
-public class DataFormatException extends RuntimeException {
+public class DataFormatException extends Estimator4jException {
     private final String source;
     private final long line;
     private final int column;

@@ -51,6 +51,8 @@ import org.estimator4j.api.table.Schema;
  * releases them when it reaches its end or when its iterator is closed; {@link #close()} closes every pass still open
  * on this dataset. A pass dropped without either (a for-each loop left with {@code break}) is released once the
  * garbage collector finds it unreachable: correct, but late, so close what you abandon.
+ *
+ * @since 0.1.0
  */
 public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     private final String operation;

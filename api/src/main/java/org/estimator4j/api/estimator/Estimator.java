@@ -13,8 +13,10 @@ import org.estimator4j.spi.callback.Callback;
  * <pre>{@code
  * Estimator model = LinearClassifier.builder(columns).runConfig(RunConfig.builder().modelDir(dir).build()).build();
  * model.train(trainInput, Steps.of(10_000));
- * EvalResult metrics = model.evaluate(evalInput, null);
+ * EvalResult metrics = model.evaluate(evalInput);
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public interface Estimator {
     /** Trains on batches of {@code input} in TRAIN mode until {@code steps} says stop or the input ends. */
@@ -29,8 +31,16 @@ public interface Estimator {
      */
     Estimator train(InputFn input, Steps steps, List<? extends Callback> callbacks);
 
-    /** Evaluates on {@code input} in EVAL mode, for at most {@code steps} batches (null: until the input ends). */
-    EvalResult evaluate(InputFn input, Long steps);
+    /** Evaluates on {@code input} in EVAL mode until the input ends, as TensorFlow's {@code steps=None}. */
+    default EvalResult evaluate(InputFn input) {
+        return evaluate(input, Steps.untilEndOfInput());
+    }
+
+    /**
+     * Evaluates on {@code input} in EVAL mode for at most {@code steps} batches, or until the input ends. An evaluation
+     * counts its batches from 0, so {@link Steps#of(long)} and {@link Steps#max(long)} both mean that many batches.
+     */
+    EvalResult evaluate(InputFn input, Steps steps);
 
     /** One prediction per example of {@code input} in PREDICT mode, in order. */
     List<Prediction> predict(InputFn input);

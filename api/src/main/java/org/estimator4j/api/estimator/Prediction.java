@@ -8,6 +8,8 @@ import java.util.Map;
  * One example's prediction, with TensorFlow's keys: classifiers fill {@code logits}, {@code probabilities},
  * {@code classIds} and {@code classes} (binary ones also {@code logistic}); regressors fill {@code predictions}. Fields
  * that do not apply are null.
+ *
+ * @since 0.1.0
  */
 public record Prediction(float[] logits, float[] logistic, float[] probabilities, long[] classIds, String[] classes,
         float[] predictions) {

@@ -3,17 +3,23 @@ package org.estimator4j.api.estimator;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 /**
  * Where and how an estimator keeps its state, as {@code tf.estimator.RunConfig}: the model directory (checkpoints),
  * the seed (the same seed and thread count give bitwise-identical results), when to checkpoint (every N steps and/or
  * seconds; TF's default is every 600 s), how many checkpoints to keep (5) and how often to log (every 100 steps).
+ *
+ * @since 0.1.0
  */
 public final class RunConfig {
     private final Path modelDir;
     private final long seed;
     private final Long saveCheckpointsSteps;
     private final Long saveCheckpointsSecs;
+    // Made once: the training loop asks for them at every step.
+    private final OptionalLong everySteps;
+    private final OptionalLong everySecs;
     private final int keepCheckpointMax;
     private final int logStepCountSteps;
 
@@ -22,6 +28,8 @@ public final class RunConfig {
         this.seed = b.seed;
         this.saveCheckpointsSteps = b.saveCheckpointsSteps;
         this.saveCheckpointsSecs = b.saveCheckpointsSecs;
+        this.everySteps = saveCheckpointsSteps == null ? OptionalLong.empty() : OptionalLong.of(saveCheckpointsSteps);
+        this.everySecs = saveCheckpointsSecs == null ? OptionalLong.empty() : OptionalLong.of(saveCheckpointsSecs);
         this.keepCheckpointMax = b.keepCheckpointMax;
         this.logStepCountSteps = b.logStepCountSteps;
     }
@@ -38,14 +46,14 @@ public final class RunConfig {
         return seed;
     }
 
-    /** Checkpoint every this many steps, or null. */
-    public Long saveCheckpointsSteps() {
-        return saveCheckpointsSteps;
+    /** Checkpoint every this many steps; empty when checkpoints are not counted in steps. */
+    public OptionalLong saveCheckpointsSteps() {
+        return everySteps;
     }
 
-    /** Checkpoint every this many seconds, or null. */
-    public Long saveCheckpointsSecs() {
-        return saveCheckpointsSecs;
+    /** Checkpoint every this many seconds; empty when checkpoints are not timed. */
+    public OptionalLong saveCheckpointsSecs() {
+        return everySecs;
     }
 
     public int keepCheckpointMax() {

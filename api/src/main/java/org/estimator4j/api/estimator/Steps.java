@@ -5,6 +5,8 @@ package org.estimator4j.api.estimator;
  * steps from wherever training is, {@link #max(long)} until the global step reaches a total (nothing to do if it
  * already has), or {@link #untilEndOfInput()}. Giving one kind rules out the other, so the TF error of passing both
  * cannot happen.
+ *
+ * @since 0.1.0
  */
 public record Steps(long count, boolean absolute) {
     public Steps {

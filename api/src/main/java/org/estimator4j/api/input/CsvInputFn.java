@@ -17,6 +17,8 @@ import org.estimator4j.api.table.Example;
  * <pre>{@code
  * InputFn train = CsvInputFn.builder(options).batchSize(256).shuffleBuffer(10_000).seed(42).epochs(10).build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class CsvInputFn implements InputFn {
     private final CsvOptions options;

@@ -15,6 +15,8 @@ import org.estimator4j.api.data.Dataset;
  * }</pre>
  *
  * {@link CsvInputFn} builds the usual one for CSV files.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface InputFn {

@@ -8,6 +8,8 @@ import org.estimator4j.api.table.Batch;
 /**
  * What an input function yields: a batch of feature columns and the matching label columns ({@code labels} has no
  * columns in PREDICT mode). Both have the same number of rows.
+ *
+ * @since 0.1.0
  */
 public record LabeledBatch(Batch features, Batch labels) {
     public LabeledBatch {

@@ -12,6 +12,8 @@ import org.estimator4j.api.table.Schema;
  * How to read newline-delimited JSON (one object per line) into rows. Without a schema, types are inferred from the
  * first 1000 lines: integers int64, other numbers float32, strings string, booleans int64 (0/1), arrays
  * variable-length. Build with {@link #builder()}.
+ *
+ * @since 0.1.0
  */
 public final class JsonLinesOptions {
     private final List<Path> files;

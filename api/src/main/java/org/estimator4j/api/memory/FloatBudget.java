@@ -7,6 +7,8 @@ package org.estimator4j.api.memory;
  *
  * <p>One array may take a quarter of the JVM's max heap (training keeps the values beside optimizer slots and
  * gradients of the same size) and no more than a Java array holds.
+ *
+ * @since 0.1.0
  */
 public final class FloatBudget {
     /** One array may take 1/{@value} of the max heap. */

@@ -11,6 +11,8 @@ import java.util.Locale;
  * whose last segment shares a prefix with the wanted one's. Names are namespaced ({@code acme.focal_loss}): a name
  * written without a namespace is compared with the last segments too, so {@code focal_los} finds
  * {@code acme.focal_loss}, while a namespace that is there counts in the distance.
+ *
+ * @since 0.1.0
  */
 public final class CloseMatches {
     private static final int MAX_MATCHES = 5;

@@ -60,6 +60,8 @@ import org.estimator4j.spi.metric.MetricProvider;
  * name are an error at once, because which one a config gets would depend on the class path order.
  *
  * <p>Immutable once loaded; {@code create} may be called from any thread. {@link #close} closes the plugin jars.
+ *
+ * @since 0.1.0
  */
 public final class ComponentRegistry implements AutoCloseable {
     /** The environment variable naming a plugins folder when none is given explicitly. */

@@ -9,6 +9,8 @@ package org.estimator4j.api.plugin;
  *
  * <p>Components of class path providers are not wrapped. Host code that names a component's class in a message
  * should name {@link #unwrap}'s class, not the wrapper's.
+ *
+ * @since 0.1.0
  */
 public interface PluginComponent {
     /** The plugin's own object. */

@@ -24,6 +24,8 @@ import org.estimator4j.spi.ParameterSpec;
  * @param state whether configs can use the provider
  * @param failure why the provider cannot be used; null when LOADED
  * @param parameters the parameters the provider declares; empty when unknown
+ *
+ * @since 0.1.0
  */
 public record PluginInfo(String name, ComponentKind kind, String description, String origin, int spiVersion,
         State state, String failure, List<ParameterSpec> parameters) {

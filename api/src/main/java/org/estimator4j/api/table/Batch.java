@@ -18,6 +18,8 @@ import java.util.NoSuchElementException;
  * }</pre>
  *
  * Iterating a batch yields its rows as {@link Example}s, which is how {@code unbatch} works.
+ *
+ * @since 0.1.0
  */
 public final class Batch implements Iterable<Example> {
     private final Schema schema;

@@ -4,6 +4,8 @@ package org.estimator4j.api.table;
  * One column of a {@link Batch}: primitive arrays, row-major, no boxing, ready to hand to feature columns or a
  * model's kernels without copying. Missing values are marked in an explicit mask (the stored value there is 0 or
  * null, never a magic number to compare against).
+ *
+ * @since 0.1.0
  */
 public abstract sealed class Column permits FixedWidthColumn, RaggedColumn {
     private final Field field;

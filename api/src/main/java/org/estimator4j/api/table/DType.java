@@ -1,6 +1,10 @@
 package org.estimator4j.api.table;
 
-/** The element type of a column, as TensorFlow names them: float32, float64, int64, string. */
+/**
+ * The element type of a column, as TensorFlow names them: float32, float64, int64, string.
+ *
+ * @since 0.1.0
+ */
 public enum DType {
     FLOAT32,
     FLOAT64,

@@ -17,6 +17,8 @@ import java.util.Map;
  * }</pre>
  *
  * Typed getters throw on a missing value (check {@link #isMissing(String)} first); {@link #get(String)} returns null.
+ *
+ * @since 0.1.0
  */
 public final class Example {
     private final Schema schema;

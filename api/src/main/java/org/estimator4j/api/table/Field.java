@@ -2,7 +2,11 @@ package org.estimator4j.api.table;
 
 import static java.util.Objects.requireNonNull;
 
-/** A named, typed column of a {@link Schema}. */
+/**
+ * A named, typed column of a {@link Schema}.
+ *
+ * @since 0.1.0
+ */
 public record Field(String name, DType dtype, Shape shape) {
     public Field {
         requireNonNull(name, "name is null");

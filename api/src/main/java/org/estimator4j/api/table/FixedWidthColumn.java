@@ -9,6 +9,8 @@ import java.util.Objects;
  * type ({@code float[]}, {@code double[]}, {@code long[]}, {@code String[]}), and each subclass adds its typed
  * {@code get(row, i)}. What is written once here (checks, {@link #get(int)}, copies) is for display and tests, not
  * for hot paths, which read {@link #values()} directly.
+ *
+ * @since 0.1.0
  */
 public abstract sealed class FixedWidthColumn<A> extends Column
         permits FloatColumn, DoubleColumn, LongColumn, StringColumn {

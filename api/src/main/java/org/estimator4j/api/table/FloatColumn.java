@@ -1,6 +1,10 @@
 package org.estimator4j.api.table;
 
-/** A dense FLOAT32 column; see {@link FixedWidthColumn}. */
+/**
+ * A dense FLOAT32 column; see {@link FixedWidthColumn}.
+ *
+ * @since 0.1.0
+ */
 public final class FloatColumn extends FixedWidthColumn<float[]> {
     /** Wraps the arrays without copying; {@code missing} may be null when no row is missing. */
     public FloatColumn(Field field, int numRows, float[] values, boolean[] missing) {

@@ -1,6 +1,10 @@
 package org.estimator4j.api.table;
 
-/** A dense INT64 column; see {@link FixedWidthColumn}. */
+/**
+ * A dense INT64 column; see {@link FixedWidthColumn}.
+ *
+ * @since 0.1.0
+ */
 public final class LongColumn extends FixedWidthColumn<long[]> {
     /** Wraps the arrays without copying; {@code missing} may be null when no row is missing. */
     public LongColumn(Field field, int numRows, long[] values, boolean[] missing) {

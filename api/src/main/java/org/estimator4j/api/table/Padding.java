@@ -14,6 +14,8 @@ import java.util.Map;
  * <pre>{@code
  * Padding padding = Padding.defaults().withLength("tokens", 16).withValue("tokens", "<pad>");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Padding {
     private static final Padding DEFAULTS = new Padding(Map.of(), Map.of());

@@ -4,6 +4,8 @@ package org.estimator4j.api.table;
  * A variable-length (multivalent) column: the values of all rows back to back in one dense column, and row offsets
  * ({@code numRows + 1} of them; row r holds values {@code offsets[r]} up to {@code offsets[r + 1]}). A missing row and
  * an empty list are different things: the first is marked in the mask, the second has two equal offsets.
+ *
+ * @since 0.1.0
  */
 public final class RaggedColumn extends Column {
     private final int[] offsets;

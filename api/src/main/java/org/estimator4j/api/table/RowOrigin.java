@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Sources are numbered by a process-wide table (one entry per file a process reads, never removed): the packed
  * value holds the source number + 1 in its high 24 bits and the line in its low 40 bits. {@link #UNKNOWN} (0) means
  * the row was not read from a file (in-memory data, a map given to a predictor).
+ *
+ * @since 0.1.0
  */
 public final class RowOrigin {
     /** The origin of a row that was not read from a file. */

@@ -18,6 +18,8 @@ import java.util.Set;
  * <p>A schema also fixes how an {@link Example} stores its values without boxing: scalar numbers live in a
  * {@code long[]} (doubles as their raw bits) and everything else (strings, fixed-size arrays, variable-length lists) in
  * an {@code Object[]}; the missing-value bits follow the numbers in the same {@code long[]}.
+ *
+ * @since 0.1.0
  */
 public final class Schema {
     private final List<Field> fields;

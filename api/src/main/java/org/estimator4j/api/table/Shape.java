@@ -5,6 +5,8 @@ import java.util.Arrays;
 /**
  * The shape of one row's value in a column: a scalar ({@code []}), a fixed-size tensor ({@code [3]}, {@code [2, 4]},
  * stored row-major), or a variable-length list ({@link #VARIABLE}, TensorFlow's ragged / multivalent case).
+ *
+ * @since 0.1.0
  */
 public final class Shape {
     /** One value per row. */

@@ -1,6 +1,10 @@
 package org.estimator4j.api.table;
 
-/** A dense STRING column; see {@link FixedWidthColumn}. */
+/**
+ * A dense STRING column; see {@link FixedWidthColumn}.
+ *
+ * @since 0.1.0
+ */
 public final class StringColumn extends FixedWidthColumn<String[]> {
     /** Wraps the arrays without copying; {@code missing} may be null when no row is missing. */
     public StringColumn(Field field, int numRows, String[] values, boolean[] missing) {

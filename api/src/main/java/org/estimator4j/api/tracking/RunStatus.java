@@ -4,6 +4,8 @@ package org.estimator4j.api.tracking;
  * The recorded state of a run. A run is {@link #RUNNING} from its start until {@link RunTracker#end} gives one of
  * the three terminal states; a process that dies without ending its run (SIGKILL, power loss) leaves it RUNNING,
  * which readers recognise as stale from its old heartbeat.
+ *
+ * @since 0.1.0
  */
 public enum RunStatus {
     /** Started and not yet ended. */

@@ -15,6 +15,8 @@ import java.util.Map;
  *
  * <p>A tracker is safe to use from several threads. After {@link #end} every call but {@link #end} and
  * {@link #close} fails, so a late write cannot change a finished record.
+ *
+ * @since 0.1.0
  */
 public interface RunTracker extends AutoCloseable {
     /** The run's id: 32 lowercase hex characters. */

@@ -14,6 +14,8 @@ import org.estimator4j.spi.callback.TrainingContext;
  * <p>Logging only queues points (the tracker writes them on its own thread), so the per-step cost is a map lookup.
  * At every checkpoint the queue is flushed (the training thread waits for the write), so a process killed without
  * warning (SIGKILL, power loss) keeps every point up to its last checkpoint, the step training resumes from.
+ *
+ * @since 0.1.0
  */
 public final class TrackingCallback implements Callback {
     /** The prefix of metrics measured by training steps. */

@@ -253,7 +253,7 @@ public final class AdultEstimatorsBench {
                 double accuracy = 0;
                 for (int round = 0; round <= rounds; round++) {
                     long start = System.nanoTime();
-                    accuracy = estimator.evaluate(repeated, null).metric("accuracy");
+                    accuracy = estimator.evaluate(repeated).metric("accuracy");
                     if (round > 0) {
                         seconds.add((System.nanoTime() - start) / 1e9);
                     }

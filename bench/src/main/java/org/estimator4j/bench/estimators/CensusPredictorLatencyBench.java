@@ -96,7 +96,7 @@ public final class CensusPredictorLatencyBench {
                     Steps.untilEndOfInput());
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             double accuracy = model.evaluate(CsvInputFn.builder(CsvOptions.builder().file(testFile).naTokens("")
-                    .labelColumns("income_bracket").build()).batchSize(1000).build(), null).metric("accuracy");
+                    .labelColumns("income_bracket").build()).batchSize(1000).build()).metric("accuracy");
             Path bundle = model.export(dir.resolve("export"));
             start = System.nanoTime();
             Predictor predictor = Predictor.load(bundle);

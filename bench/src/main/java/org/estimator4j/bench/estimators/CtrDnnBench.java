@@ -243,7 +243,7 @@ public final class CtrDnnBench {
             ModelEstimator model = kind.estimator(columns, modelDir);
             StepClock clock = new StepClock();
             start = System.nanoTime();
-            EvalResult eval = model.evaluate(clock.wrap(CsvInputFn.builder(testCsv).batchSize(4096).build()), null);
+            EvalResult eval = model.evaluate(clock.wrap(CsvInputFn.builder(testCsv).batchSize(4096).build()));
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
             System.out.printf(Locale.ROOT, "%s evaluate: %,d rows in %.1f s: %,.0f examples/s incl. loading the "

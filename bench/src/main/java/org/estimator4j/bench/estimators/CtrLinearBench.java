@@ -60,7 +60,7 @@ public final class CtrLinearBench {
                 Steps.untilEndOfInput());
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        EvalResult eval = model.evaluate(CsvInputFn.builder(testCsv).batchSize(4096).build(), null);
+        EvalResult eval = model.evaluate(CsvInputFn.builder(testCsv).batchSize(4096).build());
         double evalSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "train: %,d rows, batch %d, %.1f s: %,.0f examples/s (%,.0f steps/s)%n", rows,
                 batch, trainSeconds, rows / trainSeconds, model.globalStep() / trainSeconds);

@@ -273,7 +273,7 @@ public final class ExperimentConfig {
         try {
             return new RunLabels(name, tags);
         } catch (ConfigException e) {
-            throw new ConfigException(run.path() + ": " + e.getMessage(), e);
+            throw new ConfigException(run.path() + ": " + e.problem(), e);
         }
     }
 

@@ -66,7 +66,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         ModelEstimator baseline = BaselineClassifier.builder().labelVocabulary(List.of("<=50K", ">50K"))
                 .runConfig(runConfig("baseline", Integer.MAX_VALUE)).build();
         baseline.train(trainInput, Steps.untilEndOfInput());
-        EvalResult baselineEval = baseline.evaluate(testInput, null);
+        EvalResult baselineEval = baseline.evaluate(testInput);
 
         List<FeatureColumn> columns = columns();
         FeatureColumnJson.write(columns, dir.resolve("feature-columns.json"));
@@ -75,7 +75,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         long start = System.nanoTime();
         linear.train(trainInput, Steps.untilEndOfInput());
         double linearSeconds = (System.nanoTime() - start) / 1e9;
-        EvalResult linearEval = linear.evaluate(testInput, null);
+        EvalResult linearEval = linear.evaluate(testInput);
         out.printf(Locale.ROOT, "2. trained a LinearClassifier (%,d steps in %.1f s) on %d feature columns%n",
                 linear.globalStep(), linearSeconds, columns.size());
         out.flush();
@@ -87,7 +87,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         start = System.nanoTime();
         wideDeep.train(trainInput, Steps.untilEndOfInput());
         double seconds = (System.nanoTime() - start) / 1e9;
-        EvalResult eval = wideDeep.evaluate(testInput, null);
+        EvalResult eval = wideDeep.evaluate(testInput);
         out.printf(Locale.ROOT, "3. trained a DNNLinearCombinedClassifier (wide: the same columns; deep: %d columns, "
                 + "hidden units [64, 32]; %,d steps in %.1f s)%n", deep.size(), wideDeep.globalStep(), seconds);
         out.printf(Locale.ROOT, "4. test metrics:         accuracy   auc     average_loss%n");

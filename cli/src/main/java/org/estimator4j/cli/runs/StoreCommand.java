@@ -62,9 +62,7 @@ abstract class StoreCommand implements Callable<Integer> {
             out.flush();
             return code;
         } catch (UnknownRunException e) {
-            throw new E4jException(e.getMessage().replaceFirst(";.*", "") + " in "
-                    + StoreLocation.redact(url), e.candidates().isEmpty()
-                            ? "list run ids with e4j runs list" : "give more characters of the id", e);
+            throw new E4jException(e.problem() + " in " + StoreLocation.redact(url), e.hint().orElse(null), e);
         } catch (StoreException e) {
             throw fromStore(e);
         }

@@ -7,12 +7,8 @@ import org.estimator4j.store.StoreException;
 public final class StoreErrors {
     private StoreErrors() {}
 
-    /** Store messages read "what went wrong; what to do": split them so the one-line error keeps that shape. */
+    /** What went wrong and what to do, from the exception's own fields. */
     public static E4jException toE4j(StoreException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        int split = message.indexOf("; ");
-        return split < 0
-                ? new E4jException(message, null, e)
-                : new E4jException(message.substring(0, split), message.substring(split + 2), e);
+        return new E4jException(e.problem() == null ? e.toString() : e.problem(), e.hint().orElse(null), e);
     }
 }

@@ -25,7 +25,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig config = options.load();
-        EvalResult eval = config.estimator().evaluate(config.evalInput(), null);
+        EvalResult eval = config.estimator().evaluate(config.evalInput());
         PrintWriter out = spec.commandLine().getOut();
         if (options.format == ConfigOptions.Format.json) {
             out.println(new ObjectMapper().writeValueAsString(eval.metrics()));

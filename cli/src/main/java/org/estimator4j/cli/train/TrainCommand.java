@@ -148,7 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         long after = model.globalStep();
         EvalResult eval = during != null ? last(during)
-                : interrupted || noEval || !config.hasEvalData() ? null : model.evaluate(config.evalInput(), null);
+                : interrupted || noEval || !config.hasEvalData() ? null : model.evaluate(config.evalInput());
         if (during == null) {
             recording.evaluated(eval);
         }

@@ -43,7 +43,7 @@ class BaselineEstimatorsTest {
         ModelEstimator model = BaselineClassifier.builder()
                 .runConfig(RunConfig.builder().modelDir(dir.resolve("c")).build()).build();
         model.train(input(schema, rows, "label", true), Steps.of(2000));
-        EvalResult eval = model.evaluate(input(schema, rows, "label", false), null);
+        EvalResult eval = model.evaluate(input(schema, rows, "label", false));
         assertEquals(0.25, eval.metric("prediction/mean"), 0.01);
         assertEquals(0.75, eval.metric("accuracy"), 1e-9);
         Prediction p = model.predict(input(schema, rows, "label", false)).get(0);
@@ -60,7 +60,7 @@ class BaselineEstimatorsTest {
         ModelEstimator model = BaselineRegressor.builder()
                 .runConfig(RunConfig.builder().modelDir(dir.resolve("r")).build()).build();
         model.train(input(schema, rows, "y", true), Steps.of(3000));
-        EvalResult eval = model.evaluate(input(schema, rows, "y", false), null);
+        EvalResult eval = model.evaluate(input(schema, rows, "y", false));
         assertEquals(3.0, eval.metric("prediction/mean"), 0.05);
         assertEquals(1.0, eval.metric("average_loss"), 0.01);
     }
@@ -79,7 +79,7 @@ class BaselineEstimatorsTest {
         model.train(input(schema, rows, "label", true), Steps.of(2000));
         Prediction p = model.predict(input(schema, rows, "label", false)).get(0);
         assertEquals(0.5, p.logistic()[0], 0.01);
-        EvalResult eval = model.evaluate(input(schema, rows, "label", false), null);
+        EvalResult eval = model.evaluate(input(schema, rows, "label", false));
         assertEquals(0.5, eval.metric("label/mean"), 1e-9); // weighted label mean
     }
 }

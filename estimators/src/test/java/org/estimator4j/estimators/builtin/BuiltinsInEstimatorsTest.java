@@ -121,8 +121,8 @@ class BuiltinsInEstimatorsTest {
         ModelEstimator builtin = withBuiltins.build();
         own.train(train, Steps.of(300));
         builtin.train(train, Steps.of(300));
-        EvalResult a = own.evaluate(eval, null);
-        EvalResult b = builtin.evaluate(eval, null);
+        EvalResult a = own.evaluate(eval);
+        EvalResult b = builtin.evaluate(eval);
         assertTrue(a.metric("accuracy") > 0.95, a.metrics().toString());
         // The same loss, computed in another order: the same training up to float rounding.
         assertEquals(a.metric("average_loss"), b.metric("average_loss"), 1e-4);
@@ -150,8 +150,8 @@ class BuiltinsInEstimatorsTest {
                 .metric("builtin_log_loss", metric("log_loss")).runConfig(config("builtin")).build();
         own.train(train, Steps.of(300));
         builtin.train(train, Steps.of(300));
-        EvalResult a = own.evaluate(eval, null);
-        EvalResult b = builtin.evaluate(eval, null);
+        EvalResult a = own.evaluate(eval);
+        EvalResult b = builtin.evaluate(eval);
         assertEquals(a.metric("average_loss"), b.metric("average_loss"), 1e-4);
         assertEquals(b.metric("accuracy"), b.metric("builtin_accuracy"), 1e-9);
         assertEquals(b.metric("average_loss"), b.metric("builtin_log_loss"), 1e-5);
@@ -170,8 +170,8 @@ class BuiltinsInEstimatorsTest {
         ModelEstimator builtin = withBuiltins.build();
         own.train(train, Steps.of(300));
         builtin.train(train, Steps.of(300));
-        EvalResult a = own.evaluate(eval, null);
-        EvalResult b = builtin.evaluate(eval, null);
+        EvalResult a = own.evaluate(eval);
+        EvalResult b = builtin.evaluate(eval);
         assertTrue(a.metric("r2") > 0.5, a.metrics().toString());
         assertEquals(a.metric("average_loss"), b.metric("average_loss"), 1e-4);
         assertEquals(b.metric("average_loss"), b.metric("builtin_mse"), 1e-9);
@@ -188,14 +188,14 @@ class BuiltinsInEstimatorsTest {
         for (String name : List.of("binary_focal_crossentropy", "hinge")) {
             ModelEstimator model = LinearClassifier.builder(COLUMNS).loss(loss(name)).runConfig(config(name)).build();
             model.train(train, Steps.of(300));
-            EvalResult e = model.evaluate(eval, null);
+            EvalResult e = model.evaluate(eval);
             assertTrue(e.metric("accuracy") > 0.9, name + " " + e.metrics());
         }
         InputFn values = input(2000, 1, false, "value");
         for (String name : List.of("mean_absolute_error", "huber", "log_cosh")) {
             ModelEstimator model = LinearRegressor.builder(COLUMNS).loss(loss(name)).runConfig(config(name)).build();
             model.train(values, Steps.of(300));
-            EvalResult e = model.evaluate(input(500, 2, false, "value"), null);
+            EvalResult e = model.evaluate(input(500, 2, false, "value"));
             assertTrue(e.metric("r2") > 0.5, name + " " + e.metrics());
         }
     }

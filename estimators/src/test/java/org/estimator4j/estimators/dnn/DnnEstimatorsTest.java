@@ -103,13 +103,13 @@ class DnnEstimatorsTest {
     void aDnnLearnsAnInteractionNoLinearModelCan() {
         ModelEstimator deep = dnn("dnn");
         deep.train(input(rows(4000, 1), "label"), Steps.of(1500));
-        EvalResult dnnEval = deep.evaluate(input(rows(2000, 2), "label"), null);
+        EvalResult dnnEval = deep.evaluate(input(rows(2000, 2), "label"));
 
         ModelEstimator linear = LinearClassifier.builder(List.of(FeatureColumns.numericColumn("x"),
                         FeatureColumns.numericColumn("y"), CITY)).labelVocabulary(List.of("no", "yes"))
                 .runConfig(config("linear")).build();
         linear.train(input(rows(4000, 1), "label"), Steps.of(1500));
-        EvalResult linearEval = linear.evaluate(input(rows(2000, 2), "label"), null);
+        EvalResult linearEval = linear.evaluate(input(rows(2000, 2), "label"));
 
         assertTrue(dnnEval.metric("accuracy") > 0.93, dnnEval.metrics().toString());
         assertTrue(linearEval.metric("accuracy") < 0.7, linearEval.metrics().toString());
@@ -145,7 +145,7 @@ class DnnEstimatorsTest {
                 .labelVocabulary(List.of("no", "yes")).runConfig(config("wd")).build();
         // Batch norm's moving averages (momentum 0.999, as TensorFlow sets it) need a few thousand steps to settle.
         model.train(input(rows(3000, 1), "label"), Steps.of(4000));
-        EvalResult eval = model.evaluate(input(rows(1000, 2), "label"), null);
+        EvalResult eval = model.evaluate(input(rows(1000, 2), "label"));
         assertTrue(eval.metric("accuracy") > 0.85, eval.metrics().toString());
 
         List<Example> probe = rows(64, 3);
@@ -170,7 +170,7 @@ class DnnEstimatorsTest {
         ModelEstimator model = DNNRegressor.builder(DEEP).hiddenUnits(List.of(32, 32))
                 .optimizer(AdamOptimizer.withLearningRate(0.01)).runConfig(config("reg")).build();
         model.train(input(rows(4000, 1), "target"), Steps.of(1500));
-        EvalResult eval = model.evaluate(input(rows(2000, 2), "target"), null);
+        EvalResult eval = model.evaluate(input(rows(2000, 2), "target"));
         // The target's variance is about 0.6; a good fit leaves a small fraction of it.
         assertTrue(eval.metric("rmse") < 0.2, eval.metrics().toString());
         assertTrue(eval.metric("r2") > 0.9, eval.metrics().toString());
@@ -205,7 +205,7 @@ class DnnEstimatorsTest {
                 .optimizer(AdamOptimizer.withLearningRate(0.01)).labelVocabulary(List.of("no", "yes"))
                 .runConfig(config("custom")).build();
         model.train(input(rows(2000, 1), "label"), Steps.of(600));
-        assertTrue(model.evaluate(input(rows(1000, 2), "label"), null).metric("accuracy") > 0.85);
+        assertTrue(model.evaluate(input(rows(1000, 2), "label")).metric("accuracy") > 0.85);
         Path bundle = model.export(dir.resolve("custom-export"));
 
         List<Example> probe = rows(32, 3);

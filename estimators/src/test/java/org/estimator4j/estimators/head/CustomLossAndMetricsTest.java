@@ -111,7 +111,7 @@ class CustomLossAndMetricsTest {
     void aPluginLossTrainsAndPluginMetricsAreReported() {
         ModelEstimator model = brier("brier");
         model.train(input(3000, 1), Steps.of(800));
-        EvalResult eval = model.evaluate(input(1000, 2), null);
+        EvalResult eval = model.evaluate(input(1000, 2));
         assertTrue(eval.metric("accuracy") > 0.95, eval.metrics().toString());
         // positive_rate counts probabilities above 0.5, which is what predicts class 1: it equals prediction
         // agreement with class 1, so it must be close to the label mean when accuracy is high.
@@ -139,7 +139,7 @@ class CustomLossAndMetricsTest {
             }
         }).runConfig(RunConfig.builder().modelDir(dir.resolve("m")).build()).build();
         model.train(input(200, 1), Steps.of(5));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.evaluate(input(100, 2), null));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.evaluate(input(100, 2)));
         assertTrue(e.getMessage().contains("metric 'broken'") && e.getMessage().contains("boom"), e.getMessage());
     }
 }

@@ -78,7 +78,7 @@ class LinearClassifierTest {
         ModelEstimator model = classifier(dir.resolve("m"));
         model.train(input(rows(2000, 1)), Steps.of(500));
         assertEquals(500, model.globalStep());
-        EvalResult eval = model.evaluate(input(rows(1000, 2)), null);
+        EvalResult eval = model.evaluate(input(rows(1000, 2)));
         assertTrue(eval.metric("accuracy") > 0.97, eval.metrics().toString());
         assertTrue(eval.metric("auc") > 0.97, eval.metrics().toString());
         for (String name : List.of("accuracy_baseline", "auc_precision_recall", "average_loss", "loss",
@@ -132,7 +132,7 @@ class LinearClassifierTest {
     @Test
     void evaluatingBeforeTrainingSaysToTrainFirst() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> classifier(dir.resolve("empty")).evaluate(input(rows(10, 1)), null));
+                () -> classifier(dir.resolve("empty")).evaluate(input(rows(10, 1))));
         assertTrue(e.getMessage().contains("train the model first"), e.getMessage());
     }
 
@@ -162,7 +162,7 @@ class LinearClassifierTest {
     void warmStartCarriesTrainedVariablesIntoANewModelWithMoreColumns() {
         ModelEstimator source = classifier(dir.resolve("source"));
         source.train(input(rows(2000, 1)), Steps.of(500));
-        double trained = source.evaluate(input(rows(1000, 2)), null).metric("average_loss");
+        double trained = source.evaluate(input(rows(1000, 2))).metric("average_loss");
 
         List<FeatureColumn> more = new ArrayList<>(COLUMNS); // a new column the source model does not have
         more.add(FeatureColumns.crossedColumn(List.of("color", FeatureColumns.bucketizedColumn(
@@ -174,8 +174,8 @@ class LinearClassifierTest {
                 .runConfig(RunConfig.builder().modelDir(dir.resolve("cold")).build()).build();
         warm.train(input(rows(2000, 3)), Steps.of(1));
         cold.train(input(rows(2000, 3)), Steps.of(1));
-        double warmLoss = warm.evaluate(input(rows(1000, 2)), null).metric("average_loss");
-        double coldLoss = cold.evaluate(input(rows(1000, 2)), null).metric("average_loss");
+        double warmLoss = warm.evaluate(input(rows(1000, 2))).metric("average_loss");
+        double coldLoss = cold.evaluate(input(rows(1000, 2))).metric("average_loss");
         assertTrue(warmLoss < trained + 0.05, "warm " + warmLoss + " vs trained source " + trained);
         assertTrue(warmLoss < coldLoss - 0.2, "warm " + warmLoss + " vs cold " + coldLoss);
     }

@@ -10,7 +10,9 @@ package org.estimator4j.store.query;
  *                 ^
  * </pre>
  *
- * Long texts are shown as a window around the column, so the caret stays on screen.
+ * Long texts are shown as a window around the column, so the caret stays on screen. It stays an
+ * {@link IllegalArgumentException} rather than an {@link org.estimator4j.api.Estimator4jException}: a bad filter is a
+ * bad argument, which the CLI reports as a usage error (exit code 2).
  */
 public final class FilterSyntaxException extends IllegalArgumentException {
 

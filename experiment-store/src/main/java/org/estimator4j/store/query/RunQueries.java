@@ -298,7 +298,7 @@ public final class RunQueries {
             }
         } catch (SQLException e) {
             throw new StoreException("could not " + what + " in " + StoreLocation.redact(store.url()) + ": "
-                    + e.getMessage() + "; check that the store is reachable (--store, E4J_STORE)", e);
+                    + e.getMessage(), "check that the store is reachable (--store, E4J_STORE)", e);
         }
     }
 }

@@ -13,10 +13,10 @@ public final class UnknownRunException extends StoreException {
 
     public UnknownRunException(String id, List<String> candidates) {
         super(candidates.isEmpty()
-                ? "no run has the id '" + id + "'; list run ids with e4j runs list"
+                ? "no run has the id '" + id + "'"
                 : "the id prefix '" + id + "' matches " + candidates.size() + " runs: " + String.join(", ",
-                        candidates) + (candidates.size() >= RunQueries.MAX_CANDIDATES ? ", ..." : "")
-                        + "; give more characters of the id");
+                        candidates) + (candidates.size() >= RunQueries.MAX_CANDIDATES ? ", ..." : ""),
+                candidates.isEmpty() ? "list run ids with e4j runs list" : "give more characters of the id");
         this.id = id;
         this.candidates = List.copyOf(candidates);
     }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.estimator4j.api.table.DType;
 import org.estimator4j.features.BucketizedColumn;
@@ -182,9 +183,9 @@ final class ColumnReader {
                 }
                 String file = files.locate(c.string("vocabulary_file"), c.path("vocabulary_file")).toString();
                 VocabularyFileColumn v = FeatureColumns.categoricalColumnWithVocabularyFile(c.string("key"), file,
-                        c.has("vocabulary_size") ? c.integer("vocabulary_size") : null,
+                        c.has("vocabulary_size") ? OptionalInt.of(c.integer("vocabulary_size")) : OptionalInt.empty(),
                         categoricalDtype(c, "dtype", DType.STRING), c.has("default_value") ? c.longValue(
-                        "default_value") : null, c.has("num_oov_buckets") ? c.longValue("num_oov_buckets") : 0);
+                        "default_value") : -1, c.has("num_oov_buckets") ? c.longValue("num_oov_buckets") : 0);
                 // A saved column names the file it was made from: a file changed since must not pass for it.
                 if (c.has("vocabulary_sha256") && !c.string("vocabulary_sha256").equals(v.vocabularySha256())) {
                     throw c.error("vocabulary_sha256", "vocabulary_file " + file + " has changed since the column "
@@ -195,8 +196,9 @@ final class ColumnReader {
                 return v;
             }
             case "IdentityCategoricalColumn":
-                return FeatureColumns.categoricalColumnWithIdentity(c.string("key"), c.longValue("number_buckets"),
-                        c.has("default_value") ? c.longValue("default_value") : null);
+                return c.has("default_value") ? FeatureColumns.categoricalColumnWithIdentity(c.string("key"),
+                        c.longValue("number_buckets"), c.longValue("default_value"))
+                        : FeatureColumns.categoricalColumnWithIdentity(c.string("key"), c.longValue("number_buckets"));
             case "WeightedCategoricalColumn":
                 if (c.has("dtype")) {
                     numericDtype(c, "dtype");

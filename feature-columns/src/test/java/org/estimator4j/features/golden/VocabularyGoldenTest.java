@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.api.table.DType;
 import org.estimator4j.features.CategoricalColumn;
@@ -216,11 +217,13 @@ class VocabularyGoldenTest {
     /** VocabularyFileCategoricalColumnTest.test_defaults / test_all_constructor_args. */
     @Test
     void fileDefaults() {
-        VocabularyFileColumn c = FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, 3, null, null, 0);
+        VocabularyFileColumn c = FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
+                OptionalInt.of(3), null, -1, 0);
         assertEquals("aaa", c.name());
         assertEquals(3, c.numBuckets());
         assertEquals(-1, c.defaultValue());
-        assertEquals(7, FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, 3, DType.STRING, null, 4)
+        assertEquals(7, FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(3),
+                DType.STRING, -1, 4)
                 .numBuckets());
     }
 
@@ -231,7 +234,7 @@ class VocabularyGoldenTest {
     @Test
     void fileGetSparseTensors() {
         assertIds(new long[][] {{2}, {-1, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
-                3, null, null, 0), marloSkywalkerOmar()));
+                OptionalInt.of(3), null, -1, 0), marloSkywalkerOmar()));
         assertIds(new long[][] {{2}, {-1, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
                 wireFile), marloSkywalkerOmar()));
     }
@@ -240,27 +243,28 @@ class VocabularyGoldenTest {
     @Test
     void fileDenseInput() {
         assertIds(new long[][] {{2}, {-1, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
-                3, null, null, 0), wireDense()));
+                OptionalInt.of(3), null, -1, 0), wireDense()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_default_value_in_vocabulary → (2, 2, 0). */
     @Test
     void fileDefaultValueInVocabulary() {
         assertIds(new long[][] {{2}, {2, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
-                3, null, 2L, 0), marloSkywalkerOmar()));
+                OptionalInt.of(3), null, 2L, 0), marloSkywalkerOmar()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_with_oov_buckets → (2, 33, 0, 62). */
     @Test
     void fileWithOovBuckets() {
         assertIds(new long[][] {{2}, {33, 0, 62}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
-                wireFile, 3, null, null, 100), withHeisenberg()));
+                wireFile, OptionalInt.of(3), null, -1, 100), withHeisenberg()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_small_vocabulary_size → (-1, -1, 0). */
     @Test
     void fileSmallVocabularySize() {
-        VocabularyFileColumn c = FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, 2, null, null, 0);
+        VocabularyFileColumn c = FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
+                OptionalInt.of(2), null, -1, 0);
         assertEquals(2, c.numBuckets());
         assertIds(new long[][] {{-1}, {-1, 0}}, ids(c, marloSkywalkerOmar()));
     }
@@ -269,28 +273,28 @@ class VocabularyGoldenTest {
     @Test
     void fileInt() {
         assertIds(new long[][] {{2}, {-1, 0}, {4}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
-                warriorsFile, 5, DType.INT64, null, 0), warriorsSparse()));
+                warriorsFile, OptionalInt.of(5), DType.INT64, -1, 0), warriorsSparse()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_int32_dense_input → (2, -100, 0, 4). */
     @Test
     void fileIntDenseInput() {
         assertIds(new long[][] {{2}, {-100, 0}, {4}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
-                warriorsFile, 5, DType.INT64, -100L, 0), warriorsDense()));
+                warriorsFile, OptionalInt.of(5), DType.INT64, -100L, 0), warriorsDense()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_int32_with_oov_buckets → (2, 60, 0, 4). */
     @Test
     void fileIntWithOovBuckets() {
         assertIds(new long[][] {{2}, {60, 0}, {4}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
-                warriorsFile, 5, DType.INT64, null, 100), warriorsSparse()));
+                warriorsFile, OptionalInt.of(5), DType.INT64, -1, 100), warriorsSparse()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_old_linear_model: num_oov_buckets=1 → 4 buckets; 2, (3, 0). */
     @Test
     void fileOldLinearModel() {
-        VocabularyFileColumn c = FeatureColumns.categoricalColumnWithVocabularyFile("wire", wireFile, 3, null, null,
-                1);
+        VocabularyFileColumn c = FeatureColumns.categoricalColumnWithVocabularyFile("wire", wireFile,
+                OptionalInt.of(3), null, -1, 1);
         assertEquals(4, c.numBuckets());
         Batch batch = rows(variable("wire", DType.STRING)).row("wire", List.of("marlo"))
                 .row("wire", List.of("skywalker", "omar")).batch();
@@ -304,18 +308,23 @@ class VocabularyGoldenTest {
      */
     @Test
     void fileErrors() {
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, 3, null, 2L, 100),
+        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(3), null,
+                2L, 100),
                 "aaa", "default_value", "num_oov_buckets");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, 4, null, null, 0),
+        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(4), null,
+                -1, 0),
                 "aaa", "vocabulary_size 4", "3 lines");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, 0, null, null, 0),
+        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(0), null,
+                -1, 0),
                 "aaa", "vocabulary_size");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, -1, null, null, 0),
+        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(-1),
+                null, -1, 0),
                 "aaa", "vocabulary_size");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, 3, null, null, -1),
+        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(3), null,
+                -1, -1),
                 "aaa", "num_oov_buckets");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, 3, DType.FLOAT64, null,
-                0), "aaa", "dtype must be string or int64");
+        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(3),
+                DType.FLOAT64, -1, 0), "aaa", "dtype must be string or int64");
     }
 
     /** A missing vocabulary file: the error names the column and the path. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.estimator4j.api.data.Dataset;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.api.table.DType;
@@ -119,9 +120,9 @@ class FeatureColumnJsonTest {
         VocabularyListColumn codeLearned = FeatureColumns.categoricalColumnWithLearnedVocabulary("code",
                 new VocabularySpec(DType.INT64, 1, null), 0).withVocabulary(List.of(120L, 3L));
         CategoricalColumn occupationFile = FeatureColumns.categoricalColumnWithVocabularyFile("occupation",
-                vocabularyFile().toString(), 3, DType.STRING, null, 1);
+                vocabularyFile().toString(), OptionalInt.of(3), DType.STRING, -1, 1);
         CategoricalColumn occupationFileAll = FeatureColumns.categoricalColumnWithVocabularyFile("occupation",
-                vocabularyFile().toString(), null, null, 2L, 0);
+                vocabularyFile().toString(), OptionalInt.empty(), null, 2L, 0);
         IdentityColumn code = FeatureColumns.categoricalColumnWithIdentity("code", 200);
         IdentityColumn ids = FeatureColumns.categoricalColumnWithIdentity("ids", 10, 0L);
         WeightedCategoricalColumn weighted = FeatureColumns.weightedCategoricalColumn(ids, "weights");
@@ -388,7 +389,7 @@ class FeatureColumnJsonTest {
                 {"default_value": -1, "dtype": "string", "key": "aaa", "num_oov_buckets": 1,
                  "vocabulary_list": ["omar", "stringer", "marlo"]}""");
         VocabularyFileColumn wireColumn = FeatureColumns.categoricalColumnWithVocabularyFile("wire", wire.toString(),
-                3, null, null, 1);
+                OptionalInt.of(3), null, -1, 1);
         assertTfConfig(wireColumn, """
                 {"default_value": -1, "dtype": "string", "key": "wire", "num_oov_buckets": 1,
                  "vocabulary_file": "%s", "vocabulary_size": 3, "file_format": null,
