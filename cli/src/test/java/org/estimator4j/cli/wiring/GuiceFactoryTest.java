@@ -3,7 +3,10 @@ package org.estimator4j.cli.wiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.inject.ConfigurationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
@@ -51,6 +54,17 @@ class GuiceFactoryTest {
         private OnlyPrivate() {}
     }
 
+    /** Asks for something no module binds. */
+    @Command(name = "needy")
+    static final class Needy implements Callable<Integer> {
+        @Inject Runnable unbound;
+
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+
     private final Injector injector = Guice.createInjector(Modules.override(E4jModules.production())
             .with(binder -> binder.bind(Clock.class).toInstance(FIXED)));
 
@@ -70,9 +84,16 @@ class GuiceFactoryTest {
     }
 
     @Test
+    void aMissingBindingIsAnErrorNotACommandBuiltWithoutIt() {
+        GuiceFactory factory = new GuiceFactory(injector);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> factory.create(Needy.class));
+        assertTrue(e.getMessage().contains("Runnable"), e.getMessage());
+    }
+
+    @Test
     void everyE4jSubcommandIsCreatedByTheInjector() {
         // Building the whole tree instantiates every command, mixin and group: none may fail to inject.
         CommandLine root = org.estimator4j.cli.E4j.commandLine(injector);
-        assertEquals(true, root.getSubcommands().containsKey("train"));
+        assertTrue(root.getSubcommands().containsKey("train"));
     }
 }
