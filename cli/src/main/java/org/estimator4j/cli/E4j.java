@@ -1,5 +1,7 @@
 package org.estimator4j.cli;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import java.util.List;
 import org.estimator4j.cli.configcmd.ConfigCommand;
 import org.estimator4j.cli.data.DataCommand;
@@ -14,6 +16,8 @@ import org.estimator4j.cli.train.EvaluateCommand;
 import org.estimator4j.cli.train.ExportCommand;
 import org.estimator4j.cli.train.PredictCommand;
 import org.estimator4j.cli.train.TrainCommand;
+import org.estimator4j.cli.wiring.E4jModules;
+import org.estimator4j.cli.wiring.GuiceFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,9 +58,20 @@ public final class E4j {
             description = "On failure, print the full stack trace, not just a one-line error.")
     boolean verbose;
 
-    /** The configured command line: the same one {@link #main} runs, for tests and later wiring. */
+    /** The configured command line {@link #main} runs, wired by the production modules. */
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new E4j());
+        return commandLine(Guice.createInjector(E4jModules.production()));
+    }
+
+    /**
+     * The configured command line with every command created (and injected) by {@code injector}, writing to its
+     * {@link Console}. Tests pass an injector whose modules they swapped ({@code Modules.override}).
+     */
+    public static CommandLine commandLine(Injector injector) {
+        CommandLine cmd = new CommandLine(E4j.class, new GuiceFactory(injector));
+        Console console = injector.getInstance(Console.class);
+        cmd.setOut(console.out());
+        cmd.setErr(console.err());
         // Every subcommand has --version (mixinStandardHelpOptions) and should print the same as
         // the root.
         cmd.getSubcommands()

@@ -32,7 +32,7 @@ class ExitCodeTest {
     }
 
     private static CliRun runBoom(Throwable toThrow, String... args) {
-        CommandLine cmd = E4j.commandLine();
+        CommandLine cmd = CliRun.commandLine();
         cmd.addSubcommand("boom", new Boom(toThrow));
         return CliRun.of(cmd, args);
     }

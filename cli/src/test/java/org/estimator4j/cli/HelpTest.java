@@ -25,13 +25,13 @@ class HelpTest {
 
     @Test
     void thereAreSubcommandsToCheck() {
-        assertFalse(E4j.commandLine().getSubcommands().isEmpty());
+        assertFalse(CliRun.commandLine().getSubcommands().isEmpty());
     }
 
     /** Every subcommand, including ones later issues add, must answer --help and -h with its usage. */
     @TestFactory
     Stream<DynamicTest> everySubcommandHasHelp() {
-        return E4j.commandLine().getSubcommands().keySet().stream()
+        return CliRun.commandLine().getSubcommands().keySet().stream()
                 .flatMap(
                         name ->
                                 Stream.of("--help", "-h")
@@ -64,7 +64,7 @@ class HelpTest {
     @TestFactory
     Stream<DynamicTest> everySubcommandHasTheRootsVersion() {
         String expected = "e4j " + System.getProperty("e4j.expected.version");
-        return E4j.commandLine().getSubcommands().keySet().stream()
+        return CliRun.commandLine().getSubcommands().keySet().stream()
                 .map(
                         name ->
                                 DynamicTest.dynamicTest(

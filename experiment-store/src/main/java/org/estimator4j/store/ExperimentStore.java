@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ public final class ExperimentStore implements AutoCloseable {
     private final String url;
     private final Dialect dialect;
     private final Duration heartbeat;
+    private final Clock clock;
     private final boolean readOnly;
     private final Connections connections;
     private final Connection keeper;
@@ -56,6 +58,7 @@ public final class ExperimentStore implements AutoCloseable {
         this.url = StoreLocation.normalize(b.url);
         this.dialect = Dialect.of(url);
         this.heartbeat = b.heartbeat;
+        this.clock = b.clock;
         String openUrl = url;
         boolean readOnly = b.readOnly;
         H2StoreFile probedFile = null;
@@ -159,6 +162,7 @@ public final class ExperimentStore implements AutoCloseable {
     public static final class Builder {
         private final String url;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
+        private Clock clock = Clock.systemUTC();
         private boolean readOnly;
 
         private Builder(String url) {
@@ -174,6 +178,15 @@ public final class ExperimentStore implements AutoCloseable {
                 throw new IllegalArgumentException("heartbeat interval must be > 0, got " + interval);
             }
             this.heartbeat = interval;
+            return this;
+        }
+
+        /**
+         * The clock that stamps when experiments are created and runs start (default: the system clock). A run's
+         * writer stamps its heartbeats, metric points and end on the system clock as they happen.
+         */
+        public Builder clock(Clock startClock) {
+            this.clock = Objects.requireNonNull(startClock, "clock");
             return this;
         }
 
@@ -296,7 +309,7 @@ public final class ExperimentStore implements AutoCloseable {
                 PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO experiments (name, created_ms) VALUES (?, ?)")) {
             ps.setString(1, name);
-            ps.setLong(2, System.currentTimeMillis());
+            ps.setLong(2, clock.millis());
             ps.executeUpdate();
         } catch (SQLException e) {
             // Another process created it between our read and our insert: the unique name wins, read theirs.
@@ -389,7 +402,7 @@ public final class ExperimentStore implements AutoCloseable {
                         "give the id of an existing run");
             }
             String runId = UUID.randomUUID().toString().replace("-", "");
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             try (Connection c = connect();
                     PreparedStatement ps = c.prepareStatement("INSERT INTO runs (run_id, experiment_id, name, "
                             + "status, start_ms, heartbeat_ms, parent_run_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

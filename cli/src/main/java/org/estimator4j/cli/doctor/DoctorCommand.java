@@ -1,5 +1,6 @@
 package org.estimator4j.cli.doctor;
 
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ public final class DoctorCommand implements Callable<Integer> {
         this(defaultChecks());
     }
 
+    /** These checks, in order (e4j binds {@link #defaultChecks()} in {@code wiring.DoctorModule}). */
+    @Inject
     public DoctorCommand(List<Check> checks) {
         this.checks = List.copyOf(checks);
     }

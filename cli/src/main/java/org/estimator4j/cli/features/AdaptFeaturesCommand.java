@@ -1,5 +1,6 @@
 package org.estimator4j.cli.features;
 
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import org.estimator4j.api.json.JsonLinesOptions;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.cli.E4jException;
 import org.estimator4j.cli.config.ExperimentConfig;
+import org.estimator4j.cli.plugins.PluginRegistries;
 import org.estimator4j.cli.train.ConfigOptions;
 import org.estimator4j.features.FeatureColumn;
 import org.estimator4j.features.FeatureColumnException;
@@ -85,13 +87,16 @@ public final class AdaptFeaturesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Inject
+    PluginRegistries registries;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         List<FeatureColumn> adapted;
         if (source.config != null) {
             ExperimentConfig config = ConfigOptions.load(source.config.config, source.config.overrides,
-                    source.config.plugins);
+                    source.config.plugins, registries);
             if (config.columnStateNote() != null) {
                 err.println(config.columnStateNote());
             }

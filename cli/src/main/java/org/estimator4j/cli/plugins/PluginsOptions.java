@@ -1,5 +1,6 @@
 package org.estimator4j.cli.plugins;
 
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.estimator4j.api.plugin.ComponentRegistry;
@@ -24,6 +25,9 @@ public final class PluginsOptions {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Inject
+    PluginRegistries registries;
+
     boolean json() {
         return format == Format.json;
     }
@@ -31,7 +35,7 @@ public final class PluginsOptions {
     /** The registry of the class path and the plugins folder; a folder that is missing is the user's to fix. */
     ComponentRegistry load() {
         try {
-            return ComponentRegistry.load(Optional.ofNullable(plugins));
+            return registries.load(Optional.ofNullable(plugins));
         } catch (PluginException e) {
             throw new E4jException(e.getMessage(), "plugins come from the class path and from --plugins DIR or $"
                     + ComponentRegistry.PLUGINS_DIR_ENV, e);

@@ -3,6 +3,7 @@ package org.estimator4j.cli.runs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.estimator4j.cli.Console;
 import org.estimator4j.cli.E4j;
 import org.estimator4j.cli.text.Table;
 import org.estimator4j.store.ExperimentStore;
@@ -44,6 +46,9 @@ final class RunsCompareCommand extends StoreCommand {
 
     @Option(names = "--only-differences", description = "Leave out rows where every run agrees.")
     boolean onlyDifferences;
+
+    @Inject
+    Console io;
 
     /** One compared row: {@code params.lr} and each run's value (null when the run has none). */
     record Row(String key, List<String> values) {
@@ -120,7 +125,7 @@ final class RunsCompareCommand extends StoreCommand {
         return switch (color) {
             case always -> true;
             case never -> false;
-            case auto -> System.console() != null && System.getenv("NO_COLOR") == null
+            case auto -> io.terminal() && System.getenv("NO_COLOR") == null
                     && !"dumb".equals(System.getenv("TERM"));
         };
     }

@@ -3,6 +3,7 @@ package org.estimator4j.cli.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.estimator4j.cli.E4jException;
 import org.estimator4j.cli.store.StoreErrors;
+import org.estimator4j.cli.store.StoreOpener;
 import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.StoreException;
 import org.estimator4j.store.StoreLocation;
@@ -42,6 +44,8 @@ abstract class StoreCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Inject StoreOpener stores;
+
     /** The command's work, with the store open; returns the exit code. */
     abstract int run(ExperimentStore store, RunQueries queries, PrintWriter out) throws Exception;
 
@@ -52,7 +56,7 @@ abstract class StoreCommand implements Callable<Integer> {
         try {
             url = StoreLocation.resolve(store, null);
             requireExisting(url);
-            opened = ExperimentStore.builder(url).readOnly(readOnly).open();
+            opened = stores.open(url, readOnly);
         } catch (StoreException e) {
             throw fromStore(e);
         }

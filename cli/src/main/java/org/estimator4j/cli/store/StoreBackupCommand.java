@@ -1,5 +1,6 @@
 package org.estimator4j.cli.store;
 
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.estimator4j.cli.E4j;
@@ -24,10 +25,11 @@ final class StoreBackupCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Inject StoreOpener stores;
+
     @Override
     public Integer call() {
-        try (ExperimentStore store = ExperimentStore.builder(StoreLocation.resolve(option.store, null))
-                .readOnly(true).open()) {
+        try (ExperimentStore store = stores.open(StoreLocation.resolve(option.store, null), true)) {
             store.backup(out);
             spec.commandLine().getOut().println("backed up " + StoreLocation.redact(store.url()) + " to "
                     + out.toAbsolutePath().normalize());

@@ -1,11 +1,11 @@
 package org.estimator4j.cli.store;
 
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.estimator4j.cli.E4j;
 import org.estimator4j.cli.E4jException;
-import org.estimator4j.store.ExperimentStore;
 import org.estimator4j.store.StoreCheck;
 import org.estimator4j.store.StoreException;
 import org.estimator4j.store.StoreLocation;
@@ -25,11 +25,13 @@ final class StoreCheckCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Inject StoreOpener stores;
+
     @Override
     public Integer call() {
         StoreCheck check;
         try {
-            check = ExperimentStore.check(StoreLocation.resolve(option.store, null));
+            check = stores.check(StoreLocation.resolve(option.store, null));
         } catch (StoreException e) {
             throw StoreErrors.toE4j(e);
         }

@@ -1,9 +1,11 @@
 package org.estimator4j.cli.train;
 
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.estimator4j.cli.config.ExperimentConfig;
+import org.estimator4j.cli.plugins.PluginRegistries;
 import picocli.CommandLine.Option;
 
 /** The options every experiment command shares: the config file, overrides, and the output format. */
@@ -33,6 +35,9 @@ public final class ConfigOptions {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Inject
+    PluginRegistries registries;
+
     ExperimentConfig load() {
         List<String> all = new ArrayList<>(overrides);
         if (modelDir != null) {
@@ -40,11 +45,15 @@ public final class ConfigOptions {
             all.add("run_config.model_dir=" + com.fasterxml.jackson.databind.node.TextNode.valueOf(
                     modelDir.toAbsolutePath().toString()));
         }
-        return load(config, all, plugins);
+        return load(config, all, plugins, registries);
     }
 
-    /** {@code config} with its overrides, components from the plugin registry (built-ins and {@code plugins}). */
-    public static ExperimentConfig load(Path config, List<String> overrides, Path plugins) {
-        return ExperimentConfig.load(config, overrides, plugins, PluginComponents::load);
+    /**
+     * {@code config} with its overrides, components from the plugin registry {@code registries} loads (built-ins and
+     * {@code plugins}).
+     */
+    public static ExperimentConfig load(Path config, List<String> overrides, Path plugins,
+            PluginRegistries registries) {
+        return ExperimentConfig.load(config, overrides, plugins, dir -> PluginComponents.load(dir, registries));
     }
 }

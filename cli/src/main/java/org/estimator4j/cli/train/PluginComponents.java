@@ -7,6 +7,7 @@ import org.estimator4j.api.plugin.ComponentRegistry;
 import org.estimator4j.api.plugin.PluginException;
 import org.estimator4j.cli.config.Components;
 import org.estimator4j.cli.config.ConfigException;
+import org.estimator4j.cli.plugins.PluginRegistries;
 import org.estimator4j.estimators.dnn.LayerFactory;
 import org.estimator4j.spi.ComponentKind;
 
@@ -18,26 +19,34 @@ import org.estimator4j.spi.ComponentKind;
  */
 public final class PluginComponents implements Components {
     private final Optional<Path> pluginsDir;
+    private final PluginRegistries registries;
     private ComponentRegistry registry;
 
-    private PluginComponents(Optional<Path> pluginsDir) {
+    private PluginComponents(Optional<Path> pluginsDir, PluginRegistries registries) {
         this.pluginsDir = pluginsDir;
+        this.registries = registries;
     }
 
+    /** The components of the registry {@link ComponentRegistry#load} builds (for callers that are not injected). */
     public static Components load(Optional<Path> pluginsDir) {
+        return load(pluginsDir, ComponentRegistry::load);
+    }
+
+    /** The components of the registry {@code registries} loads for {@code pluginsDir}, when first needed. */
+    public static Components load(Optional<Path> pluginsDir, PluginRegistries registries) {
         try {
             ComponentRegistry.resolvePluginsDir(pluginsDir, System.getenv()); // a missing folder is refused now
         } catch (PluginException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        return new PluginComponents(pluginsDir);
+        return new PluginComponents(pluginsDir, registries);
     }
 
     /** The registry, loaded on first use. */
     private synchronized ComponentRegistry registry() {
         if (registry == null) {
             try {
-                registry = ComponentRegistry.load(pluginsDir);
+                registry = registries.load(pluginsDir);
             } catch (PluginException e) {
                 throw new ConfigException(e.getMessage(), e);
             }

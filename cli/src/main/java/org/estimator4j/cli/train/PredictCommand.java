@@ -1,5 +1,7 @@
 package org.estimator4j.cli.train;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +17,10 @@ import org.estimator4j.api.estimator.Prediction;
 import org.estimator4j.api.input.LabeledBatch;
 import org.estimator4j.api.input.Mode;
 import org.estimator4j.api.table.Batch;
+import org.estimator4j.cli.Console;
 import org.estimator4j.cli.E4jException;
 import org.estimator4j.cli.config.ExperimentConfig;
+import org.estimator4j.cli.plugins.PluginRegistries;
 import org.estimator4j.estimators.dnn.LayerFactory;
 import org.estimator4j.estimators.serving.InvalidBundleException;
 import org.estimator4j.estimators.serving.Predictor;
@@ -84,6 +88,15 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Inject
+    Provider<ConfigOptions> configOptions;
+
+    @Inject
+    PluginRegistries registries;
+
+    @Inject
+    Console io;
+
     @Override
     public Integer call() {
         if (bundle == null && config == null) {
@@ -106,7 +119,7 @@ public final class PredictCommand implements Callable<Integer> {
         ExperimentConfig experiment = config == null ? null : loadConfig();
         PredictionWriter writer = PredictionWriter.of(format, spec.commandLine().getOut());
         try (PredictionInput in = input.isEmpty() ? null
-                : PredictionInput.open(input, inputFormat, System.in)) {
+                : PredictionInput.open(input, inputFormat, io.in())) {
             if (bundle != null) {
                 Predictor predictor = loadBundle(experiment);
                 try (Dataset<Batch> batches = features(experiment, in);
@@ -134,7 +147,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private ExperimentConfig loadConfig() {
-        ConfigOptions options = new ConfigOptions();
+        ConfigOptions options = configOptions.get();
         options.config = config;
         options.modelDir = modelDir;
         options.overrides = overrides;
@@ -144,7 +157,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     private Predictor loadBundle(ExperimentConfig experiment) {
         LayerFactory layers = experiment != null ? experiment.components().layers()
-                : PluginComponents.load(Optional.ofNullable(plugins)).layers();
+                : PluginComponents.load(Optional.ofNullable(plugins), registries).layers();
         Predictor.Loader loader = Predictor.loader(bundle).layers(layers);
         try {
             return (noVerify ? loader.withoutVerification() : loader).load();

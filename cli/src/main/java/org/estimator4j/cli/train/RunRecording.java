@@ -22,6 +22,7 @@ import org.estimator4j.cli.VersionProvider;
 import org.estimator4j.cli.config.ExperimentConfig;
 import org.estimator4j.cli.config.RunLabels;
 import org.estimator4j.cli.store.StoreErrors;
+import org.estimator4j.cli.store.StoreOpener;
 import org.estimator4j.estimators.TrainAndEvaluate;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.store.ExperimentStore;
@@ -69,15 +70,15 @@ final class RunRecording implements AutoCloseable {
     }
 
     /**
-     * Opens the store ({@code --store}, else the config's {@code store}, else {@code E4J_STORE}, else the default),
-     * starts the run under {@code labels}' name and tags, and records its params and provenance.
+     * Opens the store through {@code stores} ({@code --store}, else the config's {@code store}, else
+     * {@code E4J_STORE}, else the default), starts the run under {@code labels}' name and tags, and records its params and provenance.
      */
-    static RunRecording start(ExperimentConfig config, RunLabels labels, String storeFlag, Path pluginsFlag,
+    static RunRecording start(StoreOpener stores, ExperimentConfig config, RunLabels labels, String storeFlag, Path pluginsFlag,
             List<String> commandLine, PrintWriter err) {
         String url = StoreLocation.resolve(storeFlag, config.store());
         ExperimentStore store;
         try {
-            store = ExperimentStore.open(url);
+            store = stores.open(url, false);
         } catch (StoreException e) {
             throw StoreErrors.toE4j(e);
         }

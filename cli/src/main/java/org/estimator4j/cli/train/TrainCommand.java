@@ -3,6 +3,7 @@ package org.estimator4j.cli.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +14,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.estimator4j.api.estimator.EvalResult;
+import org.estimator4j.cli.Console;
 import org.estimator4j.cli.config.ExperimentConfig;
 import org.estimator4j.cli.config.RunLabels;
+import org.estimator4j.cli.store.StoreOpener;
 import org.estimator4j.estimators.EvalSpec;
 import org.estimator4j.estimators.ModelEstimator;
 import org.estimator4j.estimators.TrainAndEvaluate;
@@ -69,6 +72,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Inject
+    StoreOpener stores;
+
+    @Inject
+    Console io;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -92,8 +101,8 @@ public final class TrainCommand implements Callable<Integer> {
                 err.println(config.columnStateNote());
             }
             RunLabels labels = config.runLabels().overriddenBy(runName, tags);
-            RunRecording recording = noStore ? RunRecording.disabled(config) : RunRecording.start(config, labels,
-                    store, options.plugins, spec.commandLine().getParseResult().originalArgs(), err);
+            RunRecording recording = noStore ? RunRecording.disabled(config) : RunRecording.start(stores, config,
+                    labels, store, options.plugins, spec.commandLine().getParseResult().originalArgs(), err);
             try {
                 return train(config, recording, stop, console);
             } catch (RuntimeException | Error e) {
@@ -128,7 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         List<Callback> callbacks = new ArrayList<>(recording.callbacks(
                 config.callbacks(c -> !c.type().equals(PROGRESS_BAR))));
-        TrainingConsole console = new TrainingConsole(err, TrainingConsole.isTerminal(), every, config.batchSize(),
+        TrainingConsole console = new TrainingConsole(err, io.terminal(), every, config.batchSize(),
                 TrainingLength.stopStep(config, before), System::nanoTime, stop::get);
         callbacks.add(console);
         shownConsole.set(console);

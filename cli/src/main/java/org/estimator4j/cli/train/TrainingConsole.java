@@ -53,11 +53,6 @@ final class TrainingConsole implements Callback {
         this.stopRequested = stopRequested;
     }
 
-    /** Whether stderr is a terminal the live line can be redrawn on. */
-    static boolean isTerminal() {
-        return System.console() != null;
-    }
-
     @Override
     public void onTrainBegin(TrainingContext context) {
         startNanos = clock.getAsLong();

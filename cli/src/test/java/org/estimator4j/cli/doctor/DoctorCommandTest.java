@@ -3,11 +3,10 @@ package org.estimator4j.cli.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import com.google.inject.TypeLiteral;
 import java.util.List;
+import org.estimator4j.cli.CliRun;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DoctorCommandTest {
 
@@ -20,12 +19,11 @@ class DoctorCommandTest {
 
     private record Out(int exitCode, List<String> lines) {}
 
+    /** {@code e4j doctor} with the doctor module swapped for {@code checks}. */
     private static Out doctor(Check... checks) {
-        StringWriter out = new StringWriter();
-        CommandLine cmd = new CommandLine(new DoctorCommand(List.of(checks)));
-        cmd.setOut(new PrintWriter(out, true));
-        int exitCode = cmd.execute();
-        return new Out(exitCode, out.toString().lines().toList());
+        CliRun run = CliRun.e4j(binder -> binder.bind(new TypeLiteral<List<Check>>() {}).toInstance(List.of(checks)),
+                "doctor");
+        return new Out(run.exitCode(), run.out().lines().toList());
     }
 
     @Test

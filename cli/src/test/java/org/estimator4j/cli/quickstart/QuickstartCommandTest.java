@@ -3,16 +3,13 @@ package org.estimator4j.cli.quickstart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.estimator4j.cli.E4j;
+import org.estimator4j.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class QuickstartCommandTest {
     @TempDir
@@ -20,14 +17,9 @@ class QuickstartCommandTest {
 
     @Test
     void wideAndDeepBeatsLinearWhichBeatsTheBaselineAndTheBundleServes() {
-        CommandLine cmd = E4j.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute("quickstart", "--dir", dir.resolve("qs").toString(), "--rows", "20000");
-        assertEquals(0, code, err.toString());
-        String text = out.toString();
+        CliRun run = CliRun.e4j("quickstart", "--dir", dir.resolve("qs").toString(), "--rows", "20000");
+        assertEquals(0, run.exitCode(), run.err());
+        String text = run.out();
         double[] baseline = metrics(text, "baseline \\(the prior\\)");
         double[] linear = metrics(text, "linear \\+ crosses");
         assertTrue(linear[0] > baseline[0] + 0.02, "accuracy: " + text);

@@ -107,7 +107,7 @@ class RunNameAndTagsTest {
 
     @Test
     void aTagWithoutValueIsAUsageError() {
-        CliRun train = CliRun.of(E4j.commandLine(), "train", "--config", config.toString(), "--store", store,
+        CliRun train = CliRun.e4j("train", "--config", config.toString(), "--store", store,
                 "--tag", "team");
         assertEquals(E4j.EXIT_USAGE, train.exitCode());
         assertTrue(train.err().contains("--tag"), train.err());

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.estimator4j.cli.config.ExperimentConfig;
 import org.estimator4j.cli.runs.TrainedRuns;
+import org.estimator4j.cli.store.ExperimentStoreOpener;
 import org.estimator4j.estimators.checkpoint.Checkpoints;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
@@ -38,7 +40,7 @@ class CheckpointFlushTest {
                 "run_config.log_step_count_steps=1", "run_config.save_checkpoints_steps=7",
                 "run_config.model_dir=" + modelDir));
         List<String> checked = new ArrayList<>();
-        try (RunRecording recording = RunRecording.start(config, org.estimator4j.cli.config.RunLabels.NONE, store, null, List.of("test"),
+        try (RunRecording recording = RunRecording.start(new ExperimentStoreOpener(Clock.systemUTC()), config, org.estimator4j.cli.config.RunLabels.NONE, store, null, List.of("test"),
                 new PrintWriter(Writer.nullWriter()));
                 ExperimentStore reader = ExperimentStore.open(store)) {
             Callback probe = new Callback() {

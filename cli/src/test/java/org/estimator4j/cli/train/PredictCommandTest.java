@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
+import com.google.inject.util.Modules;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.estimator4j.api.estimator.Prediction;
+import org.estimator4j.cli.CapturedConsole;
 import org.estimator4j.cli.CliRun;
 import org.estimator4j.estimators.serving.Predictor;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,13 +66,7 @@ class PredictCommandTest {
     }
 
     private static CliRun withStdin(String stdin, String... args) {
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return CliRun.e4j(args);
-        } finally {
-            System.setIn(saved);
-        }
+        return CliRun.e4j(new CapturedConsole(stdin), Modules.EMPTY_MODULE, args);
     }
 
     private static List<JsonNode> jsonLines(CliRun r) throws IOException {
