@@ -61,6 +61,11 @@ final class Estimator4jSession implements WorkloadSession {
         return prepared;
     }
 
+    @Override
+    public void trainSteps(int batchSize, long steps) {
+        train(batches.labeled(batchSize), steps);
+    }
+
     /** Trains {@code steps} steps; examples/s between taking the first batch and the last. */
     private double train(List<LabeledBatch> prepared, long steps) {
         StepClock clock = new StepClock();

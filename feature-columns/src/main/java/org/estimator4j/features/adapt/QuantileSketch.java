@@ -1,155 +1,117 @@
 package org.estimator4j.features.adapt;
 
-import java.util.ArrayList;
+import java.lang.reflect.Field;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
+import org.apache.datasketches.kll.KllFloatsSketch;
+import org.apache.datasketches.kll.KllSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
- * A mergeable streaming quantile sketch (KLL: Karnin, Lang and Liberty, 2016): memory grows with the logarithm of the
- * count, ranks are off by about 1.65/k of the count, and two sketches of separate data merge into one of both, so
- * parallel passes can be combined. Exact while it holds fewer values than its first level's capacity.
+ * A mergeable streaming quantile sketch (KLL: Karnin, Lang and Liberty, 2016), Apache DataSketches'
+ * {@link KllFloatsSketch}: memory grows with the logarithm of the count, ranks are off by about 1.65/k of the count,
+ * and two sketches of separate data merge into one of both, so parallel passes can be combined. Exact while it holds
+ * no more than k values. NaN values are skipped.
+ *
+ * <p>Reproducible: the same seed and the same values in the same order give the same quantiles. DataSketches draws
+ * its compactions' coin flips from one unseeded {@link Random} that every KLL sketch in the JVM shares, so this class
+ * hands values to its sketch in blocks and, under a lock, reseeds that shared random from its own seed stream before
+ * each block: what a block does then depends only on the sketch's state, the block and the seed.
  */
 public final class QuantileSketch {
-    private final int k;
-    private final SplittableRandom random;
-    // levels.get(h) holds values of weight 2^h; sizes.get(h) of them are used.
-    private final List<float[]> levels = new ArrayList<>();
-    private final List<Integer> sizes = new ArrayList<>();
-    private long count;
+    /** Values buffered between two hand-overs: large enough that the lock and the reseed cost nothing per value. */
+    private static final int BLOCK = 4096;
+    private static final Random SHARED_COINS = sharedCoins();
+    /** DataSketches' smallest k (its minimum level width). */
+    private static final int MIN_K = 8;
+
+    private final SplittableRandom seeds;
+    private final KllFloatsSketch sketch;
+    private final float[] block = new float[BLOCK];
+    private int blockSize;
 
     public QuantileSketch(int k, long seed) {
-        if (k < 8) {
-            throw new IllegalArgumentException("k must be >= 8, got " + k);
+        if (k < MIN_K || k > KllSketch.MAX_K) {
+            throw new IllegalArgumentException("k must be in [" + MIN_K + ", " + KllSketch.MAX_K
+                    + "], got " + k);
         }
-        this.k = k;
-        this.random = new SplittableRandom(seed);
-        addLevel();
+        this.seeds = new SplittableRandom(seed);
+        this.sketch = KllFloatsSketch.newHeapInstance(k);
     }
 
     public long count() {
-        return count;
+        return sketch.getN() + blockSize;
     }
 
     public void add(float value) {
         if (Float.isNaN(value)) {
             return;
         }
-        append(0, value);
-        count++;
-        compressIfNeeded();
+        block[blockSize++] = value;
+        if (blockSize == BLOCK) {
+            flush();
+        }
     }
 
     /** Adds everything {@code other} has seen. */
     public void merge(QuantileSketch other) {
-        for (int h = 0; h < other.levels.size(); h++) {
-            while (levels.size() <= h) {
-                addLevel();
-            }
-            float[] values = other.levels.get(h);
-            for (int i = 0; i < other.sizes.get(h); i++) {
-                append(h, values[i]);
-            }
+        if (other == this) {
+            throw new IllegalArgumentException("a sketch cannot be merged into itself");
         }
-        count += other.count;
-        compressIfNeeded();
+        flush();
+        other.flush();
+        synchronized (SHARED_COINS) {
+            SHARED_COINS.setSeed(seeds.nextLong());
+            sketch.merge(other.sketch);
+        }
     }
 
-    /** The value at each rank fraction in {@code fractions} (each in [0, 1]). */
+    /**
+     * The value at each rank fraction in {@code fractions} (each in [0, 1]): the smallest value that more than that
+     * fraction of the count is less than or equal to, or the largest value for 1; NaN for each when the sketch is
+     * empty.
+     */
     public float[] quantiles(double... fractions) {
-        int total = 0;
-        for (int s : sizes) {
-            total += s;
-        }
-        float[] values = new float[total];
-        long[] weights = new long[total];
-        int n = 0;
-        for (int h = 0; h < levels.size(); h++) {
-            for (int i = 0; i < sizes.get(h); i++) {
-                values[n] = levels.get(h)[i];
-                weights[n++] = 1L << h;
+        for (double f : fractions) {
+            if (!(f >= 0 && f <= 1)) {
+                throw new IllegalArgumentException("quantile fractions must be in [0, 1], got " + f);
             }
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        flush();
+        if (sketch.isEmpty()) {
+            float[] none = new float[fractions.length];
+            Arrays.fill(none, Float.NaN);
+            return none;
         }
-        Arrays.sort(order, (a, b) -> Float.compare(values[a], values[b]));
-        long weightTotal = 0;
-        for (long w : weights) {
-            weightTotal += w;
-        }
-        float[] out = new float[fractions.length];
-        for (int q = 0; q < fractions.length; q++) {
-            double target = fractions[q] * weightTotal;
-            long cumulative = 0;
-            out[q] = n == 0 ? Float.NaN : values[order[n - 1]];
-            for (int i = 0; i < n; i++) {
-                cumulative += weights[order[i]];
-                if (cumulative > target) {
-                    out[q] = values[order[i]];
-                    break;
-                }
-            }
-        }
-        return out;
+        return sketch.getQuantiles(fractions, QuantileSearchCriteria.EXCLUSIVE);
     }
 
-    private void addLevel() {
-        levels.add(new float[16]);
-        sizes.add(0);
+    /** How many values the sketch holds: all of them up to k, then never more than about 3k plus 8 a level. */
+    public int retained() {
+        return sketch.getNumRetained() + blockSize;
     }
 
-    private void append(int level, float value) {
-        float[] values = levels.get(level);
-        int size = sizes.get(level);
-        if (size == values.length) {
-            values = Arrays.copyOf(values, values.length * 2);
-            levels.set(level, values);
+    private void flush() {
+        if (blockSize == 0) {
+            return;
         }
-        values[size] = value;
-        sizes.set(level, size + 1);
+        synchronized (SHARED_COINS) {
+            SHARED_COINS.setSeed(seeds.nextLong());
+            sketch.update(block, 0, blockSize);
+        }
+        blockSize = 0;
     }
 
-    /** Level h holds at most about k * (2/3)^(top - h) values, and never fewer than 2. */
-    private int capacity(int level) {
-        int depth = levels.size() - 1 - level;
-        return Math.max(2, (int) Math.ceil(k * Math.pow(2.0 / 3.0, depth)));
-    }
-
-    private void compressIfNeeded() {
-        while (true) {
-            int total = 0;
-            int capacity = 0;
-            for (int h = 0; h < levels.size(); h++) {
-                total += sizes.get(h);
-                capacity += capacity(h);
-            }
-            if (total <= capacity) {
-                return;
-            }
-            for (int h = 0; h < levels.size(); h++) {
-                if (sizes.get(h) >= capacity(h)) {
-                    compact(h);
-                    break;
-                }
-            }
+    private static Random sharedCoins() {
+        try {
+            Field field = KllSketch.class.getDeclaredField("random");
+            field.setAccessible(true);
+            return (Random) field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot reach DataSketches' KllSketch.random, which QuantileSketch reseeds "
+                    + "to make learned quantiles reproducible; this DataSketches version (" + KllSketch.class
+                    .getPackage().getImplementationVersion() + ") is not the one the build declares: use that one", e);
         }
-    }
-
-    /** Sorts level h and promotes every other value (from a random start) to level h + 1, where weights double. */
-    private void compact(int h) {
-        if (h + 1 == levels.size()) {
-            addLevel();
-        }
-        float[] values = levels.get(h);
-        int size = sizes.get(h);
-        Arrays.sort(values, 0, size);
-        int keepOdd = size % 2; // an odd value out stays behind
-        int offset = random.nextBoolean() ? 1 : 0;
-        for (int i = keepOdd + offset; i < size; i += 2) {
-            append(h + 1, values[i]);
-        }
-        sizes.set(h, keepOdd);
     }
 }

@@ -64,6 +64,21 @@ final class TensorFlowSession implements WorkloadSession {
     }
 
     @Override
+    public void trainSteps(int batchSize, long steps) {
+        List<BatchTensors> list = batches(batchSize);
+        for (long step = 0; step < steps; step++) {
+            BatchTensors batch = list.get((int) (step % list.size()));
+            try (Result result = batch.feed(session.runner(), model.inputs, true).fetch(model.loss)
+                    .addTarget(model.train).run()) {
+                lastLoss = ((TFloat32) result.get(0)).getFloat();
+            }
+        }
+        if (!Float.isFinite(lastLoss)) {
+            throw new IllegalStateException(model.workload + " diverged: loss " + lastLoss);
+        }
+    }
+
+    @Override
     public double inferenceExamplesPerSecond(int batchSize, Budget budget) {
         List<BatchTensors> list = batches(batchSize);
         float[] probabilities = new float[batchSize];

@@ -1,6 +1,7 @@
 package org.estimator4j.bench.workloads;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.function.Predicate;
 /**
  * The one table of bench/compare.sh, from its results file: per workload, phase and batch size the median over rounds
  * of each side, their ratio, and for the deep models the fraction of the measured sgemm ceiling the matrix products
- * reach; then the issue's acceptance targets, each with its verdict.
+ * reach (flagged, with a warning, above 100 %); then the issue's acceptance targets, each with its verdict.
  *
  * <pre>
  * java -cp bench/workloads/target/estimator4j-bench-workloads-*.jar org.estimator4j.bench.workloads.CompareReport \
@@ -68,26 +69,51 @@ public final class CompareReport {
                 rounds(E4J), rounds(TF)));
         results.stream().filter(m -> m.phase().equals("threads")).map(m -> m.side() + ": " + (int) m.value()
                 + " cores; " + m.note()).distinct().forEach(s -> out.append("- ").append(s).append('\n'));
-        results.stream().filter(m -> m.phase().equals(Measurement.GFLOPS)).forEach(m -> out.append(String.format(
-                Locale.ROOT, "- sgemm (OpenBLAS, %d×%d×%d, %s): %.1f GFLOP/s%n", m.batch(), m.batch(),
-                m.batch(), m.note(), m.value())));
+        Map<String, List<Double>> sgemm = new LinkedHashMap<>();
+        for (Measurement m : results) {
+            if (m.phase().equals(Measurement.GFLOPS)) {
+                // Results of old runs name no shape in the note: their products were square.
+                String what = m.note().contains("×") ? m.note()
+                        : m.batch() + "×" + m.batch() + "×" + m.batch() + ", " + m.note();
+                sgemm.computeIfAbsent(what, x -> new ArrayList<>()).add(m.value());
+            }
+        }
+        sgemm.forEach((what, v) -> out.append(String.format(Locale.ROOT,
+                "- sgemm (OpenBLAS, %s): best %.1f GFLOP/s of %d run%s%s%n", what,
+                v.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), v.size(), v.size() == 1 ? "" : "s",
+                v.size() == 1 ? "" : String.format(Locale.ROOT, " (lowest %.1f)",
+                        v.stream().mapToDouble(Double::doubleValue).min().orElseThrow()))));
+        ceilingGflops().ifPresent(c -> out.append(String.format(Locale.ROOT,
+                "- sgemm ceiling: %.1f GFLOP/s, the best of these%n", c)));
         out.append('\n');
+        List<String> overCeiling = new ArrayList<>();
         out.append("| workload | phase | batch | Estimator4J | TensorFlow | E4J / TF | E4J of sgemm | TF of sgemm |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Workload w : Workload.values()) {
             for (String phase : List.of(Measurement.TRAIN, Measurement.INFER, Measurement.PREDICT_ONE,
                     Measurement.LOG_LOSS)) {
                 for (int batch : batches(w, phase)) {
-                    row(out, w, phase, batch);
+                    row(out, w, phase, batch, overCeiling);
                 }
             }
+        }
+        if (!overCeiling.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%nWARNING: %s above 100%% of the sgemm ceiling: the ceiling runs "
+                    + "measured the machine slower than the products it bounds (busy while they ran?) or a FLOP count "
+                    + "is off; those fractions are not true.%n", String.join(", ", overCeiling)));
+        }
+        String lossWarning = logLossWarning();
+        if (!lossWarning.isEmpty()) {
+            out.append('\n').append(lossWarning).append('\n');
         }
         out.append('\n').append("Targets (issue 7):\n");
         for (Map.Entry<String, Verdict> t : targets().entrySet()) {
             out.append(String.format(Locale.ROOT, "- %s: %s%n", t.getKey(), t.getValue()));
         }
         out.append('\n').append("examples/s for train and infer; p50 µs for predict1 (E4J / TF below 1 is faster); "
-                + "logloss on the first 8,192 rows after training, a check that both sides learned alike. "
+                + "logloss on the first 8,192 rows of a fresh model trained on the same examples on both sides ("
+                + logLossExamples() + ", batches in the data's order; the timed phases train for a time, so their "
+                + "models saw different counts), a check that both sides learned alike. "
                 + "Fraction of sgemm: the deep part's matrix-product FLOPs per example (2 per multiply-add; in "
                 + "training ×3, less the first layer's input gradient where no embedding needs it) × examples/s over the "
                 + "ceiling.\n");
@@ -99,7 +125,7 @@ public final class CompareReport {
                 .mapToInt(Measurement::batch).distinct().sorted().toArray();
     }
 
-    private void row(StringBuilder out, Workload w, String phase, int batch) {
+    private void row(StringBuilder out, Workload w, String phase, int batch, List<String> overCeiling) {
         OptionalDouble e = median(E4J, w, phase, batch);
         OptionalDouble t = median(TF, w, phase, batch);
         boolean rate = phase.equals(Measurement.TRAIN) || phase.equals(Measurement.INFER);
@@ -108,7 +134,8 @@ public final class CompareReport {
         out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", w.id, phase,
                 phase.equals(Measurement.LOG_LOSS) ? "" : Integer.toString(batch), format(e, phase),
                 format(t, phase), phase.equals(Measurement.LOG_LOSS) ? "" : ratio(e, t),
-                rate ? ofCeiling(e, flops) : "", rate ? ofCeiling(t, flops) : ""));
+                rate ? ofCeiling(e, flops, w + " " + phase + " " + batch + " (Estimator4J)", overCeiling) : "",
+                rate ? ofCeiling(t, flops, w + " " + phase + " " + batch + " (TensorFlow)", overCeiling) : ""));
     }
 
     private static String format(OptionalDouble v, String phase) {
@@ -127,13 +154,42 @@ public final class CompareReport {
                 : "—";
     }
 
-    private String ofCeiling(OptionalDouble examplesPerSecond, long flopsPerExample) {
+    /** The fraction of the ceiling, marked and listed in {@code overCeiling} when above 100 %. */
+    private String ofCeiling(OptionalDouble examplesPerSecond, long flopsPerExample, String what,
+            List<String> overCeiling) {
         OptionalDouble ceiling = ceilingGflops();
         if (flopsPerExample == 0 || examplesPerSecond.isEmpty() || ceiling.isEmpty()) {
             return "";
         }
         double gflops = examplesPerSecond.getAsDouble() * flopsPerExample / 1e9;
-        return String.format(Locale.ROOT, "%.0f%% (%.0f GF/s)", 100 * gflops / ceiling.getAsDouble(), gflops);
+        double percent = 100 * gflops / ceiling.getAsDouble();
+        if (Math.round(percent) > 100) {
+            overCeiling.add(what);
+        }
+        return String.format(Locale.ROOT, "%.0f%% (%.0f GF/s)%s", percent, gflops,
+                Math.round(percent) > 100 ? " (!)" : "");
+    }
+
+    /** How many examples the log-loss models trained on, from the measurements' notes ("after N examples, ..."). */
+    private String logLossExamples() {
+        List<String> notes = results.stream().filter(m -> m.phase().equals(Measurement.LOG_LOSS))
+                .map(Measurement::note).filter(n -> !n.isBlank()).distinct().toList();
+        return notes.isEmpty() ? "count not recorded" : String.join("; ", notes);
+    }
+
+    /** A warning when the two sides' log losses of a workload came from different training (nothing otherwise). */
+    String logLossWarning() {
+        List<String> differing = new ArrayList<>();
+        for (Workload w : Workload.values()) {
+            List<String> notes = results.stream().filter(m -> m.workload().equals(w.id)
+                    && m.phase().equals(Measurement.LOG_LOSS)).map(m -> m.batch() + " " + m.note()).distinct()
+                    .toList();
+            if (notes.size() > 1) {
+                differing.add(w.id + " (" + String.join(" / ", notes) + ")");
+            }
+        }
+        return differing.isEmpty() ? "" : "WARNING: the log losses of " + String.join(", ", differing)
+                + " come from different numbers of examples or batch sizes: they do not compare.";
     }
 
     /** A target's measured ratio and whether it holds. */

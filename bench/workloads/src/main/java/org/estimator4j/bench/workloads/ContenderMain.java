@@ -8,15 +8,19 @@ import java.util.stream.Stream;
 
 /**
  * The measuring protocol both sides run, so neither can differ in it: for each workload, a fresh model trains at each
- * batch size (warm-up, then measured time), then predicts batches, then single examples, then reports its log loss;
- * every figure is appended to the results file with the round number.
+ * batch size (warm-up, then measured time), then predicts batches, then single examples; then another fresh model
+ * trains on a fixed number of examples and reports its log loss (see {@link #logLoss}). Every figure is appended to
+ * the results file with the round number.
  *
  * <pre>
  * --data DIR --out FILE --round N [--workloads mlp,sparse-linear,wide-deep] [--batches 32,256,1024]
- * [--warmup-seconds 1.5] [--seconds 4] [--latency-calls 50000]
+ * [--warmup-seconds 1.5] [--seconds 4] [--latency-calls 50000] [--quality-examples 262144]
  * </pre>
  */
 public final class ContenderMain {
+    /** The batch size of the fixed-count training behind the log loss. */
+    static final int QUALITY_BATCH = 256;
+
     private ContenderMain() {}
 
     public static void run(String[] args, Contender contender) throws Exception {
@@ -28,6 +32,7 @@ public final class ContenderMain {
         double warmup = 1.5;
         double seconds = 4;
         int latencyCalls = 50_000;
+        long qualityExamples = 262_144;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -40,9 +45,10 @@ public final class ContenderMain {
                 case "--warmup-seconds" -> warmup = Double.parseDouble(value);
                 case "--seconds" -> seconds = Double.parseDouble(value);
                 case "--latency-calls" -> latencyCalls = Integer.parseInt(value);
+                case "--quality-examples" -> qualityExamples = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --data DIR "
                         + "--out FILE --round N --workloads LIST --batches LIST --warmup-seconds S --seconds S "
-                        + "--latency-calls N");
+                        + "--latency-calls N --quality-examples N");
             }
             i++;
         }
@@ -71,9 +77,25 @@ public final class ContenderMain {
                 double p99 = nanos[(int) (nanos.length * 0.99)] / 1e3;
                 record(out, new Measurement(side, workload.id, Measurement.PREDICT_ONE, 1, round, p50,
                         String.format(Locale.ROOT, "p99 %.1f us over %d calls", p99, nanos.length)));
-                double loss = session.logLoss(Math.min(rows.rows(), 8192));
-                record(out, new Measurement(side, workload.id, Measurement.LOG_LOSS, 0, round, loss, ""));
             }
+            record(out, logLoss(contender, rows, qualityExamples, round));
+        }
+    }
+
+    /**
+     * Model quality at a fixed count: a fresh model trains on {@code examples} examples (rounded down to whole batches
+     * of {@link #QUALITY_BATCH}, the data's batches in order, repeated), then its log loss on the first 8,192 rows.
+     * The timed phases train for a time, so their models saw as many examples as each side's pace allowed; this one
+     * saw the same on both sides.
+     */
+    static Measurement logLoss(Contender contender, WorkloadData rows, long examples, int round) throws Exception {
+        int batch = Math.min(QUALITY_BATCH, rows.rows());
+        long steps = Math.max(1, examples / batch);
+        try (WorkloadSession fresh = contender.open(rows)) {
+            fresh.trainSteps(batch, steps);
+            double loss = fresh.logLoss(Math.min(rows.rows(), 8192));
+            return new Measurement(contender.name(), rows.workload().id, Measurement.LOG_LOSS, batch, round, loss,
+                    String.format(Locale.ROOT, "after %d examples at batch %d", steps * batch, batch));
         }
     }
 

@@ -1,9 +1,9 @@
 package org.estimator4j.bench.workloads;
 
 /**
- * One model of one workload on one side. The phases run in this order on the same model: training at each batch
- * size (each continuing from the last), batch inference, single-example prediction, then the log loss as a check
- * that both sides trained the same thing.
+ * One model of one workload on one side. The timed phases run in this order on the same model: training at each
+ * batch size (each continuing from the last), batch inference, single-example prediction. The log loss, a check that
+ * both sides train the same thing, comes from another fresh model after {@link #trainSteps} (a fixed count).
  */
 public interface WorkloadSession extends AutoCloseable {
     /**
@@ -11,6 +11,9 @@ public interface WorkloadSession extends AutoCloseable {
      * then its measured time; returns the examples per second of the measured steps.
      */
     double trainExamplesPerSecond(int batchSize, Budget budget) throws Exception;
+
+    /** Trains exactly {@code steps} steps on the data's batches of {@code batchSize} rows, from the first, repeated. */
+    void trainSteps(int batchSize, long steps) throws Exception;
 
     /** Predicts probabilities for the data's batches, as {@link #trainExamplesPerSecond} trains on them. */
     double inferenceExamplesPerSecond(int batchSize, Budget budget) throws Exception;

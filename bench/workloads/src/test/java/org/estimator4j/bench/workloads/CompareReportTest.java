@@ -47,4 +47,40 @@ class CompareReportTest {
         // = 30.1 GFLOP/s = 26% of 117.1
         assertTrue(report.render().contains("| 26% (30 GF/s) |"), report.render());
     }
+
+    @Test
+    void theCeilingIsTheBestOfEveryRunAndShapeAndAFractionAboveItIsFlagged() {
+        List<Measurement> r = new ArrayList<>();
+        r.add(new Measurement("machine", "sgemm", Measurement.GFLOPS, 1024, 0, 84, "1024×1024×1024, threads 1"));
+        r.add(new Measurement("machine", "sgemm", Measurement.GFLOPS, 1024, 1, 120, "1024×1024×1024, threads 1"));
+        r.add(new Measurement("machine", "sgemm", Measurement.GFLOPS, 1024, 0, 90, "1024×256×100, threads 1"));
+        // 700,000 examples/s × 299,776 FLOPs = 209.8 GFLOP/s: above a 120 GFLOP/s ceiling.
+        r.add(m("estimator4j", Workload.MLP, Measurement.TRAIN, 1024, 1, 700_000));
+        r.add(m("tensorflow", Workload.MLP, Measurement.TRAIN, 1024, 1, 100_000));
+        CompareReport report = new CompareReport(r);
+        assertEquals(120, report.ceilingGflops().getAsDouble());
+        String text = report.render();
+        assertTrue(text.contains("1024×1024×1024, threads 1): best 120.0 GFLOP/s of 2 runs (lowest 84.0)"), text);
+        assertTrue(text.contains("| 175% (210 GF/s) (!) | 25% (30 GF/s) |"), text);
+        assertTrue(text.contains("WARNING: mlp train 1024 (Estimator4J) above 100% of the sgemm ceiling"), text);
+    }
+
+    @Test
+    void logLossesCompareOnlyAfterTheSameExamples() {
+        List<Measurement> same = new ArrayList<>();
+        same.add(new Measurement("estimator4j", "mlp", Measurement.LOG_LOSS, 256, 1, 0.30, "after 65536 examples "
+                + "at batch 256"));
+        same.add(new Measurement("tensorflow", "mlp", Measurement.LOG_LOSS, 256, 1, 0.31, "after 65536 examples "
+                + "at batch 256"));
+        CompareReport report = new CompareReport(same);
+        assertEquals("", report.logLossWarning());
+        assertTrue(report.render().contains("| mlp | logloss |  | 0.3000 | 0.3100 |"), report.render());
+        assertTrue(report.render().contains("(after 65536 examples at batch 256,"), report.render());
+
+        List<Measurement> differing = new ArrayList<>(same);
+        differing.add(new Measurement("tensorflow", "mlp", Measurement.LOG_LOSS, 256, 2, 0.2, "after 131072 examples "
+                + "at batch 256"));
+        String warning = new CompareReport(differing).logLossWarning();
+        assertTrue(warning.startsWith("WARNING: the log losses of mlp"), warning);
+    }
 }
