@@ -1,7 +1,7 @@
 package org.estimator4j.estimators.dnn;
 
 import java.util.function.IntConsumer;
-import org.estimator4j.estimators.parallel.LaneWorkers;
+import org.estimator4j.estimators.internal.LaneWorkers;
 
 /**
  * How a {@link DnnPart} splits a batch's rows over threads: one {@link RowLane} per thread of its {@link LaneWorkers},

@@ -9,7 +9,7 @@
  * ({@code RowLanes}, {@code RowLane}, {@code WholeBatchBuffers}), the variables and optimizer step
  * ({@code DnnParameters}, {@code Parameter}) and the BLAS calls ({@code Blas}). The package depends on
  * the api, spi ({@code spi.layer}) and feature-columns modules, on OpenBLAS (through JavaCPP, the build ND4J ships),
- * and on {@code org.estimator4j.estimators}, {@code head}, {@code optimizer} and {@code parallel}; {@code widedeep} and
+ * and on {@code org.estimator4j.estimators}, {@code head}, {@code optimizer} and {@code internal} (the lane workers); {@code widedeep} and
  * {@code serving} build on it, and outside this module only the CLI (whose {@code doctor} reads
  * {@link OpenBlasKernels}) and the benchmarks use it.
  */

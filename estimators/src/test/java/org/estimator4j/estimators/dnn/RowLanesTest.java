@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.estimator4j.api.table.Batch;
+import org.estimator4j.estimators.internal.LaneWorkers;
 import org.estimator4j.estimators.optimizer.AdamOptimizer;
-import org.estimator4j.estimators.parallel.LaneWorkers;
 import org.junit.jupiter.api.Test;
 
 /**
