@@ -2,10 +2,10 @@ package org.estimator4j.bench.compare;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
-import org.estimator4j.estimators.parallel.LaneWorkers;
 import org.estimator4j.bench.workloads.Contender;
 import org.estimator4j.bench.workloads.WorkloadData;
 import org.estimator4j.bench.workloads.WorkloadSession;
+import org.estimator4j.estimators.internal.LaneWorkers;
 
 /** Estimator4J's side of bench/compare.sh: its premade estimators and exported-bundle predictor. */
 final class Estimator4jContender implements Contender {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
-import org.estimator4j.api.plugin.PluginInfo;
+import org.estimator4j.api.plugin.host.PluginInfo;
 import org.estimator4j.spi.ParameterSpec;
 
 /** The JSON the {@code plugins} commands print, and how they show parameter defaults. */

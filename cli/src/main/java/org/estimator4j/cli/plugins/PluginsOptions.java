@@ -3,8 +3,8 @@ package org.estimator4j.cli.plugins;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.estimator4j.api.plugin.ComponentRegistry;
 import org.estimator4j.api.plugin.PluginException;
+import org.estimator4j.api.plugin.host.ComponentRegistry;
 import org.estimator4j.cli.E4jException;
 import picocli.CommandLine.Option;
 

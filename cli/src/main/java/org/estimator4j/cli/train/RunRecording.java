@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.estimator4j.api.estimator.EvalResult;
-import org.estimator4j.api.plugin.ComponentRegistry;
+import org.estimator4j.api.plugin.host.ComponentRegistry;
 import org.estimator4j.api.tracking.RunStatus;
 import org.estimator4j.api.tracking.RunTracker;
 import org.estimator4j.api.tracking.TrackingCallback;

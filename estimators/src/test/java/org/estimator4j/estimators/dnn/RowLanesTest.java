@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.estimator4j.api.table.Batch;
+import org.estimator4j.estimators.internal.LaneWorkers;
 import org.estimator4j.estimators.optimizer.AdamOptimizer;
-import org.estimator4j.estimators.parallel.LaneWorkers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +32,7 @@ class RowLanesTest {
     void threeLanesTrainWhatOneLaneTrains() {
         DnnPart one = part(new LaneWorkers(0));
         DnnPart three = part(new LaneWorkers(2));
-        int rows = 3 * DnnPart.MIN_ROWS_PER_LANE + 5; // uneven lanes: 64, 65, 64 rows
+        int rows = 3 * RowLanes.MIN_ROWS_PER_LANE + 5; // uneven lanes: 64, 65, 64 rows
         for (int step = 0; step < 6; step++) {
             Batch b = DnnPartGradientTest.batch(rows, 100 + step);
             float[] a = one.forward(b, true);
@@ -60,12 +60,12 @@ class RowLanesTest {
     void smallBatchesStayOnOneThreadAndInferenceAgrees() {
         DnnPart one = part(new LaneWorkers(0));
         DnnPart two = part(new LaneWorkers(1));
-        Batch b = DnnPartGradientTest.batch(2 * DnnPart.MIN_ROWS_PER_LANE - 1, 7);
+        Batch b = DnnPartGradientTest.batch(2 * RowLanes.MIN_ROWS_PER_LANE - 1, 7);
         assertArrayEquals(one.forward(b, true), two.forward(b, true), "one lane either way: bit for bit");
         // Inference splits from 2 × MIN_INFERENCE_ROWS_PER_LANE rows on: the same logits to float rounding (OpenBLAS
         // sums in an order that depends on the number of rows).
         assertArrayEquals(one.inference(b), two.inference(b), 1e-5f);
-        Batch small = DnnPartGradientTest.batch(2 * DnnPart.MIN_INFERENCE_ROWS_PER_LANE - 1, 8);
+        Batch small = DnnPartGradientTest.batch(2 * RowLanes.MIN_INFERENCE_ROWS_PER_LANE - 1, 8);
         assertArrayEquals(one.inference(small), two.inference(small), "one lane either way: bit for bit");
     }
 

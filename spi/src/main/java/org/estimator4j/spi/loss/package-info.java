@@ -5,6 +5,6 @@
  * reduction itself, so a loss works per example, on row-major arrays, without allocating. Like the rest of the SPI,
  * this package depends on the JDK and {@code org.estimator4j.spi} only; the built-in losses of {@code estimators} and
  * plugin jars implement it, and the host creates losses by name through
- * {@code org.estimator4j.api.plugin.ComponentRegistry}.
+ * {@code org.estimator4j.api.plugin.host.ComponentRegistry}.
  */
 package org.estimator4j.spi.loss;

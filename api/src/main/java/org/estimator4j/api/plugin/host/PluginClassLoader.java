@@ -1,4 +1,4 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,5 +121,22 @@ final class PluginClassLoader extends URLClassLoader {
     @Override
     public String toString() {
         return getName();
+    }
+
+    /** Closes every loader (their jars), then reports the first failure. */
+    static void closeAll(List<PluginClassLoader> loaders) {
+        IOException first = null;
+        for (PluginClassLoader l : loaders) {
+            try {
+                l.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw new UncheckedIOException("cannot close a plugin jar", first);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.estimator4j.api.plugin.PluginException;
 import org.estimator4j.spi.ParameterSpec;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.Parameters;

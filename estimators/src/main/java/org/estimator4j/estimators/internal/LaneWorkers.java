@@ -1,4 +1,4 @@
-package org.estimator4j.estimators.parallel;
+package org.estimator4j.estimators.internal;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,4 +1,4 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.estimator4j.api.plugin.PluginComponent;
+import org.estimator4j.api.plugin.PluginException;
 import org.estimator4j.spi.ComponentKind;
 import org.estimator4j.spi.Parameters;
 import org.estimator4j.spi.callback.Callback;

@@ -1,5 +1,6 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
+import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.loss.Loss;
 
 /** A plugin's {@link Loss} run with the plugin's context class loader; see {@link PluginComponent}. */

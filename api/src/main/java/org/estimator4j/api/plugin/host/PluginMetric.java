@@ -1,5 +1,6 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
+import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.metric.Metric;
 
 /**

@@ -1,4 +1,4 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.estimator4j.api.plugin.PluginInfo.State;
+import org.estimator4j.api.plugin.PluginComponent;
+import org.estimator4j.api.plugin.PluginException;
+import org.estimator4j.api.plugin.PluginJar;
+import org.estimator4j.api.plugin.host.PluginInfo.State;
 import org.estimator4j.spi.ComponentKind;
 import org.estimator4j.spi.ParameterType;
 import org.estimator4j.spi.SpiVersion;

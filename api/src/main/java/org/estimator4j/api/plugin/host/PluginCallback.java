@@ -1,6 +1,7 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
 import java.util.Map;
+import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
 

@@ -1,6 +1,7 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
 import java.util.Map;
+import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.layer.Layer;
 
 /** A plugin's {@link Layer} run with the plugin's context class loader; see {@link PluginComponent}. */

@@ -1,4 +1,4 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,6 +1,7 @@
-package org.estimator4j.api.plugin;
+package org.estimator4j.api.plugin.host;
 
 import java.nio.file.Path;
+import org.estimator4j.api.plugin.PluginJar;
 import org.estimator4j.spi.callback.CallbackProvider;
 import org.estimator4j.spi.layer.LayerProvider;
 import org.estimator4j.spi.loss.LossProvider;
@@ -95,7 +96,7 @@ final class TestPlugins {
                             losses[0] = com.acme.shared.Greeting.who().equals("plugin") ? 1 : 0;
                             losses[1] = Thread.currentThread().getContextClassLoader()
                                     == IsolatedProvider.class.getClassLoader() ? 1 : 0;
-                            losses[2] = visible("org.estimator4j.api.plugin.ComponentRegistry") ? 1 : 0;
+                            losses[2] = visible("org.estimator4j.api.plugin.host.ComponentRegistry") ? 1 : 0;
                             losses[3] = createdWithOwnLoader ? 1 : 0;
                             losses[4] = visible("com.fasterxml.jackson.databind.ObjectMapper") ? 1 : 0;
                             losses[5] = visible("java.util.concurrent.ConcurrentHashMap")
