@@ -2,7 +2,7 @@ package org.estimator4j.cli.plugins;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.estimator4j.api.plugin.ComponentRegistry;
+import org.estimator4j.api.plugin.host.ComponentRegistry;
 import org.estimator4j.api.plugin.PluginException;
 
 /**

@@ -1,7 +1,7 @@
 package org.estimator4j.cli.wiring;
 
 import com.google.inject.AbstractModule;
-import org.estimator4j.api.plugin.ComponentRegistry;
+import org.estimator4j.api.plugin.host.ComponentRegistry;
 import org.estimator4j.cli.plugins.PluginRegistries;
 
 /**
