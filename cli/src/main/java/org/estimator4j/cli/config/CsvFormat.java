@@ -1,6 +1,5 @@
 package org.estimator4j.cli.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,32 +17,13 @@ import org.estimator4j.api.table.DType;
 record CsvFormat(boolean header, List<String> columnNames, Map<String, DType> columnTypes, char delimiter,
         char quote, List<String> naTokens, boolean trimWhitespace, int skipLines, int parsingThreads) {
 
-    /** The keys a format section may hold, for the per-split sections' documentation and checks. */
-    static final List<String> KEYS = List.of("header", "column_names", "column_types", "delimiter", "quote",
-            "na_tokens", "trim_whitespace", "skip_lines", "parsing_threads");
-
     /** CsvOptions' defaults: a header line, comma, double quote, the empty string as NA, one parsing thread. */
-    static final CsvFormat DEFAULTS = new CsvFormat(true, null, Map.of(), ',', '"', List.of(""), false, 0, 1);
+    static final CsvSection DEFAULTS = new CsvSection(true, null, Map.of(), ",", "\"", List.of(""), false, 0, 1);
 
     CsvFormat {
         columnNames = columnNames == null ? null : List.copyOf(columnNames);
         columnTypes = Map.copyOf(columnTypes);
         naTokens = List.copyOf(naTokens);
-    }
-
-    /** The format keys of {@code node}; a key it does not hold keeps {@code inherited}'s value. */
-    static CsvFormat read(ConfigNode node, CsvFormat inherited) {
-        Map<String, DType> types = inherited.columnTypes;
-        JsonNode t = node.raw("column_types");
-        if (t != null && !t.isNull()) {
-            types = columnTypes(t, node.path() + ".column_types");
-        }
-        return new CsvFormat(node.bool("header", inherited.header),
-                node.strings("column_names", inherited.columnNames), types,
-                character(node, "delimiter", inherited.delimiter), character(node, "quote", inherited.quote),
-                node.strings("na_tokens", inherited.naTokens), node.bool("trim_whitespace", inherited.trimWhitespace),
-                node.intAtLeast("skip_lines", inherited.skipLines, 0, "use 0 or more lines"),
-                node.intAtLeast("parsing_threads", inherited.parsingThreads, 1, "use 1 or more threads"));
     }
 
     /**
@@ -72,32 +52,26 @@ record CsvFormat(boolean header, List<String> columnNames, Map<String, DType> co
         return b.build();
     }
 
-    private static Map<String, DType> columnTypes(JsonNode types, String path) {
-        if (!types.isObject()) {
-            throw new ConfigException(path + ": expected an object of column name to type");
-        }
+    /** {@code "column_types": {"age": "int64"}} as types (null: none). */
+    static Map<String, DType> types(Map<String, String> types) {
         Map<String, DType> out = new LinkedHashMap<>();
-        types.fields().forEachRemaining(e -> {
-            try {
-                out.put(e.getKey(), DType.valueOf(e.getValue().asText().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException ex) {
-                throw new ConfigException(path + "." + e.getKey() + ": unknown type " + e.getValue()
-                        + "; use float32, float64, int64 or string");
-            }
-        });
+        if (types != null) {
+            types.forEach((column, type) -> {
+                try {
+                    out.put(column, DType.valueOf(type.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException ex) {
+                    throw ConfigBinder.Problem.at("column_types." + column, "unknown type \"" + type
+                            + "\"; use float32, float64, int64 or string");
+                }
+            });
+        }
         return out;
     }
 
-    /** One character, e.g. {@code "delimiter": ";"} or {@code "\t"}. */
-    private static char character(ConfigNode node, String key, char fallback) {
-        String s = node.string(key, null);
-        if (s == null) {
-            node.effective(key, com.fasterxml.jackson.databind.node.TextNode.valueOf(String.valueOf(fallback)));
-            return fallback;
+    /** One character, e.g. {@code "delimiter": ";"} or {@code "\t"} (null: absent). */
+    static void character(String key, String value) {
+        if (value != null && value.length() != 1) {
+            throw ConfigBinder.Problem.notAllowed(key, "use a single character, e.g. \",\" or \"\\t\"");
         }
-        if (s.length() != 1) {
-            throw node.notAllowed(key, "\"" + s + "\"", "use a single character, e.g. \",\" or \"\\t\"");
-        }
-        return s.charAt(0);
     }
 }

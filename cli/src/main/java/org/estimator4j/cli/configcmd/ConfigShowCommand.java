@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.estimator4j.cli.config.ExperimentConfig;
-import org.estimator4j.cli.train.PluginComponents;
+import org.estimator4j.cli.train.ConfigFileOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,17 +28,8 @@ public final class ConfigShowCommand implements Callable<Integer> {
         yaml
     }
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "Experiment config (JSON, or YAML for .yaml / .yml).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Overrides a config value, e.g. --set data.epochs=2 (repeatable; JSON values allowed).")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "A folder of plugin jars (overrides the config's plugins.dir and E4J_PLUGINS_DIR).")
-    Path plugins;
+    @Mixin
+    ConfigFileOptions source;
 
     @Option(names = "--format", defaultValue = "json",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -51,7 +40,7 @@ public final class ConfigShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ExperimentConfig effective = ExperimentConfig.load(config, overrides, plugins, PluginComponents::load);
+        ExperimentConfig effective = source.load();
         ObjectMapper mapper = format == Format.yaml
                 ? YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build()
                 : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

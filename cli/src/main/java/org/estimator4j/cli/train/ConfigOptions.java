@@ -1,6 +1,5 @@
 package org.estimator4j.cli.train;
 
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,37 +7,26 @@ import org.estimator4j.cli.config.ExperimentConfig;
 import org.estimator4j.cli.plugins.PluginRegistries;
 import picocli.CommandLine.Option;
 
-/** The options every experiment command shares: the config file, overrides, and the output format. */
-public final class ConfigOptions {
+/**
+ * The options every experiment command shares: the config file, overrides and plugins ({@link ConfigFileOptions}),
+ * the model directory, and the output format.
+ */
+public final class ConfigOptions extends ConfigFileOptions {
     /** Output formats: a human-readable summary, or one JSON object. */
     public enum Format {
         table,
         json
     }
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "Experiment config (JSON): data, feature_columns, estimator, train, run_config.")
-    Path config;
-
     @Option(names = "--model-dir", paramLabel = "DIR", description = "Overrides run_config.model_dir.")
     Path modelDir;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Overrides a config value, e.g. --set data.epochs=2 (repeatable; JSON values allowed).")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "A folder of plugin jars (overrides the config's plugins.dir and E4J_PLUGINS_DIR).")
-    Path plugins;
 
     @Option(names = "--format", defaultValue = "table",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Inject
-    PluginRegistries registries;
-
-    ExperimentConfig load() {
+    @Override
+    public ExperimentConfig load() {
         List<String> all = new ArrayList<>(overrides);
         if (modelDir != null) {
             // --model-dir is relative to the working directory, unlike paths inside the config.
