@@ -126,13 +126,19 @@ final class ColumnBinding {
             return new FeatureColumnJsonException(at, e.getOriginalMessage(), e);
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return new FeatureColumnJsonException(at, unknownKey(u.getPropertyName(), label(refs, nodes, last),
-                    keys(u.getReferringClass())), e);
+            String owner = label(refs, nodes, last);
+            return new FeatureColumnJsonException(at, unknownKey(u.getPropertyName(), (owner.startsWith("'") ? ""
+                    : "the config of ") + owner, keys(u.getReferringClass())), e);
         }
-        if (e instanceof InvalidTypeIdException t) { // a normalizer's kind, the only polymorphic type bound here
-            return new FeatureColumnJsonException(at + ".kind", t.getTypeId() == null
+        if (e instanceof InvalidTypeIdException) { // a normalizer's kind, the only polymorphic type bound here
+            JsonNode kind = value == null ? null : value.get("kind");
+            if (value == null || !value.isObject()) {
+                return new FeatureColumnJsonException(at, "expected an object, got " + kind(value), e);
+            }
+            return new FeatureColumnJsonException(at + ".kind", kind == null
                     ? "required key 'kind' of " + label(refs, nodes, refs.size()) + " is missing"
-                    : "unknown normalizer kind '" + t.getTypeId() + "'; use none, standardize or min_max", e);
+                    : !kind.isTextual() ? "expected a string, got " + kind(kind)
+                    : "unknown normalizer kind '" + kind.textValue() + "'; use none, standardize or min_max", e);
         }
         if (e instanceof InvalidNullException && value == null) {
             return new FeatureColumnJsonException(at, "required key '" + refs.get(last).getFieldName() + "' of "
@@ -147,13 +153,13 @@ final class ColumnBinding {
     }
 
     /**
-     * How messages name the object reached by {@code refs[0, depth)}: a column's config by its class and key
-     * ({@code IdentityCategoricalColumn 'age'}), an object inside one by its key ({@code 'normalizer' of NumericColumn
-     * 'x'}).
+     * How messages name the object reached by {@code refs[0, depth)}: a class's config (a column's, an initializer's)
+     * by the class and key ({@code IdentityCategoricalColumn 'age'}), an object inside one by its key
+     * ({@code 'normalizer' of NumericColumn 'x'}).
      */
     private static String label(List<JsonMappingException.Reference> refs, List<JsonNode> nodes, int depth) {
         JsonMappingException.Reference r = refs.get(depth - 1);
-        if (r.getFrom() == ColumnJson.class) {
+        if ("config".equals(r.getFieldName()) && nodes.get(depth - 1).has("class_name")) {
             return nodes.get(depth - 1).path("class_name").asText() + describe(nodes.get(depth));
         }
         return "'" + r.getFieldName() + "' of " + label(refs, nodes, depth - 1);
@@ -208,7 +214,7 @@ final class ColumnBinding {
             return "true or false";
         } else if (type == ColumnJson.class) {
             return COLUMN_OBJECT;
-        } else if (type.isRecord() || type.isInterface()) {
+        } else if (type.isRecord() && type != DefaultValue.class || type.isInterface()) {
             return "an object";
         }
         return "a number"; // Float, Double, DefaultValue

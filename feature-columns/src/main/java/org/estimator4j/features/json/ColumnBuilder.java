@@ -275,9 +275,8 @@ final class ColumnBuilder {
                         + "'; use mean, sqrtn or sum");
             }
         }
-        if (present(c.initializer()) && !isDefaultInitializer(c.initializer(), c.dimension())) {
-            throw new FeatureColumnJsonException(at + ".initializer", Initializer.expected(c.dimension()) + "; got "
-                    + c.initializer());
+        if (present(c.initializer())) {
+            checkInitializer(c.initializer(), c.dimension(), at + ".initializer");
         }
         if (present(c.ckptToLoadFrom()) || present(c.tensorNameInCkpt())) {
             throw new FeatureColumnJsonException(at + (present(c.ckptToLoadFrom()) ? ".ckpt_to_load_from"
@@ -291,11 +290,17 @@ final class ColumnBuilder {
         return combiner;
     }
 
-    private static boolean isDefaultInitializer(JsonNode initializer, int dimension) {
-        try {
-            return ColumnBinding.MAPPER.treeToValue(initializer, Initializer.class).isDefaultFor(dimension);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            return false; // any other shape is some other initializer
+    /** TensorFlow's default initializer (its config bound like a column's, so a bad value there is named) or none. */
+    private static void checkInitializer(JsonNode init, int dimension, String path) {
+        FeatureColumnJsonException other = new FeatureColumnJsonException(path, Initializer.expected(dimension)
+                + "; got " + init);
+        if (!init.isObject() || !"TruncatedNormal".equals(init.path("class_name").asText(null))
+                || !init.path("config").isObject() || init.size() != 2) {
+            throw other;
+        }
+        Initializer bound = ColumnBinding.read(init, ColumnBinding.MAPPER.constructType(Initializer.class), path);
+        if (!bound.isDefaultFor(dimension)) {
+            throw other;
         }
     }
 
