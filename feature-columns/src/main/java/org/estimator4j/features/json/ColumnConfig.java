@@ -1,5 +1,6 @@
 package org.estimator4j.features.json;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -12,6 +13,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,7 @@ sealed interface ColumnConfig {
     Map<String, Class<? extends ColumnConfig>> TYPES = Arrays.stream(ColumnConfig.class.getPermittedSubclasses())
             .map(c -> c.asSubclass(ColumnConfig.class))
             .collect(Collectors.toMap(ColumnConfig::className, Function.identity(), (a, b) -> a,
-                    java.util.TreeMap::new));
+                    TreeMap::new));
 
     List<String> CLASS_NAMES = List.copyOf(TYPES.keySet());
 
@@ -39,9 +41,7 @@ sealed interface ColumnConfig {
     @JsonTypeName("NumericColumn")
     record Numeric(
             @JsonProperty("key") @Required String key,
-            @JsonProperty("shape") @com.fasterxml.jackson.annotation.JsonFormat(
-                    with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                    int[] shape,
+            @JsonProperty("shape") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) int[] shape,
             @JsonProperty("default_value") DefaultValue defaultValue,
             @JsonProperty("dtype") String dtype,
             @JsonProperty("normalizer_fn") JsonNode normalizerFn,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +52,7 @@ record ColumnJson(String className, ColumnConfig config, String rawFeature) {
 
         @Override
         public ColumnJson deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
                 return rawFeature(p.getText());
             }
             if (!p.isExpectedStartObjectToken()) {

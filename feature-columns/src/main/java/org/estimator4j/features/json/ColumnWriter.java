@@ -1,5 +1,6 @@
 package org.estimator4j.features.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
@@ -73,7 +74,7 @@ final class ColumnWriter {
         } else if (column instanceof HashBucketColumn h) {
             return new ColumnConfig.HashedCategorical(h.key(), h.hashBucketSize(), h.dtype().tfName());
         } else if (column instanceof VocabularyListColumn v) {
-            List<com.fasterxml.jackson.databind.JsonNode> list = new ArrayList<>();
+            List<JsonNode> list = new ArrayList<>();
             for (Object o : v.vocabularyList()) {
                 list.add(o instanceof Number num ? ColumnBinding.MAPPER.getNodeFactory().numberNode(num.longValue())
                         : ColumnBinding.MAPPER.getNodeFactory().textNode((String) o));
@@ -140,7 +141,7 @@ final class ColumnWriter {
     /**
      * TensorFlow's embedding initializer, written as Keras serializes it (truncated normal, stddev 1/sqrt(dimension)).
      */
-    private static com.fasterxml.jackson.databind.JsonNode initializer(int dimension) {
+    private static JsonNode initializer(int dimension) {
         return ColumnBinding.MAPPER.valueToTree(Initializer.defaultFor(dimension));
     }
 }
