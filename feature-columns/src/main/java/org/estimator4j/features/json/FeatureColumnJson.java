@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -60,6 +61,10 @@ public final class FeatureColumnJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    private static final JavaType COLUMN_LIST = MAPPER.getTypeFactory().constructCollectionType(List.class,
+            ColumnJson.class);
+    private static final JavaType ONE_COLUMN = MAPPER.constructType(ColumnJson.class);
 
     /** The root of a column list in error paths. */
     public static final String COLUMNS = "columns";
@@ -127,22 +132,28 @@ public final class FeatureColumnJson {
 
     /** Columns from a parsed JSON array. */
     public static List<FeatureColumn> fromJson(JsonNode array) {
-        return new ColumnReader().columns(array, COLUMNS);
+        return fromJson(array, ColumnFiles.workingDirectory());
     }
 
     /** Columns from a parsed JSON array, reading the files they name where {@code files} says. */
     public static List<FeatureColumn> fromJson(JsonNode array, ColumnFiles files) {
-        return new ColumnReader(files).columns(array, COLUMNS);
+        if (array == null || !array.isArray()) {
+            throw new FeatureColumnJsonException(COLUMNS, "expected a JSON array of columns "
+                    + "([{\"class_name\": ..., \"config\": {...}}, ...]), got " + ColumnBinding.kind(array));
+        }
+        List<ColumnJson> configs = ColumnBinding.read(array, COLUMN_LIST, COLUMNS);
+        return new ColumnBuilder(files).columns(configs, COLUMNS);
     }
 
     /** One column from a parsed JSON object; {@code path} names it in messages (e.g. "model.columns[0]"). */
     public static FeatureColumn fromJson(JsonNode column, String path) {
-        return new ColumnReader().column(column, path);
+        return fromJson(column, path, ColumnFiles.workingDirectory());
     }
 
     /** One column from a parsed JSON object, reading the files it names where {@code files} says. */
     public static FeatureColumn fromJson(JsonNode column, String path, ColumnFiles files) {
-        return new ColumnReader(files).column(column, path);
+        ColumnJson config = ColumnBinding.read(column, ONE_COLUMN, path);
+        return new ColumnBuilder(files).column(config, path);
     }
 
     private static JsonNode parse(String json) {

@@ -192,7 +192,7 @@ class FeatureColumnJsonTest {
     @Test
     void everyClassNameIsCovered() throws IOException {
         String json = FeatureColumnJson.write(adaptedColumns());
-        for (String className : ColumnReader.CLASS_NAMES) {
+        for (String className : ColumnConfig.CLASS_NAMES) {
             assertTrue(json.contains("\"class_name\": \"" + className + "\""), className);
         }
     }
