@@ -4,9 +4,10 @@ import java.util.SplittableRandom;
 
 /**
  * One thread's share of a training batch in a {@link DnnPart}: a contiguous range of rows with its own buffers
- * (input slice, per-layer outputs, dropout masks, gradients) and its own kernel and bias gradients, which the part
- * sums after the backward pass. Lane 0 writes its gradients straight into the parameters' arrays. The lanes read their
- * rows of the batch's input where they lie ({@link Blas} copies just those); every array a lane writes is its own.
+ * (input slice, per-layer outputs, dropout masks, gradients) and its own kernel and bias gradients, which
+ * {@link DnnParameters#applyLane} sums after the backward pass. Lane 0 writes its gradients straight into the
+ * parameters' arrays. The lanes read their rows of the batch's input where they lie ({@link Blas} copies just those);
+ * every array a lane writes is its own.
  */
 final class RowLane {
     final int index;

@@ -22,7 +22,7 @@ import org.estimator4j.features.transform.TransformedBatch;
  * <p>Not thread-safe: one training thread. Variables are named as TensorFlow names them
  * ({@code linear/linear_model/<column>/weights}, {@code linear/linear_model/bias_weights}).
  */
-public final class LinearModel {
+final class LinearModel {
     /**
      * One trainable variable: per entry, four floats side by side (weight, FTRL accumulator, FTRL linear, this
      * batch's gradient), so that reading and updating an id touches one cache line even in a 10^6-bucket variable.
