@@ -27,11 +27,6 @@ public final class PluginComponents implements Components {
         this.registries = registries;
     }
 
-    /** The components of the registry {@link ComponentRegistry#load} builds (for callers that are not injected). */
-    public static Components load(Optional<Path> pluginsDir) {
-        return load(pluginsDir, ComponentRegistry::load);
-    }
-
     /** The components of the registry {@code registries} loads for {@code pluginsDir}, when first needed. */
     public static Components load(Optional<Path> pluginsDir, PluginRegistries registries) {
         try {
