@@ -21,8 +21,11 @@ class Estimator4jExceptionTest {
 
     @Test
     void aNullOrBlankHintIsNoHint() {
-        for (Estimator4jException e : new Estimator4jException[] {new Estimator4jException("bad row"),
-                new Estimator4jException("bad row", (String) null), new Estimator4jException("bad row", " ")}) {
+        for (Estimator4jException e : new Estimator4jException[] {
+            new Estimator4jException("bad row"),
+            new Estimator4jException("bad row", (String) null),
+            new Estimator4jException("bad row", " ")
+        }) {
             assertEquals("bad row", e.getMessage());
             assertEquals("bad row", e.problem());
             assertEquals(Optional.empty(), e.hint());

@@ -21,17 +21,22 @@ class PublicTypesSinceTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "^public\\s+(?:(?:final|abstract|sealed|non-sealed)\\s+)*"
-                    + "(?:class|interface|record|enum|@interface)\\s+\\w+", Pattern.MULTILINE);
+                    + "(?:class|interface|record|enum|@interface)\\s+\\w+",
+            Pattern.MULTILINE);
     /** The Javadoc comment right before the declaration, annotations allowed in between. */
-    private static final Pattern JAVADOC_BEFORE = Pattern.compile(
-            "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*$", Pattern.DOTALL);
+    private static final Pattern JAVADOC_BEFORE =
+            Pattern.compile("/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*$", Pattern.DOTALL);
+
     private static final Pattern SINCE = Pattern.compile("@since \\d+\\.\\d+\\.\\d+\\b");
 
     @Test
     void everyPublicApiTypeSaysSinceWhichVersion() throws IOException {
         List<Path> sources = apiSources();
-        List<String> missing = sources.stream().filter(PublicTypesSinceTest::isPublicTypeWithoutSince)
-                .map(p -> SOURCES.relativize(p).toString()).sorted().toList();
+        List<String> missing = sources.stream()
+                .filter(PublicTypesSinceTest::isPublicTypeWithoutSince)
+                .map(p -> SOURCES.relativize(p).toString())
+                .sorted()
+                .toList();
 
         assertTrue(sources.size() > 30, "found only " + sources.size() + " sources under " + SOURCES.toAbsolutePath());
         assertEquals(List.of(), missing, "public API types without '@since <version>' in their Javadoc");
@@ -50,7 +55,8 @@ class PublicTypesSinceTest {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             return files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !p.getFileName().toString().equals("package-info.java"))
-                    .filter(p -> !SOURCES.relativize(p).toString().replace('\\', '/').contains("/internal/"))
+                    .filter(p ->
+                            !SOURCES.relativize(p).toString().replace('\\', '/').contains("/internal/"))
                     .toList();
         }
     }

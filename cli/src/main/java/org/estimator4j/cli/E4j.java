@@ -35,10 +35,22 @@ import picocli.CommandLine.ParseResult;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Estimator4J: train, evaluate and track tabular models on the JVM.",
-        subcommands = {DoctorCommand.class, DataCommand.class, FeaturesCommand.class, TrainCommand.class,
-            EvaluateCommand.class, PredictCommand.class, ExportCommand.class, QuickstartCommand.class,
-            PluginsCommand.class, RunsCommand.class, ExperimentsCommand.class, StoreAdminCommand.class,
-            ConfigCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+        subcommands = {
+            DoctorCommand.class,
+            DataCommand.class,
+            FeaturesCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            ExportCommand.class,
+            QuickstartCommand.class,
+            PluginsCommand.class,
+            RunsCommand.class,
+            ExperimentsCommand.class,
+            StoreAdminCommand.class,
+            ConfigCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -76,10 +88,8 @@ public final class E4j {
         // the root.
         cmd.getSubcommands()
                 .values()
-                .forEach(
-                        sub ->
-                                sub.getCommandSpec()
-                                        .versionProvider(cmd.getCommandSpec().versionProvider()));
+                .forEach(sub -> sub.getCommandSpec()
+                        .versionProvider(cmd.getCommandSpec().versionProvider()));
         cmd.setExecutionStrategy(E4j::runLastReportingLinkageErrors);
         cmd.setExecutionExceptionHandler(new OneLineErrorHandler());
         return cmd;
@@ -96,8 +106,7 @@ public final class E4j {
             return new CommandLine.RunLast().execute(parseResult);
         } catch (LinkageError e) {
             List<CommandLine> parsed = parseResult.asCommandLineList();
-            throw new CommandLine.ExecutionException(
-                    parsed.get(parsed.size() - 1), e.toString(), e);
+            throw new CommandLine.ExecutionException(parsed.get(parsed.size() - 1), e.toString(), e);
         }
     }
 

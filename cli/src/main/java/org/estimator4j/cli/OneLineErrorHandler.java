@@ -14,12 +14,10 @@ import picocli.CommandLine.ParseResult;
 public final class OneLineErrorHandler implements IExecutionExceptionHandler {
 
     @Override
-    public int handleExecutionException(
-            Exception ex, CommandLine failed, ParseResult fullParseResult) {
-        Throwable problem =
-                ex instanceof CommandLine.ExecutionException && ex.getCause() != null
-                        ? ex.getCause() // an Error wrapped by E4j's execution strategy
-                        : ex;
+    public int handleExecutionException(Exception ex, CommandLine failed, ParseResult fullParseResult) {
+        Throwable problem = ex instanceof CommandLine.ExecutionException && ex.getCause() != null
+                ? ex.getCause() // an Error wrapped by E4j's execution strategy
+                : ex;
         boolean verbose = fullParseResult.hasMatchedOption("--verbose");
         PrintWriter err = failed.getErr();
         err.println(oneLine(failed.getCommandSpec().qualifiedName(), problem, verbose));
@@ -37,18 +35,18 @@ public final class OneLineErrorHandler implements IExecutionExceptionHandler {
     static String oneLine(String command, Throwable problem, boolean verbose) {
         String what;
         String todo;
-        if (problem instanceof Estimator4jException e && (e instanceof E4jException || e.hint().isPresent())) {
+        if (problem instanceof Estimator4jException e
+                && (e instanceof E4jException || e.hint().isPresent())) {
             what = flatten(e.problem());
-            todo = e.hint().map(OneLineErrorHandler::flatten)
+            todo = e.hint()
+                    .map(OneLineErrorHandler::flatten)
                     .orElse(verbose ? "stack trace follows" : "run with --verbose for details");
         } else {
             String message = flatten(problem.getMessage());
-            what = explains(problem, message) ? message
+            what = explains(problem, message)
+                    ? message
                     : problem.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
-            todo =
-                    verbose
-                            ? "stack trace follows"
-                            : "run '" + withVerbose(command) + "' for the stack trace";
+            todo = verbose ? "stack trace follows" : "run '" + withVerbose(command) + "' for the stack trace";
         }
         return command + " failed: " + what + "; " + todo;
     }

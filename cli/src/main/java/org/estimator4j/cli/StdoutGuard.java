@@ -27,8 +27,8 @@ final class StdoutGuard implements AutoCloseable {
     static StdoutGuard engage(List<CommandLine> commands) {
         commands.forEach(CommandLine::getOut); // picocli creates its writer on System.out at first use: now
         PrintStream real = System.out;
-        PrintStream diverted = new PrintStream(new LinesTo(commands.get(commands.size() - 1).getErr()), true,
-                StandardCharsets.UTF_8);
+        PrintStream diverted =
+                new PrintStream(new LinesTo(commands.get(commands.size() - 1).getErr()), true, StandardCharsets.UTF_8);
         System.setOut(diverted);
         return new StdoutGuard(real, diverted);
     }

@@ -35,21 +35,19 @@ public final class VersionProvider implements IVersionProvider {
     public static String projectVersion() {
         try (InputStream in = VersionProvider.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(
-                        "resource org/estimator4j/cli/"
-                                + RESOURCE
-                                + " is missing from the e4j jar: rebuild it with 'mvn -B -q install -DskipTests'");
+                throw new IllegalStateException("resource org/estimator4j/cli/"
+                        + RESOURCE
+                        + " is missing from the e4j jar: rebuild it with 'mvn -B -q install -DskipTests'");
             }
             Properties props = new Properties();
             props.load(in);
             String version = props.getProperty("version", "").trim();
             if (version.isEmpty() || version.startsWith("${")) {
-                throw new IllegalStateException(
-                        "org/estimator4j/cli/"
-                                + RESOURCE
-                                + " was not filtered by Maven (version='"
-                                + version
-                                + "'): rebuild with Maven, not an IDE");
+                throw new IllegalStateException("org/estimator4j/cli/"
+                        + RESOURCE
+                        + " was not filtered by Maven (version='"
+                        + version
+                        + "'): rebuild with Maven, not an IDE");
             }
             return version;
         } catch (IOException e) {

@@ -21,8 +21,11 @@ public final class CapturedConsole {
     }
 
     public CapturedConsole(String stdin) {
-        console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
+        console = new Console(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                false);
     }
 
     /** Binds {@link Console} to this one. */

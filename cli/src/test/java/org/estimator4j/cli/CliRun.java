@@ -57,8 +57,8 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** {@code e4j train --config CONFIG --no-eval}, each of {@code sets} as one {@code --set PATH=VALUE}. */
     public static CliRun trainWithoutEval(java.nio.file.Path config, String... sets) {
-        java.util.List<String> args = new java.util.ArrayList<>(
-                java.util.List.of("train", "--config", config.toString(), "--no-eval"));
+        java.util.List<String> args =
+                new java.util.ArrayList<>(java.util.List.of("train", "--config", config.toString(), "--no-eval"));
         for (String set : sets) {
             args.add("--set");
             args.add(set);

@@ -47,16 +47,9 @@ class ExitCodeTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("e4j " + expected, lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Java " + System.getProperty("java.version"))), run.out());
         assertTrue(
-                lines.stream()
-                        .anyMatch(l -> l.startsWith("Java " + System.getProperty("java.version"))),
-                run.out());
-        assertTrue(
-                lines.stream()
-                        .anyMatch(
-                                l ->
-                                        l.startsWith("OS ")
-                                                && l.endsWith(System.getProperty("os.arch"))),
+                lines.stream().anyMatch(l -> l.startsWith("OS ") && l.endsWith(System.getProperty("os.arch"))),
                 run.out());
         assertEquals("", run.err());
     }
@@ -65,9 +58,7 @@ class ExitCodeTest {
     void shortVersionFlagWorksToo() {
         CliRun run = CliRun.e4j("-V");
         assertEquals(0, run.exitCode());
-        assertTrue(
-                run.out().startsWith("e4j " + System.getProperty("e4j.expected.version")),
-                run.out());
+        assertTrue(run.out().startsWith("e4j " + System.getProperty("e4j.expected.version")), run.out());
     }
 
     @Test
@@ -104,9 +95,7 @@ class ExitCodeTest {
 
         assertEquals(1, run.exitCode());
         assertEquals(
-                List.of(
-                        "e4j boom failed: the disk is full;"
-                                + " run 'e4j --verbose boom ...' for the stack trace"),
+                List.of("e4j boom failed: the disk is full;" + " run 'e4j --verbose boom ...' for the stack trace"),
                 run.errLines());
         assertEquals("", run.out());
     }
@@ -116,8 +105,10 @@ class ExitCodeTest {
         CliRun run = runBoom(new NullPointerException("Cannot invoke \"String.length()\""), "boom");
 
         assertEquals(1, run.exitCode());
-        assertEquals(List.of("e4j boom failed: NullPointerException: Cannot invoke \"String.length()\";"
-                + " run 'e4j --verbose boom ...' for the stack trace"), run.errLines());
+        assertEquals(
+                List.of("e4j boom failed: NullPointerException: Cannot invoke \"String.length()\";"
+                        + " run 'e4j --verbose boom ...' for the stack trace"),
+                run.errLines());
     }
 
     @Test
@@ -126,8 +117,7 @@ class ExitCodeTest {
 
         assertEquals(1, run.exitCode());
         List<String> lines = run.errLines();
-        assertEquals(
-                "e4j boom failed: kaput; stack trace follows", lines.get(0));
+        assertEquals("e4j boom failed: kaput; stack trace follows", lines.get(0));
         assertTrue(lines.size() > 2, run.err());
         assertEquals("java.lang.IllegalStateException: kaput", lines.get(1));
         assertTrue(lines.get(2).startsWith("\tat org.estimator4j.cli.ExitCodeTest."), run.err());
@@ -142,37 +132,27 @@ class ExitCodeTest {
 
     @Test
     void anE4jExceptionPrintsItsHint() {
-        CliRun run =
-                runBoom(
-                        new E4jException("data file train.csv not found", "check the --data path"),
-                        "boom");
+        CliRun run = runBoom(new E4jException("data file train.csv not found", "check the --data path"), "boom");
 
         assertEquals(1, run.exitCode());
-        assertEquals(
-                List.of("e4j boom failed: data file train.csv not found; check the --data path"),
-                run.errLines());
+        assertEquals(List.of("e4j boom failed: data file train.csv not found; check the --data path"), run.errLines());
     }
 
     @Test
     void aLinkageErrorIsReportedLikeAnExceptionNotACrash() {
-        CliRun run =
-                runBoom(new UnsatisfiedLinkError("no jnind4jcpu in java.library.path"), "boom");
+        CliRun run = runBoom(new UnsatisfiedLinkError("no jnind4jcpu in java.library.path"), "boom");
 
         assertEquals(1, run.exitCode());
         List<String> lines = run.errLines();
         assertEquals(1, lines.size(), run.err());
         assertTrue(
-                lines.get(0)
-                        .startsWith(
-                                "e4j boom failed: UnsatisfiedLinkError: no jnind4jcpu in java.library.path;"),
+                lines.get(0).startsWith("e4j boom failed: UnsatisfiedLinkError: no jnind4jcpu in java.library.path;"),
                 lines.get(0));
     }
 
     @Test
     void oneLineNeverHasALineBreak() {
-        String line =
-                OneLineErrorHandler.oneLine(
-                        "e4j x", new E4jException("first\r\nsecond\n", "do\nthis"), false);
+        String line = OneLineErrorHandler.oneLine("e4j x", new E4jException("first\r\nsecond\n", "do\nthis"), false);
         assertFalse(line.contains("\n") || line.contains("\r"), line);
         assertEquals("e4j x failed: first second; do this", line);
     }

@@ -32,47 +32,24 @@ class HelpTest {
     @TestFactory
     Stream<DynamicTest> everySubcommandHasHelp() {
         return CliRun.commandLine().getSubcommands().keySet().stream()
-                .flatMap(
-                        name ->
-                                Stream.of("--help", "-h")
-                                        .map(
-                                                flag ->
-                                                        DynamicTest.dynamicTest(
-                                                                "e4j " + name + " " + flag,
-                                                                () -> {
-                                                                    CliRun run =
-                                                                            CliRun.e4j(name, flag);
-                                                                    assertEquals(
-                                                                            0,
-                                                                            run.exitCode(),
-                                                                            run.err());
-                                                                    assertTrue(
-                                                                            run.out()
-                                                                                    .startsWith(
-                                                                                            "Usage: e4j "
-                                                                                                    + name),
-                                                                            run.out());
-                                                                    assertTrue(
-                                                                            run.out()
-                                                                                    .contains(
-                                                                                            "--help"),
-                                                                            run.out());
-                                                                    assertEquals("", run.err());
-                                                                })));
+                .flatMap(name -> Stream.of("--help", "-h")
+                        .map(flag -> DynamicTest.dynamicTest("e4j " + name + " " + flag, () -> {
+                            CliRun run = CliRun.e4j(name, flag);
+                            assertEquals(0, run.exitCode(), run.err());
+                            assertTrue(run.out().startsWith("Usage: e4j " + name), run.out());
+                            assertTrue(run.out().contains("--help"), run.out());
+                            assertEquals("", run.err());
+                        })));
     }
 
     @TestFactory
     Stream<DynamicTest> everySubcommandHasTheRootsVersion() {
         String expected = "e4j " + System.getProperty("e4j.expected.version");
         return CliRun.commandLine().getSubcommands().keySet().stream()
-                .map(
-                        name ->
-                                DynamicTest.dynamicTest(
-                                        "e4j " + name + " --version",
-                                        () -> {
-                                            CliRun run = CliRun.e4j(name, "--version");
-                                            assertEquals(0, run.exitCode(), run.err());
-                                            assertTrue(run.out().startsWith(expected), run.out());
-                                        }));
+                .map(name -> DynamicTest.dynamicTest("e4j " + name + " --version", () -> {
+                    CliRun run = CliRun.e4j(name, "--version");
+                    assertEquals(0, run.exitCode(), run.err());
+                    assertTrue(run.out().startsWith(expected), run.out());
+                }));
     }
 }

@@ -29,7 +29,9 @@ class LauncherIT {
 
     @BeforeAll
     static void locate() {
-        repoRoot = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
+        repoRoot = Path.of(System.getProperty("e4j.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         launcher = repoRoot.resolve("bin/e4j");
         assertTrue(Files.isExecutable(launcher), launcher + " must exist and be executable");
         assertTrue(
@@ -60,9 +62,7 @@ class LauncherIT {
         Path out = Files.createTempFile("e4j-it", ".out");
         Path err = Files.createTempFile("e4j-it", ".err");
         try {
-            pb.redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
             Process process = pb.start();
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -79,8 +79,7 @@ class LauncherIT {
         }
     }
 
-    private static Result run(Map<String, String> env, String... args)
-            throws IOException, InterruptedException {
+    private static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         return run(launcher, env, args);
     }
 
@@ -89,7 +88,9 @@ class LauncherIT {
         Result result = run(Map.of(), "--version");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals("e4j " + System.getProperty("e4j.expected.version"), result.outLines().get(0));
+        assertEquals(
+                "e4j " + System.getProperty("e4j.expected.version"),
+                result.outLines().get(0));
     }
 
     @Test
@@ -101,20 +102,14 @@ class LauncherIT {
         assertTrue(lines.contains("OK    OMP_WAIT_POLICY  PASSIVE"), result.out());
         assertTrue(
                 lines.stream()
-                        .anyMatch(
-                                l ->
-                                        l.startsWith(
-                                                "OK    ND4J backend     org.nd4j.linalg.cpu.nativecpu.CpuBackend, BLAS OPENBLAS")),
+                        .anyMatch(l -> l.startsWith(
+                                "OK    ND4J backend     org.nd4j.linalg.cpu.nativecpu.CpuBackend, BLAS OPENBLAS")),
                 result.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("OK    Java version")), result.out());
         assertTrue(
-                lines.stream()
-                        .anyMatch(l -> l.startsWith("OK    CPU ") && l.contains("linux-x86_64")),
-                result.out());
+                lines.stream().anyMatch(l -> l.startsWith("OK    CPU ") && l.contains("linux-x86_64")), result.out());
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("FAIL")), result.out());
-        assertTrue(
-                lines.get(lines.size() - 1).matches("7 checks: \\d OK, \\d WARN, 0 FAIL"),
-                result.out());
+        assertTrue(lines.get(lines.size() - 1).matches("7 checks: \\d OK, \\d WARN, 0 FAIL"), result.out());
         // Whatever OPENBLAS_CORETYPE this machine's environment holds, the launcher leaves none of the CPU's faster
         // OpenBLAS kernels unused.
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("OK    OpenBLAS ")), result.out());
@@ -136,9 +131,7 @@ class LauncherIT {
         Result result = run(Map.of(), "--definitely-not-an-option");
 
         assertEquals(2, result.exitCode());
-        assertTrue(
-                result.err().contains("Unknown option: '--definitely-not-an-option'"),
-                result.err());
+        assertTrue(result.err().contains("Unknown option: '--definitely-not-an-option'"), result.err());
     }
 
     @Test
@@ -155,16 +148,9 @@ class LauncherIT {
     @Test
     void e4jJavaOptsOverrideTheDefaults() throws Exception {
         Result result =
-                run(
-                        Map.of(
-                                "E4J_JAVA_OPTS",
-                                "-Xmx300m -XX:+UseSerialGC -XX:+PrintCommandLineFlags"),
-                        "--version");
+                run(Map.of("E4J_JAVA_OPTS", "-Xmx300m -XX:+UseSerialGC -XX:+PrintCommandLineFlags"), "--version");
 
-        assertEquals(
-                0,
-                result.exitCode(),
-                "a second collector must replace, not conflict: " + result.err());
+        assertEquals(0, result.exitCode(), "a second collector must replace, not conflict: " + result.err());
         String flags = result.outLines().get(0);
         assertTrue(flags.contains("-XX:MaxHeapSize=314572800"), flags);
         assertTrue(flags.contains("-XX:+UseSerialGC"), flags);
@@ -178,9 +164,7 @@ class LauncherIT {
         Result result = run(link, Map.of(), "--version");
 
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(
-                result.out().startsWith("e4j " + System.getProperty("e4j.expected.version")),
-                result.out());
+        assertTrue(result.out().startsWith("e4j " + System.getProperty("e4j.expected.version")), result.out());
     }
 
     @Test
@@ -192,10 +176,9 @@ class LauncherIT {
         assertEquals(1, result.exitCode());
         assertTrue(
                 result.err()
-                        .startsWith(
-                                "e4j: e4j.jar not found at "
-                                        + missing
-                                        + ": build it with 'mvn -B -q install -DskipTests'"),
+                        .startsWith("e4j: e4j.jar not found at "
+                                + missing
+                                + ": build it with 'mvn -B -q install -DskipTests'"),
                 result.err());
         assertEquals("", result.out());
     }

@@ -46,7 +46,9 @@ class MavenArgsScriptsIT {
     }
 
     private Path copyScripts(String... paths) throws IOException {
-        Path repoRoot = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
+        Path repoRoot = Path.of(System.getProperty("e4j.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path root = Files.createDirectories(dir.resolve("repo"));
         for (String path : paths) {
             Path target = root.resolve(path);
@@ -54,7 +56,8 @@ class MavenArgsScriptsIT {
             Files.copy(repoRoot.resolve(path), target, StandardCopyOption.COPY_ATTRIBUTES);
         }
         Path fakeMvn = Files.createDirectories(dir.resolve("fake-bin")).resolve("mvn");
-        Files.writeString(fakeMvn, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + dir.resolve("mvn-args") + "\"\n");
+        Files.writeString(
+                fakeMvn, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + dir.resolve("mvn-args") + "\"\n");
         Files.setPosixFilePermissions(fakeMvn, PosixFilePermissions.fromString("rwxr-xr-x"));
         return root;
     }

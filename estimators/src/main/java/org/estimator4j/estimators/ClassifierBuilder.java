@@ -26,16 +26,19 @@ public abstract class ClassifierBuilder<B extends ClassifierBuilder<B>> extends 
     /** A sigmoid head for 2 classes, softmax for more. */
     protected Head head() {
         if (labelVocabulary != null && labelVocabulary.size() != nClasses) {
-            throw new IllegalArgumentException("label_vocabulary has " + labelVocabulary.size()
-                    + " entries but n_classes is " + nClasses);
+            throw new IllegalArgumentException(
+                    "label_vocabulary has " + labelVocabulary.size() + " entries but n_classes is " + nClasses);
         }
         return decorate(nClasses == 2 ? Heads.binary(labelVocabulary) : Heads.multiClass(nClasses, labelVocabulary));
     }
 
     /** The description of {@code estimator} with the head's options filled in. */
     protected EstimatorDescription.Builder describe(String estimator) {
-        return EstimatorDescription.builder(estimator).put("n_classes", nClasses)
-                .put("label_vocabulary", labelVocabulary).put("weight_column", weightColumn())
-                .put("loss_reduction", lossReduction().tfName()).putIfNotNull("loss", lossDescription());
+        return EstimatorDescription.builder(estimator)
+                .put("n_classes", nClasses)
+                .put("label_vocabulary", labelVocabulary)
+                .put("weight_column", weightColumn())
+                .put("loss_reduction", lossReduction().tfName())
+                .putIfNotNull("loss", lossDescription());
     }
 }

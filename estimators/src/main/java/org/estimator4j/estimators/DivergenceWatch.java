@@ -54,9 +54,16 @@ final class DivergenceWatch {
             return null;
         }
         reported = true;
-        return String.format(Locale.ROOT, "training is diverging: the smoothed training loss is %.6g at step %d, "
-                + "more than %.0f times the loss at step %d (%.6g, the larger of the first step's loss and the loss "
-                + "of predicting logit 0); lower the learning rate (by 10x or more), normalize numeric columns with "
-                + "large values, or check the labels", smoothed, step, FACTOR, firstStep, reference);
+        return String.format(
+                Locale.ROOT,
+                "training is diverging: the smoothed training loss is %.6g at step %d, "
+                        + "more than %.0f times the loss at step %d (%.6g, the larger of the first step's loss and the loss "
+                        + "of predicting logit 0); lower the learning rate (by 10x or more), normalize numeric columns with "
+                        + "large values, or check the labels",
+                smoothed,
+                step,
+                FACTOR,
+                firstStep,
+                reference);
     }
 }

@@ -16,8 +16,8 @@ import org.estimator4j.api.input.InputFn;
  */
 public final class EvalSpec {
     /** Metrics of the premade heads where a larger value is the better model; for every other metric, smaller is. */
-    private static final Set<String> HIGHER_IS_BETTER = Set.of("accuracy", "auc", "auc_precision_recall", "precision",
-            "recall", "r2", "f1", "ks", "binary_accuracy");
+    private static final Set<String> HIGHER_IS_BETTER = Set.of(
+            "accuracy", "auc", "auc_precision_recall", "precision", "recall", "r2", "f1", "ks", "binary_accuracy");
 
     private final InputFn input;
     private final Long steps;
@@ -136,8 +136,8 @@ public final class EvalSpec {
         public Builder bestMetric(String name, boolean higherIsBetter) {
             requireNonNull(name, "name is null");
             if (name.isBlank()) {
-                throw new IllegalArgumentException("the best metric's name is empty; use an eval metric such as "
-                        + "loss or auc");
+                throw new IllegalArgumentException(
+                        "the best metric's name is empty; use an eval metric such as " + "loss or auc");
             }
             this.bestMetric = name;
             this.higherIsBetter = higherIsBetter;

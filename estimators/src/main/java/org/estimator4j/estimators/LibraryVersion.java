@@ -32,8 +32,8 @@ public final class LibraryVersion {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read org/estimator4j/estimators/" + RESOURCE + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read org/estimator4j/estimators/" + RESOURCE + ": " + e.getMessage(), e);
         }
         String fromJar = LibraryVersion.class.getPackage().getImplementationVersion();
         return fromJar != null ? fromJar : "unknown";

@@ -17,8 +17,8 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.estimator4j.api.data.Dataset;
 import org.estimator4j.api.data.DatasetIterator;
-import org.estimator4j.api.estimator.EvalResult;
 import org.estimator4j.api.estimator.Estimator;
+import org.estimator4j.api.estimator.EvalResult;
 import org.estimator4j.api.estimator.Prediction;
 import org.estimator4j.api.estimator.RunConfig;
 import org.estimator4j.api.estimator.Steps;
@@ -26,6 +26,7 @@ import org.estimator4j.api.input.InputFn;
 import org.estimator4j.api.input.LabeledBatch;
 import org.estimator4j.api.input.Mode;
 import org.estimator4j.api.internal.Logs;
+import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.api.table.Column;
 import org.estimator4j.api.table.DoubleColumn;
@@ -36,7 +37,6 @@ import org.estimator4j.estimators.head.EvalMetrics;
 import org.estimator4j.estimators.head.Head;
 import org.estimator4j.estimators.serving.BundleWriter;
 import org.estimator4j.estimators.serving.ExportedBundle;
-import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
 import org.slf4j.Logger;
@@ -62,8 +62,8 @@ public class ModelEstimator implements Estimator {
      * @param description what the model is (type, columns, options) as JSON text: written to the model directory and
      *     compared when it is reused
      */
-    public ModelEstimator(String description, Supplier<Model> models, Head head, RunConfig config,
-            String weightColumn) {
+    public ModelEstimator(
+            String description, Supplier<Model> models, Head head, RunConfig config, String weightColumn) {
         this(description, models, head, config, weightColumn, null);
     }
 
@@ -72,8 +72,13 @@ public class ModelEstimator implements Estimator {
      *     by key where a vocabulary changed) initialise this model when its own directory has no checkpoint yet; null
      *     for none
      */
-    public ModelEstimator(String description, Supplier<Model> models, Head head, RunConfig config,
-            String weightColumn, Path warmStartFrom) {
+    public ModelEstimator(
+            String description,
+            Supplier<Model> models,
+            Head head,
+            RunConfig config,
+            String weightColumn,
+            Path warmStartFrom) {
         this.warmStartFrom = warmStartFrom;
         this.description = requireNonNull(description, "description is null");
         this.models = requireNonNull(models, "models is null");
@@ -109,8 +114,8 @@ public class ModelEstimator implements Estimator {
         var latest = checkpoints().latest();
         if (latest.isEmpty()) {
             if (required) {
-                throw new IllegalStateException("no checkpoint in model_dir " + config.modelDir()
-                        + ": train the model first");
+                throw new IllegalStateException(
+                        "no checkpoint in model_dir " + config.modelDir() + ": train the model first");
             }
             if (warmStartFrom != null) {
                 warmStart(model);
@@ -157,8 +162,7 @@ public class ModelEstimator implements Estimator {
             }
             long stopAt = steps.stopAt(session.step);
             if (session.step >= stopAt) {
-                LOG.debug("global step {} already reached max steps {}: nothing to train",
-                        session.step, stopAt);
+                LOG.debug("global step {} already reached max steps {}: nothing to train", session.step, stopAt);
             } else {
                 loop(input, stopAt, session, hooks, hooked);
             }
@@ -217,7 +221,9 @@ public class ModelEstimator implements Estimator {
                     zeroLogits = ensure(zeroLogits, n * head.logitsDimension());
                     Arrays.fill(zeroLogits, 0f);
                     scratch = ensure(scratch, n * head.logitsDimension());
-                    divergence.start(step + 1, loss,
+                    divergence.start(
+                            step + 1,
+                            loss,
                             head.lossAndGradient(zeroLogits, targets, weights(batch.features()), n, scratch));
                 } else {
                     divergence.add(loss);
@@ -227,8 +233,12 @@ public class ModelEstimator implements Estimator {
                 session.step = step;
                 if (step % config.logStepCountSteps() == 0) {
                     double seconds = (System.nanoTime() - logStartNanos) / 1e9;
-                    LOG.debug(String.format(java.util.Locale.ROOT,
-                            "step %d: loss %.5f (%.1f steps/s)", step, loss, (step - logStartStep) / seconds));
+                    LOG.debug(String.format(
+                            java.util.Locale.ROOT,
+                            "step %d: loss %.5f (%.1f steps/s)",
+                            step,
+                            loss,
+                            (step - logStartStep) / seconds));
                     logStartNanos = System.nanoTime();
                     logStartStep = step;
                     warnIfDiverging(divergence, step);
@@ -271,6 +281,7 @@ public class ModelEstimator implements Estimator {
         long lastSavedStep;
         /** Whether a checkpoint of {@link #lastSavedStep} exists: a fresh model (step 0) has none. */
         boolean saved;
+
         long lastSaveNanos = System.nanoTime();
         boolean stopRequested;
         boolean ended;
@@ -341,10 +352,12 @@ public class ModelEstimator implements Estimator {
         }
 
         IllegalStateException callbackFailed(Callback c, String method, RuntimeException e) {
-            return new IllegalStateException("callback " + PluginComponent.unwrap(c).getClass().getName()
-                    + " failed in " + method
-                    + " at global step " + step + ": " + e + "; training stopped, " + checkpointState()
-                    + ": fix or remove the callback, then train again", e);
+            return new IllegalStateException(
+                    "callback " + PluginComponent.unwrap(c).getClass().getName()
+                            + " failed in " + method
+                            + " at global step " + step + ": " + e + "; training stopped, " + checkpointState()
+                            + ": fix or remove the callback, then train again",
+                    e);
         }
 
         /**
@@ -355,8 +368,8 @@ public class ModelEstimator implements Estimator {
             if (!saved) {
                 return "no checkpoint was written yet (training again starts from step 0)";
             }
-            return "the last checkpoint is step " + lastSavedStep + " (" + Checkpoints.file(config.modelDir(),
-                    lastSavedStep) + "), intact; training again resumes from it";
+            return "the last checkpoint is step " + lastSavedStep + " ("
+                    + Checkpoints.file(config.modelDir(), lastSavedStep) + "), intact; training again resumes from it";
         }
     }
 
@@ -382,15 +395,16 @@ public class ModelEstimator implements Estimator {
         float[] w = new float[n];
         for (int r = 0; r < n; r++) {
             if (c.isMissing(r)) {
-                throw new IllegalArgumentException(features.rowName(r) + ": weight column '" + weightColumn
-                        + "' is missing");
+                throw new IllegalArgumentException(
+                        features.rowName(r) + ": weight column '" + weightColumn + "' is missing");
             }
             if (!(c instanceof FloatColumn || c instanceof DoubleColumn || c instanceof LongColumn)) {
-                throw new IllegalArgumentException("weight column '" + weightColumn + "' must be numeric, got "
-                        + c.field());
+                throw new IllegalArgumentException(
+                        "weight column '" + weightColumn + "' must be numeric, got " + c.field());
             }
-            w[r] = c instanceof FloatColumn f ? f.values()[r] : c instanceof DoubleColumn d ? (float) d.values()[r]
-                    : ((LongColumn) c).values()[r];
+            w[r] = c instanceof FloatColumn f
+                    ? f.values()[r]
+                    : c instanceof DoubleColumn d ? (float) d.values()[r] : ((LongColumn) c).values()[r];
             if (!Float.isFinite(w[r])) {
                 throw new IllegalArgumentException(features.rowName(r) + ": weight column '" + weightColumn
                         + "' has the value " + c.get(r) + ", which is not a finite float32 number");
@@ -436,8 +450,8 @@ public class ModelEstimator implements Estimator {
      * read), so a non-finite evaluation loss means the model's own outputs are: no metric computed beside it would
      * mean anything, so evaluation fails instead of reporting accuracy next to a NaN loss.
      */
-    private IllegalStateException nonFiniteEvalLoss(double loss, float[] logits, int numRows, LabeledBatch batch,
-            long step) {
+    private IllegalStateException nonFiniteEvalLoss(
+            double loss, float[] logits, int numRows, LabeledBatch batch, long step) {
         int width = head.logitsDimension();
         String where = "";
         for (int i = 0; i < numRows * width; i++) {
@@ -484,8 +498,10 @@ public class ModelEstimator implements Estimator {
      * was already there and was kept (see {@link BundleWriter}).
      */
     public ExportedBundle exportBundle(Path directory) {
-        var latest = checkpoints().latest().orElseThrow(() -> new IllegalStateException("no checkpoint in "
-                + "model_dir " + config.modelDir() + ": train the model before exporting it"));
+        var latest = checkpoints()
+                .latest()
+                .orElseThrow(() -> new IllegalStateException("no checkpoint in " + "model_dir " + config.modelDir()
+                        + ": train the model before exporting it"));
         return BundleWriter.write(directory, latest.globalStep(), description, latest.file());
     }
 

@@ -25,8 +25,10 @@ public abstract class RegressorBuilder<B extends RegressorBuilder<B>> extends Es
     }
 
     protected EstimatorDescription.Builder describe(String estimator) {
-        return EstimatorDescription.builder(estimator).put("label_dimension", labelDimension)
-                .put("weight_column", weightColumn()).put("loss_reduction", lossReduction().tfName())
+        return EstimatorDescription.builder(estimator)
+                .put("label_dimension", labelDimension)
+                .put("weight_column", weightColumn())
+                .put("loss_reduction", lossReduction().tfName())
                 .putIfNotNull("loss", lossDescription());
     }
 }

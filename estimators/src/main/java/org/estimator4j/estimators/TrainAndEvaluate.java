@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.estimator4j.api.estimator.EvalResult;
 import org.estimator4j.api.estimator.Estimator;
+import org.estimator4j.api.estimator.EvalResult;
 import org.estimator4j.api.internal.Logs;
 import org.estimator4j.api.plugin.PluginComponent;
 import org.estimator4j.spi.callback.Callback;
@@ -100,9 +100,10 @@ public final class TrainAndEvaluate {
         requireNonNull(listener, "listener is null");
         Path modelDir = estimator.runConfig().modelDir().toAbsolutePath().normalize();
         Path exportDir = (eval.exportDir() != null ? eval.exportDir() : modelDir.resolve("export"))
-                .toAbsolutePath().normalize();
-        Evaluator evaluator = new Evaluator(estimator, eval, modelDir, exportDir.resolve("best"), listener,
-                train.callbacks());
+                .toAbsolutePath()
+                .normalize();
+        Evaluator evaluator =
+                new Evaluator(estimator, eval, modelDir, exportDir.resolve("best"), listener, train.callbacks());
         // The evaluator goes first: an evaluation at step N reaches the other callbacks (onEvaluation) before their
         // onStepEnd(N), as Keras validates before on_epoch_end, and the final one before their onTrainEnd closes
         // whatever they write to.
@@ -130,7 +131,12 @@ public final class TrainAndEvaluate {
         /** The run's other callbacks, told of each evaluation ({@link Callback#onEvaluation}). */
         private final List<Callback> watchers;
 
-        Evaluator(Estimator estimator, EvalSpec spec, Path modelDir, Path bestDir, Consumer<Evaluation> listener,
+        Evaluator(
+                Estimator estimator,
+                EvalSpec spec,
+                Path modelDir,
+                Path bestDir,
+                Consumer<Evaluation> listener,
                 List<Callback> watchers) {
             this.watchers = List.copyOf(watchers);
             this.estimator = estimator;
@@ -171,15 +177,22 @@ public final class TrainAndEvaluate {
             lastEvaluatedStep = step;
             Evaluation evaluation = new Evaluation(result, newBest, export);
             evaluations.add(evaluation);
-            LOG.debug(String.format(Locale.ROOT, "evaluation at step %d: %s %.6f%s", step,
-                    spec.bestMetric(), value, newBest ? " (best so far, exported to " + export + ")" : ""));
+            LOG.debug(String.format(
+                    Locale.ROOT,
+                    "evaluation at step %d: %s %.6f%s",
+                    step,
+                    spec.bestMetric(),
+                    value,
+                    newBest ? " (best so far, exported to " + export + ")" : ""));
             listener.accept(evaluation);
             for (Callback c : watchers) {
                 try {
                     c.onEvaluation(context, step, result.metrics());
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("callback " + PluginComponent.unwrap(c).getClass().getName()
-                            + " failed in onEvaluation at global step " + step + ": " + e, e);
+                    throw new IllegalStateException(
+                            "callback " + PluginComponent.unwrap(c).getClass().getName()
+                                    + " failed in onEvaluation at global step " + step + ": " + e,
+                            e);
                 }
             }
         }
@@ -193,26 +206,35 @@ public final class TrainAndEvaluate {
             try {
                 json = MAPPER.readTree(Files.readString(recordFile));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + recordFile + ": " + e.getMessage() + "; delete it to "
-                        + "start the comparison of evaluations over", e);
+                throw new UncheckedIOException(
+                        "cannot read " + recordFile + ": " + e.getMessage() + "; delete it to "
+                                + "start the comparison of evaluations over",
+                        e);
             }
             Path export = modelDir.resolve(json.path("export").asText()).normalize();
             long step = json.path("global_step").asLong(-1);
             if (!export.equals(bestDir.resolve(Long.toString(step))) || !Files.isDirectory(export)) {
-                LOG.info("{} records a best export at {}, which is not in {} (any more): "
-                        + "the next evaluation starts a new best", recordFile, export, bestDir);
+                LOG.info(
+                        "{} records a best export at {}, which is not in {} (any more): "
+                                + "the next evaluation starts a new best",
+                        recordFile,
+                        export,
+                        bestDir);
                 return;
             }
             String metric = json.path("metric").asText();
             boolean higherIsBetter = json.path("higher_is_better").asBoolean();
             if (!metric.equals(spec.bestMetric()) || higherIsBetter != spec.higherIsBetter()) {
                 throw new IllegalStateException(recordFile + " says the best export " + export + " was chosen by "
-                        + direction(metric, higherIsBetter) + ", but this run compares " + direction(
-                        spec.bestMetric(), spec.higherIsBetter()) + ": compare by the same metric, export to "
+                        + direction(metric, higherIsBetter) + ", but this run compares "
+                        + direction(spec.bestMetric(), spec.higherIsBetter())
+                        + ": compare by the same metric, export to "
                         + "another directory, or delete " + recordFile + " to start the comparison over");
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
-            json.path("metrics").fields().forEachRemaining(m -> metrics.put(m.getKey(), m.getValue().asDouble()));
+            json.path("metrics")
+                    .fields()
+                    .forEachRemaining(m -> metrics.put(m.getKey(), m.getValue().asDouble()));
             metrics.put(metric, json.path("value").asDouble());
             best = new EvalResult(step, metrics);
             bestExport = export;

@@ -95,8 +95,9 @@ public final class WarmStart {
      * @throws IllegalStateException when {@code sourceDir} has no checkpoint, or its description cannot be read
      */
     public static Summary apply(Model model, String description, Path sourceDir) {
-        var source = new Checkpoints(sourceDir, Integer.MAX_VALUE).latest().orElseThrow(
-                () -> new IllegalStateException("no checkpoint to warm start from in " + sourceDir
+        var source = new Checkpoints(sourceDir, Integer.MAX_VALUE)
+                .latest()
+                .orElseThrow(() -> new IllegalStateException("no checkpoint to warm start from in " + sourceDir
                         + "; train that model first or drop warm_start_from"));
         Path descriptionFile = sourceDir.resolve(DESCRIPTION_FILE);
         String sourceDescription = null;
@@ -107,16 +108,24 @@ public final class WarmStart {
                 throw new UncheckedIOException("cannot read " + descriptionFile + ": " + e.getMessage(), e);
             }
         } else {
-            LOG.warn("{} has no {}: its vocabularies are unknown, so variables are "
-                    + "copied by name and size only; rows of a changed vocabulary would be misplaced", sourceDir,
+            LOG.warn(
+                    "{} has no {}: its vocabularies are unknown, so variables are "
+                            + "copied by name and size only; rows of a changed vocabulary would be misplaced",
+                    sourceDir,
                     DESCRIPTION_FILE);
         }
         Map<String, float[]> variables = model.variables();
         Summary summary = remap(variables, description, source.variables(), sourceDescription, sourceDir.toString());
         model.restore(variables);
-        LOG.info("warm started from {} (step {}): {} variables copied, {} remapped to "
-                + "new vocabularies, {} left fresh (of {})", source.file(), source.globalStep(), summary.copied(),
-                summary.remapped(), summary.fresh(), variables.size());
+        LOG.info(
+                "warm started from {} (step {}): {} variables copied, {} remapped to "
+                        + "new vocabularies, {} left fresh (of {})",
+                source.file(),
+                source.globalStep(),
+                summary.copied(),
+                summary.remapped(),
+                summary.fresh(),
+                variables.size());
         return summary;
     }
 
@@ -125,10 +134,15 @@ public final class WarmStart {
      * what {@code saved} (a trained model's, described by {@code savedDescription}, or null when unknown) holds for
      * them, row by row where a vocabulary changed. {@code source} names the trained model in messages.
      */
-    static Summary remap(Map<String, float[]> fresh, String description, Map<String, float[]> saved,
-            String savedDescription, String source) {
+    static Summary remap(
+            Map<String, float[]> fresh,
+            String description,
+            Map<String, float[]> saved,
+            String savedDescription,
+            String source) {
         Layout now = Layout.of(columnLists(description, "this model's description"));
-        Layout before = savedDescription == null ? null
+        Layout before = savedDescription == null
+                ? null
                 : Layout.of(columnLists(savedDescription, "the description of warm start source " + source));
         Map<String, Plan> plans = new HashMap<>();
         int copied = 0;
@@ -139,13 +153,15 @@ public final class WarmStart {
             float[] target = v.getValue();
             float[] old = saved.get(name);
             String owner = before == null ? null : now.ownerOf(name);
-            Plan plan = owner == null ? Plan.COPY : plans.computeIfAbsent(owner, o -> {
-                Plan p = now.plan(o, before);
-                if (p.reason() != null) {
-                    LOG.info("warm start: {}: {}", o, p.reason());
-                }
-                return p;
-            });
+            Plan plan = owner == null
+                    ? Plan.COPY
+                    : plans.computeIfAbsent(owner, o -> {
+                        Plan p = now.plan(o, before);
+                        if (p.reason() != null) {
+                            LOG.info("warm start: {}: {}", o, p.reason());
+                        }
+                        return p;
+                    });
             if (old == null) {
                 left++;
             } else if (plan.isFresh()) {
@@ -155,15 +171,23 @@ public final class WarmStart {
                     System.arraycopy(old, 0, target, 0, old.length);
                     copied++;
                 } else {
-                    LOG.info("warm start: {} has {} values in {} but {} here: left "
-                            + "fresh", name, old.length, source, target.length);
+                    LOG.info(
+                            "warm start: {} has {} values in {} but {} here: left " + "fresh",
+                            name,
+                            old.length,
+                            source,
+                            target.length);
                     left++;
                 }
             } else if (copyRows(plan, old, target)) {
                 remapped++;
             } else {
-                LOG.info("warm start: {} has {} values in {}, which is not {} rows "
-                        + "as its columns say: left fresh", name, old.length, source, plan.oldRows());
+                LOG.info(
+                        "warm start: {} has {} values in {}, which is not {} rows " + "as its columns say: left fresh",
+                        name,
+                        old.length,
+                        source,
+                        plan.oldRows());
                 left++;
             }
         }
@@ -229,9 +253,12 @@ public final class WarmStart {
                 try {
                     lists.put(f.getKey(), FeatureColumnJson.fromJson(f.getValue()));
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("cannot read the feature columns '" + f.getKey() + "' of " + what
-                            + ": " + e.getMessage() + ". Warm starting needs them to match vocabulary rows: make "
-                            + "them readable again (e.g. restore a vocabulary file) or drop warm_start_from", e);
+                    throw new IllegalStateException(
+                            "cannot read the feature columns '" + f.getKey() + "' of " + what
+                                    + ": " + e.getMessage()
+                                    + ". Warm starting needs them to match vocabulary rows: make "
+                                    + "them readable again (e.g. restore a vocabulary file) or drop warm_start_from",
+                            e);
                 }
             }
         }
@@ -243,7 +270,9 @@ public final class WarmStart {
             return false;
         }
         for (JsonNode c : node) {
-            if (!c.isObject() || !c.path("class_name").isTextual() || !c.path("config").isObject()) {
+            if (!c.isObject()
+                    || !c.path("class_name").isTextual()
+                    || !c.path("config").isObject()) {
                 return false;
             }
         }
@@ -280,7 +309,10 @@ public final class WarmStart {
     }
 
     /** Which columns index which variables' rows in one model. */
-    private record Layout(Map<String, CategoricalColumn> sparse, DenseLayout linearDense, DenseLayout dnnInput,
+    private record Layout(
+            Map<String, CategoricalColumn> sparse,
+            DenseLayout linearDense,
+            DenseLayout dnnInput,
             Map<String, Map<String, CategoricalColumn>> tables) {
 
         static Layout of(Map<String, List<FeatureColumn>> lists) {
@@ -288,7 +320,8 @@ public final class WarmStart {
             DenseLayout linearDense = DenseLayout.NONE;
             // A wide-and-deep model's linear part reads its own list; a linear model reads its only one.
             List<FeatureColumn> linear = lists.containsKey("linear_feature_columns")
-                    ? lists.get("linear_feature_columns") : lists.get("feature_columns");
+                    ? lists.get("linear_feature_columns")
+                    : lists.get("feature_columns");
             if (linear != null) {
                 FeatureTransformer t = FeatureTransformer.linear(linear);
                 t.sparseColumns().forEach(c -> sparse.put(c.name(), c));
@@ -297,7 +330,8 @@ public final class WarmStart {
             // Likewise the DNN's input: its own list in wide and deep, else the only one if every column is dense.
             DenseLayout dnnInput = DenseLayout.NONE;
             List<FeatureColumn> deep = lists.containsKey("dnn_feature_columns")
-                    ? lists.get("dnn_feature_columns") : lists.get("feature_columns");
+                    ? lists.get("dnn_feature_columns")
+                    : lists.get("feature_columns");
             if (deep != null && deep.stream().allMatch(c -> c instanceof DenseColumn)) {
                 dnnInput = DenseLayout.of(FeatureTransformer.dense(deep).denseColumns());
             }
@@ -332,10 +366,12 @@ public final class WarmStart {
 
         private boolean isOwner(String key) {
             if ((key.equals(DENSE_WEIGHTS) && !linearDense.isEmpty())
-                    || (key.equals(DNN_INPUT_KERNEL) && !dnnInput.isEmpty()) || tableOf(key) != null) {
+                    || (key.equals(DNN_INPUT_KERNEL) && !dnnInput.isEmpty())
+                    || tableOf(key) != null) {
                 return true;
             }
-            return key.startsWith(LINEAR_PREFIX) && key.endsWith(WEIGHTS_SUFFIX)
+            return key.startsWith(LINEAR_PREFIX)
+                    && key.endsWith(WEIGHTS_SUFFIX)
                     && key.length() > LINEAR_PREFIX.length() + WEIGHTS_SUFFIX.length()
                     && sparse.containsKey(linearColumnOf(key));
         }
@@ -387,7 +423,8 @@ public final class WarmStart {
                 }
                 agreed = p;
             }
-            return agreed != null ? agreed
+            return agreed != null
+                    ? agreed
                     : Plan.fresh("none of the columns that use it are in the source model: fresh");
         }
 
@@ -431,8 +468,11 @@ public final class WarmStart {
             if (!any) {
                 return Plan.fresh("no dense input of the source model is still here: fresh");
             }
-            return new Plan(from, oldWidth, "rows moved to the new input layout" + (notes.isEmpty() ? ""
-                    : " (" + String.join("; ", notes) + ")"));
+            return new Plan(
+                    from,
+                    oldWidth,
+                    "rows moved to the new input layout"
+                            + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
         }
 
         /** Which old row of a dense column each of its new rows takes (-1: fresh). */
@@ -479,8 +519,8 @@ public final class WarmStart {
             return vocabularyPlan(name, oldVocab, newVocab);
         }
         if (o.getClass() != n.getClass()) {
-            return Plan.fresh("it changed from " + o.getClass().getSimpleName() + " to " + n.getClass()
-                    .getSimpleName() + ", so its ids mean other things: left fresh");
+            return Plan.fresh("it changed from " + o.getClass().getSimpleName() + " to "
+                    + n.getClass().getSimpleName() + ", so its ids mean other things: left fresh");
         }
         if (o.numBuckets() != n.numBuckets()) {
             return Plan.fresh("its bucket count changed from " + o.numBuckets() + " to " + n.numBuckets()
@@ -518,21 +558,27 @@ public final class WarmStart {
         }
         int oldRows = Math.toIntExact(old.keys().size() + old.numOov());
         String reason = "vocabulary changed (" + old.keys().size() + " -> " + size + " keys): " + kept
-                + " kept with their rows, " + (size - kept) + " new (fresh), " + (old.keys().size() - kept)
-                + " dropped" + (now.numOov() == 0 ? "" : oovKept ? "; OOV buckets copied"
-                : "; OOV buckets fresh (" + old.numOov() + " -> " + now.numOov() + " of them)");
-        return kept == 0 && !(oovKept && now.numOov() > 0) ? Plan.fresh(reason)
-                : new Plan(from, oldRows, reason);
+                + " kept with their rows, " + (size - kept) + " new (fresh), "
+                + (old.keys().size() - kept)
+                + " dropped"
+                + (now.numOov() == 0
+                        ? ""
+                        : oovKept
+                                ? "; OOV buckets copied"
+                                : "; OOV buckets fresh (" + old.numOov() + " -> " + now.numOov() + " of them)");
+        return kept == 0 && !(oovKept && now.numOov() > 0) ? Plan.fresh(reason) : new Plan(from, oldRows, reason);
     }
 
     /** A vocabulary column's keys (as text, so an int64 7 and a string "7" match) and OOV bucket count. */
     private record Vocab(List<String> keys, long numOov) {
         static Vocab of(CategoricalColumn c) {
             if (c instanceof VocabularyListColumn v) {
-                return new Vocab(v.vocabularyList().stream().map(String::valueOf).toList(), v.numOovBuckets());
+                return new Vocab(
+                        v.vocabularyList().stream().map(String::valueOf).toList(), v.numOovBuckets());
             }
             if (c instanceof VocabularyFileColumn v) {
-                return new Vocab(v.vocabularyList().stream().map(String::valueOf).toList(), v.numOovBuckets());
+                return new Vocab(
+                        v.vocabularyList().stream().map(String::valueOf).toList(), v.numOovBuckets());
             }
             return null;
         }

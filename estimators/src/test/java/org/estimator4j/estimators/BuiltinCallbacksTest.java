@@ -75,15 +75,19 @@ class BuiltinCallbacksTest {
         return provider.create(new Parameters(values));
     }
 
-    private static TrainAndEvaluate.Result trainAndEvaluate(ModelEstimator model, long maxSteps, long everySteps,
-            Callback... callbacks) {
+    private static TrainAndEvaluate.Result trainAndEvaluate(
+            ModelEstimator model, long maxSteps, long everySteps, Callback... callbacks) {
         return trainAndEvaluate(model, TRAIN, EVAL, maxSteps, everySteps, callbacks);
     }
 
-    private static TrainAndEvaluate.Result trainAndEvaluate(ModelEstimator model, InputFn train, InputFn eval,
-            long maxSteps, long everySteps, Callback... callbacks) {
-        TrainSpec spec = TrainSpec.builder(train).steps(Steps.max(maxSteps)).callbacks(List.of(callbacks)).build();
-        return TrainAndEvaluate.run(model, spec, EvalSpec.builder(eval).everySteps(everySteps).build());
+    private static TrainAndEvaluate.Result trainAndEvaluate(
+            ModelEstimator model, InputFn train, InputFn eval, long maxSteps, long everySteps, Callback... callbacks) {
+        TrainSpec spec = TrainSpec.builder(train)
+                .steps(Steps.max(maxSteps))
+                .callbacks(List.of(callbacks))
+                .build();
+        return TrainAndEvaluate.run(
+                model, spec, EvalSpec.builder(eval).everySteps(everySteps).build());
     }
 
     private static List<Long> steps(TrainAndEvaluate.Result r) {
@@ -113,8 +117,10 @@ class BuiltinCallbacksTest {
     }
 
     // A classifier on the raw size (no buckets), so that a NaN size reaches the logits.
-    private static final Schema SCHEMA = Schema.of(Field.scalar("color", DType.STRING), Field.scalar("size",
-            DType.FLOAT32), Field.scalar("label", DType.STRING));
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("color", DType.STRING),
+            Field.scalar("size", DType.FLOAT32),
+            Field.scalar("label", DType.STRING));
 
     private static ModelEstimator numericClassifier(Path modelDir, int keepCheckpointMax) {
         return numericClassifier(modelDir, keepCheckpointMax, Normalizer.none());
@@ -130,11 +136,14 @@ class BuiltinCallbacksTest {
 
     private static ModelEstimator numericClassifier(Path modelDir, int keepCheckpointMax, Normalizer normalizer) {
         return LinearClassifier.builder(List.of(
-                FeatureColumns.categoricalColumnWithVocabularyList("color", List.of("red", "green", "blue")),
-                FeatureColumns.numericColumn("size", new int[] {1}, null, normalizer)))
+                        FeatureColumns.categoricalColumnWithVocabularyList("color", List.of("red", "green", "blue")),
+                        FeatureColumns.numericColumn("size", new int[] {1}, null, normalizer)))
                 .labelVocabulary(List.of("no", "yes"))
-                .runConfig(RunConfig.builder().modelDir(modelDir).saveCheckpointsSteps(1000)
-                        .keepCheckpointMax(keepCheckpointMax).build())
+                .runConfig(RunConfig.builder()
+                        .modelDir(modelDir)
+                        .saveCheckpointsSteps(1000)
+                        .keepCheckpointMax(keepCheckpointMax)
+                        .build())
                 .build();
     }
 
@@ -152,8 +161,11 @@ class BuiltinCallbacksTest {
             String color = colors[r.nextInt(3)];
             float size = (float) (r.nextDouble() * 2);
             boolean yes = color.equals("red") || size > 1.5;
-            rows.add(Example.builder(SCHEMA).set("color", color).set("size", fixedSize != null ? fixedSize : size)
-                    .set("label", yes ? "yes" : "no").build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("color", color)
+                    .set("size", fixedSize != null ? fixedSize : size)
+                    .set("label", yes ? "yes" : "no")
+                    .build());
         }
         return mode -> {
             Dataset<Example> d = Dataset.fromIterable(rows);
@@ -171,8 +183,10 @@ class BuiltinCallbacksTest {
     }
 
     private static List<Long> checkpointSteps(Path modelDir) {
-        return new Checkpoints(modelDir, Integer.MAX_VALUE).list().stream()
-                .map(p -> Long.parseLong(p.getFileName().toString().replaceAll("ckpt-(\\d+)\\.e4j", "$1"))).toList();
+        return new Checkpoints(modelDir, Integer.MAX_VALUE)
+                .list().stream()
+                        .map(p -> Long.parseLong(p.getFileName().toString().replaceAll("ckpt-(\\d+)\\.e4j", "$1")))
+                        .toList();
     }
 
     // --- early_stopping ---
@@ -181,15 +195,27 @@ class BuiltinCallbacksTest {
     void earlyStoppingStopsAfterPatienceEvaluationsWithoutImprovement() {
         // A min_delta no loss can beat: only the first evaluation improves (on nothing), so the third one stops.
         ModelEstimator model = classifier(dir.resolve("es"), 1000);
-        TrainAndEvaluate.Result r = trainAndEvaluate(model, 1000, 20,
-                create(new EarlyStoppingProvider(), "min_delta", 100.0, "patience", 2));
+        TrainAndEvaluate.Result r = trainAndEvaluate(
+                model, 1000, 20, create(new EarlyStoppingProvider(), "min_delta", 100.0, "patience", 2));
         assertEquals(List.of(20L, 40L, 60L), steps(r));
         assertEquals(60, model.globalStep());
 
         // A baseline never beaten does not reset the wait even on the first evaluation: the second one stops.
         ModelEstimator baseline = classifier(dir.resolve("baseline"), 1000);
-        TrainAndEvaluate.Result b = trainAndEvaluate(baseline, 1000, 20, create(new EarlyStoppingProvider(),
-                "monitor", "val_auc", "min_delta", 100.0, "patience", 2, "baseline", 1.01));
+        TrainAndEvaluate.Result b = trainAndEvaluate(
+                baseline,
+                1000,
+                20,
+                create(
+                        new EarlyStoppingProvider(),
+                        "monitor",
+                        "val_auc",
+                        "min_delta",
+                        100.0,
+                        "patience",
+                        2,
+                        "baseline",
+                        1.01));
         assertEquals(List.of(20L, 40L), steps(b));
     }
 
@@ -198,9 +224,13 @@ class BuiltinCallbacksTest {
         // Patience 2 and min_delta 0.01 on the evaluation loss of real training, which keeps falling by less and less:
         // replaying Keras' rule over the losses the run saw must stop exactly at its last evaluation, not before.
         ModelEstimator model = classifier(dir.resolve("es"), 1000);
-        TrainAndEvaluate.Result r = trainAndEvaluate(model, 3000, 10,
+        TrainAndEvaluate.Result r = trainAndEvaluate(
+                model,
+                3000,
+                10,
                 create(new EarlyStoppingProvider(), "monitor", "val_loss", "patience", 2, "min_delta", 0.01));
-        List<Double> losses = r.evaluations().stream().map(e -> e.result().metric("loss")).toList();
+        List<Double> losses =
+                r.evaluations().stream().map(e -> e.result().metric("loss")).toList();
         assertTrue(model.globalStep() < 3000, "stopped early: " + losses);
         double best = Double.POSITIVE_INFINITY;
         int wait = 0;
@@ -220,16 +250,23 @@ class BuiltinCallbacksTest {
 
     @Test
     void earlyStoppingExplainsWhatItCannotDo() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> create(new EarlyStoppingProvider(), "restore_best_weights", true));
-        assertTrue(e.getMessage().contains("not supported") && e.getMessage().contains("save_best_only"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("not supported") && e.getMessage().contains("save_best_only"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> create(new EarlyStoppingProvider(), "mode", "lowest"));
 
-        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> trainAndEvaluate(
-                classifier(dir.resolve("missing"), 1000), 100, 20,
-                create(new EarlyStoppingProvider(), "monitor", "val_f1")));
-        assertTrue(missing.getMessage().contains("'val_f1'") && missing.getMessage().contains("auc"),
+        IllegalStateException missing = assertThrows(
+                IllegalStateException.class,
+                () -> trainAndEvaluate(
+                        classifier(dir.resolve("missing"), 1000),
+                        100,
+                        20,
+                        create(new EarlyStoppingProvider(), "monitor", "val_f1")));
+        assertTrue(
+                missing.getMessage().contains("'val_f1'")
+                        && missing.getMessage().contains("auc"),
                 missing.getMessage());
     }
 
@@ -239,16 +276,44 @@ class BuiltinCallbacksTest {
     void reduceLrOnPlateauMultipliesTheMultiplierAfterPatienceAndCoolsDown() {
         // Nothing improves after the first evaluation: reduce at the 3rd, cool down one, reduce at the 5th and 7th.
         Recorder recorder = new Recorder();
-        trainAndEvaluate(classifier(dir.resolve("plateau"), 1000), 70, 10, create(new ReduceLrOnPlateauProvider(),
-                "min_delta", 100.0, "patience", 2, "factor", 0.5, "cooldown", 1), recorder);
+        trainAndEvaluate(
+                classifier(dir.resolve("plateau"), 1000),
+                70,
+                10,
+                create(
+                        new ReduceLrOnPlateauProvider(),
+                        "min_delta",
+                        100.0,
+                        "patience",
+                        2,
+                        "factor",
+                        0.5,
+                        "cooldown",
+                        1),
+                recorder);
         assertEquals(List.of(1.0, 1.0, 0.5, 0.5, 0.25, 0.25, 0.125), recorder.multiplierAtEvaluation);
         // The reduction at the evaluation of step 30 applies from step 31 on.
         assertEquals(1.0, recorder.multiplierAtStep.get(30L));
         assertEquals(0.5, recorder.multiplierAtStep.get(31L));
 
         Recorder floored = new Recorder();
-        trainAndEvaluate(classifier(dir.resolve("floored"), 1000), 70, 10, create(new ReduceLrOnPlateauProvider(),
-                "min_delta", 100.0, "patience", 2, "factor", 0.5, "cooldown", 1, "min_lr_multiplier", 0.3), floored);
+        trainAndEvaluate(
+                classifier(dir.resolve("floored"), 1000),
+                70,
+                10,
+                create(
+                        new ReduceLrOnPlateauProvider(),
+                        "min_delta",
+                        100.0,
+                        "patience",
+                        2,
+                        "factor",
+                        0.5,
+                        "cooldown",
+                        1,
+                        "min_lr_multiplier",
+                        0.3),
+                floored);
         assertEquals(List.of(1.0, 1.0, 0.5, 0.5, 0.3, 0.3, 0.3), floored.multiplierAtEvaluation);
 
         assertThrows(IllegalArgumentException.class, () -> create(new ReduceLrOnPlateauProvider(), "factor", 1.0));
@@ -262,8 +327,8 @@ class BuiltinCallbacksTest {
         model.train(TRAIN, Steps.of(30), List.of(scheduler, recorder));
         assertEquals(30, recorder.multiplierAtStep.size());
         // Step s runs after s - 1 completed updates: Keras' optimizer.iterations.
-        recorder.multiplierAtStep.forEach((step, m) -> assertEquals(expected.applyAsDouble(step - 1), m, 1e-12,
-                name + " at step " + step));
+        recorder.multiplierAtStep.forEach(
+                (step, m) -> assertEquals(expected.applyAsDouble(step - 1), m, 1e-12, name + " at step " + step));
         // A resumed run continues the schedule by global step.
         Recorder resumed = new Recorder();
         model.train(TRAIN, Steps.of(5), List.of(scheduler, resumed));
@@ -272,23 +337,51 @@ class BuiltinCallbacksTest {
 
     @Test
     void learningRateSchedulerSetsKerasScheduleMultipliersEveryStep() {
-        assertSchedule("exponential", create(new LearningRateSchedulerProvider(), "decay_rate", 0.5,
-                "decay_steps", 10), k -> Math.pow(0.5, k / 10.0));
-        assertSchedule("staircase", create(new LearningRateSchedulerProvider(), "decay_rate", 0.5,
-                "decay_steps", 10, "staircase", true), k -> Math.pow(0.5, Math.floor(k / 10.0)));
-        assertSchedule("piecewise", create(new LearningRateSchedulerProvider(), "schedule", "piecewise_constant",
-                "boundaries", List.of(10, 20), "values", List.of(1.0, 0.5, 0.1)),
+        assertSchedule(
+                "exponential",
+                create(new LearningRateSchedulerProvider(), "decay_rate", 0.5, "decay_steps", 10),
+                k -> Math.pow(0.5, k / 10.0));
+        assertSchedule(
+                "staircase",
+                create(new LearningRateSchedulerProvider(), "decay_rate", 0.5, "decay_steps", 10, "staircase", true),
+                k -> Math.pow(0.5, Math.floor(k / 10.0)));
+        assertSchedule(
+                "piecewise",
+                create(
+                        new LearningRateSchedulerProvider(),
+                        "schedule",
+                        "piecewise_constant",
+                        "boundaries",
+                        List.of(10, 20),
+                        "values",
+                        List.of(1.0, 0.5, 0.1)),
                 k -> k <= 10 ? 1 : k <= 20 ? 0.5 : 0.1);
-        assertSchedule("cosine", create(new LearningRateSchedulerProvider(), "schedule", "cosine_decay",
-                "decay_steps", 20, "alpha", 0.1), k -> 0.9 * 0.5 * (1 + Math.cos(Math.PI * Math.min(k, 20) / 20.0))
-                + 0.1);
+        assertSchedule(
+                "cosine",
+                create(
+                        new LearningRateSchedulerProvider(),
+                        "schedule",
+                        "cosine_decay",
+                        "decay_steps",
+                        20,
+                        "alpha",
+                        0.1),
+                k -> 0.9 * 0.5 * (1 + Math.cos(Math.PI * Math.min(k, 20) / 20.0)) + 0.1);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> create(new LearningRateSchedulerProvider(), "schedule", "piecewise_constant", "boundaries",
-                        List.of(10), "values", List.of(1.0)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> create(
+                        new LearningRateSchedulerProvider(),
+                        "schedule",
+                        "piecewise_constant",
+                        "boundaries",
+                        List.of(10),
+                        "values",
+                        List.of(1.0)));
         assertTrue(e.getMessage().contains("one more value than boundaries"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> create(new LearningRateSchedulerProvider(), "schedule",
-                "polynomial_decay"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> create(new LearningRateSchedulerProvider(), "schedule", "polynomial_decay"));
     }
 
     // --- csv_logger ---
@@ -298,13 +391,14 @@ class BuiltinCallbacksTest {
         Path modelDir = dir.resolve("csv");
         ModelEstimator model = classifier(modelDir, 1000);
         Recorder recorder = new Recorder();
-        TrainAndEvaluate.Result r = trainAndEvaluate(model, 60, 20,
-                create(new CsvLoggerProvider(), "every_n_steps", 10), recorder);
+        TrainAndEvaluate.Result r =
+                trainAndEvaluate(model, 60, 20, create(new CsvLoggerProvider(), "every_n_steps", 10), recorder);
         List<String> lines = Files.readAllLines(modelDir.resolve("training_log.csv"));
         List<String> header = List.of(lines.get(0).split(","));
         assertEquals(List.of("step", "loss", "learning_rate_multiplier"), header.subList(0, 3));
-        assertTrue(header.containsAll(List.of("val_loss", "val_auc", "val_accuracy", "val_global_step")), header
-                .toString());
+        assertTrue(
+                header.containsAll(List.of("val_loss", "val_auc", "val_accuracy", "val_global_step")),
+                header.toString());
         List<String> kinds = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
@@ -322,19 +416,28 @@ class BuiltinCallbacksTest {
                 for (long s = step - 9; s <= step; s++) {
                     mean += recorder.lossAtStep.get(s) / 10;
                 }
-                assertEquals(mean, Double.parseDouble(cells[1]), 1e-12, "mean loss of steps " + (step - 9) + ".."
-                        + step);
+                assertEquals(
+                        mean, Double.parseDouble(cells[1]), 1e-12, "mean loss of steps " + (step - 9) + ".." + step);
                 assertTrue(cells[header.indexOf("val_loss")].isEmpty());
             }
         }
         // An evaluation at step N comes before the other callbacks' end of step N (as Keras validates before
         // on_epoch_end), so its row precedes that step's training row.
-        assertEquals(List.of("train 10", "eval 20", "train 20", "train 30", "eval 40", "train 40", "train 50",
-                "eval 60", "train 60"), kinds);
+        assertEquals(
+                List.of(
+                        "train 10",
+                        "eval 20",
+                        "train 20",
+                        "train 30",
+                        "eval 40",
+                        "train 40",
+                        "train 50",
+                        "eval 60",
+                        "train 60"),
+                kinds);
 
         // append keeps the rows (and the wide header) of the earlier run; the default starts the file over.
-        model.train(TRAIN, Steps.of(20), List.of(create(new CsvLoggerProvider(), "every_n_steps", 10,
-                "append", true)));
+        model.train(TRAIN, Steps.of(20), List.of(create(new CsvLoggerProvider(), "every_n_steps", 10, "append", true)));
         List<String> appended = Files.readAllLines(modelDir.resolve("training_log.csv"));
         assertEquals(lines.size() + 2, appended.size());
         assertEquals(lines.get(0), appended.get(0));
@@ -367,12 +470,16 @@ class BuiltinCallbacksTest {
         Path modelDir = dir.resolve("best");
         Callback checkpoint = create(new ModelCheckpointProvider(), "save_best_only", true);
         // Evaluations at steps 10..50: better at 10 and 30; 40 only ties 30, which is no improvement.
-        classifier(modelDir, 1000).train(TRAIN, Steps.of(50),
-                List.of(checkpoint, scriptedEvaluations(checkpoint, 0.5, 0.6, 0.4, 0.4, 0.45)));
+        classifier(modelDir, 1000)
+                .train(
+                        TRAIN,
+                        Steps.of(50),
+                        List.of(checkpoint, scriptedEvaluations(checkpoint, 0.5, 0.6, 0.4, 0.4, 0.45)));
         assertEquals(List.of(10L, 30L, 50L), checkpointSteps(modelDir), "improvements and the final checkpoint");
         Path bestDir = modelDir.resolve(ModelCheckpointProvider.BEST_DIR);
         assertEquals(List.of("ckpt-30.e4j", "estimator.json"), files(bestDir));
-        JsonNode record = new ObjectMapper().readTree(modelDir.resolve(ModelCheckpointProvider.RECORD_FILE).toFile());
+        JsonNode record = new ObjectMapper()
+                .readTree(modelDir.resolve(ModelCheckpointProvider.RECORD_FILE).toFile());
         assertEquals(30, record.get("global_step").asLong());
         assertEquals(0.4, record.get("value").asDouble());
         assertEquals("loss", record.get("monitor").asText());
@@ -384,18 +491,25 @@ class BuiltinCallbacksTest {
         assertEquals(30.0, best.evaluate(EVAL).metric("global_step"));
 
         // A resumed run compares with the recorded best: worse evaluations keep it, a better one replaces it.
-        classifier(modelDir, 1000).train(TRAIN, Steps.of(20),
-                List.of(checkpoint, scriptedEvaluations(checkpoint, 0.41, 0.42)));
+        classifier(modelDir, 1000)
+                .train(TRAIN, Steps.of(20), List.of(checkpoint, scriptedEvaluations(checkpoint, 0.41, 0.42)));
         assertEquals(List.of("ckpt-30.e4j", "estimator.json"), files(bestDir));
-        classifier(modelDir, 1000).train(TRAIN, Steps.of(10),
-                List.of(checkpoint, scriptedEvaluations(checkpoint, 0.3)));
+        classifier(modelDir, 1000)
+                .train(TRAIN, Steps.of(10), List.of(checkpoint, scriptedEvaluations(checkpoint, 0.3)));
         assertEquals(List.of("ckpt-80.e4j", "estimator.json"), files(bestDir));
 
         // Monitoring another metric against that record is refused before training.
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> classifier(modelDir, 1000).train(
-                TRAIN, Steps.of(10), List.of(create(new ModelCheckpointProvider(), "save_best_only", true,
-                        "monitor", "auc"))));
-        assertTrue(e.getCause().getMessage().contains("'loss' (lower is better)"), e.getCause().getMessage());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> classifier(modelDir, 1000)
+                        .train(
+                                TRAIN,
+                                Steps.of(10),
+                                List.of(create(
+                                        new ModelCheckpointProvider(), "save_best_only", true, "monitor", "auc"))));
+        assertTrue(
+                e.getCause().getMessage().contains("'loss' (lower is better)"),
+                e.getCause().getMessage());
     }
 
     @Test
@@ -403,25 +517,34 @@ class BuiltinCallbacksTest {
         // keep_checkpoint_max 1: the model directory keeps only the newest checkpoint, the copy keeps the best.
         Path modelDir = dir.resolve("rotated");
         ModelEstimator model = numericClassifier(modelDir, 1);
-        TrainSpec spec = TrainSpec.builder(numericInput(500, 1)).steps(Steps.max(120))
+        TrainSpec spec = TrainSpec.builder(numericInput(500, 1))
+                .steps(Steps.max(120))
                 .callbacks(List.of(create(new ModelCheckpointProvider(), "save_best_only", true, "monitor", "auc")))
                 .build();
-        TrainAndEvaluate.Result r = TrainAndEvaluate.run(model, spec, EvalSpec.builder(numericInput(300, 2))
-                .everySteps(20).bestMetric("auc").build());
+        TrainAndEvaluate.Result r = TrainAndEvaluate.run(
+                model,
+                spec,
+                EvalSpec.builder(numericInput(300, 2))
+                        .everySteps(20)
+                        .bestMetric("auc")
+                        .build());
         long bestStep = r.best().globalStep();
-        JsonNode record = new ObjectMapper().readTree(modelDir.resolve(ModelCheckpointProvider.RECORD_FILE).toFile());
+        JsonNode record = new ObjectMapper()
+                .readTree(modelDir.resolve(ModelCheckpointProvider.RECORD_FILE).toFile());
         assertEquals(bestStep, record.get("global_step").asLong(), "the same best as train-and-evaluate's export");
         assertEquals(r.best().metric("auc"), record.get("value").asDouble());
         assertEquals(List.of(120L), checkpointSteps(modelDir));
-        assertEquals(bestStep, Checkpoints.read(Checkpoints.file(modelDir.resolve("best_checkpoint"), bestStep))
-                .globalStep());
+        assertEquals(
+                bestStep,
+                Checkpoints.read(Checkpoints.file(modelDir.resolve("best_checkpoint"), bestStep))
+                        .globalStep());
     }
 
     @Test
     void modelCheckpointWithoutSaveBestOnlySavesEveryNSteps() {
         Path modelDir = dir.resolve("every");
-        classifier(modelDir, 1000).train(TRAIN, Steps.of(50),
-                List.of(create(new ModelCheckpointProvider(), "every_n_steps", 15)));
+        classifier(modelDir, 1000)
+                .train(TRAIN, Steps.of(50), List.of(create(new ModelCheckpointProvider(), "every_n_steps", 15)));
         assertEquals(List.of(15L, 30L, 45L, 50L), checkpointSteps(modelDir));
     }
 
@@ -431,10 +554,17 @@ class BuiltinCallbacksTest {
     void aNaNEvaluationLossIsTheEvaluationsErrorNotAResultBesideMetrics() {
         // Training sizes are 0 (the size weight stays 0); evaluation sizes overflow the normalizer: the loss is NaN.
         ModelEstimator model = overflowingClassifier(dir.resolve("nan-eval"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> trainAndEvaluate(model,
-                numericInput(500, 1, 0f), numericInput(100, 2, 1e10f), 100, 10,
-                create(new TerminateOnNanProvider())));
-        assertTrue(e.getMessage().contains("the evaluation loss is NaN (the model's output for row 0 is NaN)"),
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> trainAndEvaluate(
+                        model,
+                        numericInput(500, 1, 0f),
+                        numericInput(100, 2, 1e10f),
+                        100,
+                        10,
+                        create(new TerminateOnNanProvider())));
+        assertTrue(
+                e.getMessage().contains("the evaluation loss is NaN (the model's output for row 0 is NaN)"),
                 e.getMessage());
         assertEquals(10, model.globalStep());
     }
@@ -443,8 +573,8 @@ class BuiltinCallbacksTest {
     void aNonFiniteInputIsRefusedBeforeItCanMakeTheLossNaN() {
         ModelEstimator model = numericClassifier(dir.resolve("nan-input"), 5);
         org.estimator4j.features.FeatureColumnException e = assertThrows(
-                org.estimator4j.features.FeatureColumnException.class, () -> model.train(
-                        numericInput(100, 1, Float.NaN), Steps.of(50)));
+                org.estimator4j.features.FeatureColumnException.class,
+                () -> model.train(numericInput(100, 1, Float.NaN), Steps.of(50)));
         assertTrue(e.getMessage().contains("numeric column 'size' has the value NaN"), e.getMessage());
         assertEquals(0, model.globalStep());
     }
@@ -452,8 +582,10 @@ class BuiltinCallbacksTest {
     @Test
     void aNaNTrainingLossIsTheLoopsErrorBeforeAnyCallbackSeesIt() {
         ModelEstimator model = overflowingClassifier(dir.resolve("nan-train"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.train(
-                numericInput(100, 1, 1e10f), Steps.of(50), List.of(create(new TerminateOnNanProvider()))));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> model.train(
+                        numericInput(100, 1, 1e10f), Steps.of(50), List.of(create(new TerminateOnNanProvider()))));
         assertTrue(e.getMessage().contains("the training loss became NaN at step 1"), e.getMessage());
         assertEquals(0, model.globalStep(), "no checkpoint of NaN weights");
     }
@@ -463,8 +595,8 @@ class BuiltinCallbacksTest {
     @Test
     void backupAndRestoreSavesEverySaveFreqStepsAndTrainingResumesFromThem() {
         Path modelDir = dir.resolve("backup");
-        classifier(modelDir, 1000).train(TRAIN, Steps.of(20),
-                List.of(create(new BackupAndRestoreProvider(), "save_freq", 7)));
+        classifier(modelDir, 1000)
+                .train(TRAIN, Steps.of(20), List.of(create(new BackupAndRestoreProvider(), "save_freq", 7)));
         assertEquals(List.of(7L, 14L, 20L), checkpointSteps(modelDir));
         ModelEstimator resumed = classifier(modelDir, 1000);
         resumed.train(TRAIN, Steps.of(1));
@@ -479,7 +611,10 @@ class BuiltinCallbacksTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            trainAndEvaluate(classifier(dir.resolve("progress"), 1000), 25, 20,
+            trainAndEvaluate(
+                    classifier(dir.resolve("progress"), 1000),
+                    25,
+                    20,
                     create(new ProgressBarProvider(), "every_n_steps", 10));
         } finally {
             System.setErr(saved);

@@ -17,7 +17,8 @@ class EvaluateStepsTest {
         ModelEstimator model = TinyClassification.classifier(dir, 1000);
         model.train(TinyClassification.input(TinyClassification.rows(320, 1)), Steps.of(5));
         AtomicInteger batchesRead = new AtomicInteger();
-        InputFn tenBatches = mode -> TinyClassification.input(TinyClassification.rows(320, 2)).apply(mode)
+        InputFn tenBatches = mode -> TinyClassification.input(TinyClassification.rows(320, 2))
+                .apply(mode)
                 .map(b -> {
                     batchesRead.incrementAndGet();
                     return b;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.estimator4j.api.estimator.Steps;
 import org.estimator4j.spi.callback.Callback;
 import org.estimator4j.spi.callback.TrainingContext;
@@ -46,8 +45,10 @@ class LearningRateMultiplierTest {
     @Test
     void aNonPositiveMultiplierIsRefused() {
         ModelEstimator model = classifier(dir.resolve("bad"), 1000);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> model.train(input(rows(100, 1)), Steps.of(5), List.of(multiplier(0))));
-        assertTrue(e.getCause().getMessage().contains("must be > 0"), e.getCause().getMessage());
+        assertTrue(
+                e.getCause().getMessage().contains("must be > 0"), e.getCause().getMessage());
     }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What a run that hits a NaN loss says about the checkpoint it leaves: the truth, and what to do next. */
 class NonFiniteLossMessageTest {
-    private static final Schema SCHEMA = Schema.of(Field.scalar("size", DType.FLOAT32),
-            Field.scalar("label", DType.STRING));
+    private static final Schema SCHEMA =
+            Schema.of(Field.scalar("size", DType.FLOAT32), Field.scalar("label", DType.STRING));
 
     @TempDir
     Path dir;
@@ -38,10 +38,13 @@ class NonFiniteLossMessageTest {
     private static ModelEstimator classifier(Path modelDir) {
         // Non-finite inputs are refused before they reach a model, so the NaN loss comes from the model's arithmetic:
         // the normalizer turns sizes of 1e10 into infinities (infinity times a weight, against mixed labels, is NaN).
-        return LinearClassifier.builder(List.of(FeatureColumns.numericColumn("size", new int[] {1}, null,
-                        Normalizer.standardize(0, 1e-30))))
+        return LinearClassifier.builder(List.of(
+                        FeatureColumns.numericColumn("size", new int[] {1}, null, Normalizer.standardize(0, 1e-30))))
                 .labelVocabulary(List.of("no", "yes"))
-                .runConfig(RunConfig.builder().modelDir(modelDir).saveCheckpointsSteps(1000).build())
+                .runConfig(RunConfig.builder()
+                        .modelDir(modelDir)
+                        .saveCheckpointsSteps(1000)
+                        .build())
                 .build();
     }
 
@@ -54,8 +57,10 @@ class NonFiniteLossMessageTest {
         List<Example> rows = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             double size = r.nextDouble() * 2;
-            rows.add(Example.builder(SCHEMA).set("size", overflowing ? 1e10f : (float) (size * 1e-30))
-                    .set("label", (overflowing ? i % 2 == 1 : size > 1) ? "yes" : "no").build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("size", overflowing ? 1e10f : (float) (size * 1e-30))
+                    .set("label", (overflowing ? i % 2 == 1 : size > 1) ? "yes" : "no")
+                    .build());
         }
         return mode -> {
             Dataset<Example> d = Dataset.fromIterable(rows);
@@ -69,8 +74,8 @@ class NonFiniteLossMessageTest {
     @Test
     void aNaNLossBeforeAnyCheckpointSaysNoneWasWritten() {
         ModelEstimator model = classifier(dir.resolve("fresh"));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> model.train(input(true), Steps.of(50), List.of()));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> model.train(input(true), Steps.of(50), List.of()));
         String message = e.getMessage();
         assertTrue(message.contains("the training loss became NaN at step 1"), message);
         assertTrue(message.contains("no checkpoint was written yet"), message);
@@ -84,12 +89,12 @@ class NonFiniteLossMessageTest {
         Path modelDir = dir.resolve("resumed");
         classifier(modelDir).train(input(false), Steps.of(20), List.of());
         ModelEstimator model = classifier(modelDir);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> model.train(input(true), Steps.of(50), List.of()));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> model.train(input(true), Steps.of(50), List.of()));
         String message = e.getMessage();
         assertTrue(message.contains("the training loss became NaN at step 21"), message);
-        assertTrue(message.contains("the last checkpoint is step 20 (" + Checkpoints.file(modelDir, 20) + ")"),
-                message);
+        assertTrue(
+                message.contains("the last checkpoint is step 20 (" + Checkpoints.file(modelDir, 20) + ")"), message);
         assertTrue(message.contains("resumes from it"), message);
         assertEquals(20, model.globalStep());
     }

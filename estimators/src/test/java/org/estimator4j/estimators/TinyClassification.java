@@ -20,8 +20,10 @@ import org.estimator4j.features.FeatureColumns;
 
 /** A small in-memory binary problem a linear model learns in a few hundred steps, for loop-level tests. */
 final class TinyClassification {
-    private static final Schema SCHEMA = Schema.of(Field.scalar("color", DType.STRING), Field.scalar("size",
-            DType.FLOAT32), Field.scalar("label", DType.STRING));
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("color", DType.STRING),
+            Field.scalar("size", DType.FLOAT32),
+            Field.scalar("label", DType.STRING));
 
     private static final List<FeatureColumn> COLUMNS = List.of(
             FeatureColumns.categoricalColumnWithVocabularyList("color", List.of("red", "green", "blue")),
@@ -38,7 +40,10 @@ final class TinyClassification {
             String color = colors[r.nextInt(3)];
             float size = (float) (r.nextDouble() * 2);
             boolean yes = (color.equals("red") || size > 1.5) != flipped;
-            out.add(Example.builder(SCHEMA).set("color", color).set("size", size).set("label", yes ? "yes" : "no")
+            out.add(Example.builder(SCHEMA)
+                    .set("color", color)
+                    .set("size", size)
+                    .set("label", yes ? "yes" : "no")
                     .build());
         }
         return out;
@@ -60,9 +65,13 @@ final class TinyClassification {
     }
 
     static ModelEstimator classifier(Path modelDir, long saveCheckpointsSteps) {
-        return LinearClassifier.builder(COLUMNS).labelVocabulary(List.of("no", "yes"))
-                .runConfig(RunConfig.builder().modelDir(modelDir).saveCheckpointsSteps(saveCheckpointsSteps)
-                        .keepCheckpointMax(100).build())
+        return LinearClassifier.builder(COLUMNS)
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(RunConfig.builder()
+                        .modelDir(modelDir)
+                        .saveCheckpointsSteps(saveCheckpointsSteps)
+                        .keepCheckpointMax(100)
+                        .build())
                 .build();
     }
 }

@@ -54,7 +54,9 @@ class TrainAndEvaluateTest {
         List<Long> heard = new ArrayList<>();
         org.estimator4j.spi.callback.Callback stopAfterSecond = new org.estimator4j.spi.callback.Callback() {
             @Override
-            public void onEvaluation(org.estimator4j.spi.callback.TrainingContext context, long step,
+            public void onEvaluation(
+                    org.estimator4j.spi.callback.TrainingContext context,
+                    long step,
                     java.util.Map<String, Double> metrics) {
                 assertEquals((double) step, metrics.get("global_step"));
                 heard.add(step);
@@ -63,8 +65,12 @@ class TrainAndEvaluateTest {
                 }
             }
         };
-        TrainSpec spec = TrainSpec.builder(TRAIN).steps(Steps.max(1000)).callbacks(List.of(stopAfterSecond)).build();
-        TrainAndEvaluate.Result r = TrainAndEvaluate.run(model, spec, EvalSpec.builder(EVAL).everySteps(40).build());
+        TrainSpec spec = TrainSpec.builder(TRAIN)
+                .steps(Steps.max(1000))
+                .callbacks(List.of(stopAfterSecond))
+                .build();
+        TrainAndEvaluate.Result r = TrainAndEvaluate.run(
+                model, spec, EvalSpec.builder(EVAL).everySteps(40).build());
         assertEquals(List.of(40L, 80L), heard);
         assertEquals(80, model.globalStep());
         assertEquals(List.of(40L, 80L), steps(r));
@@ -93,15 +99,24 @@ class TrainAndEvaluateTest {
     void onlyTheBestBundleRemainsAndItHoldsTheBestCheckpoint() throws IOException {
         ModelEstimator model = classifier(dir.resolve("m"), 1000);
         Path exportDir = dir.resolve("export");
-        TrainAndEvaluate.Result r = TrainAndEvaluate.run(model, train(200), EvalSpec.builder(EVAL).everySteps(20)
-                .exportDir(exportDir).exportLatest(true).build());
+        TrainAndEvaluate.Result r = TrainAndEvaluate.run(
+                model,
+                train(200),
+                EvalSpec.builder(EVAL)
+                        .everySteps(20)
+                        .exportDir(exportDir)
+                        .exportLatest(true)
+                        .build());
         assertEquals(10, r.evaluations().size());
         Evaluation best = r.evaluations().stream()
-                .min(Comparator.comparingDouble(e -> e.result().metric("loss"))).orElseThrow();
+                .min(Comparator.comparingDouble(e -> e.result().metric("loss")))
+                .orElseThrow();
         assertEquals(best.globalStep(), r.best().globalStep());
         assertEquals(exportDir.resolve("best").resolve(Long.toString(best.globalStep())), r.bestExport());
         assertEquals(List.of(Long.toString(best.globalStep())), bundles(exportDir.resolve("best")));
-        assertEquals(best.globalStep(), Checkpoints.read(r.bestExport().resolve("variables.e4j")).globalStep());
+        assertEquals(
+                best.globalStep(),
+                Checkpoints.read(r.bestExport().resolve("variables.e4j")).globalStep());
         assertTrue(r.evaluations().get(0).newBest());
         assertEquals(List.of("200"), bundles(exportDir.resolve("latest")));
         assertEquals(exportDir.resolve("latest/200"), r.latestExport());
@@ -111,10 +126,13 @@ class TrainAndEvaluateTest {
     void aLaterWorseEvaluationDoesNotReplaceTheBestExport() throws IOException {
         // "Higher loss is better": the untrained model's first evaluation is the best, and every later one is worse.
         ModelEstimator model = classifier(dir.resolve("m"), 1000);
-        TrainAndEvaluate.Result r = TrainAndEvaluate.run(model, train(120), EvalSpec.builder(EVAL).everySteps(20)
-                .bestMetric("loss", true).build());
+        TrainAndEvaluate.Result r = TrainAndEvaluate.run(
+                model,
+                train(120),
+                EvalSpec.builder(EVAL).everySteps(20).bestMetric("loss", true).build());
         Evaluation best = r.evaluations().stream()
-                .max(Comparator.comparingDouble(e -> e.result().metric("loss"))).orElseThrow();
+                .max(Comparator.comparingDouble(e -> e.result().metric("loss")))
+                .orElseThrow();
         assertNotEquals(120, best.globalStep(), "the test needs a best evaluation before the last one");
         assertEquals(best.globalStep(), r.best().globalStep());
         assertEquals(List.of(Long.toString(best.globalStep())), bundles(dir.resolve("m/export/best")));
@@ -135,7 +153,9 @@ class TrainAndEvaluateTest {
         Files.writeString(modelDir.resolve("export/best/notes.txt"), "mine");
 
         // A new process trains on flipped labels: every evaluation gets worse than the earlier best.
-        TrainSpec flipped = TrainSpec.builder(input(rows(500, 1, true))).steps(Steps.max(400)).build();
+        TrainSpec flipped = TrainSpec.builder(input(rows(500, 1, true)))
+                .steps(Steps.max(400))
+                .build();
         TrainAndEvaluate.Result second = TrainAndEvaluate.run(classifier(modelDir, 1000), flipped, eval);
         assertEquals(List.of(250L, 300L, 350L, 400L), steps(second));
         for (Evaluation e : second.evaluations()) {
@@ -145,18 +165,26 @@ class TrainAndEvaluateTest {
         assertEquals(first.best().globalStep(), second.best().globalStep());
         assertEquals(bestLoss, second.best().metric("loss"));
         assertEquals(first.bestExport(), second.bestExport());
-        assertEquals(List.of(Long.toString(first.best().globalStep()), "notes.txt"),
+        assertEquals(
+                List.of(Long.toString(first.best().globalStep()), "notes.txt"),
                 bundles(modelDir.resolve("export/best")));
 
-        JsonNode record = new ObjectMapper().readTree(modelDir.resolve(TrainAndEvaluate.BEST_EXPORT_FILE).toFile());
+        JsonNode record = new ObjectMapper()
+                .readTree(modelDir.resolve(TrainAndEvaluate.BEST_EXPORT_FILE).toFile());
         assertEquals(first.best().globalStep(), record.get("global_step").asLong());
         assertEquals(bestLoss, record.get("value").asDouble());
         assertEquals("loss", record.get("metric").asText());
 
         // Comparing by another metric against that record is refused before any training.
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TrainAndEvaluate.run(
-                classifier(modelDir, 1000), train(500), EvalSpec.builder(EVAL).bestMetric("auc").build()));
-        assertTrue(e.getMessage().contains("'loss' (lower is better)") && e.getMessage().contains("'auc' (higher"),
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> TrainAndEvaluate.run(
+                        classifier(modelDir, 1000),
+                        train(500),
+                        EvalSpec.builder(EVAL).bestMetric("auc").build()));
+        assertTrue(
+                e.getMessage().contains("'loss' (lower is better)")
+                        && e.getMessage().contains("'auc' (higher"),
                 e.getMessage());
         assertEquals(400, classifier(modelDir, 1000).globalStep());
     }
@@ -164,9 +192,15 @@ class TrainAndEvaluateTest {
     @Test
     void aFailedEvaluationStopsTrainingWithTheCheckpointItSaved() {
         Path modelDir = dir.resolve("m");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TrainAndEvaluate.run(
-                classifier(modelDir, 1000), train(200), EvalSpec.builder(EVAL).everySteps(50)
-                        .bestMetric("no_such_metric", true).build()));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> TrainAndEvaluate.run(
+                        classifier(modelDir, 1000),
+                        train(200),
+                        EvalSpec.builder(EVAL)
+                                .everySteps(50)
+                                .bestMetric("no_such_metric", true)
+                                .build()));
         assertTrue(e.getMessage().contains("no metric 'no_such_metric'"), e.getMessage());
         assertEquals(50, classifier(modelDir, 1000).globalStep());
         assertFalse(Files.exists(modelDir.resolve("export/best")));

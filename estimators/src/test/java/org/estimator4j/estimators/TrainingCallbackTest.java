@@ -56,10 +56,21 @@ class TrainingCallbackTest {
         model.train(input(rows(100, 1)), Steps.of(4));
         List<String> events = new ArrayList<>();
         model.train(input(rows(100, 1)), Steps.of(2), List.of(new Recorder("a", events), new Recorder("b", events)));
-        assertEquals(List.of("a:begin:4", "b:begin:4",
-                "a:stepBegin:5:4", "b:stepBegin:5:4", "a:stepEnd:5:5", "b:stepEnd:5:5",
-                "a:stepBegin:6:5", "b:stepBegin:6:5", "a:stepEnd:6:6", "b:stepEnd:6:6",
-                "a:end:6", "b:end:6"), events);
+        assertEquals(
+                List.of(
+                        "a:begin:4",
+                        "b:begin:4",
+                        "a:stepBegin:5:4",
+                        "b:stepBegin:5:4",
+                        "a:stepEnd:5:5",
+                        "b:stepEnd:5:5",
+                        "a:stepBegin:6:5",
+                        "b:stepBegin:6:5",
+                        "a:stepEnd:6:6",
+                        "b:stepEnd:6:6",
+                        "a:end:6",
+                        "b:end:6"),
+                events);
 
         events.clear();
         model.train(input(rows(100, 1)), Steps.max(6), List.of(new Recorder("a", events)));
@@ -145,8 +156,9 @@ class TrainingCallbackTest {
                 after.add("end");
             }
         };
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> classifier(modelDir, 50)
-                .train(input(rows(200, 1)), Steps.of(100), List.of(throwing, next)));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> classifier(modelDir, 50).train(input(rows(200, 1)), Steps.of(100), List.of(throwing, next)));
         assertTrue(e.getMessage().contains(ThrowAt.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains("onStepEnd at global step 170"), e.getMessage());
         assertTrue(e.getMessage().contains("last checkpoint is step 150 ("), e.getMessage());

@@ -43,11 +43,14 @@ final class Connections implements DataSource {
             try {
                 return DriverManager.getConnection(url, props);
             } catch (SQLException e) {
-                if (dialect != Dialect.H2 || !StoreLocation.isH2File(url) || isPermanentAtOpen(e)
+                if (dialect != Dialect.H2
+                        || !StoreLocation.isH2File(url)
+                        || isPermanentAtOpen(e)
                         || System.nanoTime() - giveUp > 0) {
                     throw e;
                 }
-                long millis = Math.min(1_000, 20L * attempt) + ThreadLocalRandom.current().nextLong(50);
+                long millis = Math.min(1_000, 20L * attempt)
+                        + ThreadLocalRandom.current().nextLong(50);
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
             }
         }
@@ -68,10 +71,14 @@ final class Connections implements DataSource {
         return isPermanent(e) || H2_PERMANENT_AT_OPEN.contains(e.getErrorCode());
     }
 
-    private static final java.util.Set<Integer> H2_PERMANENT_AT_OPEN = java.util.Set.of(ErrorCode.FILE_CORRUPTED_1,
-            ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_VERSION_ERROR_1,
-            ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1, ErrorCode.DATABASE_NOT_FOUND_1,
-            ErrorCode.FEATURE_NOT_SUPPORTED_1, ErrorCode.UNSUPPORTED_SETTING_1);
+    private static final java.util.Set<Integer> H2_PERMANENT_AT_OPEN = java.util.Set.of(
+            ErrorCode.FILE_CORRUPTED_1,
+            ErrorCode.DATABASE_IS_READ_ONLY,
+            ErrorCode.FILE_VERSION_ERROR_1,
+            ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1,
+            ErrorCode.DATABASE_NOT_FOUND_1,
+            ErrorCode.FEATURE_NOT_SUPPORTED_1,
+            ErrorCode.UNSUPPORTED_SETTING_1);
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {

@@ -78,8 +78,10 @@ public final class ExperimentStore implements AutoCloseable {
                         // nothing of ours.
                         : file.existingUrl(url);
             } else if (readOnly) {
-                throw new StoreException("there is no experiment store at " + file.dataFile(), "check --store "
-                        + "(or E4J_STORE): a store is created by the first e4j train that records into it");
+                throw new StoreException(
+                        "there is no experiment store at " + file.dataFile(),
+                        "check --store "
+                                + "(or E4J_STORE): a store is created by the first e4j train that records into it");
             } else {
                 createParentFolder(url);
             }
@@ -91,17 +93,19 @@ public final class ExperimentStore implements AutoCloseable {
             // it opened the file first), so other connections are cheap.
             this.keeper = connections.getConnection();
         } catch (SQLException e) {
-            throw new StoreException("cannot open the experiment store " + StoreLocation.redact(url) + ": "
-                    + StoreInspector.firstLine(e), "check the URL (or E4J_STORE / --store), that the database is "
-                    + "running and that you may write there, or train with --no-store", e);
+            throw new StoreException(
+                    "cannot open the experiment store " + StoreLocation.redact(url) + ": "
+                            + StoreInspector.firstLine(e),
+                    "check the URL (or E4J_STORE / --store), that the database is "
+                            + "running and that you may write there, or train with --no-store",
+                    e);
         }
         try {
             if (probedFile != null) {
                 StoreInspector.rolledBack(probedFile, probedCounts, keeper);
             }
-            this.schemaVersion = readOnly
-                    ? SchemaMigrator.verify(connections, url)
-                    : SchemaMigrator.migrate(connections, url);
+            this.schemaVersion =
+                    readOnly ? SchemaMigrator.verify(connections, url) : SchemaMigrator.migrate(connections, url);
         } catch (RuntimeException e) {
             closeQuietly(keeper);
             throw e;
@@ -126,8 +130,8 @@ public final class ExperimentStore implements AutoCloseable {
             H2StoreFile file = H2StoreFile.of(url);
             location = file.dataFile().toString();
             if (!file.exists()) {
-                throw new StoreException("there is no experiment store at " + file.dataFile(), "check --store "
-                        + "(or E4J_STORE)");
+                throw new StoreException(
+                        "there is no experiment store at " + file.dataFile(), "check --store " + "(or E4J_STORE)");
             }
             String recovery = StoreInspector.recovery(file);
             try (Connection c = DriverManager.getConnection(file.readOnlyUrl())) {
@@ -135,8 +139,12 @@ public final class ExperimentStore implements AutoCloseable {
             } catch (SQLException e) {
                 if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
                         || !java.nio.file.Files.exists(file.lockFile())) {
-                    return new StoreCheck(location, 0, Map.of(), List.of("H2 cannot read the file: "
-                            + StoreInspector.firstLine(e)), recovery);
+                    return new StoreCheck(
+                            location,
+                            0,
+                            Map.of(),
+                            List.of("H2 cannot read the file: " + StoreInspector.firstLine(e)),
+                            recovery);
                 }
             }
             url = file.existingUrl(url); // in use: read through the process that serves it
@@ -144,8 +152,10 @@ public final class ExperimentStore implements AutoCloseable {
         try (Connection c = new Connections(url, dialect).getConnection()) {
             return StoreInspector.check(c, location, "restore a backup of the database");
         } catch (SQLException e) {
-            throw new StoreException("cannot check the experiment store " + location + ": "
-                    + StoreInspector.firstLine(e), "check that the database is running and reachable", e);
+            throw new StoreException(
+                    "cannot check the experiment store " + location + ": " + StoreInspector.firstLine(e),
+                    "check that the database is running and reachable",
+                    e);
         }
     }
 
@@ -255,15 +265,17 @@ public final class ExperimentStore implements AutoCloseable {
     public void backup(java.nio.file.Path out) {
         checkOpen();
         if (dialect != Dialect.H2 || !StoreLocation.isH2File(url)) {
-            throw new StoreException("e4j store backup copies H2 files", "back up the PostgreSQL store "
-                    + StoreLocation.redact(url) + " with pg_dump");
+            throw new StoreException(
+                    "e4j store backup copies H2 files",
+                    "back up the PostgreSQL store " + StoreLocation.redact(url) + " with pg_dump");
         }
         java.nio.file.Path target = out.toAbsolutePath().normalize();
         if (java.nio.file.Files.exists(target)) {
             throw new StoreException("the backup file " + target + " exists", "choose another name, or delete it");
         }
         java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
             java.nio.file.Files.deleteIfExists(partial);
             ps.setString(1, partial.toString());
             ps.execute();
@@ -273,8 +285,8 @@ public final class ExperimentStore implements AutoCloseable {
             throw failure("back up to " + target, e);
         } catch (java.io.IOException e) {
             deleteQuietly(partial);
-            throw new StoreException("cannot write the backup " + target + ": " + e, "check the folder exists "
-                    + "and is writable", e);
+            throw new StoreException(
+                    "cannot write the backup " + target + ": " + e, "check the folder exists " + "and is writable", e);
         }
     }
 
@@ -292,8 +304,7 @@ public final class ExperimentStore implements AutoCloseable {
     public Experiment createExperiment(String name) {
         checkName(name, "experiment name");
         if (findExperiment(name).isPresent()) {
-            throw new StoreException("experiment '" + name + "' already exists",
-                    "pick another name, or use it as is");
+            throw new StoreException("experiment '" + name + "' already exists", "pick another name, or use it as is");
         }
         return experiment(name);
     }
@@ -306,8 +317,7 @@ public final class ExperimentStore implements AutoCloseable {
             return found.get();
         }
         try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO experiments (name, created_ms) VALUES (?, ?)")) {
+                PreparedStatement ps = c.prepareStatement("INSERT INTO experiments (name, created_ms) VALUES (?, ?)")) {
             ps.setString(1, name);
             ps.setLong(2, clock.millis());
             ps.executeUpdate();
@@ -315,13 +325,14 @@ public final class ExperimentStore implements AutoCloseable {
             // Another process created it between our read and our insert: the unique name wins, read theirs.
             return findExperiment(name).orElseThrow(() -> failure("create experiment '" + name + "'", e));
         }
-        return findExperiment(name).orElseThrow(() -> new StoreException("experiment '" + name
-                + "' vanished right after it was created; is another process deleting experiments?"));
+        return findExperiment(name)
+                .orElseThrow(() -> new StoreException("experiment '" + name
+                        + "' vanished right after it was created; is another process deleting experiments?"));
     }
 
     public Optional<Experiment> findExperiment(String name) {
-        List<Experiment> found = experiments("SELECT experiment_id, name, created_ms, deleted FROM experiments "
-                + "WHERE name = ?", name);
+        List<Experiment> found = experiments(
+                "SELECT experiment_id, name, created_ms, deleted FROM experiments " + "WHERE name = ?", name);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
@@ -331,7 +342,8 @@ public final class ExperimentStore implements AutoCloseable {
     }
 
     private List<Experiment> experiments(String sql, String arg) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             if (arg != null) {
                 ps.setString(1, arg);
             }
@@ -398,7 +410,8 @@ public final class ExperimentStore implements AutoCloseable {
             checkWritable("record a run");
             Experiment experiment = experiment(experimentName);
             if (parentRunId != null && findRunInfo(parentRunId).isEmpty()) {
-                throw new StoreException("parent run " + parentRunId + " not found in " + StoreLocation.redact(url),
+                throw new StoreException(
+                        "parent run " + parentRunId + " not found in " + StoreLocation.redact(url),
                         "give the id of an existing run");
             }
             String runId = UUID.randomUUID().toString().replace("-", "");
@@ -445,8 +458,9 @@ public final class ExperimentStore implements AutoCloseable {
     private void onShutdown() {
         for (TrackedRun run : List.copyOf(live)) {
             try {
-                run.end(RunStatus.KILLED, "killed: the JVM shut down (SIGTERM, Ctrl-C or System.exit) before the "
-                        + "run ended");
+                run.end(
+                        RunStatus.KILLED,
+                        "killed: the JVM shut down (SIGTERM, Ctrl-C or System.exit) before the " + "run ended");
             } catch (RuntimeException e) {
                 System.err.println("e4j: could not mark run " + run.runId() + " KILLED: " + e.getMessage());
             }
@@ -456,8 +470,10 @@ public final class ExperimentStore implements AutoCloseable {
 
     /** The run with that id, with everything recorded about it; an error when there is none. */
     public Run getRun(String runId) {
-        return findRun(runId).orElseThrow(() -> new StoreException("no run " + runId + " in "
-                + StoreLocation.redact(url), "run ids are 32 hex characters, list them with e4j runs list"));
+        return findRun(runId)
+                .orElseThrow(() -> new StoreException(
+                        "no run " + runId + " in " + StoreLocation.redact(url),
+                        "run ids are 32 hex characters, list them with e4j runs list"));
     }
 
     public Optional<Run> findRun(String runId) {
@@ -468,11 +484,11 @@ public final class ExperimentStore implements AutoCloseable {
         try (Connection c = connect()) {
             Map<String, String> params = pairs(c, "SELECT param_key, param_value FROM params WHERE run_id = ?", runId);
             Map<String, String> tags = pairs(c, "SELECT tag_key, tag_value FROM tags WHERE run_id = ?", runId);
-            Map<String, String> provenance = pairs(c,
-                    "SELECT item_key, item_value FROM provenance WHERE run_id = ?", runId);
+            Map<String, String> provenance =
+                    pairs(c, "SELECT item_key, item_value FROM provenance WHERE run_id = ?", runId);
             Map<String, MetricPoint> latest = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT metric_key, step, metric_value, logged_ms "
-                    + "FROM latest_metrics WHERE run_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT metric_key, step, metric_value, logged_ms " + "FROM latest_metrics WHERE run_id = ?")) {
                 ps.setString(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -486,8 +502,8 @@ public final class ExperimentStore implements AutoCloseable {
                 ps.setString(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        artifacts.add(new Artifact(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                                rs.getLong(5)));
+                        artifacts.add(new Artifact(
+                                rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5)));
                     }
                 }
             }
@@ -525,13 +541,16 @@ public final class ExperimentStore implements AutoCloseable {
      * runs.
      */
     public List<RunInfo> listRuns(String experimentName, boolean includeDeleted) {
-        return runInfos("SELECT " + RUN_COLUMNS + " WHERE e.name = ?" + (includeDeleted ? "" : " AND NOT r.deleted")
-                + " ORDER BY r.start_ms DESC, r.run_id", experimentName);
+        return runInfos(
+                "SELECT " + RUN_COLUMNS + " WHERE e.name = ?" + (includeDeleted ? "" : " AND NOT r.deleted")
+                        + " ORDER BY r.start_ms DESC, r.run_id",
+                experimentName);
     }
 
     private List<RunInfo> runInfos(String sql, String arg) {
         long now = System.currentTimeMillis();
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             List<RunInfo> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -554,8 +573,18 @@ public final class ExperimentStore implements AutoCloseable {
         long endMs = rs.getLong(7);
         Long end = rs.wasNull() ? null : endMs;
         long heartbeatMs = rs.getLong(8);
-        return new RunInfo(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), status, rs.getLong(6),
-                end, heartbeatMs, rs.getString(9), rs.getString(10), rs.getBoolean(11),
+        return new RunInfo(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                status,
+                rs.getLong(6),
+                end,
+                heartbeatMs,
+                rs.getString(9),
+                rs.getString(10),
+                rs.getBoolean(11),
                 isStale(status, heartbeatMs, nowMs));
     }
 
@@ -577,7 +606,8 @@ public final class ExperimentStore implements AutoCloseable {
     private Map<String, List<MetricPoint>> history(String runId, String key) {
         String sql = "SELECT metric_key, step, metric_value, logged_ms FROM metrics WHERE run_id = ?"
                 + (key == null ? "" : " AND metric_key = ?") + " ORDER BY metric_key, step, logged_ms";
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, runId);
             if (key != null) {
                 ps.setString(2, key);
@@ -614,8 +644,8 @@ public final class ExperimentStore implements AutoCloseable {
             ps.setBoolean(1, deleted);
             ps.setString(2, runId);
             if (ps.executeUpdate() == 0) {
-                throw new StoreException("no run " + runId + " in " + StoreLocation.redact(url),
-                        "list run ids with e4j runs list");
+                throw new StoreException(
+                        "no run " + runId + " in " + StoreLocation.redact(url), "list run ids with e4j runs list");
             }
         } catch (SQLException e) {
             throw failure((deleted ? "delete" : "restore") + " run " + runId, e);
@@ -654,22 +684,23 @@ public final class ExperimentStore implements AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("the experiment store " + StoreLocation.redact(url)
-                    + " is closed; open it again");
+            throw new IllegalStateException(
+                    "the experiment store " + StoreLocation.redact(url) + " is closed; open it again");
         }
     }
 
     private void checkWritable(String what) {
         if (readOnly) {
-            throw new StoreException("cannot " + what + ": the experiment store " + StoreLocation.redact(url)
-                    + " is open read-only (asked for, or its file or folder is not writable by this user)", "make it "
-                    + "writable, or use a store you may write (--store / E4J_STORE)");
+            throw new StoreException(
+                    "cannot " + what + ": the experiment store " + StoreLocation.redact(url)
+                            + " is open read-only (asked for, or its file or folder is not writable by this user)",
+                    "make it " + "writable, or use a store you may write (--store / E4J_STORE)");
         }
     }
 
     StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + " in the experiment store " + StoreLocation.redact(url) + ": "
-                + e.getMessage(), e);
+        return new StoreException(
+                "cannot " + what + " in the experiment store " + StoreLocation.redact(url) + ": " + e.getMessage(), e);
     }
 
     static void checkName(String name, String what) {
@@ -677,8 +708,8 @@ public final class ExperimentStore implements AutoCloseable {
             throw new IllegalArgumentException(what + " must not be empty");
         }
         if (name.length() > 256) {
-            throw new IllegalArgumentException(what + " is longer than 256 characters: " + name.substring(0, 40)
-                    + "...");
+            throw new IllegalArgumentException(
+                    what + " is longer than 256 characters: " + name.substring(0, 40) + "...");
         }
     }
 
@@ -707,8 +738,10 @@ public final class ExperimentStore implements AutoCloseable {
             try {
                 java.nio.file.Files.createDirectories(parent);
             } catch (java.io.IOException e) {
-                throw new StoreException("cannot create the store folder " + parent + ": " + e,
-                        "pick another place with --store or E4J_STORE", e);
+                throw new StoreException(
+                        "cannot create the store folder " + parent + ": " + e,
+                        "pick another place with --store or E4J_STORE",
+                        e);
             }
         }
     }

@@ -17,8 +17,8 @@ import java.util.Locale;
  */
 record H2StoreFile(Path base, List<String> settings) {
     /** Settings that make H2 write (share the file over a socket, compact it): left out of read-only URLs. */
-    private static final List<String> WRITING_SETTINGS = List.of("AUTO_SERVER", "AUTO_SERVER_PORT",
-            "MAX_COMPACT_TIME", "ACCESS_MODE_DATA", "IFEXISTS");
+    private static final List<String> WRITING_SETTINGS =
+            List.of("AUTO_SERVER", "AUTO_SERVER_PORT", "MAX_COMPACT_TIME", "ACCESS_MODE_DATA", "IFEXISTS");
 
     H2StoreFile {
         settings = List.copyOf(settings);
@@ -68,8 +68,8 @@ record H2StoreFile(Path base, List<String> settings) {
     /** Whether this process may not write the data file or its folder (where H2 puts the lock file). */
     boolean notWritable() {
         Path folder = base.getParent();
-        return Files.exists(dataFile()) && (!Files.isWritable(dataFile())
-                || (folder != null && !Files.isWritable(folder)));
+        return Files.exists(dataFile())
+                && (!Files.isWritable(dataFile()) || (folder != null && !Files.isWritable(folder)));
     }
 
     /** The URL to open an existing store for writing: never creates a database ({@code IFEXISTS}). */
@@ -89,7 +89,8 @@ record H2StoreFile(Path base, List<String> settings) {
                 url.append(';').append(setting);
             }
         }
-        return url.append(";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0").toString();
+        return url.append(";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0")
+                .toString();
     }
 
     private Path sibling(String suffix) {

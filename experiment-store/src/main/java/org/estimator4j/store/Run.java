@@ -11,8 +11,13 @@ import org.estimator4j.api.tracking.RunStatus;
  * artifacts and provenance. Maps are sorted by key and unmodifiable. The full history of a metric is
  * {@link ExperimentStore#metricHistory(String, String)}.
  */
-public record Run(RunInfo info, Map<String, String> params, Map<String, String> tags,
-        Map<String, MetricPoint> latestMetrics, List<Artifact> artifacts, Map<String, String> provenance) {
+public record Run(
+        RunInfo info,
+        Map<String, String> params,
+        Map<String, String> tags,
+        Map<String, MetricPoint> latestMetrics,
+        List<Artifact> artifacts,
+        Map<String, String> provenance) {
 
     public Run {
         params = sorted(params);

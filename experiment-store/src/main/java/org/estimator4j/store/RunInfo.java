@@ -15,8 +15,18 @@ import org.estimator4j.api.tracking.RunStatus;
  * @param deleted soft-deleted: hidden from listings, restorable
  * @param stale RUNNING with a heartbeat older than the store's stale threshold when this was read
  */
-public record RunInfo(String runId, long experimentId, String experimentName, String name, RunStatus status,
-        long startMs, Long endMs, long heartbeatMs, String parentRunId, String failure, boolean deleted,
+public record RunInfo(
+        String runId,
+        long experimentId,
+        String experimentName,
+        String name,
+        RunStatus status,
+        long startMs,
+        Long endMs,
+        long heartbeatMs,
+        String parentRunId,
+        String failure,
+        boolean deleted,
         boolean stale) {
 
     /** The status to show: {@link EffectiveStatus#STALE} for a stale RUNNING run, else the recorded one. */

@@ -16,8 +16,8 @@ final class RunStatements {
     /** Records a param; a param already there must have the same value, since params are immutable. */
     static void insertParam(Connection c, String runId, String key, String value) throws SQLException {
         String old = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT param_value FROM params WHERE run_id = ? AND param_key = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT param_value FROM params WHERE run_id = ? AND param_key = ?")) {
             ps.setString(1, runId);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -34,8 +34,8 @@ final class RunStatements {
             }
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO params (run_id, param_key, param_value) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO params (run_id, param_key, param_value) VALUES (?, ?, ?)")) {
             ps.setString(1, runId);
             ps.setString(2, key);
             ps.setString(3, value);
@@ -44,13 +44,23 @@ final class RunStatements {
     }
 
     static void upsertTag(Connection c, String runId, String key, String value) throws SQLException {
-        upsert(c, "UPDATE tags SET tag_value = ? WHERE run_id = ? AND tag_key = ?",
-                "INSERT INTO tags (tag_value, run_id, tag_key) VALUES (?, ?, ?)", runId, value, key);
+        upsert(
+                c,
+                "UPDATE tags SET tag_value = ? WHERE run_id = ? AND tag_key = ?",
+                "INSERT INTO tags (tag_value, run_id, tag_key) VALUES (?, ?, ?)",
+                runId,
+                value,
+                key);
     }
 
     static void upsertProvenance(Connection c, String runId, String key, String value) throws SQLException {
-        upsert(c, "UPDATE provenance SET item_value = ? WHERE run_id = ? AND item_key = ?",
-                "INSERT INTO provenance (item_value, run_id, item_key) VALUES (?, ?, ?)", runId, value, key);
+        upsert(
+                c,
+                "UPDATE provenance SET item_value = ? WHERE run_id = ? AND item_key = ?",
+                "INSERT INTO provenance (item_value, run_id, item_key) VALUES (?, ?, ?)",
+                runId,
+                value,
+                key);
     }
 
     private static void upsert(Connection c, String update, String insert, String runId, String value, String key)
@@ -72,8 +82,9 @@ final class RunStatements {
     }
 
     /** Records an artifact at {@code path}, replacing an earlier record of the same path. */
-    static void upsertArtifact(Connection c, String runId, String path, String kind, long size, String sha256,
-            long loggedMs) throws SQLException {
+    static void upsertArtifact(
+            Connection c, String runId, String path, String kind, long size, String sha256, long loggedMs)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE artifacts SET kind = ?, size_bytes = ?, "
                 + "sha256 = ?, logged_ms = ? WHERE run_id = ? AND path = ?")) {
             ps.setString(1, kind);
@@ -100,8 +111,8 @@ final class RunStatements {
 
     /** The run's final status, end time (also its last heartbeat) and failure text. */
     static void end(Connection c, String runId, RunStatus status, String failure) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, end_ms = ?, "
-                + "heartbeat_ms = ?, failure = ? WHERE run_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE runs SET status = ?, end_ms = ?, " + "heartbeat_ms = ?, failure = ? WHERE run_id = ?")) {
             long now = System.currentTimeMillis();
             ps.setString(1, status.name());
             ps.setLong(2, now);

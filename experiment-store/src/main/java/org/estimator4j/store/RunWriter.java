@@ -272,7 +272,8 @@ final class RunWriter {
             Map<String, QueuedPoint> newLatest = new HashMap<>();
             for (QueuedPoint p : batch) {
                 QueuedPoint best = newLatest.getOrDefault(p.key(), latest.get(p.key()));
-                if (best == null || p.step() > best.step()
+                if (best == null
+                        || p.step() > best.step()
                         || (p.step() == best.step() && p.timeMs() >= best.timeMs())) {
                     newLatest.put(p.key(), p);
                 }
@@ -298,7 +299,10 @@ final class RunWriter {
             } catch (SQLException e) {
                 droppedPoints.addAndGet(batch.size());
                 writeFailure = e.toString();
-                LOG.error("run {}: {} metric points could not be written and are lost: {}", runId, batch.size(),
+                LOG.error(
+                        "run {}: {} metric points could not be written and are lost: {}",
+                        runId,
+                        batch.size(),
                         e.getMessage());
             }
             batch.clear();

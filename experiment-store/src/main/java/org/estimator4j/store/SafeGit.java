@@ -30,8 +30,16 @@ import java.util.concurrent.TimeUnit;
  * dirty flag is what they see; the overrides above win over every level, so programs named there do not run either.
  */
 final class SafeGit {
-    private static final List<String> HARDENING = List.of("-c", "core.fsmonitor=false", "-c",
-            "core.hooksPath=/dev/null", "-c", "diff.external=", "-c", "status.submoduleSummary=false", "-c",
+    private static final List<String> HARDENING = List.of(
+            "-c",
+            "core.fsmonitor=false",
+            "-c",
+            "core.hooksPath=/dev/null",
+            "-c",
+            "diff.external=",
+            "-c",
+            "status.submoduleSummary=false",
+            "-c",
             "core.untrackedCache=false");
 
     private final Path dir;
@@ -95,7 +103,8 @@ final class SafeGit {
             command.add("git");
             command.addAll(options);
             command.addAll(List.of(args));
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(dir.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));

@@ -38,9 +38,11 @@ final class SchemaMigrator {
                     if (e instanceof SchemaTooNewException tooNew) {
                         throw tooNew.asStoreException();
                     }
-                    throw new StoreException("cannot create or upgrade the schema of the experiment store "
-                            + StoreLocation.redact(url) + ": " + e.getMessage(), "check that you may create "
-                            + "tables there", e);
+                    throw new StoreException(
+                            "cannot create or upgrade the schema of the experiment store " + StoreLocation.redact(url)
+                                    + ": " + e.getMessage(),
+                            "check that you may create " + "tables there",
+                            e);
                 }
                 LOG.debug("schema migration attempt {} failed, retrying: {}", attempt, e.getMessage());
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(50, 250) * 1_000_000L * attempt);
@@ -63,8 +65,11 @@ final class SchemaMigrator {
         } catch (SchemaTooNewException e) {
             throw e.asStoreException();
         } catch (FlywayException e) {
-            throw new StoreException("cannot read the schema version of the experiment store "
-                    + StoreLocation.redact(url) + ": " + e.getMessage(), "run e4j store check on it", e);
+            throw new StoreException(
+                    "cannot read the schema version of the experiment store " + StoreLocation.redact(url) + ": "
+                            + e.getMessage(),
+                    "run e4j store check on it",
+                    e);
         }
     }
 
@@ -76,7 +81,9 @@ final class SchemaMigrator {
         MigrationInfoService info = flyway.info();
         MigrationVersion known = MigrationVersion.EMPTY;
         for (MigrationInfo m : info.all()) {
-            if (m.getState().isResolved() && m.getVersion() != null && m.getVersion().isNewerThan(known.getVersion())) {
+            if (m.getState().isResolved()
+                    && m.getVersion() != null
+                    && m.getVersion().isNewerThan(known.getVersion())) {
                 known = m.getVersion();
             }
         }
@@ -90,19 +97,24 @@ final class SchemaMigrator {
         }
         if (!migrate) {
             if (current == null || known.isNewerThan(have.getVersion())) {
-                throw new StoreException("the experiment store " + StoreLocation.redact(url) + " has schema version "
-                        + (current == null ? "none" : have) + ", older than version " + known + " that this "
-                        + "Estimator4J reads, and it is open read-only", "open it once with write access (e4j train, "
-                        + "or a reading command where the file is writable) to upgrade it");
+                throw new StoreException(
+                        "the experiment store " + StoreLocation.redact(url) + " has schema version "
+                                + (current == null ? "none" : have) + ", older than version " + known + " that this "
+                                + "Estimator4J reads, and it is open read-only",
+                        "open it once with write access (e4j train, "
+                                + "or a reading command where the file is writable) to upgrade it");
             }
             return Integer.parseInt(known.getVersion().split("\\.")[0]);
         }
         if (current == null) {
             LOG.info("creating the experiment store schema (version {}) in {}", known, StoreLocation.redact(url));
         } else if (known.isNewerThan(have.getVersion())) {
-            LOG.info("upgrading the experiment store {} from schema version {} to {}: this happens automatically "
-                    + "when a newer Estimator4J opens an older store; older versions cannot open it afterwards",
-                    StoreLocation.redact(url), have, known);
+            LOG.info(
+                    "upgrading the experiment store {} from schema version {} to {}: this happens automatically "
+                            + "when a newer Estimator4J opens an older store; older versions cannot open it afterwards",
+                    StoreLocation.redact(url),
+                    have,
+                    known);
         }
         flyway.migrate();
         return Integer.parseInt(known.getVersion().split("\\.")[0]);

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param problems what is wrong, one sentence each; empty when the store is healthy
  * @param recovery what to do about the problems (back up, H2's recovery tool), or null when healthy
  */
-public record StoreCheck(String location, int schemaVersion, Map<String, Long> rowCounts, List<String> problems,
-        String recovery) {
+public record StoreCheck(
+        String location, int schemaVersion, Map<String, Long> rowCounts, List<String> problems, String recovery) {
     public StoreCheck {
         rowCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowCounts));
         problems = List.copyOf(problems);

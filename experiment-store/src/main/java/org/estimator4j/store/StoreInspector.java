@@ -21,8 +21,9 @@ import org.h2.api.ErrorCode;
  */
 final class StoreInspector {
     /** The store's tables, in schema order; {@code metrics} (one row per point, by far the largest) is last. */
-    static final List<String> TABLES = List.of("experiments", "runs", "params", "latest_metrics", "tags",
-            "artifacts", "provenance", "metrics");
+    static final List<String> TABLES =
+            List.of("experiments", "runs", "params", "latest_metrics", "tags", "artifacts", "provenance", "metrics");
+
     static final String HISTORY_TABLE = "flyway_schema_history";
     /** Stores up to this size have every row read when opened (about a second); larger ones their small tables. */
     static final long FULL_READ_BYTES = 64L << 20;
@@ -46,7 +47,8 @@ final class StoreInspector {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : GROWING) {
             String name = table.equals(HISTORY_TABLE) ? "\"" + table + "\"" : table;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + name)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + name)) {
                 rs.next();
                 counts.put(table, rs.getLong(1));
             }
@@ -69,8 +71,10 @@ final class StoreInspector {
         for (Map.Entry<String, Long> table : probed.entrySet()) {
             long after = now.getOrDefault(table.getKey(), 0L);
             if (after < table.getValue()) {
-                throw damaged(file, "opened for writing, H2 fell back to an older state of it (" + table.getKey()
-                        + ": " + after + " rows instead of " + table.getValue() + ")");
+                throw damaged(
+                        file,
+                        "opened for writing, H2 fell back to an older state of it (" + table.getKey() + ": " + after
+                                + " rows instead of " + table.getValue() + ")");
             }
         }
     }
@@ -90,8 +94,10 @@ final class StoreInspector {
     static Probe probe(H2StoreFile file, Map<String, Long> counts) {
         try (Connection c = DriverManager.getConnection(file.readOnlyUrl())) {
             if (!hasTable(c, HISTORY_TABLE)) {
-                throw damaged(file, "it holds no Estimator4J schema (no " + HISTORY_TABLE + " table): it is not an "
-                        + "experiment store, or H2 lost its tables");
+                throw damaged(
+                        file,
+                        "it holds no Estimator4J schema (no " + HISTORY_TABLE + " table): it is not an "
+                                + "experiment store, or H2 lost its tables");
             }
             // Every row of a store up to FULL_READ_BYTES (a second or so); beyond, the metric points only counted.
             boolean everyRow = java.nio.file.Files.size(file.dataFile()) <= FULL_READ_BYTES;
@@ -151,7 +157,8 @@ final class StoreInspector {
             // The chunk's footer (its last 128 bytes) repeats its id and length: a chunk whose start survived but
             // whose end was overwritten would otherwise be passed over by H2 for an older one, runs lost unseen.
             Map<String, String> footer = headerFields(ch, end - CHUNK_FOOTER_BYTES);
-            if (!header.get("chunk").equals(footer.get("chunk")) || !chunk.get("len").equals(footer.get("len"))) {
+            if (!header.get("chunk").equals(footer.get("chunk"))
+                    || !chunk.get("len").equals(footer.get("len"))) {
                 return "the end of its newest chunk, at byte " + (end - CHUNK_FOOTER_BYTES) + ", is overwritten";
             }
             return null;
@@ -279,7 +286,8 @@ final class StoreInspector {
     }
 
     private static StoreException damaged(H2StoreFile file, String why) {
-        return new StoreException("the experiment store " + file.dataFile() + " is damaged: " + why,
+        return new StoreException(
+                "the experiment store " + file.dataFile() + " is damaged: " + why,
                 "nothing was written to it. " + recovery(file));
     }
 
@@ -296,7 +304,11 @@ final class StoreInspector {
     /** Where H2's classes are (its jar, or the e4j jar that contains it), for the recovery command. */
     private static String h2Jar() {
         try {
-            return Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            return Path.of(org.h2.Driver.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .toString();
         } catch (Exception e) {
             return "h2.jar";

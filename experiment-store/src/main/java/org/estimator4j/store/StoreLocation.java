@@ -50,7 +50,8 @@ public final class StoreLocation {
                     return normalize(candidates[i].trim());
                 } catch (StoreException e) {
                     // Say where the refused URL came from: the user fixes it there.
-                    throw new StoreException(sources[i] + ": " + e.problem(), e.hint().orElse(null), e);
+                    throw new StoreException(
+                            sources[i] + ": " + e.problem(), e.hint().orElse(null), e);
                 }
             }
         }

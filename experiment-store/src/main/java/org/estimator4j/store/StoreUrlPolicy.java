@@ -19,13 +19,38 @@ import java.util.regex.Pattern;
  */
 final class StoreUrlPolicy {
     /** H2 settings that only tune compatibility, sharing, locking or credentials. */
-    static final Set<String> H2_SETTINGS = Set.of("AUTO_SERVER", "AUTO_SERVER_PORT", "MODE", "DATABASE_TO_LOWER",
-            "DATABASE_TO_UPPER", "CASE_INSENSITIVE_IDENTIFIERS", "DEFAULT_NULL_ORDERING", "MAX_COMPACT_TIME",
-            "LOCK_TIMEOUT", "IFEXISTS", "ACCESS_MODE_DATA", "DB_CLOSE_DELAY", "USER", "PASSWORD");
+    static final Set<String> H2_SETTINGS = Set.of(
+            "AUTO_SERVER",
+            "AUTO_SERVER_PORT",
+            "MODE",
+            "DATABASE_TO_LOWER",
+            "DATABASE_TO_UPPER",
+            "CASE_INSENSITIVE_IDENTIFIERS",
+            "DEFAULT_NULL_ORDERING",
+            "MAX_COMPACT_TIME",
+            "LOCK_TIMEOUT",
+            "IFEXISTS",
+            "ACCESS_MODE_DATA",
+            "DB_CLOSE_DELAY",
+            "USER",
+            "PASSWORD");
     /** PostgreSQL driver properties for credentials, TLS, timeouts and the schema; matched ignoring case. */
-    static final Set<String> POSTGRES_SETTINGS = Set.of("user", "password", "ssl", "sslmode", "sslrootcert",
-            "sslcert", "sslkey", "currentschema", "applicationname", "connecttimeout", "sockettimeout",
-            "logintimeout", "targetservertype", "tcpkeepalive", "rewritebatchedinserts");
+    static final Set<String> POSTGRES_SETTINGS = Set.of(
+            "user",
+            "password",
+            "ssl",
+            "sslmode",
+            "sslrootcert",
+            "sslcert",
+            "sslkey",
+            "currentschema",
+            "applicationname",
+            "connecttimeout",
+            "sockettimeout",
+            "logintimeout",
+            "targetservertype",
+            "tcpkeepalive",
+            "rewritebatchedinserts");
 
     /** A value H2 reads as a plain word or number (no quotes, no SQL, no escapes). */
     private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9_.+-]*");
@@ -37,8 +62,9 @@ final class StoreUrlPolicy {
     /** Refuses a plain store path H2 would read settings out of. */
     static void checkPath(String path) {
         if (path.indexOf(';') >= 0) {
-            throw new StoreException("the store path '" + path + "' contains ';', after which H2 would read "
-                    + "database settings", "use a path without ';'");
+            throw new StoreException(
+                    "the store path '" + path + "' contains ';', after which H2 would read " + "database settings",
+                    "use a path without ';'");
         }
     }
 
@@ -59,12 +85,16 @@ final class StoreUrlPolicy {
         if (database.startsWith("mem:")) {
             // in-memory: nothing on disk, nothing remote
         } else if (database.startsWith("tcp:") || database.startsWith("ssl:")) {
-            throw refused(url, "connects to a remote H2 server (" + database.substring(0, database.indexOf(':') + 1)
-                    + ")", "use jdbc:postgresql:// for a shared server store, or a path / jdbc:h2:file: for a file");
+            throw refused(
+                    url,
+                    "connects to a remote H2 server (" + database.substring(0, database.indexOf(':') + 1) + ")",
+                    "use jdbc:postgresql:// for a shared server store, or a path / jdbc:h2:file: for a file");
         } else {
             String path = database.startsWith("file:") ? database.substring("file:".length()) : database;
             if (FILE_SYSTEM_PREFIX.matcher(path).matches()) {
-                throw refused(url, "uses H2's '" + path.substring(0, path.indexOf(':') + 1) + "' file system",
+                throw refused(
+                        url,
+                        "uses H2's '" + path.substring(0, path.indexOf(':') + 1) + "' file system",
                         "use a plain path or jdbc:h2:file:/path/to/store");
             }
         }
@@ -81,10 +111,14 @@ final class StoreUrlPolicy {
             String value = eq < 0 ? "" : setting.substring(eq + 1);
             // H2 reads '\' as an escape (so "\;" hides a ';'); passwords may hold anything else.
             boolean ok = key.equals("PASSWORD") || key.equals("USER")
-                    ? value.indexOf('\\') < 0 : PLAIN_VALUE.matcher(value).matches();
+                    ? value.indexOf('\\') < 0
+                    : PLAIN_VALUE.matcher(value).matches();
             if (!ok) {
-                throw refused(url, "has the setting " + key + " with the value '" + value + "', which is not a "
-                        + "plain word or number", "write it as " + key + "=VALUE with letters, digits, '.' or '-'");
+                throw refused(
+                        url,
+                        "has the setting " + key + " with the value '" + value + "', which is not a "
+                                + "plain word or number",
+                        "write it as " + key + "=VALUE with letters, digits, '.' or '-'");
             }
         }
     }
@@ -108,9 +142,12 @@ final class StoreUrlPolicy {
     }
 
     private static StoreException refusedSetting(String url, String key, Set<String> allowed, String database) {
-        return refused(url, "has the setting " + key + ", which is not allowed (settings that run SQL or code, "
-                + "load classes or write files are refused)", "remove " + key + " from the store URL; allowed "
-                + database + " settings: " + String.join(", ", allowed));
+        return refused(
+                url,
+                "has the setting " + key + ", which is not allowed (settings that run SQL or code, "
+                        + "load classes or write files are refused)",
+                "remove " + key + " from the store URL; allowed " + database + " settings: "
+                        + String.join(", ", allowed));
     }
 
     private static StoreException refused(String url, String what, String todo) {

@@ -163,13 +163,15 @@ public final class TrackedRun implements RunTracker {
         try {
             if (Files.isDirectory(absolute)) {
                 try (Stream<Path> files = Files.walk(absolute)) {
-                    size = files.filter(Files::isRegularFile).mapToLong(f -> {
-                        try {
-                            return Files.size(f);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }).sum();
+                    size = files.filter(Files::isRegularFile)
+                            .mapToLong(f -> {
+                                try {
+                                    return Files.size(f);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            })
+                            .sum();
                 }
                 sha256 = null;
             } else {
@@ -205,8 +207,11 @@ public final class TrackedRun implements RunTracker {
         try {
             writer.finish(c -> RunStatements.end(c, runId, status, failure), "end run " + runId);
             if (writer.droppedPoints() > 0) {
-                LOG.warn("run {}: {} metric points were logged after the run ended or could not be written, and "
-                        + "are not recorded", runId, writer.droppedPoints());
+                LOG.warn(
+                        "run {}: {} metric points were logged after the run ended or could not be written, and "
+                                + "are not recorded",
+                        runId,
+                        writer.droppedPoints());
             }
         } finally {
             store.ended(this);

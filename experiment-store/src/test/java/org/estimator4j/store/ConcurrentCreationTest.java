@@ -22,7 +22,8 @@ class ConcurrentCreationTest {
     static final int PROCESSES = 4;
     static final int ROUNDS = 1;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void processesCreatingOneStoreAtOnceSucceedWithoutErrorOutput() throws Exception {

@@ -36,13 +36,20 @@ class ConcurrentProcessesTest {
         for (int i = 0; i < PROCESSES; i++) {
             Path r = dir.resolve("ready-" + i);
             ready.add(r);
-            processes.add(Jvm.start(dir.resolve("child-" + i + ".log"), "log", url, "concurrent",
-                    Integer.toString(POINTS), r.toString(), go.toString()));
+            processes.add(Jvm.start(
+                    dir.resolve("child-" + i + ".log"),
+                    "log",
+                    url,
+                    "concurrent",
+                    Integer.toString(POINTS),
+                    r.toString(),
+                    go.toString()));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!ready.stream().allMatch(Files::exists)) {
             for (int i = 0; i < PROCESSES; i++) {
-                assertTrue(processes.get(i).isAlive() || Files.exists(ready.get(i)),
+                assertTrue(
+                        processes.get(i).isAlive() || Files.exists(ready.get(i)),
                         () -> "a child died before starting its run:\n" + logs());
             }
             assertTrue(System.nanoTime() < deadline, () -> "children did not start in time:\n" + logs());
@@ -73,7 +80,8 @@ class ConcurrentProcessesTest {
                     assertEquals(step, loss.get(step - 1).step());
                     assertEquals(1.0 / step, loss.get(step - 1).value());
                 }
-                assertEquals(POINTS / 10, store.metricHistory(info.runId(), "acc").size());
+                assertEquals(
+                        POINTS / 10, store.metricHistory(info.runId(), "acc").size());
                 assertEquals(POINTS, run.latestMetrics().get("loss").step());
                 assertEquals(1.0, run.metric("acc"));
                 assertTrue(run.params().containsKey("pid"));

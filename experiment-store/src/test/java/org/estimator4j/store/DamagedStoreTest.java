@@ -27,7 +27,9 @@ class DamagedStoreTest {
     /** Far below the 30 s the opening retries used to spend on a damaged file. */
     private static final long FAST_MS = 15_000;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path base;
     Path data;
 
@@ -119,7 +121,8 @@ class DamagedStoreTest {
                 assertEquals(500, store.metricHistory(run.runId(), "train_loss").size());
             }
         } catch (StoreException refused) {
-            assertTrue(refused.getMessage().startsWith("the experiment store " + data + " is damaged"),
+            assertTrue(
+                    refused.getMessage().startsWith("the experiment store " + data + " is damaged"),
                     refused.getMessage());
             assertTrue(refused.getMessage().contains("org.h2.tools.Recover"), refused.getMessage());
         }
@@ -146,7 +149,8 @@ class DamagedStoreTest {
         assertTrue(e.getMessage().startsWith("the experiment store " + data + " is damaged"), e.getMessage());
         assertTrue(e.getMessage().contains(why), e.getMessage());
         assertTrue(e.getMessage().contains("nothing was written to it"), e.getMessage());
-        assertTrue(e.getMessage().contains("org.h2.tools.Recover -dir " + dir + " -db " + base.getFileName()),
+        assertTrue(
+                e.getMessage().contains("org.h2.tools.Recover -dir " + dir + " -db " + base.getFileName()),
                 e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
         assertArrayEquals(before, Files.readAllBytes(data), "the damaged file was written to");
@@ -167,7 +171,9 @@ class DamagedStoreTest {
         assertEquals(1, check.schemaVersion());
         assertEquals(20L, check.rowCounts().get("runs"));
         assertEquals(20L * 500, check.rowCounts().get("metrics"));
-        assertEquals(List.copyOf(StoreInspector.TABLES), List.copyOf(check.rowCounts().keySet()));
+        assertEquals(
+                List.copyOf(StoreInspector.TABLES),
+                List.copyOf(check.rowCounts().keySet()));
     }
 
     @Test
@@ -186,9 +192,13 @@ class DamagedStoreTest {
                 Files.copy(in, restored.resolve("store.mv.db"));
             }
         }
-        try (ExperimentStore copy = ExperimentStore.open(restored.resolve("store").toString())) {
+        try (ExperimentStore copy =
+                ExperimentStore.open(restored.resolve("store").toString())) {
             assertEquals(20, copy.listRuns("census", false).size());
-            assertEquals(500, copy.metricHistory(copy.listRuns("census", false).get(0).runId(), "train_loss").size());
+            assertEquals(
+                    500,
+                    copy.metricHistory(copy.listRuns("census", false).get(0).runId(), "train_loss")
+                            .size());
         }
     }
 }

@@ -36,11 +36,14 @@ class PostgresStoreTest {
     @BeforeEach
     void createSchema() throws Exception {
         baseUrl = System.getenv(ENV);
-        Assumptions.assumeTrue(baseUrl != null && !baseUrl.isBlank(), ENV + " is not set: no PostgreSQL server to "
-                + "test against (.ci/run starts one; or export " + ENV
-                + "=jdbc:postgresql://localhost:5432/db?user=me)");
+        Assumptions.assumeTrue(
+                baseUrl != null && !baseUrl.isBlank(),
+                ENV + " is not set: no PostgreSQL server to "
+                        + "test against (.ci/run starts one; or export " + ENV
+                        + "=jdbc:postgresql://localhost:5432/db?user=me)");
         schema = "e4j_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(baseUrl);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -49,7 +52,8 @@ class PostgresStoreTest {
     @AfterEach
     void dropSchema() throws Exception {
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(baseUrl);
+                    Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
@@ -64,8 +68,8 @@ class PostgresStoreTest {
             TrackedRun run = store.newRun("pg").name("first").start();
             run.logParam("estimator.type", "DNNClassifier");
             run.logParam("estimator.type", "DNNClassifier");
-            IllegalStateException conflict = assertThrows(IllegalStateException.class,
-                    () -> run.logParam("estimator.type", "LinearClassifier"));
+            IllegalStateException conflict =
+                    assertThrows(IllegalStateException.class, () -> run.logParam("estimator.type", "LinearClassifier"));
             assertTrue(conflict.getMessage().contains("'DNNClassifier'"));
             run.setTag("t", "1");
             run.setTag("t", "2");
@@ -88,14 +92,19 @@ class PostgresStoreTest {
             assertEquals(12_344, r.latestMetrics().get("train_loss").step());
             assertEquals(0.9, r.metric("auc"));
             assertEquals(12_345, store.metricHistory(run.runId(), "train_loss").size());
-            assertEquals(List.of(10L, 50L), store.metricHistory(run.runId()).get("auc").stream()
-                    .map(MetricPoint::step).toList());
+            assertEquals(
+                    List.of(10L, 50L),
+                    store.metricHistory(run.runId()).get("auc").stream()
+                            .map(MetricPoint::step)
+                            .toList());
 
             TrackedRun failed = store.newRun("pg").parent(run.runId()).start();
             failed.fail(new IllegalStateException("boom"));
             assertEquals(RunStatus.FAILED, store.getRun(failed.runId()).status());
             store.deleteRun(failed.runId());
-            assertEquals(List.of(run.runId()), store.listRuns("pg", false).stream().map(RunInfo::runId).toList());
+            assertEquals(
+                    List.of(run.runId()),
+                    store.listRuns("pg", false).stream().map(RunInfo::runId).toList());
             store.restoreRun(failed.runId());
             assertEquals(2, store.listRuns("pg", false).size());
         }
@@ -103,7 +112,8 @@ class PostgresStoreTest {
 
     @Test
     void aNewerSchemaIsRefused() throws Exception {
-        try (ExperimentStore store = ExperimentStore.open(url); Connection c = store.connect();
+        try (ExperimentStore store = ExperimentStore.open(url);
+                Connection c = store.connect();
                 Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE flyway_schema_history SET version = '99' WHERE version = '1'");
         }
@@ -116,8 +126,14 @@ class PostgresStoreTest {
         Path go = dir.resolve("go");
         Process[] processes = new Process[4];
         for (int i = 0; i < processes.length; i++) {
-            processes[i] = Jvm.start(dir.resolve("child-" + i + ".log"), "log", url, "pg-concurrent", "2000",
-                    dir.resolve("ready-" + i).toString(), go.toString());
+            processes[i] = Jvm.start(
+                    dir.resolve("child-" + i + ".log"),
+                    "log",
+                    url,
+                    "pg-concurrent",
+                    "2000",
+                    dir.resolve("ready-" + i).toString(),
+                    go.toString());
         }
         long deadline = System.nanoTime() + 120_000_000_000L;
         for (int i = 0; i < processes.length; i++) {
@@ -137,7 +153,9 @@ class PostgresStoreTest {
             for (RunInfo info : runs) {
                 assertEquals(RunStatus.FINISHED, info.status());
                 assertEquals(2000, store.metricHistory(info.runId(), "loss").size());
-                assertEquals(2000, store.getRun(info.runId()).latestMetrics().get("loss").step());
+                assertEquals(
+                        2000,
+                        store.getRun(info.runId()).latestMetrics().get("loss").step());
             }
         }
     }

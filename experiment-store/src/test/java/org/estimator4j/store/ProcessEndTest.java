@@ -31,7 +31,8 @@ class ProcessEndTest {
         try (ExperimentStore store = ExperimentStore.open(url)) {
             Run run = store.getRun(runId);
             assertEquals(RunStatus.FAILED, run.status());
-            assertTrue(run.failure().startsWith("java.lang.IllegalStateException: the loss diverged at step 7"),
+            assertTrue(
+                    run.failure().startsWith("java.lang.IllegalStateException: the loss diverged at step 7"),
                     run.failure());
             assertTrue(run.failure().contains("StoreChildProcess.train"), run.failure());
         }
@@ -71,7 +72,9 @@ class ProcessEndTest {
         String url = dir.resolve("s").toString();
         Process p = Jvm.start(dir.resolve("child.log"), "hang", url, "e", "200");
         String runId = firstLine(p);
-        try (ExperimentStore store = ExperimentStore.builder(url).heartbeatInterval(Duration.ofMillis(200)).open()) {
+        try (ExperimentStore store = ExperimentStore.builder(url)
+                .heartbeatInterval(Duration.ofMillis(200))
+                .open()) {
             // Alive: the heartbeat keeps it RUNNING well past the stale threshold (600 ms).
             Thread.sleep(1_500);
             assertEquals(EffectiveStatus.RUNNING, store.getRun(runId).effectiveStatus(), () -> log());
@@ -85,7 +88,8 @@ class ProcessEndTest {
             assertEquals(RunStatus.RUNNING, info.status());
             assertTrue(info.stale());
             assertEquals(EffectiveStatus.STALE, info.effectiveStatus());
-            assertEquals(EffectiveStatus.STALE, store.listRuns("e", false).get(0).effectiveStatus());
+            assertEquals(
+                    EffectiveStatus.STALE, store.listRuns("e", false).get(0).effectiveStatus());
         }
     }
 

@@ -36,9 +36,16 @@ class ProvenanceTest {
             }
         }
         Path missing = dir.resolve("missing.csv");
-        Map<String, String> items = Provenance.builder().config("{\"a\":1}").seed(42).dataFiles(List.of(big, missing,
-                big)).libraryVersion("9.9.9").plugin("/plugins/focal.jar", "1.2").workingDir(dir)
-                .item("command", "train --config x.json").build().collect();
+        Map<String, String> items = Provenance.builder()
+                .config("{\"a\":1}")
+                .seed(42)
+                .dataFiles(List.of(big, missing, big))
+                .libraryVersion("9.9.9")
+                .plugin("/plugins/focal.jar", "1.2")
+                .workingDir(dir)
+                .item("command", "train --config x.json")
+                .build()
+                .collect();
         assertEquals("{\"a\":1}", items.get("config"));
         assertEquals("42", items.get("seed"));
         assertEquals("9.9.9", items.get("library.version"));
@@ -46,7 +53,9 @@ class ProvenanceTest {
         JsonNode files = new ObjectMapper().readTree(items.get("data.files"));
         assertEquals(2, files.size(), "duplicates are recorded once");
         assertEquals(48L << 20, files.get(0).get("size_bytes").asLong());
-        assertEquals(HexFormat.of().formatHex(expected.digest()), files.get(0).get("sha256").asText());
+        assertEquals(
+                HexFormat.of().formatHex(expected.digest()),
+                files.get(0).get("sha256").asText());
         assertTrue(files.get(1).get("error").asText().contains("NoSuchFile"), files.toString());
         assertEquals("[{\"jar\":\"/plugins/focal.jar\",\"version\":\"1.2\"}]", items.get("plugins"));
         for (String key : new String[] {"java.version", "java.vendor", "os.name", "os.arch", "host", "user"}) {
@@ -127,8 +136,11 @@ class ProvenanceTest {
     private int run(String... command) throws Exception {
         Process p;
         try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (java.io.IOException noGit) {
             return -1;
         }

@@ -22,8 +22,13 @@ class QuietMigrationTest {
     void failedMigrationAttemptsPrintNoFlywayErrors() throws Exception {
         String url = "jdbc:h2:mem:quiet-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         // A schema history at version 0 and a table the first migration creates: every attempt fails on it.
-        org.flywaydb.core.Flyway.configure().dataSource(url, "", "").baselineVersion("0").load().baseline();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(url, "", "")
+                .baselineVersion("0")
+                .load()
+                .baseline();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE experiments (x INT)");
         }
         PrintStream err = System.err;
@@ -38,7 +43,8 @@ class QuietMigrationTest {
         String stderr = captured.toString(StandardCharsets.UTF_8);
         assertFalse(stderr.contains("ERROR"), stderr);
         assertFalse(stderr.contains("\tat "), stderr);
-        assertTrue(e.getMessage().startsWith("cannot create or upgrade the schema of the experiment store"),
+        assertTrue(
+                e.getMessage().startsWith("cannot create or upgrade the schema of the experiment store"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("migration to version 1"), e.getMessage());
     }

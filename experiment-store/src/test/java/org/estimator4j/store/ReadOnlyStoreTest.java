@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * file's bytes and modification time as they were; writes are refused with a message, not attempted.
  */
 class ReadOnlyStoreTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path base;
     Path data;
     String runId;
@@ -46,7 +48,8 @@ class ReadOnlyStoreTest {
         FileTime mtime = Files.getLastModifiedTime(data);
         List<String> files = files();
 
-        try (ExperimentStore store = ExperimentStore.builder(base.toString()).readOnly(true).open()) {
+        try (ExperimentStore store =
+                ExperimentStore.builder(base.toString()).readOnly(true).open()) {
             assertTrue(store.isReadOnly());
             assertEquals(files, files(), "no lock or trace file while open");
             assertEquals(1, store.listRuns("census", false).size());
@@ -65,9 +68,13 @@ class ReadOnlyStoreTest {
 
     @Test
     void aMissingStoreIsNotCreatedReadOnly() {
-        StoreException e = assertThrows(StoreException.class,
-                () -> ExperimentStore.builder(dir.resolve("nothing").toString()).readOnly(true).open());
-        assertTrue(e.getMessage().startsWith("there is no experiment store at " + dir.resolve("nothing.mv.db")),
+        StoreException e = assertThrows(
+                StoreException.class,
+                () -> ExperimentStore.builder(dir.resolve("nothing").toString())
+                        .readOnly(true)
+                        .open());
+        assertTrue(
+                e.getMessage().startsWith("there is no experiment store at " + dir.resolve("nothing.mv.db")),
                 e.getMessage());
         assertFalse(Files.exists(dir.resolve("nothing.mv.db")));
     }
@@ -75,7 +82,8 @@ class ReadOnlyStoreTest {
     @Test
     void aStoreInUseByAWriterIsReadThroughIt() {
         try (ExperimentStore writer = ExperimentStore.open(base.toString());
-                ExperimentStore reader = ExperimentStore.builder(base.toString()).readOnly(true).open()) {
+                ExperimentStore reader =
+                        ExperimentStore.builder(base.toString()).readOnly(true).open()) {
             TrackedRun run = writer.startRun("census");
             run.end(RunStatus.FINISHED, null);
             assertEquals(2, reader.listRuns("census", false).size());

@@ -41,15 +41,16 @@ class RunStoreTest {
         try (TrackedRun run = store.startRun("census")) {
             run.logParam("estimator.type", "LinearClassifier");
             run.logParam("estimator.type", "LinearClassifier"); // same value again: nothing happens
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> run.logParam("estimator.type", "DNNClassifier"));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> run.logParam("estimator.type", "DNNClassifier"));
             assertTrue(e.getMessage().contains("estimator.type"), e.getMessage());
             assertTrue(e.getMessage().contains("'LinearClassifier'"), e.getMessage());
             assertTrue(e.getMessage().contains("'DNNClassifier'"), e.getMessage());
             // The writer survived the conflict and keeps recording.
             run.logParams(Map.of("data.batch_size", "40"));
             run.end(RunStatus.FINISHED, null);
-            assertEquals(Map.of("estimator.type", "LinearClassifier", "data.batch_size", "40"),
+            assertEquals(
+                    Map.of("estimator.type", "LinearClassifier", "data.batch_size", "40"),
                     store.getRun(run.runId()).params());
         }
     }
@@ -81,11 +82,15 @@ class RunStoreTest {
         assertEquals(1.0 / n, recorded.metric("train_loss"));
         assertEquals(300, recorded.latestMetrics().get("auc").step());
         assertEquals(0.95, recorded.metric("auc"));
-        assertEquals(List.of(100L, 200L, 300L, 300L),
-                store.metricHistory(run.runId(), "auc").stream().map(MetricPoint::step).toList());
-        try (Connection c = store.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM latest_metrics WHERE run_id = '"
-                        + run.runId() + "'")) {
+        assertEquals(
+                List.of(100L, 200L, 300L, 300L),
+                store.metricHistory(run.runId(), "auc").stream()
+                        .map(MetricPoint::step)
+                        .toList());
+        try (Connection c = store.connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT COUNT(*) FROM latest_metrics WHERE run_id = '" + run.runId() + "'")) {
             rs.next();
             assertEquals(2, rs.getInt(1));
         }
@@ -100,7 +105,8 @@ class RunStoreTest {
         Files.writeString(bundle.resolve("variables.e4j"), "0123456789");
 
         TrackedRun parent = store.newRun("census").name("sweep").start();
-        TrackedRun run = store.newRun("census").name("lr=0.2").parent(parent.runId()).start();
+        TrackedRun run =
+                store.newRun("census").name("lr=0.2").parent(parent.runId()).start();
         assertTrue(run.runId().matches("[0-9a-f]{32}"), run.runId());
         run.setTag("team", "ads");
         run.setTag("team", "growth"); // tags may change
@@ -122,12 +128,18 @@ class RunStoreTest {
         assertEquals(Map.of("team", "growth"), r.tags());
         assertEquals(Map.of("seed", "42", "git.commit", "abc"), r.provenance());
         assertEquals(2, r.artifacts().size());
-        Artifact ckpt = r.artifacts().stream().filter(a -> a.kind().equals("checkpoint")).findFirst().orElseThrow();
+        Artifact ckpt = r.artifacts().stream()
+                .filter(a -> a.kind().equals("checkpoint"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(checkpoint.toAbsolutePath().toString(), ckpt.path());
         assertEquals(7, ckpt.sizeBytes());
         assertEquals(64, ckpt.sha256().length());
         assertEquals(Provenance.sha256(checkpoint), ckpt.sha256());
-        Artifact b = r.artifacts().stream().filter(a -> a.kind().equals("bundle")).findFirst().orElseThrow();
+        Artifact b = r.artifacts().stream()
+                .filter(a -> a.kind().equals("bundle"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(12, b.sizeBytes());
         assertNull(b.sha256());
 
@@ -144,7 +156,9 @@ class RunStoreTest {
         StoreException e = assertThrows(StoreException.class, () -> store.createExperiment("a"));
         assertTrue(e.getMessage().contains("'a' already exists"), e.getMessage());
         store.experiment("b");
-        assertEquals(List.of("a", "b"), store.listExperiments().stream().map(Experiment::name).toList());
+        assertEquals(
+                List.of("a", "b"),
+                store.listExperiments().stream().map(Experiment::name).toList());
     }
 
     @Test
@@ -154,7 +168,9 @@ class RunStoreTest {
         one.close();
         two.close();
         store.deleteRun(one.runId());
-        assertEquals(List.of(two.runId()), store.listRuns("e", false).stream().map(RunInfo::runId).toList());
+        assertEquals(
+                List.of(two.runId()),
+                store.listRuns("e", false).stream().map(RunInfo::runId).toList());
         assertEquals(2, store.listRuns("e", true).size());
         assertTrue(store.getRun(one.runId()).info().deleted());
         store.restoreRun(one.runId());
@@ -196,7 +212,9 @@ class RunStoreTest {
                 ORDER BY m.metric_value DESC
                 FETCH FIRST 5 ROWS ONLY
                 """;
-        try (Connection c = store.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(readme)) {
+        try (Connection c = store.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(readme)) {
             List<String> names = new java.util.ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString("name") + " " + rs.getString("learning_rate"));

@@ -18,10 +18,12 @@ class SchemaVersionTest {
     @Test
     void aNewStoreGetsTheCurrentSchema() throws Exception {
         try (ExperimentStore store = ExperimentStore.open(dir.resolve("s").toString());
-                Connection c = store.connect(); Statement s = c.createStatement()) {
+                Connection c = store.connect();
+                Statement s = c.createStatement()) {
             assertEquals(1, store.schemaVersion());
-            for (String table : new String[] {"experiments", "runs", "params", "metrics", "latest_metrics", "tags",
-                    "artifacts", "provenance"}) {
+            for (String table : new String[] {
+                "experiments", "runs", "params", "metrics", "latest_metrics", "tags", "artifacts", "provenance"
+            }) {
                 s.executeQuery("SELECT COUNT(*) FROM " + table).close();
             }
         }
@@ -31,7 +33,8 @@ class SchemaVersionTest {
     void aSchemaNewerThanThisBuildIsRefusedNamingBothVersions() throws Exception {
         String url = dir.resolve("s").toString();
         try (ExperimentStore store = ExperimentStore.open(url);
-                Connection c = store.connect(); Statement s = c.createStatement()) {
+                Connection c = store.connect();
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"version\" = '99', "
                     + "\"description\" = 'from the future' WHERE \"version\" = '1'");
         }
@@ -43,9 +46,10 @@ class SchemaVersionTest {
 
     @Test
     void anUnreachableStoreSaysWhatToDo() {
-        StoreException e = assertThrows(StoreException.class,
-                () -> ExperimentStore.open("jdbc:postgresql://localhost:1/nothing?user=x&password=secret"
-                        + "&connectTimeout=1"));
+        StoreException e = assertThrows(
+                StoreException.class,
+                () -> ExperimentStore.open(
+                        "jdbc:postgresql://localhost:1/nothing?user=x&password=secret" + "&connectTimeout=1"));
         assertTrue(e.getMessage().contains("--no-store"), e.getMessage());
         assertTrue(e.getMessage().contains("password=***"), e.getMessage());
         assertTrue(!e.getMessage().contains("secret"), e.getMessage());

@@ -28,9 +28,12 @@ public final class StoreChildProcess {
                 int points = Integer.parseInt(args[3]);
                 Path ready = Path.of(args[4]);
                 Path go = Path.of(args[5]);
-                try (ExperimentStore store = ExperimentStore.builder(url).heartbeatInterval(Duration.ofMillis(500))
+                try (ExperimentStore store = ExperimentStore.builder(url)
+                        .heartbeatInterval(Duration.ofMillis(500))
                         .open()) {
-                    TrackedRun run = store.newRun(experiment).name("child-" + ProcessHandle.current().pid()).start();
+                    TrackedRun run = store.newRun(experiment)
+                            .name("child-" + ProcessHandle.current().pid())
+                            .start();
                     run.logParam("pid", Long.toString(ProcessHandle.current().pid()));
                     Files.writeString(ready, run.runId());
                     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -53,7 +56,8 @@ public final class StoreChildProcess {
             case "fill" -> { // 20 finished runs of 500 points each, then exit: a store no other JVM has open
                 try (ExperimentStore store = ExperimentStore.open(url)) {
                     for (int r = 0; r < 20; r++) {
-                        TrackedRun run = store.newRun(experiment).name("run-" + r).start();
+                        TrackedRun run =
+                                store.newRun(experiment).name("run-" + r).start();
                         run.logParam("estimator.optimizer.learning_rate", Double.toString(0.01 * r));
                         for (int step = 0; step < 500; step++) {
                             run.logMetric("train_loss", 1.0 / (step + 1), step);
@@ -83,7 +87,8 @@ public final class StoreChildProcess {
             }
             case "hang" -> {
                 ExperimentStore store = ExperimentStore.builder(url)
-                        .heartbeatInterval(Duration.ofMillis(Long.parseLong(args[3]))).open();
+                        .heartbeatInterval(Duration.ofMillis(Long.parseLong(args[3])))
+                        .open();
                 boolean kill = args.length <= 4 || Boolean.parseBoolean(args[4]);
                 TrackedRun run = store.newRun(experiment).killOnShutdown(kill).start();
                 run.logParam("mode", "hang");

@@ -19,12 +19,16 @@ class StoreClockTest {
 
     @Test
     void aFixedClockStampsTheExperimentAndTheRunStart() {
-        try (ExperimentStore store = ExperimentStore.builder(dir.resolve("store").toString())
-                .clock(Clock.fixed(FIXED, ZoneOffset.UTC)).open()) {
+        try (ExperimentStore store = ExperimentStore.builder(
+                        dir.resolve("store").toString())
+                .clock(Clock.fixed(FIXED, ZoneOffset.UTC))
+                .open()) {
             TrackedRun run = store.startRun("clocked");
             run.end(RunStatus.FINISHED, null);
             assertEquals(FIXED.toEpochMilli(), store.getRun(run.runId()).info().startMs());
-            assertEquals(FIXED.toEpochMilli(), store.findExperiment("clocked").orElseThrow().createdMs());
+            assertEquals(
+                    FIXED.toEpochMilli(),
+                    store.findExperiment("clocked").orElseThrow().createdMs());
         }
     }
 }

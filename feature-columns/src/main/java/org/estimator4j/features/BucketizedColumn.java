@@ -154,7 +154,9 @@ public final class BucketizedColumn implements DenseColumn, CategoricalColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BucketizedColumn c && c.source.equals(source) && Arrays.equals(c.boundaries, boundaries)
+        return o instanceof BucketizedColumn c
+                && c.source.equals(source)
+                && Arrays.equals(c.boundaries, boundaries)
                 && java.util.Objects.equals(c.quantileBuckets, quantileBuckets);
     }
 

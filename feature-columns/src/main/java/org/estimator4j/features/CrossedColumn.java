@@ -34,8 +34,8 @@ public final class CrossedColumn implements CategoricalColumn {
             throw new FeatureColumnException("a crossed column needs at least 2 keys, got " + keys);
         }
         if (hashBucketSize < 1) {
-            throw new FeatureColumnException("crossed column over " + keys + ": hash_bucket_size must be > 0, got "
-                    + hashBucketSize);
+            throw new FeatureColumnException(
+                    "crossed column over " + keys + ": hash_bucket_size must be > 0, got " + hashBucketSize);
         }
         for (Object k : keys) {
             if (k instanceof HashBucketColumn h) {
@@ -43,12 +43,12 @@ public final class CrossedColumn implements CategoricalColumn {
                         + h.name() + "') cannot be crossed; use its key '" + h.key() + "' directly");
             }
             if (k instanceof WeightedCategoricalColumn w) {
-                throw new FeatureColumnException("crossed column over " + names(keys) + ": weighted column '"
-                        + w.name() + "' cannot be crossed; crosses have no weights");
+                throw new FeatureColumnException("crossed column over " + names(keys) + ": weighted column '" + w.name()
+                        + "' cannot be crossed; crosses have no weights");
             }
             if (!(k instanceof String) && !(k instanceof CategoricalColumn)) {
-                throw new FeatureColumnException("crossed column keys must be raw feature names or categorical "
-                        + "columns, got " + k);
+                throw new FeatureColumnException(
+                        "crossed column keys must be raw feature names or categorical " + "columns, got " + k);
             }
         }
         this.keys = List.copyOf(keys);
@@ -71,7 +71,9 @@ public final class CrossedColumn implements CategoricalColumn {
     }
 
     private static List<String> names(List<?> keys) {
-        return keys.stream().map(k -> k instanceof FeatureColumn f ? f.name() : String.valueOf(k)).toList();
+        return keys.stream()
+                .map(k -> k instanceof FeatureColumn f ? f.name() : String.valueOf(k))
+                .toList();
     }
 
     @Override
@@ -100,7 +102,8 @@ public final class CrossedColumn implements CategoricalColumn {
     /** TensorFlow's name: the leaf keys' names, sorted, joined by {@code _X_}. */
     @Override
     public String name() {
-        return String.join("_X_", names(leaves).stream().sorted(ColumnNames.ORDER).toList());
+        return String.join(
+                "_X_", names(leaves).stream().sorted(ColumnNames.ORDER).toList());
     }
 
     @Override
@@ -192,7 +195,9 @@ public final class CrossedColumn implements CategoricalColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CrossedColumn c && c.keys.equals(keys) && c.hashBucketSize == hashBucketSize
+        return o instanceof CrossedColumn c
+                && c.keys.equals(keys)
+                && c.hashBucketSize == hashBucketSize
                 && c.hashKey == hashKey;
     }
 

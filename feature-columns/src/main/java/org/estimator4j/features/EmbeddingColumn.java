@@ -19,19 +19,19 @@ public final class EmbeddingColumn implements DenseColumn {
     private final Float maxNorm;
     private final boolean trainable;
 
-    EmbeddingColumn(CategoricalColumn categoricalColumn, int dimension, Combiner combiner, Float maxNorm,
-            boolean trainable) {
+    EmbeddingColumn(
+            CategoricalColumn categoricalColumn, int dimension, Combiner combiner, Float maxNorm, boolean trainable) {
         this.categoricalColumn = requireNonNull(categoricalColumn, "categoricalColumn is null");
         if (dimension < 1) {
             throw new FeatureColumnException("embedding column over '" + categoricalColumn.name()
                     + "': dimension must be > 0, got " + dimension);
         }
         if (maxNorm != null && !(maxNorm > 0)) {
-            throw new FeatureColumnException("embedding column over '" + categoricalColumn.name()
-                    + "': max_norm must be > 0, got " + maxNorm);
+            throw new FeatureColumnException(
+                    "embedding column over '" + categoricalColumn.name() + "': max_norm must be > 0, got " + maxNorm);
         }
-        EmbeddingTableSize.check("embedding column over '" + categoricalColumn.name() + "'", categoricalColumn,
-                dimension);
+        EmbeddingTableSize.check(
+                "embedding column over '" + categoricalColumn.name() + "'", categoricalColumn, dimension);
         this.dimension = dimension;
         this.combiner = requireNonNull(combiner, "combiner is null");
         this.maxNorm = maxNorm;
@@ -92,8 +92,11 @@ public final class EmbeddingColumn implements DenseColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EmbeddingColumn c && c.categoricalColumn.equals(categoricalColumn)
-                && c.dimension == dimension && c.combiner == combiner && Objects.equals(c.maxNorm, maxNorm)
+        return o instanceof EmbeddingColumn c
+                && c.categoricalColumn.equals(categoricalColumn)
+                && c.dimension == dimension
+                && c.combiner == combiner
+                && Objects.equals(c.maxNorm, maxNorm)
                 && c.trainable == trainable;
     }
 

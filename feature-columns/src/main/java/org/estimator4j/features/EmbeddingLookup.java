@@ -10,8 +10,15 @@ import java.util.Arrays;
 final class EmbeddingLookup {
     private EmbeddingLookup() {}
 
-    static void write(SparseIds ids, float[] table, int dimension, Combiner combiner, Float maxNorm, float[] out,
-            int stride, int offset) {
+    static void write(
+            SparseIds ids,
+            float[] table,
+            int dimension,
+            Combiner combiner,
+            Float maxNorm,
+            float[] out,
+            int stride,
+            int offset) {
         int[] offsets = ids.offsets();
         long[] id = ids.ids();
         float[] w = ids.weights();
@@ -28,8 +35,8 @@ final class EmbeddingLookup {
                     continue;
                 }
                 if (k >= buckets) {
-                    throw new FeatureColumnException("embedding lookup: id " + k + " is outside the table's " + buckets
-                            + " rows");
+                    throw new FeatureColumnException(
+                            "embedding lookup: id " + k + " is outside the table's " + buckets + " rows");
                 }
                 int base = (int) (k * dimension);
                 float scale = weight;

@@ -31,7 +31,10 @@ public final class FeatureColumns {
 
     /** {@code numeric_column(key, shape, default_value, normalizer_fn)}; defaultValue may be null. */
     public static NumericColumn numericColumn(String key, int[] shape, float[] defaultValue, Normalizer normalizer) {
-        return new NumericColumn(key, requireNonNull(shape, "shape is null"), defaultValue,
+        return new NumericColumn(
+                key,
+                requireNonNull(shape, "shape is null"),
+                defaultValue,
                 normalizer == null ? Normalizer.none() : normalizer);
     }
 
@@ -52,11 +55,10 @@ public final class FeatureColumns {
         return categoricalColumnWithVocabularyList(key, vocabularyList, -1, 0);
     }
 
-    public static VocabularyListColumn categoricalColumnWithVocabularyList(String key, List<?> vocabularyList,
-            long defaultValue, long numOovBuckets) {
+    public static VocabularyListColumn categoricalColumnWithVocabularyList(
+            String key, List<?> vocabularyList, long defaultValue, long numOovBuckets) {
         requireNonNull(vocabularyList, "vocabularyList is null");
-        DType dtype = !vocabularyList.isEmpty() && vocabularyList.get(0) instanceof Number ? DType.INT64
-                : DType.STRING;
+        DType dtype = !vocabularyList.isEmpty() && vocabularyList.get(0) instanceof Number ? DType.INT64 : DType.STRING;
         return new VocabularyListColumn(key, vocabularyList, dtype, defaultValue, numOovBuckets, null);
     }
 
@@ -64,8 +66,8 @@ public final class FeatureColumns {
      * A vocabulary column whose vocabulary {@code FeatureColumnAdapter.adapt} learns from data (beyond TensorFlow);
      * unknown values go to default_value (-1 unless numOovBuckets > 0) or OOV buckets as usual.
      */
-    public static VocabularyListColumn categoricalColumnWithLearnedVocabulary(String key, VocabularySpec spec,
-            long numOovBuckets) {
+    public static VocabularyListColumn categoricalColumnWithLearnedVocabulary(
+            String key, VocabularySpec spec, long numOovBuckets) {
         requireNonNull(spec, "spec is null");
         return new VocabularyListColumn(key, null, spec.dtype(), -1, numOovBuckets, spec);
     }
@@ -83,11 +85,21 @@ public final class FeatureColumns {
      * num_oov_buckets)}: an empty vocabularySize reads the whole file; a defaultValue of -1 is TensorFlow's None
      * (unknown values get -1, or an OOV bucket), as in {@link #categoricalColumnWithVocabularyList}.
      */
-    public static VocabularyFileColumn categoricalColumnWithVocabularyFile(String key, String vocabularyFile,
-            OptionalInt vocabularySize, DType dtype, long defaultValue, long numOovBuckets) {
+    public static VocabularyFileColumn categoricalColumnWithVocabularyFile(
+            String key,
+            String vocabularyFile,
+            OptionalInt vocabularySize,
+            DType dtype,
+            long defaultValue,
+            long numOovBuckets) {
         requireNonNull(vocabularySize, "vocabularySize is null; use OptionalInt.empty() to read the whole file");
-        return new VocabularyFileColumn(key, vocabularyFile, vocabularySize.isPresent() ? vocabularySize.getAsInt()
-                : null, dtype == null ? DType.STRING : dtype, defaultValue, numOovBuckets);
+        return new VocabularyFileColumn(
+                key,
+                vocabularyFile,
+                vocabularySize.isPresent() ? vocabularySize.getAsInt() : null,
+                dtype == null ? DType.STRING : dtype,
+                defaultValue,
+                numOovBuckets);
     }
 
     public static VocabularyFileColumn categoricalColumnWithVocabularyFile(String key, String vocabularyFile) {
@@ -132,14 +144,14 @@ public final class FeatureColumns {
         return new EmbeddingColumn(categoricalColumn, dimension, Combiner.MEAN, null, true);
     }
 
-    public static EmbeddingColumn embeddingColumn(CategoricalColumn categoricalColumn, int dimension,
-            Combiner combiner, Float maxNorm, boolean trainable) {
+    public static EmbeddingColumn embeddingColumn(
+            CategoricalColumn categoricalColumn, int dimension, Combiner combiner, Float maxNorm, boolean trainable) {
         return new EmbeddingColumn(categoricalColumn, dimension, combiner, maxNorm, trainable);
     }
 
     /** {@code shared_embeddings(categorical_columns, dimension)}: one table for all, mean combiner. */
-    public static List<SharedEmbeddingColumn> sharedEmbeddings(List<? extends CategoricalColumn> categoricalColumns,
-            int dimension) {
+    public static List<SharedEmbeddingColumn> sharedEmbeddings(
+            List<? extends CategoricalColumn> categoricalColumns, int dimension) {
         return sharedEmbeddings(categoricalColumns, dimension, Combiner.MEAN, null, null, true);
     }
 
@@ -148,8 +160,13 @@ public final class FeatureColumns {
      * num_buckets. The table is named {@code sharedEmbeddingCollectionName}, or by
      * default the columns' names, sorted, joined by "_", plus "_shared_embedding" (TensorFlow's default).
      */
-    public static List<SharedEmbeddingColumn> sharedEmbeddings(List<? extends CategoricalColumn> categoricalColumns,
-            int dimension, Combiner combiner, String sharedEmbeddingCollectionName, Float maxNorm, boolean trainable) {
+    public static List<SharedEmbeddingColumn> sharedEmbeddings(
+            List<? extends CategoricalColumn> categoricalColumns,
+            int dimension,
+            Combiner combiner,
+            String sharedEmbeddingCollectionName,
+            Float maxNorm,
+            boolean trainable) {
         if (categoricalColumns.size() < 1) {
             throw new FeatureColumnException("shared_embeddings needs at least one categorical column");
         }
@@ -179,12 +196,13 @@ public final class FeatureColumns {
                         + c.numBuckets());
             }
         }
-        String name = sharedEmbeddingCollectionName != null ? sharedEmbeddingCollectionName
+        String name = sharedEmbeddingCollectionName != null
+                ? sharedEmbeddingCollectionName
                 : String.join("_", sorted.stream().map(CategoricalColumn::name).toList()) + "_shared_embedding";
         List<SharedEmbeddingColumn> out = new ArrayList<>();
         for (CategoricalColumn c : categoricalColumns) {
-            out.add(new SharedEmbeddingColumn(c, name, dimension, requireNonNull(combiner,
-                    "combiner is null"), maxNorm, trainable));
+            out.add(new SharedEmbeddingColumn(
+                    c, name, dimension, requireNonNull(combiner, "combiner is null"), maxNorm, trainable));
         }
         return List.copyOf(out);
     }
@@ -193,8 +211,8 @@ public final class FeatureColumns {
         return c instanceof WeightedCategoricalColumn w ? w.categoricalColumn() : c;
     }
 
-    public static WeightedCategoricalColumn weightedCategoricalColumn(CategoricalColumn categoricalColumn,
-            String weightFeatureKey) {
+    public static WeightedCategoricalColumn weightedCategoricalColumn(
+            CategoricalColumn categoricalColumn, String weightFeatureKey) {
         return new WeightedCategoricalColumn(categoricalColumn, weightFeatureKey);
     }
 }

@@ -13,8 +13,8 @@ public final class HashBucketColumn extends KeyedCategoricalColumn {
     HashBucketColumn(String key, long hashBucketSize, DType dtype) {
         super(key, dtype);
         if (hashBucketSize < 1) {
-            throw new FeatureColumnException("hash bucket column '" + key + "': hash_bucket_size must be > 0, got "
-                    + hashBucketSize);
+            throw new FeatureColumnException(
+                    "hash bucket column '" + key + "': hash_bucket_size must be > 0, got " + hashBucketSize);
         }
         this.hashBucketSize = hashBucketSize;
     }
@@ -45,7 +45,9 @@ public final class HashBucketColumn extends KeyedCategoricalColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HashBucketColumn c && c.key().equals(key()) && c.dtype() == dtype()
+        return o instanceof HashBucketColumn c
+                && c.key().equals(key())
+                && c.dtype() == dtype()
                 && c.hashBucketSize == hashBucketSize;
     }
 

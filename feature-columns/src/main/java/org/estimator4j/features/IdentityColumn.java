@@ -15,8 +15,8 @@ public final class IdentityColumn extends KeyedCategoricalColumn {
     IdentityColumn(String key, long numBuckets, Long defaultValue) {
         super(key, DType.INT64);
         if (numBuckets < 1) {
-            throw new FeatureColumnException("identity column '" + key + "': num_buckets must be > 0, got "
-                    + numBuckets);
+            throw new FeatureColumnException(
+                    "identity column '" + key + "': num_buckets must be > 0, got " + numBuckets);
         }
         if (defaultValue != null && (defaultValue < 0 || defaultValue >= numBuckets)) {
             throw new FeatureColumnException("identity column '" + key + "': default_value " + defaultValue
@@ -64,7 +64,9 @@ public final class IdentityColumn extends KeyedCategoricalColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IdentityColumn c && c.key().equals(key()) && c.numBuckets == numBuckets
+        return o instanceof IdentityColumn c
+                && c.key().equals(key())
+                && c.numBuckets == numBuckets
                 && java.util.Objects.equals(c.defaultValue, defaultValue);
     }
 

@@ -2,7 +2,6 @@ package org.estimator4j.features;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
 import java.util.Set;
 import org.estimator4j.api.table.DType;
 import org.estimator4j.features.transform.RawFeature;
@@ -25,8 +24,8 @@ abstract sealed class KeyedCategoricalColumn implements CategoricalColumn
         this.key = requireNonNull(key, "key is null");
         this.dtype = requireNonNull(dtype, "dtype is null");
         if (dtype != DType.STRING && dtype != DType.INT64) {
-            throw new FeatureColumnException("categorical column '" + key + "': dtype must be string or int64, got "
-                    + dtype.tfName());
+            throw new FeatureColumnException(
+                    "categorical column '" + key + "': dtype must be string or int64, got " + dtype.tfName());
         }
     }
 

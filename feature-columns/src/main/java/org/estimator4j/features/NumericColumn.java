@@ -92,8 +92,7 @@ public final class NumericColumn implements DenseColumn {
         }
         RawFeature raw = context.raw(key, this, NUMERIC);
         float[] floats = raw.floatsOrNull();
-        if (floats != null && normalizer.kind() == Normalizer.Kind.NONE && raw.width() == width
-                && !raw.anyMissing()) {
+        if (floats != null && normalizer.kind() == Normalizer.Kind.NONE && raw.width() == width && !raw.anyMissing()) {
             checkFinite(context, floats, context.numRows() * width);
             copy(floats, context.numRows(), out, stride, offset); // float32 values as they are: a copy
             return;
@@ -183,8 +182,11 @@ public final class NumericColumn implements DenseColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NumericColumn c && c.key.equals(key) && Arrays.equals(c.shape, shape)
-                && Arrays.equals(c.defaultValue, defaultValue) && c.normalizer.equals(normalizer);
+        return o instanceof NumericColumn c
+                && c.key.equals(key)
+                && Arrays.equals(c.shape, shape)
+                && Arrays.equals(c.defaultValue, defaultValue)
+                && c.normalizer.equals(normalizer);
     }
 
     @Override

@@ -18,12 +18,17 @@ public final class SharedEmbeddingColumn implements DenseColumn {
     private final Float maxNorm;
     private final boolean trainable;
 
-    SharedEmbeddingColumn(CategoricalColumn categoricalColumn, String sharedName, int dimension,
-            Combiner combiner, Float maxNorm, boolean trainable) {
+    SharedEmbeddingColumn(
+            CategoricalColumn categoricalColumn,
+            String sharedName,
+            int dimension,
+            Combiner combiner,
+            Float maxNorm,
+            boolean trainable) {
         this.categoricalColumn = requireNonNull(categoricalColumn, "categoricalColumn is null");
         this.sharedName = requireNonNull(sharedName, "sharedName is null");
-        EmbeddingTableSize.check("shared embedding column over '" + categoricalColumn.name() + "'",
-                categoricalColumn, dimension);
+        EmbeddingTableSize.check(
+                "shared embedding column over '" + categoricalColumn.name() + "'", categoricalColumn, dimension);
         this.dimension = dimension;
         this.combiner = requireNonNull(combiner, "combiner is null");
         this.maxNorm = maxNorm;
@@ -88,9 +93,13 @@ public final class SharedEmbeddingColumn implements DenseColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SharedEmbeddingColumn c && c.categoricalColumn.equals(categoricalColumn)
-                && c.sharedName.equals(sharedName) && c.dimension == dimension && c.combiner == combiner
-                && Objects.equals(c.maxNorm, maxNorm) && c.trainable == trainable;
+        return o instanceof SharedEmbeddingColumn c
+                && c.categoricalColumn.equals(categoricalColumn)
+                && c.sharedName.equals(sharedName)
+                && c.dimension == dimension
+                && c.combiner == combiner
+                && Objects.equals(c.maxNorm, maxNorm)
+                && c.trainable == trainable;
     }
 
     @Override

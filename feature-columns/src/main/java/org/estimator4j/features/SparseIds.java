@@ -17,10 +17,11 @@ public final class SparseIds {
     private final float[] weights;
 
     public SparseIds(int numRows, int[] offsets, long[] ids, float[] weights) {
-        if (offsets.length < numRows + 1 || offsets[numRows] > ids.length
+        if (offsets.length < numRows + 1
+                || offsets[numRows] > ids.length
                 || (weights != null && weights.length < offsets[numRows])) {
-            throw new IllegalArgumentException("inconsistent sparse ids: " + numRows + " rows, "
-                    + offsets.length + " offsets, " + ids.length + " ids");
+            throw new IllegalArgumentException("inconsistent sparse ids: " + numRows + " rows, " + offsets.length
+                    + " offsets, " + ids.length + " ids");
         }
         this.numRows = numRows;
         this.offsets = offsets;

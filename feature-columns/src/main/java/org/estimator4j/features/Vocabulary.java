@@ -27,8 +27,8 @@ final class Vocabulary {
             throw new FeatureColumnException("vocabulary column '" + column + "': the vocabulary is empty");
         }
         if (numOovBuckets < 0) {
-            throw new FeatureColumnException("vocabulary column '" + column + "': num_oov_buckets must be >= 0, got "
-                    + numOovBuckets);
+            throw new FeatureColumnException(
+                    "vocabulary column '" + column + "': num_oov_buckets must be >= 0, got " + numOovBuckets);
         }
         if (numOovBuckets > 0 && defaultValue != -1) {
             throw new FeatureColumnException("vocabulary column '" + column + "': give default_value or "
@@ -41,12 +41,12 @@ final class Vocabulary {
             this.longIndex = null;
             for (int i = 0; i < values.size(); i++) {
                 if (!(values.get(i) instanceof String s)) {
-                    throw new FeatureColumnException("vocabulary column '" + column + "' is string, but entry " + i
-                            + " is " + values.get(i));
+                    throw new FeatureColumnException(
+                            "vocabulary column '" + column + "' is string, but entry " + i + " is " + values.get(i));
                 }
                 if (stringIndex.putIfAbsent(s, i) != null) {
-                    throw new FeatureColumnException("vocabulary column '" + column + "': '" + s
-                            + "' appears twice in the vocabulary");
+                    throw new FeatureColumnException(
+                            "vocabulary column '" + column + "': '" + s + "' appears twice in the vocabulary");
                 }
             }
             this.entries = values.stream().map(String.class::cast).toList();
@@ -62,23 +62,24 @@ final class Vocabulary {
                     try {
                         l = Long.parseLong(s.strip());
                     } catch (NumberFormatException e) {
-                        throw new FeatureColumnException("vocabulary column '" + column + "' is int64, but entry "
-                                + i + " is '" + s + "'");
+                        throw new FeatureColumnException(
+                                "vocabulary column '" + column + "' is int64, but entry " + i + " is '" + s + "'");
                     }
                 } else {
-                    throw new FeatureColumnException("vocabulary column '" + column + "' is int64, but entry " + i
-                            + " is " + v);
+                    throw new FeatureColumnException(
+                            "vocabulary column '" + column + "' is int64, but entry " + i + " is " + v);
                 }
                 if (longIndex.putIfAbsent(l, i) != null) {
-                    throw new FeatureColumnException("vocabulary column '" + column + "': " + l
-                            + " appears twice in the vocabulary");
+                    throw new FeatureColumnException(
+                            "vocabulary column '" + column + "': " + l + " appears twice in the vocabulary");
                 }
             }
-            this.entries = values.stream().map(v -> v instanceof String s ? s.strip() : String.valueOf(
-                    ((Number) v).longValue())).toList();
+            this.entries = values.stream()
+                    .map(v -> v instanceof String s ? s.strip() : String.valueOf(((Number) v).longValue()))
+                    .toList();
         } else {
-            throw new FeatureColumnException("vocabulary column '" + column + "': dtype must be string or int64, got "
-                    + dtype.tfName());
+            throw new FeatureColumnException(
+                    "vocabulary column '" + column + "': dtype must be string or int64, got " + dtype.tfName());
         }
     }
 
@@ -88,7 +89,8 @@ final class Vocabulary {
 
     /** The int64 entries as numbers (for JSON), or the strings. */
     List<Object> values() {
-        return dtype == DType.INT64 ? entries.stream().<Object>map(Long::parseLong).toList()
+        return dtype == DType.INT64
+                ? entries.stream().<Object>map(Long::parseLong).toList()
                 : List.copyOf(entries);
     }
 
@@ -124,8 +126,11 @@ final class Vocabulary {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Vocabulary v && v.entries.equals(entries) && v.dtype == dtype
-                && v.defaultValue == defaultValue && v.numOovBuckets == numOovBuckets;
+        return o instanceof Vocabulary v
+                && v.entries.equals(entries)
+                && v.dtype == dtype
+                && v.defaultValue == defaultValue
+                && v.numOovBuckets == numOovBuckets;
     }
 
     @Override

@@ -31,7 +31,12 @@ public final class VocabularyFileColumn extends KeyedCategoricalColumn {
     private final Vocabulary vocabulary;
     private final String sha256;
 
-    VocabularyFileColumn(String key, String vocabularyFile, Integer vocabularySize, DType dtype, long defaultValue,
+    VocabularyFileColumn(
+            String key,
+            String vocabularyFile,
+            Integer vocabularySize,
+            DType dtype,
+            long defaultValue,
             long numOovBuckets) {
         super(key, dtype);
         this.vocabularyFile = java.util.Objects.requireNonNull(vocabularyFile, "vocabularyFile is null");
@@ -40,10 +45,17 @@ public final class VocabularyFileColumn extends KeyedCategoricalColumn {
         this.sha256 = sha256(bytes);
         List<String> lines;
         try {
-            lines = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().lines().toList();
+            lines = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()
+                    .lines()
+                    .toList();
         } catch (CharacterCodingException e) {
-            throw new FeatureColumnException("vocabulary column '" + key + "': vocabulary_file "
-                    + path.toAbsolutePath() + " is not UTF-8 text; give a file of one value per line", e);
+            throw new FeatureColumnException(
+                    "vocabulary column '" + key + "': vocabulary_file " + path.toAbsolutePath()
+                            + " is not UTF-8 text; give a file of one value per line",
+                    e);
         }
         if (vocabularySize != null) {
             if (vocabularySize < 1 || vocabularySize > lines.size()) {
@@ -148,9 +160,11 @@ public final class VocabularyFileColumn extends KeyedCategoricalColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VocabularyFileColumn c && c.key().equals(key())
-                && c.vocabularyFile.equals(vocabularyFile) && java.util.Objects.equals(c.vocabularySize,
-                vocabularySize) && c.vocabulary.equals(vocabulary);
+        return o instanceof VocabularyFileColumn c
+                && c.key().equals(key())
+                && c.vocabularyFile.equals(vocabularyFile)
+                && java.util.Objects.equals(c.vocabularySize, vocabularySize)
+                && c.vocabulary.equals(vocabulary);
     }
 
     @Override

@@ -17,8 +17,8 @@ public final class VocabularyListColumn extends KeyedCategoricalColumn {
     private final long numOovBuckets;
     private final VocabularySpec learn; // null for a fixed vocabulary
 
-    VocabularyListColumn(String key, List<?> vocabulary, DType dtype, long defaultValue, long numOovBuckets,
-            VocabularySpec learn) {
+    VocabularyListColumn(
+            String key, List<?> vocabulary, DType dtype, long defaultValue, long numOovBuckets, VocabularySpec learn) {
         super(key, dtype);
         this.defaultValue = defaultValue;
         this.numOovBuckets = numOovBuckets;
@@ -28,16 +28,15 @@ public final class VocabularyListColumn extends KeyedCategoricalColumn {
                     + " but its learned vocabulary is " + learn.dtype().tfName());
         }
         if (vocabulary == null && learn == null) {
-            throw new FeatureColumnException("vocabulary column '" + key + "' needs a vocabulary or a spec to "
-                    + "learn one");
+            throw new FeatureColumnException(
+                    "vocabulary column '" + key + "' needs a vocabulary or a spec to " + "learn one");
         }
         if (vocabulary == null) {
             // Validate the lookup options now, with a placeholder entry.
-            new Vocabulary(key, dtype == DType.STRING ? List.of("") : List.of(0L), dtype, defaultValue,
-                    numOovBuckets);
+            new Vocabulary(key, dtype == DType.STRING ? List.of("") : List.of(0L), dtype, defaultValue, numOovBuckets);
         }
-        this.vocabulary = vocabulary == null ? null
-                : new Vocabulary(key, vocabulary, dtype, defaultValue, numOovBuckets);
+        this.vocabulary =
+                vocabulary == null ? null : new Vocabulary(key, vocabulary, dtype, defaultValue, numOovBuckets);
     }
 
     /** The vocabulary: strings, or Longs for an int64 column; empty while a learned one is still to be adapted. */
@@ -99,9 +98,13 @@ public final class VocabularyListColumn extends KeyedCategoricalColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VocabularyListColumn c && c.key().equals(key()) && c.dtype() == dtype()
-                && java.util.Objects.equals(c.vocabulary, vocabulary) && c.defaultValue == defaultValue
-                && c.numOovBuckets == numOovBuckets && java.util.Objects.equals(c.learn, learn);
+        return o instanceof VocabularyListColumn c
+                && c.key().equals(key())
+                && c.dtype() == dtype()
+                && java.util.Objects.equals(c.vocabulary, vocabulary)
+                && c.defaultValue == defaultValue
+                && c.numOovBuckets == numOovBuckets
+                && java.util.Objects.equals(c.learn, learn);
     }
 
     @Override
@@ -111,8 +114,8 @@ public final class VocabularyListColumn extends KeyedCategoricalColumn {
 
     @Override
     public String toString() {
-        return "VocabularyListCategoricalColumn(key=" + key() + ", " + (vocabulary == null ? "not adapted"
-                : vocabulary) + ", default_value=" + defaultValue + ", num_oov_buckets=" + numOovBuckets
+        return "VocabularyListCategoricalColumn(key=" + key() + ", " + (vocabulary == null ? "not adapted" : vocabulary)
+                + ", default_value=" + defaultValue + ", num_oov_buckets=" + numOovBuckets
                 + (learn == null ? "" : ", learn=" + learn) + ")";
     }
 }

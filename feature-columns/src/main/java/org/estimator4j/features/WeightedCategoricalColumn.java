@@ -25,8 +25,8 @@ public final class WeightedCategoricalColumn implements CategoricalColumn {
         this.categoricalColumn = requireNonNull(categoricalColumn, "categoricalColumn is null");
         this.weightFeatureKey = requireNonNull(weightFeatureKey, "weightFeatureKey is null");
         if (categoricalColumn instanceof WeightedCategoricalColumn) {
-            throw new FeatureColumnException("weighted column over '" + categoricalColumn.name()
-                    + "': that column is weighted already");
+            throw new FeatureColumnException(
+                    "weighted column over '" + categoricalColumn.name() + "': that column is weighted already");
         }
         if (categoricalColumn.rawKeys().contains(weightFeatureKey)) {
             // TensorFlow: "Parse config {} already exists for {}" (the ids and the weights would share one feature).
@@ -125,7 +125,8 @@ public final class WeightedCategoricalColumn implements CategoricalColumn {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WeightedCategoricalColumn c && c.categoricalColumn.equals(categoricalColumn)
+        return o instanceof WeightedCategoricalColumn c
+                && c.categoricalColumn.equals(categoricalColumn)
                 && c.weightFeatureKey.equals(weightFeatureKey);
     }
 

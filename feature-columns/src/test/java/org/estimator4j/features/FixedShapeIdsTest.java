@@ -51,9 +51,11 @@ class FixedShapeIdsTest {
         Field f = Field.scalar("k", DType.STRING);
         String[] v = {"b", "", "zz", "a"};
         assertRows(new long[][] {{1}, {}, {-1}, {0}}, ids(c, new StringColumn(f, 4, v, null)));
-        assertRows(new long[][] {{1}, {}, {-1}, {}},
-                ids(c, new StringColumn(f, 4, new String[] {"b", "", "zz", null}, new boolean[] {false, false,
-                    false, true})));
+        assertRows(
+                new long[][] {{1}, {}, {-1}, {}},
+                ids(c, new StringColumn(f, 4, new String[] {"b", "", "zz", null}, new boolean[] {
+                    false, false, false, true
+                })));
     }
 
     @Test
@@ -64,8 +66,7 @@ class FixedShapeIdsTest {
         SparseIds ids = ids(c, new LongColumn(f, 4, v, null));
         assertEquals(0, ids.count(1));
         for (int r : new int[] {0, 2, 3}) {
-            assertArrayEquals(new long[] {c.idOf(v[r], TfFingerprint.fingerprint64(Long.toString(v[r])))},
-                    ids.row(r));
+            assertArrayEquals(new long[] {c.idOf(v[r], TfFingerprint.fingerprint64(Long.toString(v[r])))}, ids.row(r));
         }
     }
 
@@ -74,11 +75,11 @@ class FixedShapeIdsTest {
         IdentityColumn c = FeatureColumns.categoricalColumnWithIdentity("k", 10);
         Field f = new Field("k", DType.INT64, Shape.of(2));
         long[] v = {1, -1, 2, 3, -1, -1, 4, 5};
-        assertRows(new long[][] {{1}, {2, 3}, {}, {}}, ids(c, new LongColumn(f, 4, v, new boolean[] {false, false,
-            false, true})));
+        assertRows(new long[][] {{1}, {2, 3}, {}, {}}, ids(c, new LongColumn(f, 4, v, new boolean[] {
+            false, false, false, true
+        })));
         VocabularyListColumn s = FeatureColumns.categoricalColumnWithVocabularyList("k", List.of("a", "b"));
         Field g = new Field("k", DType.STRING, Shape.of(2));
-        assertRows(new long[][] {{0, 1}, {1}}, ids(s, new StringColumn(g, 2, new String[] {"a", "b", "", "b"},
-                null)));
+        assertRows(new long[][] {{0, 1}, {1}}, ids(s, new StringColumn(g, 2, new String[] {"a", "b", "", "b"}, null)));
     }
 }

@@ -36,18 +36,19 @@ class ReadmeExamplesTest {
         NumericColumn age = numericColumn("age");
         NumericColumn hours = numericColumn("hours_per_week", 40f);
         BucketizedColumn ageBuckets = bucketizedColumn(age, 18, 25, 30, 35, 40);
-        VocabularyListColumn relationship = categoricalColumnWithVocabularyList("relationship",
-                List.of("Husband", "Wife", "Own-child"), -1, 5);
+        VocabularyListColumn relationship =
+                categoricalColumnWithVocabularyList("relationship", List.of("Husband", "Wife", "Own-child"), -1, 5);
         VocabularyFileColumn country = categoricalColumnWithVocabularyFile("native_country", countries.toString());
         IdentityColumn hour = categoricalColumnWithIdentity("hour_of_day", 24);
         HashBucketColumn occupation = categoricalColumnWithHashBucket("occupation", 1000);
         CrossedColumn cross = crossedColumn(List.of(ageBuckets, "education", "occupation"), 1000);
-        WeightedCategoricalColumn weighted = weightedCategoricalColumn(
-                categoricalColumnWithIdentity("term_id", 10_000), "term_weight");
+        WeightedCategoricalColumn weighted =
+                weightedCategoricalColumn(categoricalColumnWithIdentity("term_id", 10_000), "term_weight");
         IndicatorColumn relationshipOneHot = indicatorColumn(relationship);
         EmbeddingColumn occupationEmbedding = embeddingColumn(occupation, 8);
-        List<SharedEmbeddingColumn> shared = sharedEmbeddings(List.of(
-                categoricalColumnWithHashBucket("query", 1000), categoricalColumnWithHashBucket("title", 1000)), 16);
+        List<SharedEmbeddingColumn> shared = sharedEmbeddings(
+                List.of(categoricalColumnWithHashBucket("query", 1000), categoricalColumnWithHashBucket("title", 1000)),
+                16);
 
         assertEquals(40f, hours.defaultValue()[0]);
         assertEquals(6, ageBuckets.numBuckets());
@@ -62,7 +63,10 @@ class ReadmeExamplesTest {
 
         List<FeatureColumn> columns = List.of(
                 categoricalColumnWithLearnedVocabulary("workclass", new VocabularySpec(DType.STRING, 5, 100), 1),
-                numericColumn("capital_gain", new int[] {1}, new float[] {0f},
+                numericColumn(
+                        "capital_gain",
+                        new int[] {1},
+                        new float[] {0f},
                         Normalizer.learned(Normalizer.Kind.STANDARDIZE)),
                 bucketizedColumnWithQuantiles(numericColumn("fnlwgt"), 10));
         assertEquals(3, columns.stream().filter(c -> !c.isAdapted()).count());

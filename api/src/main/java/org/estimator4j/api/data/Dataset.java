@@ -58,8 +58,8 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     private final String operation;
     private final List<Dataset<?>> inputs;
     // Weak: a pass dropped without close() must stay collectable, so that its threads and files are released.
-    private final Set<DatasetIterator<?>> openPasses = Collections.synchronizedSet(
-            Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Set<DatasetIterator<?>> openPasses =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     /**
      * @param operation what this dataset does, with its parameters (part of the cache fingerprint)
@@ -140,7 +140,9 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     public static Dataset<Example> fromRecords(Schema schema, Iterable<? extends Map<String, ?>> records) {
         requireNonNull(schema, "schema is null");
         requireNonNull(records, "records is null");
-        return inMemory("fromRecords(" + schema + ")", records,
+        return inMemory(
+                "fromRecords(" + schema + ")",
+                records,
                 () -> Passes.map(Passes.of(records), Records.converter(schema)));
     }
 
@@ -170,8 +172,11 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     }
 
     public static Dataset<Long> range(long start, long end) {
-        return derived("range(" + start + "," + end + ")", List.of(),
-                () -> Passes.of(() -> java.util.stream.LongStream.range(start, end).boxed().iterator()));
+        return derived(
+                "range(" + start + "," + end + ")",
+                List.of(),
+                () -> Passes.of(() ->
+                        java.util.stream.LongStream.range(start, end).boxed().iterator()));
     }
 
     // ---------------------------------------------------------------- element-wise
@@ -222,7 +227,9 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     public <B> Dataset<B> batch(int size, boolean dropRemainder, Batcher<? super T, ? extends B> batcher) {
         positive(size, "batch size");
         requireNonNull(batcher, "batcher is null");
-        return derived("batch(" + size + "," + dropRemainder + ")", List.of(this),
+        return derived(
+                "batch(" + size + "," + dropRemainder + ")",
+                List.of(this),
                 () -> Passes.batch(iterator(), size, dropRemainder, batcher));
     }
 
@@ -251,13 +258,16 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public <U> Dataset<U> unbatch() {
-        return derived("unbatch", List.of(this), () -> Passes.flatMap(iterator(), t -> {
-            if (!(t instanceof Iterable<?> it)) {
-                throw new IllegalStateException("unbatch needs iterable elements (List, Batch); got "
-                        + t.getClass().getName());
-            }
-            return (Iterable<U>) it;
-        }));
+        return derived(
+                "unbatch",
+                List.of(this),
+                () -> Passes.flatMap(iterator(), t -> {
+                    if (!(t instanceof Iterable<?> it)) {
+                        throw new IllegalStateException("unbatch needs iterable elements (List, Batch); got "
+                                + t.getClass().getName());
+                    }
+                    return (Iterable<U>) it;
+                }));
     }
 
     /**
@@ -268,7 +278,9 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
         positive(size, "window size");
         positive(shift, "shift");
         positive(stride, "stride");
-        return derived("window(" + size + "," + shift + "," + stride + "," + dropRemainder + ")", List.of(this),
+        return derived(
+                "window(" + size + "," + shift + "," + stride + "," + dropRemainder + ")",
+                List.of(this),
                 () -> new WindowPass<>(iterator(), size, shift, stride, dropRemainder));
     }
 
@@ -287,8 +299,12 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     public Dataset<T> shuffle(int bufferSize, long seed, boolean reshuffleEachIteration) {
         positive(bufferSize, "buffer size");
         AtomicLong passes = new AtomicLong();
-        return derived("shuffle(" + bufferSize + "," + seed + "," + reshuffleEachIteration + ")", List.of(this),
-                () -> new ShufflePass<>(iterator(), bufferSize,
+        return derived(
+                "shuffle(" + bufferSize + "," + seed + "," + reshuffleEachIteration + ")",
+                List.of(this),
+                () -> new ShufflePass<>(
+                        iterator(),
+                        bufferSize,
                         ShufflePass.passSeed(seed, reshuffleEachIteration ? passes.getAndIncrement() : 0)));
     }
 
@@ -307,16 +323,25 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
         if (count < 0) {
             throw new IllegalArgumentException("repeat count must be >= 0, got " + count + "; use repeat() for ever");
         }
-        return derived("repeat(" + count + ")", List.of(this),
-                () -> Passes.sequence(Stream.<Supplier<DatasetIterator<T>>>generate(() -> this::iterator)
-                        .limit(count).iterator(), true));
+        return derived(
+                "repeat(" + count + ")",
+                List.of(this),
+                () -> Passes.sequence(
+                        Stream.<Supplier<DatasetIterator<T>>>generate(() -> this::iterator)
+                                .limit(count)
+                                .iterator(),
+                        true));
     }
 
     /** Passes over this dataset for ever (ends only if a pass is empty). */
     public Dataset<T> repeat() {
-        return derived("repeat", List.of(this),
-                () -> Passes.sequence(Stream.<Supplier<DatasetIterator<T>>>generate(() -> this::iterator)
-                        .iterator(), true));
+        return derived(
+                "repeat",
+                List.of(this),
+                () -> Passes.sequence(
+                        Stream.<Supplier<DatasetIterator<T>>>generate(() -> this::iterator)
+                                .iterator(),
+                        true));
     }
 
     /** At most the first {@code count} elements. */
@@ -337,7 +362,9 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
         if (index < 0 || index >= numShards) {
             throw new IllegalArgumentException("shard index must be in [0, " + numShards + "), got " + index);
         }
-        return derived("shard(" + numShards + "," + index + ")", List.of(this),
+        return derived(
+                "shard(" + numShards + "," + index + ")",
+                List.of(this),
                 () -> Passes.shard(iterator(), numShards, index));
     }
 
@@ -348,8 +375,13 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
         requireNonNull(other, "other is null");
         @SuppressWarnings("unchecked")
         Dataset<T> o = (Dataset<T>) other;
-        return derived("concatenate", List.of(this, other), () -> Passes.sequence(
-                List.<Supplier<DatasetIterator<T>>>of(this::iterator, o::iterator).iterator(), false));
+        return derived(
+                "concatenate",
+                List.of(this, other),
+                () -> Passes.sequence(
+                        List.<Supplier<DatasetIterator<T>>>of(this::iterator, o::iterator)
+                                .iterator(),
+                        false));
     }
 
     /** Elements side by side; ends with the shorter dataset. */
@@ -375,12 +407,14 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
      * Maps each element to a dataset and interleaves them ({@code tf.data}'s deterministic {@code interleave}): e.g.
      * read {@code cycleLength} files at once, {@code blockLength} rows from each in turn.
      */
-    public <U> Dataset<U> interleave(Function<? super T, ? extends Iterable<? extends U>> f, int cycleLength,
-            int blockLength) {
+    public <U> Dataset<U> interleave(
+            Function<? super T, ? extends Iterable<? extends U>> f, int cycleLength, int blockLength) {
         requireNonNull(f, "f is null");
         positive(cycleLength, "cycleLength");
         positive(blockLength, "blockLength");
-        return derived("interleave(" + cycleLength + "," + blockLength + ")", List.of(this),
+        return derived(
+                "interleave(" + cycleLength + "," + blockLength + ")",
+                List.of(this),
                 () -> new InterleavePass<>(iterator(), f, cycleLength, blockLength));
     }
 
@@ -409,8 +443,8 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
     /** Produces up to {@code bufferSize} elements ahead on a background thread. */
     public Dataset<T> prefetch(int bufferSize) {
         positive(bufferSize, "prefetch buffer size");
-        return derived("prefetch(" + bufferSize + ")", List.of(this),
-                () -> new PrefetchPass<>(this::iterator, bufferSize));
+        return derived(
+                "prefetch(" + bufferSize + ")", List.of(this), () -> new PrefetchPass<>(this::iterator, bufferSize));
     }
 
     // ---------------------------------------------------------------- terminal helpers
@@ -438,8 +472,8 @@ public abstract class Dataset<T> implements Iterable<T>, AutoCloseable {
 
     // ---------------------------------------------------------------- plumbing
 
-    private static <U> Dataset<U> derived(String operation, List<? extends Dataset<?>> inputs,
-            Supplier<DatasetIterator<U>> passes) {
+    private static <U> Dataset<U> derived(
+            String operation, List<? extends Dataset<?>> inputs, Supplier<DatasetIterator<U>> passes) {
         return new Dataset<>(operation, inputs) {
             @Override
             protected DatasetIterator<U> openPass() {

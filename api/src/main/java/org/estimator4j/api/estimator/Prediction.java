@@ -11,7 +11,12 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
-public record Prediction(float[] logits, float[] logistic, float[] probabilities, long[] classIds, String[] classes,
+public record Prediction(
+        float[] logits,
+        float[] logistic,
+        float[] probabilities,
+        long[] classIds,
+        String[] classes,
         float[] predictions) {
 
     public static Prediction regression(float[] predictions) {
@@ -38,9 +43,13 @@ public record Prediction(float[] logits, float[] logistic, float[] probabilities
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Prediction p && Arrays.equals(p.logits, logits) && Arrays.equals(p.logistic, logistic)
-                && Arrays.equals(p.probabilities, probabilities) && Arrays.equals(p.classIds, classIds)
-                && Arrays.equals(p.classes, classes) && Arrays.equals(p.predictions, predictions);
+        return o instanceof Prediction p
+                && Arrays.equals(p.logits, logits)
+                && Arrays.equals(p.logistic, logistic)
+                && Arrays.equals(p.probabilities, probabilities)
+                && Arrays.equals(p.classIds, classIds)
+                && Arrays.equals(p.classes, classes)
+                && Arrays.equals(p.predictions, predictions);
     }
 
     @Override
@@ -51,8 +60,13 @@ public record Prediction(float[] logits, float[] logistic, float[] probabilities
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Prediction{");
-        asMap().forEach((k, v) -> sb.append(k).append('=').append(v instanceof float[] f ? Arrays.toString(f)
-                : v instanceof long[] l ? Arrays.toString(l) : Arrays.toString((Object[]) v)).append(", "));
+        asMap().forEach((k, v) -> sb.append(k)
+                .append('=')
+                .append(
+                        v instanceof float[] f
+                                ? Arrays.toString(f)
+                                : v instanceof long[] l ? Arrays.toString(l) : Arrays.toString((Object[]) v))
+                .append(", "));
         return sb.append('}').toString();
     }
 }

@@ -142,8 +142,7 @@ public final class RunConfig {
                 try {
                     modelDir = java.nio.file.Files.createTempDirectory("e4j-model-");
                 } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("cannot create a temporary model_dir: " + e.getMessage(),
-                            e);
+                    throw new java.io.UncheckedIOException("cannot create a temporary model_dir: " + e.getMessage(), e);
                 }
             }
             return new RunConfig(this);

@@ -53,8 +53,8 @@ public final class CsvInputFn implements InputFn {
         }
         List<String> labels = mode == Mode.PREDICT ? List.of() : options.labelColumns();
         List<String> dropped = mode == Mode.PREDICT ? options.labelColumns() : List.of();
-        Dataset<LabeledBatch> batches = rows.batch(batchSize, false, Batch::of)
-                .map(b -> LabeledBatch.split(b.drop(dropped), labels));
+        Dataset<LabeledBatch> batches =
+                rows.batch(batchSize, false, Batch::of).map(b -> LabeledBatch.split(b.drop(dropped), labels));
         return prefetch > 0 ? batches.prefetch(prefetch) : batches;
     }
 

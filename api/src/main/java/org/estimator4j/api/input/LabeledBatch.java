@@ -16,8 +16,8 @@ public record LabeledBatch(Batch features, Batch labels) {
         requireNonNull(features, "features is null");
         requireNonNull(labels, "labels is null");
         if (features.numRows() != labels.numRows()) {
-            throw new IllegalArgumentException("features have " + features.numRows() + " rows, labels "
-                    + labels.numRows());
+            throw new IllegalArgumentException(
+                    "features have " + features.numRows() + " rows, labels " + labels.numRows());
         }
     }
 

@@ -33,7 +33,8 @@ public final class Logs {
             return true;
         }
         try {
-            return ServiceLoader.load(SLF4JServiceProvider.class, LoggerFactory.class.getClassLoader()).iterator()
+            return ServiceLoader.load(SLF4JServiceProvider.class, LoggerFactory.class.getClassLoader())
+                    .iterator()
                     .hasNext();
         } catch (ServiceConfigurationError e) {
             return true; // a broken provider registration: let SLF4J report it

@@ -40,9 +40,11 @@ public final class FloatBudget {
         String product = floats == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(floats);
         long heapMb = Runtime.getRuntime().maxMemory() >> 20;
         return rows + " x " + columns + " = " + product + " floats (" + megabytes(floats) + "), over the limit of "
-                + limit + " floats (" + megabytes(limit) + (limit == Integer.MAX_VALUE - 8L
-                        ? ": the largest Java array)" : ": a quarter of the JVM's " + heapMb
-                        + " MB max heap; raise it with -Xmx, for bin/e4j in E4J_JAVA_OPTS)");
+                + limit + " floats (" + megabytes(limit)
+                + (limit == Integer.MAX_VALUE - 8L
+                        ? ": the largest Java array)"
+                        : ": a quarter of the JVM's " + heapMb
+                                + " MB max heap; raise it with -Xmx, for bin/e4j in E4J_JAVA_OPTS)");
     }
 
     /** {@code rows × columns} as an array length; IllegalArgumentException naming {@code what} when too large. */

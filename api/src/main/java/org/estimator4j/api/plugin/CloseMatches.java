@@ -29,8 +29,8 @@ public final class CloseMatches {
         for (String candidate : known) {
             String k = candidate.toLowerCase(Locale.ROOT);
             // A name written with a namespace is compared whole; one without, also with the names' last segments.
-            int distance = qualified ? distance(wanted, k) : Math.min(distance(wanted, k), distance(wanted,
-                    lastSegment(k)));
+            int distance =
+                    qualified ? distance(wanted, k) : Math.min(distance(wanted, k), distance(wanted, lastSegment(k)));
             if (distance <= allowed || sharesPrefix(lastSegment(wanted), lastSegment(k))) {
                 close.add(new Scored(candidate, distance));
             }
@@ -49,7 +49,8 @@ public final class CloseMatches {
             return false;
         }
         int common = 0;
-        while (common < wanted.length() && common < candidate.length()
+        while (common < wanted.length()
+                && common < candidate.length()
                 && wanted.charAt(common) == candidate.charAt(common)) {
             common++;
         }

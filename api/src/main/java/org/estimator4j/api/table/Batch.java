@@ -46,8 +46,8 @@ public final class Batch implements Iterable<Example> {
         }
         this.origins = origins;
         if (this.columns.length != schema.size()) {
-            throw new IllegalArgumentException("schema has " + schema.size() + " fields, got " + this.columns.length
-                    + " columns");
+            throw new IllegalArgumentException(
+                    "schema has " + schema.size() + " fields, got " + this.columns.length + " columns");
         }
         for (int i = 0; i < this.columns.length; i++) {
             Column c = this.columns[i];
@@ -208,8 +208,8 @@ public final class Batch implements Iterable<Example> {
         for (int r = 0; r < n; r++) {
             Schema rowSchema = rows.get(r).schema();
             if (rowSchema != schema && !rowSchema.equals(schema)) {
-                throw new IllegalArgumentException("row " + r + " has schema " + rowSchema + "; the batch's is "
-                        + schema);
+                throw new IllegalArgumentException(
+                        "row " + r + " has schema " + rowSchema + "; the batch's is " + schema);
             }
         }
         List<Field> fields = new ArrayList<>(schema.size());

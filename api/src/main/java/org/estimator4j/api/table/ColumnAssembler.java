@@ -74,8 +74,7 @@ final class ColumnAssembler {
                 System.arraycopy(v, 0, values, r * width, len);
             }
         }
-        return wrap(pad == null ? f : new Field(f.name(), f.dtype(), Shape.of(Math.max(width, 1))), n, values,
-                missing);
+        return wrap(pad == null ? f : new Field(f.name(), f.dtype(), Shape.of(Math.max(width, 1))), n, values, missing);
     }
 
     private static Column padded(Field f, List<Example> rows, int index, boolean[] missing, Padding padding) {

@@ -82,8 +82,8 @@ public final class Example {
     public long getLong(int index) {
         Field f = present(index, true);
         if (f.dtype() != DType.INT64) {
-            throw new IllegalStateException("column '" + f.name() + "' is " + f.dtype().tfName()
-                    + ", not int64; read it with getDouble");
+            throw new IllegalStateException(
+                    "column '" + f.name() + "' is " + f.dtype().tfName() + ", not int64; read it with getDouble");
         }
         return primitives[schema.slot(index)];
     }
@@ -180,7 +180,9 @@ public final class Example {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Example e && e.schema.equals(schema) && Arrays.equals(e.primitives, primitives)
+        return o instanceof Example e
+                && e.schema.equals(schema)
+                && Arrays.equals(e.primitives, primitives)
                 && Arrays.deepEquals(e.references, references);
     }
 
@@ -197,9 +199,16 @@ public final class Example {
                 sb.append(", ");
             }
             Object v = get(i);
-            sb.append(schema.field(i).name()).append('=').append(v instanceof Object[] a ? Arrays.toString(a)
-                    : v instanceof float[] a ? Arrays.toString(a) : v instanceof double[] a ? Arrays.toString(a)
-                    : v instanceof long[] a ? Arrays.toString(a) : String.valueOf(v));
+            sb.append(schema.field(i).name())
+                    .append('=')
+                    .append(
+                            v instanceof Object[] a
+                                    ? Arrays.toString(a)
+                                    : v instanceof float[] a
+                                            ? Arrays.toString(a)
+                                            : v instanceof double[] a
+                                                    ? Arrays.toString(a)
+                                                    : v instanceof long[] a ? Arrays.toString(a) : String.valueOf(v));
         }
         return sb.append('}').toString();
     }
@@ -250,13 +259,13 @@ public final class Example {
             if (f.dtype() == DType.INT64) {
                 long l = (long) value;
                 if (l != value) {
-                    throw new IllegalArgumentException("column '" + f.name() + "' is int64; " + value
-                            + " is not an integer");
+                    throw new IllegalArgumentException(
+                            "column '" + f.name() + "' is int64; " + value + " is not an integer");
                 }
                 primitives[schema.slot(index)] = l;
             } else {
-                primitives[schema.slot(index)] = Double.doubleToRawLongBits(
-                        f.dtype() == DType.FLOAT32 ? (float) value : value);
+                primitives[schema.slot(index)] =
+                        Double.doubleToRawLongBits(f.dtype() == DType.FLOAT32 ? (float) value : value);
             }
             present(index);
             return this;
@@ -280,7 +289,9 @@ public final class Example {
             }
             Field f = schema.field(index);
             if (schema.isPrimitive(index)) {
-                if (value instanceof Long || value instanceof Integer || value instanceof Short
+                if (value instanceof Long
+                        || value instanceof Integer
+                        || value instanceof Short
                         || value instanceof Byte) {
                     return setLong(index, ((Number) value).longValue());
                 }

@@ -26,8 +26,8 @@ public abstract sealed class FixedWidthColumn<A> extends Column
         }
         this.width = field.shape().width();
         if (valuesLength < numRows * width) {
-            throw new IllegalArgumentException("column '" + field.name() + "' needs " + numRows * width
-                    + " values, got " + valuesLength);
+            throw new IllegalArgumentException(
+                    "column '" + field.name() + "' needs " + numRows * width + " values, got " + valuesLength);
         }
         this.values = values;
     }

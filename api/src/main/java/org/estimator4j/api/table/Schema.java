@@ -108,7 +108,8 @@ public final class Schema {
         for (String n : dropped) {
             indexOf(n);
         }
-        return new Schema(fields.stream().filter(f -> !dropped.contains(f.name())).toList());
+        return new Schema(
+                fields.stream().filter(f -> !dropped.contains(f.name())).toList());
     }
 
     // Storage layout for Example; package-private because it is an implementation detail.

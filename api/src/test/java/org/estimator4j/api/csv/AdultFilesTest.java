@@ -17,13 +17,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real UCI Adult files from ../shared/data/adult; skipped where that folder is absent. */
 class AdultFilesTest {
-    private static final List<String> COLUMNS = List.of("age", "workclass", "fnlwgt", "education", "education_num",
-            "marital_status", "occupation", "relationship", "race", "gender", "capital_gain", "capital_loss",
-            "hours_per_week", "native_country", "income_bracket");
+    private static final List<String> COLUMNS = List.of(
+            "age",
+            "workclass",
+            "fnlwgt",
+            "education",
+            "education_num",
+            "marital_status",
+            "occupation",
+            "relationship",
+            "race",
+            "gender",
+            "capital_gain",
+            "capital_loss",
+            "hours_per_week",
+            "native_country",
+            "income_bracket");
 
     private static Path adult(String name) {
         // Maven runs tests in the module folder; the shared folder sits beside the repository root.
-        Path p = Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/data/adult").resolve(name);
+        Path p = Path.of("")
+                .toAbsolutePath()
+                .getParent()
+                .getParent()
+                .resolve("shared/data/adult")
+                .resolve(name);
         assumeTrue(Files.isRegularFile(p), "no " + p + ": the shared data folder is absent, skipping");
         return p;
     }
@@ -31,8 +49,15 @@ class AdultFilesTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void readsTheOriginalAdultDataWithItsQuirks(int threads) {
-        CsvOptions options = CsvOptions.builder().file(adult("adult.data")).header(false).columnNames(COLUMNS)
-                .trimWhitespace(true).naTokens("?").labelColumns("income_bracket").parallelism(threads).build();
+        CsvOptions options = CsvOptions.builder()
+                .file(adult("adult.data"))
+                .header(false)
+                .columnNames(COLUMNS)
+                .trimWhitespace(true)
+                .naTokens("?")
+                .labelColumns("income_bracket")
+                .parallelism(threads)
+                .build();
         long[] labels = new long[2];
         long missingWorkclass = 0;
         long rows = 0;
@@ -54,8 +79,14 @@ class AdultFilesTest {
 
     @Test
     void readsTheTestFileAfterItsTitleLine() {
-        CsvOptions options = CsvOptions.builder().file(adult("adult.test")).skipLines(1).header(false)
-                .columnNames(COLUMNS).trimWhitespace(true).naTokens("?").build();
+        CsvOptions options = CsvOptions.builder()
+                .file(adult("adult.test"))
+                .skipLines(1)
+                .header(false)
+                .columnNames(COLUMNS)
+                .trimWhitespace(true)
+                .naTokens("?")
+                .build();
         List<Example> rows = Dataset.fromCsv(options).toList();
         assertEquals(16_281, rows.size());
         assertEquals(DType.INT64, rows.get(0).schema().field("age").dtype());

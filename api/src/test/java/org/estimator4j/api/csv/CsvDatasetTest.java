@@ -51,7 +51,8 @@ class CsvDatasetTest {
     @ValueSource(ints = {1, 2})
     void infersInt64Float32AndStringFromTheFirstRows(int threads) throws IOException {
         Path p = write("a.csv", "id,score,name\n1,0.5,ann\n2,3,bob\n");
-        List<Example> rows = Dataset.fromCsv(csv(p).parallelism(threads).build()).toList();
+        List<Example> rows =
+                Dataset.fromCsv(csv(p).parallelism(threads).build()).toList();
         Schema s = rows.get(0).schema();
         assertEquals(DType.INT64, s.field("id").dtype());
         assertEquals(DType.FLOAT32, s.field("score").dtype());
@@ -66,8 +67,10 @@ class CsvDatasetTest {
     @ValueSource(ints = {1, 2})
     void quotedFieldsKeepDelimitersQuotesAndLineBreaks(int threads) throws IOException {
         Path p = write("q.csv", "id,text\n1,\"a,b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n4,plain\n");
-        List<Example> rows = Dataset.fromCsv(csv(p).parallelism(threads).build()).toList();
-        assertEquals(List.of("a,b", "say \"hi\"", "two\nlines", "plain"),
+        List<Example> rows =
+                Dataset.fromCsv(csv(p).parallelism(threads).build()).toList();
+        assertEquals(
+                List.of("a,b", "say \"hi\"", "two\nlines", "plain"),
                 rows.stream().map(r -> r.getString("text")).toList());
         assertEquals(4L, rows.get(3).getLong("id"));
     }
@@ -83,18 +86,21 @@ class CsvDatasetTest {
         withBom[2] = (byte) 0xBF;
         System.arraycopy(body, 0, withBom, 3, body.length);
         Files.write(p, withBom);
-        List<Example> rows = Dataset.fromCsv(csv(p).parallelism(threads).build()).toList();
+        List<Example> rows =
+                Dataset.fromCsv(csv(p).parallelism(threads).build()).toList();
         assertEquals(List.of("id", "name"), rows.get(0).schema().names(), "BOM must not stick to the first name");
-        assertEquals(List.of("x", "y"), rows.stream().map(r -> r.getString("name")).toList());
+        assertEquals(
+                List.of("x", "y"), rows.stream().map(r -> r.getString("name")).toList());
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void aValueOfTheWrongTypeNamesFileLineColumnTextAndType(int threads) throws IOException {
         Path p = write("bad.csv", "a,b,c\n1,2,x\n3,4,y\n5,oops,z\n");
-        CsvOptions options = csv(p).columnType("b", DType.INT64).parallelism(threads).build();
-        DataFormatException e = assertThrows(DataFormatException.class,
-                () -> Dataset.fromCsv(options).toList());
+        CsvOptions options =
+                csv(p).columnType("b", DType.INT64).parallelism(threads).build();
+        DataFormatException e = assertThrows(
+                DataFormatException.class, () -> Dataset.fromCsv(options).toList());
         assertTrue(e.getMessage().startsWith(p + ":4:2: cannot read 'oops' as int64 for column 'b'"), e.getMessage());
         assertEquals(4L, e.line().orElseThrow());
         assertEquals(2, e.column().orElseThrow());
@@ -105,8 +111,12 @@ class CsvDatasetTest {
     @ValueSource(ints = {1, 2})
     void lineNumbersCountLineBreaksInsideQuotesAndSkippedLines(int threads) throws IOException {
         Path p = write("lines.csv", "title line\nid,t\n1,\"multi\nline\"\n2,x\nbad,y\n");
-        CsvOptions options = csv(p).skipLines(1).columnType("id", DType.INT64).parallelism(threads).build();
-        DataFormatException e = assertThrows(DataFormatException.class, () -> Dataset.fromCsv(options).toList());
+        CsvOptions options = csv(p).skipLines(1)
+                .columnType("id", DType.INT64)
+                .parallelism(threads)
+                .build();
+        DataFormatException e = assertThrows(
+                DataFormatException.class, () -> Dataset.fromCsv(options).toList());
         assertTrue(e.getMessage().startsWith(p + ":6:1:"), e.getMessage());
     }
 
@@ -114,7 +124,8 @@ class CsvDatasetTest {
     @ValueSource(ints = {1, 2})
     void aRowWithTooFewFieldsIsReportedWithItsLine(int threads) throws IOException {
         Path p = write("short.csv", "a,b,c\n1,2,3\n4,5\n");
-        DataFormatException e = assertThrows(DataFormatException.class,
+        DataFormatException e = assertThrows(
+                DataFormatException.class,
                 () -> Dataset.fromCsv(csv(p).parallelism(threads).build()).toList());
         assertTrue(e.getMessage().startsWith(p + ":3: expected 3 fields"), e.getMessage());
         assertTrue(e.getMessage().contains("found 2"), e.getMessage());
@@ -125,8 +136,11 @@ class CsvDatasetTest {
     void skippedBadRowsAreCountedAndReported(int threads) throws IOException {
         Path p = write("skip.csv", "a,b\n1,2\nx,3\n4\n5,6\n");
         List<DataFormatException> seen = new ArrayList<>();
-        CsvOptions options = csv(p).columnType("a", DType.INT64).badRows(BadRowPolicy.SKIP).onBadRow(seen::add)
-                .parallelism(threads).build();
+        CsvOptions options = csv(p).columnType("a", DType.INT64)
+                .badRows(BadRowPolicy.SKIP)
+                .onBadRow(seen::add)
+                .parallelism(threads)
+                .build();
         List<Example> rows = Dataset.fromCsv(options).toList();
         assertEquals(List.of(1L, 5L), rows.stream().map(r -> r.getLong("a")).toList());
         assertEquals(2, seen.size());
@@ -137,8 +151,11 @@ class CsvDatasetTest {
     @Test
     void naTokensAndTrimmingReadTheUciAdultStyle() throws IOException {
         Path p = write("adult.data", "39, State-gov, 77516, <=50K\n50, ?, 83311, >50K\n\n");
-        CsvOptions options = csv(p).header(false).columnNames("age", "workclass", "fnlwgt", "income_bracket")
-                .trimWhitespace(true).naTokens("?").build();
+        CsvOptions options = csv(p).header(false)
+                .columnNames("age", "workclass", "fnlwgt", "income_bracket")
+                .trimWhitespace(true)
+                .naTokens("?")
+                .build();
         List<Example> rows = Dataset.fromCsv(options).toList();
         assertEquals(2, rows.size(), "the trailing empty line is not a row");
         assertEquals("State-gov", rows.get(0).getString("workclass"));
@@ -162,21 +179,24 @@ class CsvDatasetTest {
     @Test
     void selectColumnsKeepsOnlyThoseInFileOrder() throws IOException {
         Path p = write("s.csv", "a,b,c\n1,x,2\n");
-        List<Example> rows = Dataset.fromCsv(csv(p).selectColumns("c", "a").build()).toList();
+        List<Example> rows =
+                Dataset.fromCsv(csv(p).selectColumns("c", "a").build()).toList();
         assertEquals(List.of("a", "c"), rows.get(0).schema().names());
     }
 
     @Test
     void unknownColumnNamesInOptionsFailAtOnceListingTheRealOnes() throws IOException {
         Path p = write("u.csv", "a,b\n1,2\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Dataset.fromCsv(csv(p).labelColumns("label").build()));
         assertTrue(e.getMessage().contains("'label'") && e.getMessage().contains("[a, b]"), e.getMessage());
     }
 
     @Test
     void aMissingFileFailsWhenTheDatasetIsCreated() {
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class,
                 () -> Dataset.fromCsv(csv(dir.resolve("nope.csv")).build()));
         assertTrue(e.getMessage().contains("nope.csv"), e.getMessage());
     }
@@ -188,15 +208,20 @@ class CsvDatasetTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("part-3.csv.gz")))) {
             out.write("id\n5\n".getBytes(StandardCharsets.UTF_8));
         }
-        List<Example> rows = Dataset.fromCsv(CsvOptions.builder().glob(dir + "/part-*").build()).toList();
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), rows.stream().map(r -> r.getLong("id")).toList());
+        List<Example> rows = Dataset.fromCsv(
+                        CsvOptions.builder().glob(dir + "/part-*").build())
+                .toList();
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L),
+                rows.stream().map(r -> r.getLong("id")).toList());
     }
 
     @Test
     void filesWithDifferentHeadersAreRefused() throws IOException {
         Path a = write("a.csv", "id,x\n1,2\n");
         Path b = write("b.csv", "id,y\n1,2\n");
-        DataFormatException e = assertThrows(DataFormatException.class,
+        DataFormatException e = assertThrows(
+                DataFormatException.class,
                 () -> Dataset.fromCsv(csv(a).file(b).build()).toList());
         assertTrue(e.getMessage().startsWith(b + ":1:"), e.getMessage());
     }
@@ -204,7 +229,8 @@ class CsvDatasetTest {
     @Test
     void everyPassReReadsTheFile() throws IOException {
         Path p = write("r.csv", "id\n1\n");
-        Dataset<Example> rows = Dataset.fromCsv(csv(p).columnType("id", DType.INT64).build());
+        Dataset<Example> rows =
+                Dataset.fromCsv(csv(p).columnType("id", DType.INT64).build());
         assertEquals(1, rows.count());
         Files.writeString(p, "id\n1\n2\n3\n");
         assertEquals(3, rows.count());
@@ -213,7 +239,8 @@ class CsvDatasetTest {
     @Test
     void batchesAreTypedColumnsWithMissingMasks() throws IOException {
         Path p = write("b.csv", "id,cat\n1,a\n2,\n3,c\n");
-        List<Batch> batches = Dataset.fromCsv(csv(p).build()).batch(2, false, Batch::of).toList();
+        List<Batch> batches =
+                Dataset.fromCsv(csv(p).build()).batch(2, false, Batch::of).toList();
         assertEquals(2, batches.size());
         LongColumn ids = batches.get(0).longColumn("id");
         assertArrayEquals(new long[] {1, 2}, java.util.Arrays.copyOf(ids.values(), 2));
@@ -227,8 +254,12 @@ class CsvDatasetTest {
     void parallelParsingGivesTheSameRowsInTheSameOrder() throws IOException {
         StringBuilder sb = new StringBuilder("id,text,score\n");
         for (int i = 0; i < 50_000; i++) {
-            sb.append(i).append(',').append(i % 7 == 0 ? "\"multi\nline, " + i + "\"" : "t" + (i % 13)).append(',')
-                    .append(i * 0.25).append('\n');
+            sb.append(i)
+                    .append(',')
+                    .append(i % 7 == 0 ? "\"multi\nline, " + i + "\"" : "t" + (i % 13))
+                    .append(',')
+                    .append(i * 0.25)
+                    .append('\n');
         }
         Path p = write("big.csv", sb.toString());
         List<Example> one = Dataset.fromCsv(csv(p).build()).toList();
@@ -242,8 +273,14 @@ class CsvDatasetTest {
         Path a = write("a.csv", "id\n1\n2\n3\n");
         Path b = write("b.csv", "id\n10\n20\n");
         Dataset<Example> rows = Dataset.of(a, b)
-                .interleave(p -> Dataset.fromCsv(csv(p).columnType("id", DType.INT64).build()), 2, 1);
-        assertEquals(List.of(1L, 10L, 2L, 20L, 3L), rows.toList().stream().map(r -> r.getLong("id")).toList());
+                .interleave(
+                        p -> Dataset.fromCsv(
+                                csv(p).columnType("id", DType.INT64).build()),
+                        2,
+                        1);
+        assertEquals(
+                List.of(1L, 10L, 2L, 20L, 3L),
+                rows.toList().stream().map(r -> r.getLong("id")).toList());
     }
 
     @Test
@@ -262,7 +299,8 @@ class CsvDatasetTest {
 
         Files.writeString(p, "id\n1\n2\n3\n");
         List<Example> changed = Dataset.fromCsv(options).cache(cache).toList();
-        assertEquals(List.of(1L, 2L, 3L), changed.stream().map(r -> r.getLong("id")).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L), changed.stream().map(r -> r.getLong("id")).toList());
         assertEquals(3, Dataset.fromCsv(options).cache(cache).count());
     }
 }

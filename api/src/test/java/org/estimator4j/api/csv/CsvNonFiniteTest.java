@@ -25,16 +25,33 @@ class CsvNonFiniteTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"FLOAT32,NaN", "FLOAT32,Infinity", "FLOAT32,-Infinity", "FLOAT32,1e400", "FLOAT32,3.5e38",
-            "FLOAT64,NaN", "FLOAT64,1e400", "FLOAT64,-Infinity"})
+    @CsvSource({
+        "FLOAT32,NaN",
+        "FLOAT32,Infinity",
+        "FLOAT32,-Infinity",
+        "FLOAT32,1e400",
+        "FLOAT32,3.5e38",
+        "FLOAT64,NaN",
+        "FLOAT64,1e400",
+        "FLOAT64,-Infinity"
+    })
     void nonFiniteTextIsRefusedWithFileLineColumnAndText(DType type, String text) throws IOException {
         Path p = dir.resolve("x.csv");
         Files.writeString(p, "id,x\n1,0.5\n2," + text + "\n3,1.5\n");
         for (int parallelism : new int[] {1, 2}) {
-            DataFormatException e = assertThrows(DataFormatException.class, () -> Dataset.fromCsv(
-                    CsvOptions.builder().file(p).columnType("x", type).parallelism(parallelism).build()).toList());
-            assertTrue(e.getMessage().startsWith(p + ":3:2: '" + text + "' in column 'x' is not a finite "
-                    + type.tfName() + " number"), e.getMessage());
+            DataFormatException e = assertThrows(
+                    DataFormatException.class,
+                    () -> Dataset.fromCsv(CsvOptions.builder()
+                                    .file(p)
+                                    .columnType("x", type)
+                                    .parallelism(parallelism)
+                                    .build())
+                            .toList());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(p + ":3:2: '" + text + "' in column 'x' is not a finite " + type.tfName()
+                                    + " number"),
+                    e.getMessage());
         }
     }
 
@@ -43,11 +60,14 @@ class CsvNonFiniteTest {
     void anInferredFloatColumnRefusesThemTooUnlessTheyAreNaTokens(String text) throws IOException {
         Path p = dir.resolve("y.csv");
         Files.writeString(p, "id,x\n1,0.5\n2," + text + "\n");
-        DataFormatException e = assertThrows(DataFormatException.class,
+        DataFormatException e = assertThrows(
+                DataFormatException.class,
                 () -> Dataset.fromCsv(CsvOptions.builder().file(p).build()).toList());
         assertTrue(e.getMessage().startsWith(p + ":3:2: '" + text + "'"), e.getMessage());
 
-        List<Example> rows = Dataset.fromCsv(CsvOptions.builder().file(p).naTokens("", text).build()).toList();
+        List<Example> rows = Dataset.fromCsv(
+                        CsvOptions.builder().file(p).naTokens("", text).build())
+                .toList();
         assertTrue(rows.get(1).isMissing("x"));
         assertEquals(0.5, rows.get(0).getDouble("x"));
     }

@@ -31,24 +31,47 @@ class BatchingTest {
     private static List<Example> rows() {
         Example.Builder b = Example.builder(SCHEMA);
         return List.of(
-                b.set("age", 30).set("score", 0.5).set("city", "Oslo").set("tokens", new long[] {1, 2}).build(),
-                b.setMissing("age").set("score", 1.5).set("city", "Rome").set("tokens", new long[] {}).build(),
+                b.set("age", 30)
+                        .set("score", 0.5)
+                        .set("city", "Oslo")
+                        .set("tokens", new long[] {1, 2})
+                        .build(),
+                b.setMissing("age")
+                        .set("score", 1.5)
+                        .set("city", "Rome")
+                        .set("tokens", new long[] {})
+                        .build(),
                 b.set("age", 50).set("score", 2.5).build(),
-                b.set("age", 60).set("score", 3.5).set("city", "Lima").set("tokens", new long[] {3, 4, 5}).build(),
-                b.set("age", 70).set("score", 4.5).set("city", "Kyiv").set("tokens", new long[] {6}).build());
+                b.set("age", 60)
+                        .set("score", 3.5)
+                        .set("city", "Lima")
+                        .set("tokens", new long[] {3, 4, 5})
+                        .build(),
+                b.set("age", 70)
+                        .set("score", 4.5)
+                        .set("city", "Kyiv")
+                        .set("tokens", new long[] {6})
+                        .build());
     }
 
     @Test
     void batchKeepsAShorterLastBatchByDefault() {
-        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L), List.of(6L)), Dataset.range(7).batch(3).toList());
-        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L), List.of(6L)),
+        assertEquals(
+                List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L), List.of(6L)),
+                Dataset.range(7).batch(3).toList());
+        assertEquals(
+                List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L), List.of(6L)),
                 Dataset.range(7).batch(3, false).toList());
     }
 
     @Test
     void batchWithDropRemainderDropsTheShorterLastBatch() {
-        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L)), Dataset.range(7).batch(3, true).toList());
-        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L)), Dataset.range(6).batch(3, true).toList());
+        assertEquals(
+                List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L)),
+                Dataset.range(7).batch(3, true).toList());
+        assertEquals(
+                List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L)),
+                Dataset.range(6).batch(3, true).toList());
         assertEquals(List.of(), Dataset.range(2).batch(3, true).toList());
     }
 
@@ -70,7 +93,8 @@ class BatchingTest {
 
     @Test
     void batchOfExamplesBuildsColumnsWithMissingMasks() {
-        List<Batch> batches = Dataset.fromIterable(rows()).batch(3, false, Batch::of).toList();
+        List<Batch> batches =
+                Dataset.fromIterable(rows()).batch(3, false, Batch::of).toList();
         assertEquals(2, batches.size());
         Batch first = batches.get(0);
         assertEquals(3, first.numRows());
@@ -103,12 +127,15 @@ class BatchingTest {
         Batch last = batches.get(1);
         assertEquals(2, last.numRows());
         assertFalse(last.longColumn("age").hasMissing());
-        assertArrayEquals(new long[] {3, 4, 5, 6}, ((LongColumn) last.raggedColumn("tokens").values()).values());
+        assertArrayEquals(
+                new long[] {3, 4, 5, 6},
+                ((LongColumn) last.raggedColumn("tokens").values()).values());
     }
 
     @Test
     void batchOfExamplesWithDropRemainder() {
-        List<Batch> batches = Dataset.fromIterable(rows()).batch(2, true, Batch::of).toList();
+        List<Batch> batches =
+                Dataset.fromIterable(rows()).batch(2, true, Batch::of).toList();
         assertEquals(2, batches.size());
         assertEquals(List.of(2, 2), batches.stream().map(Batch::numRows).toList());
     }
@@ -120,7 +147,10 @@ class BatchingTest {
 
     @Test
     void unbatchOfBatchesRoundTripsExamples() {
-        List<Example> back = Dataset.fromIterable(rows()).batch(2, false, Batch::of).<Example>unbatch().toList();
+        List<Example> back = Dataset.fromIterable(rows())
+                .batch(2, false, Batch::of)
+                .<Example>unbatch()
+                .toList();
         assertEquals(rows(), back);
         assertTrue(back.get(1).isMissing("age"));
         assertTrue(back.get(2).isMissing("tokens"));
@@ -129,18 +159,21 @@ class BatchingTest {
 
     @Test
     void unbatchOfANonIterableElementFails() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Dataset.range(3).unbatch().toList());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> Dataset.range(3).unbatch().toList());
         assertTrue(e.getMessage().contains("java.lang.Long"), e.getMessage());
     }
 
     @Test
     void paddedBatchPadsToTheLongestRowOfEachBatch() {
-        List<Batch> batches = Dataset.fromIterable(rows()).paddedBatch(2, false, Padding.defaults()).toList();
+        List<Batch> batches = Dataset.fromIterable(rows())
+                .paddedBatch(2, false, Padding.defaults())
+                .toList();
         assertEquals(3, batches.size());
 
         Batch first = batches.get(0);
-        assertEquals(new Field("tokens", DType.INT64, Shape.of(2)), first.schema().field("tokens"));
+        assertEquals(
+                new Field("tokens", DType.INT64, Shape.of(2)), first.schema().field("tokens"));
         LongColumn tokens = first.longColumn("tokens");
         assertEquals(2, tokens.width());
         assertArrayEquals(new long[] {1, 2, 0, 0}, tokens.values());
@@ -160,24 +193,31 @@ class BatchingTest {
     @Test
     void paddedBatchPadsToAFixedLengthWithTheGivenValue() {
         Padding padding = Padding.defaults().withLength("tokens", 4).withValue("tokens", -1L);
-        List<Batch> batches = Dataset.fromIterable(rows()).paddedBatch(5, false, padding).toList();
+        List<Batch> batches =
+                Dataset.fromIterable(rows()).paddedBatch(5, false, padding).toList();
         assertEquals(1, batches.size());
         LongColumn tokens = batches.get(0).longColumn("tokens");
         assertEquals(4, tokens.width());
-        assertArrayEquals(new long[] {
-            1, 2, -1, -1,
-            -1, -1, -1, -1,
-            -1, -1, -1, -1,
-            3, 4, 5, -1,
-            6, -1, -1, -1}, tokens.values());
+        assertArrayEquals(
+                new long[] {
+                    1, 2, -1, -1,
+                    -1, -1, -1, -1,
+                    -1, -1, -1, -1,
+                    3, 4, 5, -1,
+                    6, -1, -1, -1
+                },
+                tokens.values());
         assertArrayEquals(new long[] {3, 4, 5, -1}, (long[]) tokens.get(3));
     }
 
     @Test
     void paddedBatchRejectsARowLongerThanTheFixedLength() {
         Padding padding = Padding.defaults().withLength("tokens", 2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Dataset.fromIterable(rows()).paddedBatch(5, false, padding).toList());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Dataset.fromIterable(rows())
+                        .paddedBatch(5, false, padding)
+                        .toList());
         assertTrue(e.getMessage().contains("tokens") && e.getMessage().contains("3 values"), e.getMessage());
     }
 
@@ -185,27 +225,37 @@ class BatchingTest {
     void paddedBatchOfStringsPadsWithEmptyStringsOrTheGivenValue() {
         Schema schema = Schema.of(Field.variable("words", DType.STRING));
         Example.Builder b = Example.builder(schema);
-        List<Example> rows = List.of(b.set("words", List.of("a", "b", "c")).build(), b.set("words", List.of("d")).build());
+        List<Example> rows = List.of(
+                b.set("words", List.of("a", "b", "c")).build(),
+                b.set("words", List.of("d")).build());
 
-        StringColumn plain = Dataset.fromIterable(rows).paddedBatch(2, false, Padding.defaults()).toList().get(0)
+        StringColumn plain = Dataset.fromIterable(rows)
+                .paddedBatch(2, false, Padding.defaults())
+                .toList()
+                .get(0)
                 .stringColumn("words");
         assertArrayEquals(new String[] {"a", "b", "c", "d", "", ""}, plain.values());
 
         StringColumn marked = Dataset.fromIterable(rows)
-                .paddedBatch(2, false, Padding.defaults().withValue("words", "<pad>")).toList().get(0)
+                .paddedBatch(2, false, Padding.defaults().withValue("words", "<pad>"))
+                .toList()
+                .get(0)
                 .stringColumn("words");
         assertArrayEquals(new String[] {"a", "b", "c", "d", "<pad>", "<pad>"}, marked.values());
     }
 
     @Test
     void paddedBatchWithDropRemainder() {
-        List<Batch> batches = Dataset.fromIterable(rows()).paddedBatch(2, true, Padding.defaults()).toList();
+        List<Batch> batches = Dataset.fromIterable(rows())
+                .paddedBatch(2, true, Padding.defaults())
+                .toList();
         assertEquals(2, batches.size());
     }
 
     @Test
     void paddedBatchOfNonExamplesFailsWithAHint() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> Dataset.range(3).paddedBatch(2, false, Padding.defaults()).toList());
         assertTrue(e.getMessage().contains("batch(size, dropRemainder, batcher)"), e.getMessage());
     }
@@ -213,8 +263,11 @@ class BatchingTest {
     @Test
     void paddingForAnUnknownColumnIsRejected() {
         Padding padding = Padding.defaults().withLength("nope", 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Dataset.fromIterable(rows()).paddedBatch(2, false, padding).toList());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Dataset.fromIterable(rows())
+                        .paddedBatch(2, false, padding)
+                        .toList());
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }
 }

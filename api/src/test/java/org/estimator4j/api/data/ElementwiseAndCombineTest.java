@@ -13,34 +13,46 @@ class ElementwiseAndCombineTest {
 
     @Test
     void mapAppliesTheFunctionInOrder() {
-        assertEquals(List.of("0!", "1!", "2!"), Dataset.range(3).map(x -> x + "!").toList());
+        assertEquals(
+                List.of("0!", "1!", "2!"), Dataset.range(3).map(x -> x + "!").toList());
     }
 
     @Test
     void mapToNullFailsWithAMessage() {
-        NullPointerException e = assertThrows(NullPointerException.class,
+        NullPointerException e = assertThrows(
+                NullPointerException.class,
                 () -> Dataset.range(3).map(x -> (String) null).toList());
         assertTrue(e.getMessage().contains("null element"), e.getMessage());
     }
 
     @Test
     void filterKeepsMatchingElementsInOrder() {
-        assertEquals(List.of(0L, 3L, 6L, 9L), Dataset.range(10).filter(x -> x % 3 == 0).toList());
+        assertEquals(
+                List.of(0L, 3L, 6L, 9L),
+                Dataset.range(10).filter(x -> x % 3 == 0).toList());
         assertEquals(List.of(), Dataset.range(10).filter(x -> false).toList());
     }
 
     @Test
     void flatMapExpandsEachElementInOrder() {
-        assertEquals(List.of(1L, 2L, 2L, 3L, 3L, 3L),
-                Dataset.range(0, 4).flatMap(x -> java.util.Collections.nCopies((int) (long) x, x)).toList());
-        assertEquals(List.of(10L, 11L, 30L, 31L),
-                Dataset.of(1L, 2L, 3L).flatMap(x -> x == 2 ? List.<Long>of() : List.of(x * 10, x * 10 + 1)).toList());
+        assertEquals(
+                List.of(1L, 2L, 2L, 3L, 3L, 3L),
+                Dataset.range(0, 4)
+                        .flatMap(x -> java.util.Collections.nCopies((int) (long) x, x))
+                        .toList());
+        assertEquals(
+                List.of(10L, 11L, 30L, 31L),
+                Dataset.of(1L, 2L, 3L)
+                        .flatMap(x -> x == 2 ? List.<Long>of() : List.of(x * 10, x * 10 + 1))
+                        .toList());
     }
 
     @Test
     void flatMapIntoDatasetsClosesEachInnerPass() {
         Recording<Long> inner = Recording.of(longs(3));
-        assertEquals(List.of(0L, 1L, 2L, 0L, 1L, 2L), Dataset.range(2).flatMap(x -> inner).toList());
+        assertEquals(
+                List.of(0L, 1L, 2L, 0L, 1L, 2L),
+                Dataset.range(2).flatMap(x -> inner).toList());
         assertEquals(2, inner.opened.get());
         assertEquals(0, inner.openPasses());
 
@@ -51,11 +63,15 @@ class ElementwiseAndCombineTest {
 
     @Test
     void zipPairsElementsAndStopsAtTheShorter() {
-        assertEquals(List.of(new Pair<>(0L, "a"), new Pair<>(1L, "b")),
+        assertEquals(
+                List.of(new Pair<>(0L, "a"), new Pair<>(1L, "b")),
                 Dataset.range(5).zip(Dataset.of("a", "b")).toList());
-        assertEquals(List.of(new Pair<>("a", 0L), new Pair<>("b", 1L)),
+        assertEquals(
+                List.of(new Pair<>("a", 0L), new Pair<>("b", 1L)),
                 Dataset.of("a", "b").zip(Dataset.range(5)).toList());
-        assertEquals(List.of(10L, 12L, 14L), Dataset.range(3).zip(Dataset.range(10, 100), (a, b) -> a + b).toList());
+        assertEquals(
+                List.of(10L, 12L, 14L),
+                Dataset.range(3).zip(Dataset.range(10, 100), (a, b) -> a + b).toList());
     }
 
     @Test
@@ -69,11 +85,21 @@ class ElementwiseAndCombineTest {
 
     @Test
     void concatenateAppendsTheSecondDataset() {
-        assertEquals(List.of(0L, 1L, 2L, 10L, 11L), Dataset.range(3).concatenate(Dataset.range(10, 12)).toList());
-        assertEquals(List.of(10L, 11L), Dataset.<Long>of().concatenate(Dataset.range(10, 12)).toList());
-        assertEquals(List.of(0L, 1L), Dataset.range(2).concatenate(Dataset.<Long>of()).toList());
-        assertEquals(List.of(0L, 5L), Dataset.range(1).concatenate(Dataset.<Long>of()).concatenate(Dataset.range(5, 6))
-                .toList());
+        assertEquals(
+                List.of(0L, 1L, 2L, 10L, 11L),
+                Dataset.range(3).concatenate(Dataset.range(10, 12)).toList());
+        assertEquals(
+                List.of(10L, 11L),
+                Dataset.<Long>of().concatenate(Dataset.range(10, 12)).toList());
+        assertEquals(
+                List.of(0L, 1L),
+                Dataset.range(2).concatenate(Dataset.<Long>of()).toList());
+        assertEquals(
+                List.of(0L, 5L),
+                Dataset.range(1)
+                        .concatenate(Dataset.<Long>of())
+                        .concatenate(Dataset.range(5, 6))
+                        .toList());
     }
 
     @Test
@@ -85,7 +111,8 @@ class ElementwiseAndCombineTest {
     @Test
     void concatenateOpensTheSecondOnlyWhenTheFirstEnds() {
         Recording<Long> second = Recording.of(longs(3));
-        assertEquals(List.of(0L, 1L), Dataset.range(2).concatenate(second).take(2).toList());
+        assertEquals(
+                List.of(0L, 1L), Dataset.range(2).concatenate(second).take(2).toList());
         assertEquals(0, second.opened.get());
     }
 

@@ -3,7 +3,6 @@ package org.estimator4j.api.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -88,7 +87,8 @@ class FileCacheFormatTest {
 
     @Test
     void anOldFormatFileHoldingAGadgetIsRebuiltWithoutDeserializingIt() throws IOException {
-        Recording<Object> src = new Recording<>("values", () -> List.<Object>of("fresh", 1L).iterator());
+        Recording<Object> src =
+                new Recording<>("values", () -> List.<Object>of("fresh", 1L).iterator());
         writeGadgetFile(1, 2, src.fingerprint(), true);
         assertEquals(List.of("fresh", 1L), src.cache(file()).toList());
         assertFalse(Gadget.instantiated, "the cache file's object was deserialized");
@@ -102,7 +102,8 @@ class FileCacheFormatTest {
     void aCurrentFormatFileTamperedToHoldAGadgetIsRefused() throws IOException {
         for (int kind : new int[] {1, 2, 3}) {
             for (boolean tagFirst : new boolean[] {true, false}) {
-                Recording<Object> src = new Recording<>("values", () -> List.<Object>of("fresh").iterator());
+                Recording<Object> src =
+                        new Recording<>("values", () -> List.<Object>of("fresh").iterator());
                 writeGadgetFile(2, kind, src.fingerprint(), tagFirst);
                 try {
                     src.cache(file()).toList();
@@ -114,36 +115,73 @@ class FileCacheFormatTest {
         }
     }
 
-    private static final Schema SCHEMA = Schema.of(Field.scalar("f", DType.FLOAT32), Field.scalar("s", DType.STRING),
-            new Field("v", DType.FLOAT64, Shape.of(2)), Field.variable("ids", DType.INT64),
-            Field.variable("words", DType.STRING), Field.scalar("label", DType.INT64));
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("f", DType.FLOAT32),
+            Field.scalar("s", DType.STRING),
+            new Field("v", DType.FLOAT64, Shape.of(2)),
+            Field.variable("ids", DType.INT64),
+            Field.variable("words", DType.STRING),
+            Field.scalar("label", DType.INT64));
 
     private static List<Example> rows() {
         int source = RowOrigin.source("/data/train.csv");
         Example.Builder b = Example.builder(SCHEMA);
         return List.of(
-                b.set("f", 1.5).set("s", "a").set("v", new double[] {1, Double.NaN}).set("ids", new long[] {1, 2})
-                        .set("words", new String[] {"x", ""}).set("label", 1L).origin(RowOrigin.of(source, 7))
+                b.set("f", 1.5)
+                        .set("s", "a")
+                        .set("v", new double[] {1, Double.NaN})
+                        .set("ids", new long[] {1, 2})
+                        .set("words", new String[] {"x", ""})
+                        .set("label", 1L)
+                        .origin(RowOrigin.of(source, 7))
                         .build(),
-                b.set("f", -0.0).set("ids", new long[] {}).set("label", 0L).origin(RowOrigin.of(source, 9)).build(),
+                b.set("f", -0.0)
+                        .set("ids", new long[] {})
+                        .set("label", 0L)
+                        .origin(RowOrigin.of(source, 9))
+                        .build(),
                 b.set("s", "only a string").set("label", 1L).build());
     }
 
     @Test
     void everySupportedValueKindRoundTrips() {
         Batch batch = Batch.of(rows());
-        Batch padded = Dataset.fromIterable(rows()).paddedBatch(3, false, Padding.defaults()).toList().get(0);
+        Batch padded = Dataset.fromIterable(rows())
+                .paddedBatch(3, false, Padding.defaults())
+                .toList()
+                .get(0);
         Map<Object, Object> record = new LinkedHashMap<>();
         record.put("age", 39L);
         record.put("name", "x");
         record.put("missing", null);
         record.put(7, List.of(1, 2.5, "three"));
         Set<Object> set = new LinkedHashSet<>(List.of("b", "a", 3));
-        List<Object> values = new ArrayList<>(Arrays.asList(true, false, 42, -7L, 1.25f, Float.NaN, Math.PI,
-                (short) -3, (byte) 9, "héllo ✓", new float[] {1, -0f}, new double[] {1e300},
-                new long[] {Long.MIN_VALUE}, new int[] {Integer.MAX_VALUE}, new String[] {"a", null, ""},
-                new byte[] {0, -1}, List.of(), List.of(List.of(1L), Map.of("k", new long[] {3})), set, record,
-                new Pair<>("left", 2L), rows().get(0), batch, padded, LabeledBatch.split(batch, List.of("label"))));
+        List<Object> values = new ArrayList<>(Arrays.asList(
+                true,
+                false,
+                42,
+                -7L,
+                1.25f,
+                Float.NaN,
+                Math.PI,
+                (short) -3,
+                (byte) 9,
+                "héllo ✓",
+                new float[] {1, -0f},
+                new double[] {1e300},
+                new long[] {Long.MIN_VALUE},
+                new int[] {Integer.MAX_VALUE},
+                new String[] {"a", null, ""},
+                new byte[] {0, -1},
+                List.of(),
+                List.of(List.of(1L), Map.of("k", new long[] {3})),
+                set,
+                record,
+                new Pair<>("left", 2L),
+                rows().get(0),
+                batch,
+                padded,
+                LabeledBatch.split(batch, List.of("label"))));
         Recording<Object> src = new Recording<>("every kind", values::iterator);
         Dataset<Object> cached = src.cache(file());
         cached.toList();

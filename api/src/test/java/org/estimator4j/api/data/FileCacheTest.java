@@ -52,18 +52,37 @@ class FileCacheTest {
     private static List<Example> rows() {
         Example.Builder b = Example.builder(SCHEMA);
         List<Example> rows = new ArrayList<>();
-        rows.add(b.set("f32", Float.MIN_VALUE).set("f64", Math.PI).set("i64", Long.MIN_VALUE).set("s", "héllo ✓ 日本")
-                .set("vec", new float[] {1.1f, -0.0f, Float.NaN}).set("mat", new double[] {1e300, -1e-300,
-                        Double.POSITIVE_INFINITY, 4}).set("pair", new String[] {"p", ""})
+        rows.add(b.set("f32", Float.MIN_VALUE)
+                .set("f64", Math.PI)
+                .set("i64", Long.MIN_VALUE)
+                .set("s", "héllo ✓ 日本")
+                .set("vec", new float[] {1.1f, -0.0f, Float.NaN})
+                .set("mat", new double[] {1e300, -1e-300, Double.POSITIVE_INFINITY, 4})
+                .set("pair", new String[] {"p", ""})
                 .set("counts", new long[] {Long.MAX_VALUE, -7})
-                .set("ids", new long[] {Long.MAX_VALUE, 0, -1}).set("words", new String[] {"", "a b", "x"})
-                .set("weights", new double[] {}).set("fv", new float[] {0.1f, Float.MAX_VALUE}).build());
+                .set("ids", new long[] {Long.MAX_VALUE, 0, -1})
+                .set("words", new String[] {"", "a b", "x"})
+                .set("weights", new double[] {})
+                .set("fv", new float[] {0.1f, Float.MAX_VALUE})
+                .build());
         rows.add(b.build()); // every column missing
-        rows.add(b.set("f32", -3.25).set("f64", Double.NaN).set("i64", 0).set("s", "")
-                .set("ids", new long[] {}).set("weights", new double[] {1.5, -0.0}).set("fv", new float[] {})
-                .set("counts", new long[] {1, 2}).build());
-        rows.add(Example.builder(OTHER).set("other", 42).set("t", "schema change").build());
-        rows.add(b.set("f64", Double.MIN_VALUE).set("s", "after the change").set("words", List.of("z")).build());
+        rows.add(b.set("f32", -3.25)
+                .set("f64", Double.NaN)
+                .set("i64", 0)
+                .set("s", "")
+                .set("ids", new long[] {})
+                .set("weights", new double[] {1.5, -0.0})
+                .set("fv", new float[] {})
+                .set("counts", new long[] {1, 2})
+                .build());
+        rows.add(Example.builder(OTHER)
+                .set("other", 42)
+                .set("t", "schema change")
+                .build());
+        rows.add(b.set("f64", Double.MIN_VALUE)
+                .set("s", "after the change")
+                .set("words", List.of("z"))
+                .build());
         return rows;
     }
 
@@ -91,7 +110,8 @@ class FileCacheTest {
 
         // A new run: new objects, the same pipeline over a source with the same stamp. Its content differs, so only
         // reading the file can give the first rows back.
-        Recording<Example> sameStamp = new Recording<>("rows-v1", () -> otherRows().iterator());
+        Recording<Example> sameStamp =
+                new Recording<>("rows-v1", () -> otherRows().iterator());
         assertEquals(rows, sameStamp.filter(e -> true).cache(file()).toList());
         assertEquals(0, sameStamp.opened.get());
     }
@@ -134,7 +154,10 @@ class FileCacheTest {
     void longStringsRoundTrip() {
         Schema schema = Schema.of(Field.scalar("text", DType.STRING), Field.variable("parts", DType.STRING));
         String big = "ü".repeat(70_000); // longer than DataOutput.writeUTF allows
-        List<Example> rows = List.of(Example.builder(schema).set("text", big).set("parts", List.of(big, "x")).build());
+        List<Example> rows = List.of(Example.builder(schema)
+                .set("text", big)
+                .set("parts", List.of(big, "x"))
+                .build());
         Dataset<Example> cached = new Recording<>("big", rows::iterator).cache(file());
         cached.toList();
         assertEquals(rows, cached.toList());
@@ -145,7 +168,8 @@ class FileCacheTest {
         new Recording<>("rows-v1", () -> rows().iterator()).cache(file()).toList();
 
         // The source file changed: a new stamp and new content.
-        Recording<Example> changed = new Recording<>("rows-v2", () -> otherRows().iterator());
+        Recording<Example> changed =
+                new Recording<>("rows-v2", () -> otherRows().iterator());
         assertEquals(otherRows(), changed.cache(file()).toList());
         assertEquals(1, changed.opened.get());
 
@@ -209,7 +233,8 @@ class FileCacheTest {
 
     @Test
     void anEmptyDatasetWritesNoCache() throws IOException {
-        Recording<Example> src = new Recording<>("empty", () -> List.<Example>of().iterator());
+        Recording<Example> src =
+                new Recording<>("empty", () -> List.<Example>of().iterator());
         Dataset<Example> cached = src.cache(file());
         assertEquals(List.of(), cached.toList());
         assertEquals(List.of(), cached.toList());
@@ -222,20 +247,31 @@ class FileCacheTest {
     void elementsOfOtherTypesFailWithAHint() throws IOException {
         // Java serialization is not a cache format: records and other classes are refused, not serialized.
         for (Object element : List.of(new Object(), new Point(1, "p"), List.of(new Point(2, "q")))) {
-            Recording<Object> src = new Recording<>("objects", () -> List.of(element).iterator());
-            DatasetException e = assertThrows(DatasetException.class, () -> src.cache(file()).toList());
-            assertTrue(e.getMessage().contains("cache(Path) stores Examples, Batches") && e.getMessage().contains(
-                    "cache()"), e.getMessage());
+            Recording<Object> src =
+                    new Recording<>("objects", () -> List.of(element).iterator());
+            DatasetException e =
+                    assertThrows(DatasetException.class, () -> src.cache(file()).toList());
+            assertTrue(
+                    e.getMessage().contains("cache(Path) stores Examples, Batches")
+                            && e.getMessage().contains("cache()"),
+                    e.getMessage());
             assertEquals(List.of(), filesInDir());
         }
     }
 
     private byte[] smallCacheFile() throws IOException {
-        Schema schema = Schema.of(Field.scalar("x", DType.FLOAT32), Field.scalar("name", DType.STRING),
-                Field.variable("ids", DType.INT64), new Field("v", DType.FLOAT64, Shape.of(2)));
+        Schema schema = Schema.of(
+                Field.scalar("x", DType.FLOAT32),
+                Field.scalar("name", DType.STRING),
+                Field.variable("ids", DType.INT64),
+                new Field("v", DType.FLOAT64, Shape.of(2)));
         Example.Builder b = Example.builder(schema);
         List<Example> rows = List.of(
-                b.set("x", 1.5).set("name", "a").set("ids", new long[] {1, 2}).set("v", new double[] {1, 2}).build(),
+                b.set("x", 1.5)
+                        .set("name", "a")
+                        .set("ids", new long[] {1, 2})
+                        .set("v", new double[] {1, 2})
+                        .build(),
                 b.set("x", 2.5).set("ids", new long[] {}).build(),
                 b.set("name", "ccc").set("v", new double[] {3, 4}).build());
         new Recording<>("small", rows::iterator).cache(file()).toList();
@@ -248,10 +284,12 @@ class FileCacheTest {
         for (int length = 0; length < whole.length; length++) {
             Files.write(file(), Arrays.copyOf(whole, length));
             Recording<Example> src = new Recording<>("small", List.<Example>of()::iterator);
-            DatasetException e = assertThrows(DatasetException.class, () -> src.cache(file()).toList(),
+            DatasetException e = assertThrows(
+                    DatasetException.class,
+                    () -> src.cache(file()).toList(),
                     "cut to " + length + " of " + whole.length + " bytes");
-            assertTrue(e.getMessage().contains(file().toString()) && e.getMessage().contains("delete it"),
-                    e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(file().toString()) && e.getMessage().contains("delete it"), e.getMessage());
             assertEquals(0, src.opened.get());
         }
     }
@@ -282,7 +320,8 @@ class FileCacheTest {
         byte[] data = "age,label\n39,yes\n".getBytes(StandardCharsets.UTF_8);
         Files.write(file(), data);
         Recording<Example> src = new Recording<>("rows-v1", () -> rows().iterator());
-        DatasetException e = assertThrows(DatasetException.class, () -> src.cache(file()).toList());
+        DatasetException e =
+                assertThrows(DatasetException.class, () -> src.cache(file()).toList());
         assertTrue(e.getMessage().contains(file().toString()), e.getMessage());
         assertArrayEquals(data, Files.readAllBytes(file()), "cache(Path) overwrote a file that is not its own");
         assertEquals(0, src.opened.get());

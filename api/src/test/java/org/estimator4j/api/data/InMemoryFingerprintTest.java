@@ -17,7 +17,8 @@ class InMemoryFingerprintTest {
     void inMemorySourcesAreFingerprintedByContent() {
         assertEquals(Dataset.of(1, 2, 3).fingerprint(), Dataset.of(1, 2, 3).fingerprint());
         assertNotEquals(Dataset.of(1, 2, 3).fingerprint(), Dataset.of(1, 2, 4).fingerprint());
-        assertNotEquals(Dataset.fromColumns(Map.of("x", new long[] {1, 2})).fingerprint(),
+        assertNotEquals(
+                Dataset.fromColumns(Map.of("x", new long[] {1, 2})).fingerprint(),
                 Dataset.fromColumns(Map.of("x", new long[] {1, 3})).fingerprint());
     }
 

@@ -34,20 +34,40 @@ class InMemorySourcesTest {
     @Test
     void fromRecordsInfersTypesFromJavaValues() {
         List<Map<String, Object>> records = List.of(record(
-                "i", 1, "l", 2L, "d", 1.5, "f", 2.5f, "s", "x", "b", true,
-                "ints", List.of(1, 2), "doubles", List.of(1.0, 2.0), "strings", List.of("a"), "floats", new float[] {1f}));
+                "i",
+                1,
+                "l",
+                2L,
+                "d",
+                1.5,
+                "f",
+                2.5f,
+                "s",
+                "x",
+                "b",
+                true,
+                "ints",
+                List.of(1, 2),
+                "doubles",
+                List.of(1.0, 2.0),
+                "strings",
+                List.of("a"),
+                "floats",
+                new float[] {1f}));
         Schema schema = Dataset.fromRecords(records).toList().get(0).schema();
-        assertEquals(Schema.of(
-                Field.scalar("i", DType.INT64),
-                Field.scalar("l", DType.INT64),
-                Field.scalar("d", DType.FLOAT64),
-                Field.scalar("f", DType.FLOAT32),
-                Field.scalar("s", DType.STRING),
-                Field.scalar("b", DType.INT64),
-                Field.variable("ints", DType.INT64),
-                Field.variable("doubles", DType.FLOAT64),
-                Field.variable("strings", DType.STRING),
-                Field.variable("floats", DType.FLOAT32)), schema);
+        assertEquals(
+                Schema.of(
+                        Field.scalar("i", DType.INT64),
+                        Field.scalar("l", DType.INT64),
+                        Field.scalar("d", DType.FLOAT64),
+                        Field.scalar("f", DType.FLOAT32),
+                        Field.scalar("s", DType.STRING),
+                        Field.scalar("b", DType.INT64),
+                        Field.variable("ints", DType.INT64),
+                        Field.variable("doubles", DType.FLOAT64),
+                        Field.variable("strings", DType.STRING),
+                        Field.variable("floats", DType.FLOAT32)),
+                schema);
     }
 
     @Test
@@ -72,8 +92,8 @@ class InMemorySourcesTest {
 
     @Test
     void fromRecordsWidensMixedNumbers() {
-        List<Map<String, Object>> records = List.of(record("x", 1, "y", 1, "z", 1.5f), record("x", 2.5, "y", 2.5f,
-                "z", 2.0));
+        List<Map<String, Object>> records =
+                List.of(record("x", 1, "y", 1, "z", 1.5f), record("x", 2.5, "y", 2.5f, "z", 2.0));
         Schema schema = Dataset.fromRecords(records).toList().get(0).schema();
         assertEquals(DType.FLOAT64, schema.field("x").dtype());
         assertEquals(DType.FLOAT32, schema.field("y").dtype());
@@ -100,27 +120,31 @@ class InMemorySourcesTest {
         assertArrayEquals(new long[] {5, 6}, rows.get(1).getLongs("ids"));
 
         // Only empty lists: nothing says what they hold, float32 is the default.
-        Schema onlyEmpty = Dataset.fromRecords(List.of(record("e", List.of()))).toList().get(0).schema();
+        Schema onlyEmpty = Dataset.fromRecords(List.of(record("e", List.of())))
+                .toList()
+                .get(0)
+                .schema();
         assertEquals(Field.variable("e", DType.FLOAT32), onlyEmpty.field("e"));
     }
 
     @Test
     void fromRecordsRejectsAColumnThatIsAlwaysNull() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Dataset.fromRecords(List.of(record("ok", 1, "ghost", null))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Dataset.fromRecords(List.of(record("ok", 1, "ghost", null))));
         assertTrue(e.getMessage().contains("'ghost'") && e.getMessage().contains("Schema"), e.getMessage());
     }
 
     @Test
     void fromRecordsRejectsAColumnMixingStringsAndNumbers() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Dataset.fromRecords(List.of(record("x", 1), record("x", "one"))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Dataset.fromRecords(List.of(record("x", 1), record("x", "one"))));
         assertTrue(e.getMessage().contains("'x'"), e.getMessage());
     }
 
     @Test
     void fromRecordsRejectsANullInsideAList() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Dataset.fromRecords(List.of(record("ids", Arrays.asList(1, null)))));
         assertTrue(e.getMessage().contains("'ids'") && e.getMessage().contains("null"), e.getMessage());
     }
@@ -128,10 +152,13 @@ class InMemorySourcesTest {
     @Test
     void fromRecordsWithASchemaRejectsUnknownColumns() {
         Schema schema = Schema.of(Field.scalar("a", DType.FLOAT32));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Dataset.fromRecords(schema, List.of(record("a", 1, "b", 2))).toList());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Dataset.fromRecords(schema, List.of(record("a", 1, "b", 2)))
+                        .toList());
         assertTrue(e.getMessage().contains("'b'"), e.getMessage());
-        List<Example> rows = Dataset.fromRecords(schema, List.of(record("a", 3))).toList();
+        List<Example> rows =
+                Dataset.fromRecords(schema, List.of(record("a", 3))).toList();
         assertEquals(3.0f, rows.get(0).getFloat("a"));
     }
 
@@ -154,13 +181,15 @@ class InMemorySourcesTest {
         columns.put("s", new String[] {"a", null});
         columns.put("b", new boolean[] {true, false});
         List<Example> rows = Dataset.fromColumns(columns).toList();
-        assertEquals(Schema.of(
-                Field.scalar("f", DType.FLOAT32),
-                Field.scalar("d", DType.FLOAT64),
-                Field.scalar("l", DType.INT64),
-                Field.scalar("i", DType.INT64),
-                Field.scalar("s", DType.STRING),
-                Field.scalar("b", DType.INT64)), rows.get(0).schema());
+        assertEquals(
+                Schema.of(
+                        Field.scalar("f", DType.FLOAT32),
+                        Field.scalar("d", DType.FLOAT64),
+                        Field.scalar("l", DType.INT64),
+                        Field.scalar("i", DType.INT64),
+                        Field.scalar("s", DType.STRING),
+                        Field.scalar("b", DType.INT64)),
+                rows.get(0).schema());
         assertEquals(2, rows.size());
         assertEquals(2.5f, rows.get(1).getFloat("f"));
         assertEquals(0.1, rows.get(0).getDouble("d"));
@@ -178,8 +207,12 @@ class InMemorySourcesTest {
         columns.put("xy", new float[][] {{1, 2}, {3, 4}, {5, 6}});
         columns.put("words", new String[][] {{"a", "b"}, {"c", "d"}, {"e", "f"}});
         List<Example> rows = Dataset.fromColumns(columns).toList();
-        assertEquals(new Field("xy", DType.FLOAT32, Shape.of(2)), rows.get(0).schema().field("xy"));
-        assertEquals(new Field("words", DType.STRING, Shape.of(2)), rows.get(0).schema().field("words"));
+        assertEquals(
+                new Field("xy", DType.FLOAT32, Shape.of(2)),
+                rows.get(0).schema().field("xy"));
+        assertEquals(
+                new Field("words", DType.STRING, Shape.of(2)),
+                rows.get(0).schema().field("words"));
         assertArrayEquals(new float[] {3, 4}, rows.get(1).getFloats("xy"));
         assertArrayEquals(new String[] {"e", "f"}, rows.get(2).getStrings("words"));
     }
@@ -191,7 +224,9 @@ class InMemorySourcesTest {
         columns.put("w", new double[][] {{1, 2}, null, {3, 4}, {5, 6}});
         List<Example> rows = Dataset.fromColumns(columns).toList();
         assertEquals(Field.variable("ids", DType.INT64), rows.get(0).schema().field("ids"));
-        assertEquals(new Field("w", DType.FLOAT64, Shape.of(2)), rows.get(0).schema().field("w"),
+        assertEquals(
+                new Field("w", DType.FLOAT64, Shape.of(2)),
+                rows.get(0).schema().field("w"),
                 "a missing row does not make a column ragged");
         assertArrayEquals(new long[] {2, 3}, rows.get(1).getLongs("ids"));
         assertEquals(0, rows.get(2).getLongs("ids").length);
@@ -214,15 +249,20 @@ class InMemorySourcesTest {
         columns.put("age", new long[] {1, 2, 3});
         columns.put("income", new double[] {1, 2});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dataset.fromColumns(columns));
-        assertTrue(e.getMessage().contains("'age'") && e.getMessage().contains("'income'")
-                && e.getMessage().contains("3") && e.getMessage().contains("2"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'age'")
+                        && e.getMessage().contains("'income'")
+                        && e.getMessage().contains("3")
+                        && e.getMessage().contains("2"),
+                e.getMessage());
     }
 
     @Test
     void fromColumnsRejectsNonArraysEmptyMapsAndUnsupportedTypes() {
         Map<String, Object> notArray = new HashMap<>();
         notArray.put("x", List.of(1, 2));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Dataset.fromColumns(notArray)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Dataset.fromColumns(notArray))
+                .getMessage()
                 .contains("'x'"));
         assertThrows(IllegalArgumentException.class, () -> Dataset.fromColumns(Map.of()));
         assertThrows(IllegalArgumentException.class, () -> Dataset.fromColumns(Map.of("o", new Object[] {1})));

@@ -30,7 +30,9 @@ class ParallelMapTest {
 
     @Test
     void parallelMapKeepsTheInputOrder() {
-        assertEquals(Dataset.range(1000).map(x -> x * x).toList(), Dataset.range(1000).map(x -> x * x, 4).toList());
+        assertEquals(
+                Dataset.range(1000).map(x -> x * x).toList(),
+                Dataset.range(1000).map(x -> x * x, 4).toList());
     }
 
     @Test
@@ -54,7 +56,8 @@ class ParallelMapTest {
             }
             return x * 10;
         };
-        assertEquals(List.of(0L, 10L, 20L, 30L, 40L, 50L), Dataset.range(6).map(f, 2).toList());
+        assertEquals(
+                List.of(0L, 10L, 20L, 30L, 40L, 50L), Dataset.range(6).map(f, 2).toList());
         assertEquals(1L, finished.peek(), "element 1 should have finished first");
     }
 
@@ -62,17 +65,21 @@ class ParallelMapTest {
     void parallelMapRunsOnSeveralNamedWorkerThreads() {
         Set<String> threads = ConcurrentHashMap.newKeySet();
         CountDownLatch twoRunning = new CountDownLatch(2);
-        List<Long> out = Dataset.range(20).map(x -> {
-            threads.add(Thread.currentThread().getName());
-            twoRunning.countDown();
-            try {
-                // Only returns early once two calls run at the same time.
-                twoRunning.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            return x + 1;
-        }, 4).toList();
+        List<Long> out = Dataset.range(20)
+                .map(
+                        x -> {
+                            threads.add(Thread.currentThread().getName());
+                            twoRunning.countDown();
+                            try {
+                                // Only returns early once two calls run at the same time.
+                                twoRunning.await(10, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                throw new AssertionError(e);
+                            }
+                            return x + 1;
+                        },
+                        4)
+                .toList();
         assertEquals(Dataset.range(1, 21).toList(), out);
         assertTrue(threads.size() >= 2, "ran on " + threads);
         String consumer = Thread.currentThread().getName();
@@ -83,12 +90,15 @@ class ParallelMapTest {
     @Test
     void aFailureInTheFunctionReachesTheConsumerInOrderAsTheOriginalException() {
         CustomFailure failure = new CustomFailure("bad element 5");
-        Dataset<Long> ds = Dataset.range(10).map(x -> {
-            if (x == 5) {
-                throw failure;
-            }
-            return x * 2;
-        }, 3);
+        Dataset<Long> ds = Dataset.range(10)
+                .map(
+                        x -> {
+                            if (x == 5) {
+                                throw failure;
+                            }
+                            return x * 2;
+                        },
+                        3);
         List<Long> seen = new ArrayList<>();
         DatasetIterator<Long> it = ds.iterator();
         CustomFailure thrown = assertThrows(CustomFailure.class, () -> it.forEachRemaining(seen::add));
@@ -127,12 +137,15 @@ class ParallelMapTest {
 
     @Test
     void aFailureTerminatesThePool() {
-        ParallelMapPass<Long, Long> pass = new ParallelMapPass<>(Dataset.range(10).iterator(), x -> {
-            if (x == 2) {
-                throw new CustomFailure("no");
-            }
-            return x;
-        }, 2);
+        ParallelMapPass<Long, Long> pass = new ParallelMapPass<>(
+                Dataset.range(10).iterator(),
+                x -> {
+                    if (x == 2) {
+                        throw new CustomFailure("no");
+                    }
+                    return x;
+                },
+                2);
         assertEquals(0L, pass.next());
         assertEquals(1L, pass.next());
         assertThrows(CustomFailure.class, pass::hasNext);
@@ -141,7 +154,8 @@ class ParallelMapTest {
 
     @Test
     void exhaustionTerminatesThePool() {
-        ParallelMapPass<Long, Long> pass = new ParallelMapPass<>(Dataset.range(5).iterator(), x -> x, 2);
+        ParallelMapPass<Long, Long> pass =
+                new ParallelMapPass<>(Dataset.range(5).iterator(), x -> x, 2);
         int n = 0;
         while (pass.hasNext()) {
             pass.next();

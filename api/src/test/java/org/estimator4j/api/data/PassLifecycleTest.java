@@ -146,7 +146,12 @@ class PassLifecycleTest {
     @Test
     void runningAPipelineToItsEndClosesEveryUpstreamPass() {
         Recording<Long> src = Recording.of(longs(20));
-        long n = src.map(x -> x + 1).filter(x -> x % 2 == 0).shuffle(4, 1).batch(3).unbatch().count();
+        long n = src.map(x -> x + 1)
+                .filter(x -> x % 2 == 0)
+                .shuffle(4, 1)
+                .batch(3)
+                .unbatch()
+                .count();
         assertEquals(10, n);
         assertEquals(1, src.opened.get());
         assertEquals(0, src.openPasses());
@@ -204,6 +209,8 @@ class PassLifecycleTest {
     void fingerprintNamesOperationsAndInputs() {
         String fp = Dataset.range(10).map(x -> x).batch(4, true).fingerprint();
         assertEquals("batch(4,true)(map(range(0,10)))", fp);
-        assertEquals("zip(range(0,2), range(0,3))", Dataset.range(2).zip(Dataset.range(3)).fingerprint());
+        assertEquals(
+                "zip(range(0,2), range(0,3))",
+                Dataset.range(2).zip(Dataset.range(3)).fingerprint());
     }
 }

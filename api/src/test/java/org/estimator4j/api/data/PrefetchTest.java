@@ -59,15 +59,17 @@ class PrefetchTest {
 
     @Test
     void aFailureInAMapBeforePrefetchKeepsItsType() {
-        Dataset<Long> ds = Dataset.range(10).map(x -> {
-            if (x == 3) {
-                throw new ParallelMapTest.CustomFailure("three");
-            }
-            return x;
-        }).prefetch(4);
+        Dataset<Long> ds = Dataset.range(10)
+                .map(x -> {
+                    if (x == 3) {
+                        throw new ParallelMapTest.CustomFailure("three");
+                    }
+                    return x;
+                })
+                .prefetch(4);
         List<Long> seen = new ArrayList<>();
-        ParallelMapTest.CustomFailure e = assertThrows(ParallelMapTest.CustomFailure.class,
-                () -> ds.iterator().forEachRemaining(seen::add));
+        ParallelMapTest.CustomFailure e = assertThrows(
+                ParallelMapTest.CustomFailure.class, () -> ds.iterator().forEachRemaining(seen::add));
         assertEquals("three", e.getMessage());
         assertEquals(List.of(0L, 1L, 2L), seen);
     }
@@ -80,12 +82,14 @@ class PrefetchTest {
     @Test
     void aCheckedExceptionUpstreamArrivesWrappedWithItAsTheCause() {
         IOException io = new IOException("checked");
-        Dataset<Long> ds = Dataset.range(5).map(x -> {
-            if (x == 2) {
-                throw sneaky(io);
-            }
-            return x;
-        }).prefetch(2);
+        Dataset<Long> ds = Dataset.range(5)
+                .map(x -> {
+                    if (x == 2) {
+                        throw sneaky(io);
+                    }
+                    return x;
+                })
+                .prefetch(2);
         DatasetException e = assertThrows(DatasetException.class, ds::toList);
         assertSame(io, e.getCause());
     }
@@ -93,12 +97,14 @@ class PrefetchTest {
     @Test
     void anErrorUpstreamArrivesAsItself() {
         AssertionError error = new AssertionError("invariant broken");
-        Dataset<Long> ds = Dataset.range(5).map(x -> {
-            if (x == 1) {
-                throw error;
-            }
-            return x;
-        }).prefetch(2);
+        Dataset<Long> ds = Dataset.range(5)
+                .map(x -> {
+                    if (x == 1) {
+                        throw error;
+                    }
+                    return x;
+                })
+                .prefetch(2);
         assertSame(error, assertThrows(AssertionError.class, ds::toList));
     }
 
@@ -183,7 +189,8 @@ class PrefetchTest {
     @Test
     void aHugeBufferCostsOnlyWhatItHolds() {
         assertEquals(longs(100), Dataset.range(100).prefetch(Integer.MAX_VALUE).toList());
-        assertEquals(longs(100), Dataset.range(100).prefetch(Integer.MAX_VALUE - 1).toList());
+        assertEquals(
+                longs(100), Dataset.range(100).prefetch(Integer.MAX_VALUE - 1).toList());
     }
 
     @Test

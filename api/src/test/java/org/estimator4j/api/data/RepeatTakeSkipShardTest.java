@@ -15,7 +15,9 @@ class RepeatTakeSkipShardTest {
 
     @Test
     void repeatCountPassesOverTheDatasetAgain() {
-        assertEquals(List.of(0L, 1L, 2L, 0L, 1L, 2L, 0L, 1L, 2L), Dataset.range(3).repeat(3).toList());
+        assertEquals(
+                List.of(0L, 1L, 2L, 0L, 1L, 2L, 0L, 1L, 2L),
+                Dataset.range(3).repeat(3).toList());
     }
 
     @Test
@@ -44,7 +46,9 @@ class RepeatTakeSkipShardTest {
 
     @Test
     void repeatWithoutCountIsEndlessOnANonEmptyDataset() {
-        assertEquals(List.of(0L, 1L, 2L, 0L, 1L, 2L, 0L, 1L, 2L, 0L), Dataset.range(3).repeat().take(10).toList());
+        assertEquals(
+                List.of(0L, 1L, 2L, 0L, 1L, 2L, 0L, 1L, 2L, 0L),
+                Dataset.range(3).repeat().take(10).toList());
         assertEquals(100_000, Dataset.range(7).repeat().take(100_000).count());
     }
 
@@ -52,7 +56,8 @@ class RepeatTakeSkipShardTest {
     void repeatWithoutCountEndsOnAnEmptyDataset() {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             assertEquals(List.of(), Dataset.<Long>of().repeat().toList());
-            assertEquals(List.of(), Dataset.range(5).filter(x -> x > 10).repeat().toList());
+            assertEquals(
+                    List.of(), Dataset.range(5).filter(x -> x > 10).repeat().toList());
         });
     }
 
@@ -123,15 +128,20 @@ class RepeatTakeSkipShardTest {
     @Test
     void shardAfterRepeatCountsPositionsAcrossEpochs() {
         // Positions 1, 3, 5, 7, 9 of 0 1 2 3 4 0 1 2 3 4.
-        assertEquals(List.of(1L, 3L, 0L, 2L, 4L), Dataset.range(5).repeat(2).shard(2, 1).toList());
+        assertEquals(
+                List.of(1L, 3L, 0L, 2L, 4L),
+                Dataset.range(5).repeat(2).shard(2, 1).toList());
         // Sharding first, then repeating, repeats the shard.
-        assertEquals(List.of(1L, 3L, 1L, 3L), Dataset.range(5).shard(2, 1).repeat(2).toList());
+        assertEquals(
+                List.of(1L, 3L, 1L, 3L), Dataset.range(5).shard(2, 1).repeat(2).toList());
     }
 
     @Test
     void shardThenSkipThenTakeComposes() {
         // shard(3,1) of range(30) = 1 4 7 10 13 16 ...; skip 2 -> 7 10 13 ...; take 3.
-        assertEquals(List.of(7L, 10L, 13L), Dataset.range(30).shard(3, 1).skip(2).take(3).toList());
+        assertEquals(
+                List.of(7L, 10L, 13L),
+                Dataset.range(30).shard(3, 1).skip(2).take(3).toList());
     }
 
     @Test

@@ -19,10 +19,10 @@ import org.estimator4j.api.table.Batch;
 import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.RowOrigin;
 import org.estimator4j.api.table.Schema;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every row remembers its file and line through shuffle, batch, label split and unbatch. */
 class RowOriginTest {
@@ -48,11 +48,19 @@ class RowOriginTest {
     @ValueSource(ints = {1, 2}) // parsed on the consumer's thread, and in chunks on workers
     void shuffledBatchesNameEachRowsFileAndLine(int parallelism) throws IOException {
         List<Path> files = files();
-        CsvOptions options = CsvOptions.builder().files(files).labelColumns("label").parallelism(parallelism)
+        CsvOptions options = CsvOptions.builder()
+                .files(files)
+                .labelColumns("label")
+                .parallelism(parallelism)
                 .build();
         Map<String, Integer> seen = new HashMap<>();
-        try (Dataset<LabeledBatch> batches = CsvInputFn.builder(options).batchSize(64).shuffleBuffer(5000).seed(3)
-                .epochs(1).build().apply(Mode.TRAIN)) {
+        try (Dataset<LabeledBatch> batches = CsvInputFn.builder(options)
+                .batchSize(64)
+                .shuffleBuffer(5000)
+                .seed(3)
+                .epochs(1)
+                .build()
+                .apply(Mode.TRAIN)) {
             for (LabeledBatch b : batches) {
                 for (int r = 0; r < b.numRows(); r++) {
                     long line = b.features().longColumn("id").values()[r];
@@ -71,28 +79,37 @@ class RowOriginTest {
     void unbatchedRowsAndJsonLinesKeepTheirOrigin() throws IOException {
         Path p = dir.resolve("rows.jsonl");
         Files.writeString(p, "{\"x\": 1}\n\n{\"x\": 2}\n{\"x\": 3}\n");
-        List<Example> rows = Dataset.fromJsonLines(JsonLinesOptions.builder().file(p).build())
-                .batch(2, false, Batch::of).<Example>unbatch().toList();
-        assertEquals(List.of(p + ":1", p + ":3", p + ":4"),
+        List<Example> rows = Dataset.fromJsonLines(
+                        JsonLinesOptions.builder().file(p).build())
+                .batch(2, false, Batch::of)
+                .<Example>unbatch()
+                .toList();
+        assertEquals(
+                List.of(p + ":1", p + ":3", p + ":4"),
                 rows.stream().map(e -> RowOrigin.describe(e.origin())).toList());
     }
 
     @Test
     void rowsReadBackFromACacheFileKeepTheirOrigin() throws IOException {
-        List<Example> rows = Dataset.fromCsv(CsvOptions.builder().files(files()).build()).toList();
+        List<Example> rows =
+                Dataset.fromCsv(CsvOptions.builder().files(files()).build()).toList();
         TestSources.Recording<Example> src = new TestSources.Recording<>("csv rows", rows::iterator);
         Dataset<Example> cached = src.cache(dir.resolve("rows.e4jcache"));
         cached.toList();
         List<Example> again = cached.toList();
         assertEquals(1, src.opened.get(), "the second pass reads the cache file");
-        assertEquals(dir.resolve("a.csv") + ":2", RowOrigin.describe(again.get(0).origin()));
-        assertEquals(dir.resolve("b.csv") + ":3001", RowOrigin.describe(again.get(again.size() - 1).origin()));
+        assertEquals(
+                dir.resolve("a.csv") + ":2", RowOrigin.describe(again.get(0).origin()));
+        assertEquals(
+                dir.resolve("b.csv") + ":3001",
+                RowOrigin.describe(again.get(again.size() - 1).origin()));
     }
 
     @Test
     void rowsNotReadFromAFileAreNamedByTheirPositionInTheBatch() {
         Schema schema = Schema.of(org.estimator4j.api.table.Field.scalar("x", org.estimator4j.api.table.DType.INT64));
-        Batch b = Batch.of(List.of(Example.builder(schema).set("x", 1L).build(),
+        Batch b = Batch.of(List.of(
+                Example.builder(schema).set("x", 1L).build(),
                 Example.builder(schema).set("x", 2L).build()));
         assertEquals("row 1", b.rowName(1));
         assertEquals(RowOrigin.UNKNOWN, b.origin(1));

@@ -32,7 +32,9 @@ class ShuffleTest {
 
     @Test
     void differentSeedsGiveDifferentOrders() {
-        assertNotEquals(Dataset.range(100).shuffle(100, 1).toList(), Dataset.range(100).shuffle(100, 2).toList());
+        assertNotEquals(
+                Dataset.range(100).shuffle(100, 1).toList(),
+                Dataset.range(100).shuffle(100, 2).toList());
     }
 
     @Test
@@ -54,7 +56,9 @@ class ShuffleTest {
     void twoArgumentShuffleReshufflesEachPass() {
         Dataset<Long> ds = Dataset.range(50).shuffle(50, 7);
         assertNotEquals(ds.toList(), ds.toList());
-        assertEquals(Dataset.range(50).shuffle(50, 7, true).toList(), Dataset.range(50).shuffle(50, 7).toList());
+        assertEquals(
+                Dataset.range(50).shuffle(50, 7, true).toList(),
+                Dataset.range(50).shuffle(50, 7).toList());
     }
 
     @Test
@@ -126,8 +130,10 @@ class ShuffleTest {
             assertEquals(longs(n), sorted(out));
             for (int position = 0; position < n; position++) {
                 long element = out.get(position);
-                assertTrue(position >= element - bufferSize + 1, "buffer " + bufferSize + ", seed " + seed
-                        + ": element " + element + " emitted at position " + position);
+                assertTrue(
+                        position >= element - bufferSize + 1,
+                        "buffer " + bufferSize + ", seed " + seed + ": element " + element + " emitted at position "
+                                + position);
             }
         }
     }

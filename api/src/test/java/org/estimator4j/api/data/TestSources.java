@@ -50,7 +50,8 @@ final class TestSources {
 
         /** 0, 1, 2, ... for ever. */
         static Recording<Long> endless() {
-            return new Recording<>("endless", () -> LongStream.iterate(0, i -> i + 1).iterator());
+            return new Recording<>(
+                    "endless", () -> LongStream.iterate(0, i -> i + 1).iterator());
         }
 
         /** The elements, then {@code failure} thrown from the pass. */

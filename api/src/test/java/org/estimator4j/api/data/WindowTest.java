@@ -33,29 +33,39 @@ class WindowTest {
 
     @Test
     void slidingWindowWithShiftMatchesTensorFlowsExample() {
-        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(2L, 3L, 4L), List.of(4L, 5L, 6L)),
-                windows(7, 3, 2, 1, true));
+        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(2L, 3L, 4L), List.of(4L, 5L, 6L)), windows(7, 3, 2, 1, true));
     }
 
     @Test
     void stridedWindowMatchesTensorFlowsExample() {
-        assertEquals(List.of(List.of(0L, 2L, 4L), List.of(1L, 3L, 5L), List.of(2L, 4L, 6L)),
-                windows(7, 3, 1, 2, true));
+        assertEquals(List.of(List.of(0L, 2L, 4L), List.of(1L, 3L, 5L), List.of(2L, 4L, 6L)), windows(7, 3, 1, 2, true));
     }
 
     @Test
     void withoutDropRemainderTrailingPartialWindowsAreKept() {
-        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(2L, 3L, 4L), List.of(4L, 5L, 6L), List.of(6L)),
+        assertEquals(
+                List.of(List.of(0L, 1L, 2L), List.of(2L, 3L, 4L), List.of(4L, 5L, 6L), List.of(6L)),
                 windows(7, 3, 2, 1, false));
-        assertEquals(List.of(List.of(0L, 2L, 4L), List.of(1L, 3L, 5L), List.of(2L, 4L, 6L), List.of(3L, 5L),
-                List.of(4L, 6L), List.of(5L), List.of(6L)), windows(7, 3, 1, 2, false));
+        assertEquals(
+                List.of(
+                        List.of(0L, 2L, 4L),
+                        List.of(1L, 3L, 5L),
+                        List.of(2L, 4L, 6L),
+                        List.of(3L, 5L),
+                        List.of(4L, 6L),
+                        List.of(5L),
+                        List.of(6L)),
+                windows(7, 3, 1, 2, false));
     }
 
     @Test
     void tumblingWindowsSplitTheInput() {
-        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L), List.of(6L)),
+        assertEquals(
+                List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L), List.of(6L)),
                 Dataset.range(7).window(3, false).toList());
-        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L)), Dataset.range(7).window(3, true).toList());
+        assertEquals(
+                List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L)),
+                Dataset.range(7).window(3, true).toList());
     }
 
     @Test
@@ -78,7 +88,8 @@ class WindowTest {
                 for (int shift = 1; shift <= 5; shift++) {
                     for (int stride = 1; stride <= 3; stride++) {
                         for (boolean drop : new boolean[] {false, true}) {
-                            assertEquals(reference(longs(n), size, shift, stride, drop),
+                            assertEquals(
+                                    reference(longs(n), size, shift, stride, drop),
                                     windows(n, size, shift, stride, drop),
                                     "range(" + n + ").window(" + size + ", " + shift + ", " + stride + ", " + drop
                                             + ")");
@@ -92,14 +103,16 @@ class WindowTest {
     @Test
     void windowReadsTheSourceOnceAndClosesIt() {
         Recording<Long> src = Recording.of(longs(20));
-        assertEquals(reference(longs(20), 4, 3, 2, false), src.window(4, 3, 2, false).toList());
+        assertEquals(
+                reference(longs(20), 4, 3, 2, false), src.window(4, 3, 2, false).toList());
         assertEquals(20, src.produced.get());
         assertEquals(0, src.openPasses());
     }
 
     @Test
     void windowOfAnEndlessSourceIsLazy() {
-        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(2L, 3L, 4L)),
+        assertEquals(
+                List.of(List.of(0L, 1L, 2L), List.of(2L, 3L, 4L)),
                 Recording.endless().window(3, 2, 1, true).take(2).toList());
     }
 

@@ -18,7 +18,8 @@ class RunConfigTest {
 
     @Test
     void checkpointingBySteps_stopsCheckpointingByTime(@TempDir Path dir) {
-        RunConfig config = RunConfig.builder().modelDir(dir).saveCheckpointsSteps(7).build();
+        RunConfig config =
+                RunConfig.builder().modelDir(dir).saveCheckpointsSteps(7).build();
 
         assertEquals(OptionalLong.of(7), config.saveCheckpointsSteps());
         assertEquals(OptionalLong.empty(), config.saveCheckpointsSecs());

@@ -41,7 +41,12 @@ class CsvInputFnTest {
 
     @Test
     void trainShufflesRepeatsAndSplitsLabels() throws IOException {
-        InputFn fn = CsvInputFn.builder(options()).batchSize(32).shuffleBuffer(1000).seed(7).epochs(2).build();
+        InputFn fn = CsvInputFn.builder(options())
+                .batchSize(32)
+                .shuffleBuffer(1000)
+                .seed(7)
+                .epochs(2)
+                .build();
         List<LabeledBatch> batches = fn.apply(Mode.TRAIN).toList();
         List<Long> xs = xs(batches);
         assertEquals(200, xs.size());

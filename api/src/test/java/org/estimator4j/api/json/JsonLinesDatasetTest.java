@@ -25,9 +25,13 @@ class JsonLinesDatasetTest {
     @Test
     void infersTypesAndReadsListsAsVariableLengthColumns() throws IOException {
         Path p = dir.resolve("a.jsonl");
-        Files.writeString(p, "{\"id\": 1, \"score\": 0.5, \"tags\": [\"a\", \"b\"], \"ok\": true}\n\n"
-                + "{\"id\": 2, \"score\": null, \"tags\": [], \"ok\": false}\n");
-        List<Example> rows = Dataset.fromJsonLines(JsonLinesOptions.builder().file(p).build()).toList();
+        Files.writeString(
+                p,
+                "{\"id\": 1, \"score\": 0.5, \"tags\": [\"a\", \"b\"], \"ok\": true}\n\n"
+                        + "{\"id\": 2, \"score\": null, \"tags\": [], \"ok\": false}\n");
+        List<Example> rows = Dataset.fromJsonLines(
+                        JsonLinesOptions.builder().file(p).build())
+                .toList();
         Schema s = rows.get(0).schema();
         assertEquals(DType.INT64, s.field("id").dtype());
         assertEquals(DType.FLOAT32, s.field("score").dtype());
@@ -42,8 +46,13 @@ class JsonLinesDatasetTest {
     void aBadLineNamesFileAndLine() throws IOException {
         Path p = dir.resolve("bad.jsonl");
         Files.writeString(p, "{\"id\": 1}\n{\"id\": 2}\n{\"id\": \"three\"}\n");
-        DataFormatException e = assertThrows(DataFormatException.class,
-                () -> Dataset.fromJsonLines(JsonLinesOptions.builder().file(p).inferenceRows(2).build()).toList());
+        DataFormatException e = assertThrows(
+                DataFormatException.class,
+                () -> Dataset.fromJsonLines(JsonLinesOptions.builder()
+                                .file(p)
+                                .inferenceRows(2)
+                                .build())
+                        .toList());
         assertTrue(e.getMessage().startsWith(p + ":3:"), e.getMessage());
         assertTrue(e.getMessage().contains("three"), e.getMessage());
     }
@@ -52,8 +61,11 @@ class JsonLinesDatasetTest {
     void badLinesCanBeSkipped() throws IOException {
         Path p = dir.resolve("skip.jsonl");
         Files.writeString(p, "{\"id\": 1}\nnot json\n{\"id\": 3}\n");
-        List<Example> rows = Dataset.fromJsonLines(JsonLinesOptions.builder().file(p)
-                .badRows(BadRowPolicy.SKIP).build()).toList();
+        List<Example> rows = Dataset.fromJsonLines(JsonLinesOptions.builder()
+                        .file(p)
+                        .badRows(BadRowPolicy.SKIP)
+                        .build())
+                .toList();
         assertEquals(List.of(1L, 3L), rows.stream().map(r -> r.getLong("id")).toList());
     }
 }

@@ -25,8 +25,12 @@ class JsonLinesNonFiniteTest {
         for (String value : List.of("1e400", "-1e400", "1e39")) {
             Path p = dir.resolve("big.jsonl");
             Files.writeString(p, "{\"id\": 1, \"score\": 0.5}\n\n{\"id\": 2, \"score\": " + value + "}\n");
-            DataFormatException e = assertThrows(DataFormatException.class,
-                    () -> Dataset.fromJsonLines(JsonLinesOptions.builder().file(p).inferenceRows(1).build())
+            DataFormatException e = assertThrows(
+                    DataFormatException.class,
+                    () -> Dataset.fromJsonLines(JsonLinesOptions.builder()
+                                    .file(p)
+                                    .inferenceRows(1)
+                                    .build())
                             .toList());
             assertTrue(e.getMessage().startsWith(p + ":3: field 'score': "), e.getMessage());
             assertTrue(e.getMessage().contains(" is not a finite float32 number"), e.getMessage());
@@ -38,7 +42,9 @@ class JsonLinesNonFiniteTest {
     void finiteExtremesAndMissingValuesPass() throws IOException {
         Path p = dir.resolve("ok.jsonl");
         Files.writeString(p, "{\"score\": 3.4e38}\n{\"score\": null}\n{\"score\": -1e-45}\n");
-        List<Example> rows = Dataset.fromJsonLines(JsonLinesOptions.builder().file(p).build()).toList();
+        List<Example> rows = Dataset.fromJsonLines(
+                        JsonLinesOptions.builder().file(p).build())
+                .toList();
         assertEquals(3.4e38f, rows.get(0).getFloat("score"));
         assertTrue(rows.get(1).isMissing("score"));
     }

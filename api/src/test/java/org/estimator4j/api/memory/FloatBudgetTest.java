@@ -22,8 +22,8 @@ class FloatBudgetTest {
         assertTrue(FloatBudget.tooLarge(Integer.MAX_VALUE, 4).startsWith("2147483647 x 4 = 8589934588 floats"));
         assertTrue(FloatBudget.tooLarge(-1, 4) != null);
         assertNull(FloatBudget.tooLarge(1000, 64));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FloatBudget.floats(1L << 40, 2, "table 't'"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> FloatBudget.floats(1L << 40, 2, "table 't'"));
         assertTrue(e.getMessage().startsWith("table 't': 1099511627776 x 2 ="), e.getMessage());
         assertEquals(64_000, FloatBudget.floats(1000, 64, "table"));
     }
@@ -31,7 +31,8 @@ class FloatBudgetTest {
     @Test
     void aBatchSizeOfTwoToTheThirtyOneMinusOneReservesNothingUpFront() {
         // Used to be new ArrayList<>(2^31-1): OutOfMemoryError before the first row.
-        List<List<Integer>> batches = Dataset.fromIterable(List.of(1, 2, 3)).batch(Integer.MAX_VALUE).toList();
+        List<List<Integer>> batches =
+                Dataset.fromIterable(List.of(1, 2, 3)).batch(Integer.MAX_VALUE).toList();
         assertEquals(List.of(List.of(1, 2, 3)), batches);
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CloseMatchesTest {
-    private static final List<String> KNOWN = List.of("binary_crossentropy", "mse", "huber", "acme.focal_loss",
-            "acme.squared_hinge", "other.focal_loss");
+    private static final List<String> KNOWN =
+            List.of("binary_crossentropy", "mse", "huber", "acme.focal_loss", "acme.squared_hinge", "other.focal_loss");
 
     @Test
     void typosFindTheNameWithOrWithoutItsNamespace() {

@@ -42,11 +42,17 @@ public final class PluginJar {
      * {@code parameters} a Java expression of the declared parameters, {@code create} the body of {@code create}
      * (with {@code Parameters p}), {@code members} anything else the class needs.
      */
-    public static String provider(String className, String kind, String name, String spiVersion, String parameters,
-            String create, String members) {
+    public static String provider(
+            String className,
+            String kind,
+            String name,
+            String spiVersion,
+            String parameters,
+            String create,
+            String members) {
         int dot = className.lastIndexOf('.');
-        String component = kind.substring(0, kind.indexOf('.') + 1) + kind.substring(kind.indexOf('.') + 1)
-                .replace("Provider", "");
+        String component = kind.substring(0, kind.indexOf('.') + 1)
+                + kind.substring(kind.indexOf('.') + 1).replace("Provider", "");
         return """
                 package %s;
 
@@ -61,14 +67,29 @@ public final class PluginJar {
                     public int spiVersion() { return %s; }
                     %s
                 }
-                """.formatted(className.substring(0, dot), className.substring(dot + 1), kind, name, name, parameters,
-                component, create, spiVersion, members);
+                """.formatted(
+                        className.substring(0, dot),
+                        className.substring(dot + 1),
+                        kind,
+                        name,
+                        name,
+                        parameters,
+                        component,
+                        create,
+                        spiVersion,
+                        members);
     }
 
     /** A provider class (see {@link #provider(String, String, String, String, String, String, String)}) and its
      * services entry. */
-    public PluginJar provider(Class<?> providerInterface, String className, String name, String spiVersion,
-            String parameters, String create, String members) {
+    public PluginJar provider(
+            Class<?> providerInterface,
+            String className,
+            String name,
+            String spiVersion,
+            String parameters,
+            String create,
+            String members) {
         String kind = providerInterface.getName().substring("org.estimator4j.spi.".length());
         source(className, provider(className, kind, name, spiVersion, parameters, create, members));
         return service(providerInterface, className);
@@ -82,7 +103,8 @@ public final class PluginJar {
 
     /** A {@code META-INF/services} line: {@code implementation} registered under {@code providerInterface}. */
     public PluginJar service(Class<?> providerInterface, String implementation) {
-        services.computeIfAbsent(providerInterface.getName(), k -> new ArrayList<>()).add(implementation);
+        services.computeIfAbsent(providerInterface.getName(), k -> new ArrayList<>())
+                .add(implementation);
         return this;
     }
 
@@ -101,7 +123,8 @@ public final class PluginJar {
                 write(classes, jar);
             } finally {
                 try (Stream<Path> walk = Files.walk(classes)) {
-                    for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path f :
+                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(f);
                     }
                 }
@@ -113,14 +136,16 @@ public final class PluginJar {
     }
 
     private void write(Path classes, Path jar) throws IOException {
-        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os)) {
+        try (OutputStream os = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(os)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(classes)) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path f : files) {
                 String entry = classes.relativize(f).toString().replace('\\', '/');
-                String className = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+                String className =
+                        entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
                 if (leaveOut.contains(className)) {
                     continue;
                 }
@@ -136,6 +161,7 @@ public final class PluginJar {
             }
         }
     }
+
     private void compile(Path classes) throws IOException {
         if (sources.isEmpty()) {
             return;
@@ -158,7 +184,11 @@ public final class PluginJar {
     /** Where the SPI classes the tests run with are: what a plugin compiles against. */
     public static Path spiLocation() {
         try {
-            return Path.of(ComponentProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(ComponentProvider.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -168,8 +198,7 @@ public final class PluginJar {
         private final String code;
 
         Source(String className, String code) {
-            super(java.net.URI.create("string:///" + className.replace('.', '/') + Kind.SOURCE.extension),
-                    Kind.SOURCE);
+            super(java.net.URI.create("string:///" + className.replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
             this.code = code;
         }
 

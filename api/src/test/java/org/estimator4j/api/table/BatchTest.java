@@ -18,12 +18,24 @@ class BatchTest {
     private static List<Example> rows() {
         Example.Builder b = Example.builder(SCHEMA);
         return List.of(
-                b.set("age", 39).set("score", 0.5).set("income", 10.0).set("city", "Oslo")
-                        .set("xyz", new float[] {1, 2, 3}).set("tags", List.of("a")).set("ids", new long[] {1, 2})
-                        .set("w", new double[] {0.5}).build(),
+                b.set("age", 39)
+                        .set("score", 0.5)
+                        .set("income", 10.0)
+                        .set("city", "Oslo")
+                        .set("xyz", new float[] {1, 2, 3})
+                        .set("tags", List.of("a"))
+                        .set("ids", new long[] {1, 2})
+                        .set("w", new double[] {0.5})
+                        .build(),
                 b.set("score", 1.5).set("tags", List.of()).build(),
-                b.set("age", 41).set("income", 30.0).set("city", "Lima").set("xyz", new float[] {4, 5, 6})
-                        .set("tags", List.of("b", "c")).set("ids", new long[] {3}).set("w", new double[] {}).build());
+                b.set("age", 41)
+                        .set("income", 30.0)
+                        .set("city", "Lima")
+                        .set("xyz", new float[] {4, 5, 6})
+                        .set("tags", List.of("b", "c"))
+                        .set("ids", new long[] {3})
+                        .set("w", new double[] {})
+                        .build());
     }
 
     @Test
@@ -120,7 +132,8 @@ class BatchTest {
     void batchOfRowsWithDifferentSchemasNamesTheRow() {
         Schema strings = Schema.of(Field.scalar("s", DType.STRING));
         Schema numbers = Schema.of(Field.scalar("n", DType.INT64));
-        List<Example> mixed = List.of(Example.builder(strings).set("s", "x").build(),
+        List<Example> mixed = List.of(
+                Example.builder(strings).set("s", "x").build(),
                 Example.builder(numbers).set("n", 1).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Batch.of(mixed));
         assertTrue(e.getMessage().contains("row 1"), e.getMessage());
@@ -132,7 +145,8 @@ class BatchTest {
         FloatColumn col = new FloatColumn(f, 2, new float[] {1, 2}, null);
         assertEquals(2, new Batch(Schema.of(f), 2, List.of(col)).numRows());
         assertThrows(IllegalArgumentException.class, () -> new Batch(Schema.of(f), 3, List.of(col)));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Batch(Schema.of(Field.scalar("y", DType.FLOAT32)), 2, List.of(col)));
         assertThrows(IllegalArgumentException.class, () -> new Batch(Schema.of(f), 2, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new FloatColumn(f, 3, new float[] {1, 2}, null));
@@ -140,8 +154,8 @@ class BatchTest {
 
     @Test
     void aMaskWithoutMissingRowsIsDropped() {
-        FloatColumn col = new FloatColumn(Field.scalar("x", DType.FLOAT32), 2, new float[] {1, 2},
-                new boolean[] {false, false});
+        FloatColumn col =
+                new FloatColumn(Field.scalar("x", DType.FLOAT32), 2, new float[] {1, 2}, new boolean[] {false, false});
         assertFalse(col.hasMissing());
         assertNull(col.missingMask());
     }
@@ -167,8 +181,15 @@ class BatchTest {
 
     @Test
     void paddingToAFixedLengthRejectsLongerRows() {
-        assertEquals(4, Padding.defaults().withLength("tags", 4).batch(rows()).stringColumn("tags").width());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                4,
+                Padding.defaults()
+                        .withLength("tags", 4)
+                        .batch(rows())
+                        .stringColumn("tags")
+                        .width());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Padding.defaults().withLength("tags", 1).batch(rows()));
         assertTrue(e.getMessage().contains("'tags'") && e.getMessage().contains("row 2"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Padding.defaults().withLength("tags", -1));

@@ -25,9 +25,16 @@ class ExampleTest {
             Field.variable("w", DType.FLOAT64));
 
     private static Example full() {
-        return Example.builder(SCHEMA).set("age", 39).set("score", 0.25).set("income", 1e6).set("city", "Oslo")
-                .set("xyz", new float[] {1, 2, 3}).set("tags", List.of("a", "b")).set("ids", new int[] {4, 5})
-                .set("w", List.of(1, 2.5)).build();
+        return Example.builder(SCHEMA)
+                .set("age", 39)
+                .set("score", 0.25)
+                .set("income", 1e6)
+                .set("city", "Oslo")
+                .set("xyz", new float[] {1, 2, 3})
+                .set("tags", List.of("a", "b"))
+                .set("ids", new int[] {4, 5})
+                .set("w", List.of(1, 2.5))
+                .build();
     }
 
     @Test
@@ -50,8 +57,13 @@ class ExampleTest {
 
     @Test
     void builderSettersByIndex() {
-        Example e = Example.builder(SCHEMA).setLong(0, 7).setDouble(1, 1.5).setDouble(2, 2.5).setObject(3, "x")
-                .setObject(4, new double[] {1, 2, 3}).build();
+        Example e = Example.builder(SCHEMA)
+                .setLong(0, 7)
+                .setDouble(1, 1.5)
+                .setDouble(2, 2.5)
+                .setObject(3, "x")
+                .setObject(4, new double[] {1, 2, 3})
+                .build();
         assertEquals(7L, e.getLong(0));
         assertEquals(1.5, e.getDouble(1));
         assertEquals(2.5, e.getDouble(2));
@@ -62,13 +74,19 @@ class ExampleTest {
 
     @Test
     void numbersAreConvertedToTheColumnType() {
-        Example e = Example.builder(SCHEMA).set("age", 3.0).set("score", 2L).set("income", (Object) 7)
-                .set("city", new StringBuilder("sb")).build();
+        Example e = Example.builder(SCHEMA)
+                .set("age", 3.0)
+                .set("score", 2L)
+                .set("income", (Object) 7)
+                .set("city", new StringBuilder("sb"))
+                .build();
         assertEquals(3L, e.getLong("age"));
         assertEquals(2.0f, e.getFloat("score"));
         assertEquals(7.0, e.getDouble("income"));
         assertEquals("sb", e.getString("city"));
-        assertEquals(0.1f, Example.builder(SCHEMA).set("score", 0.1).build().get("score"),
+        assertEquals(
+                0.1f,
+                Example.builder(SCHEMA).set("score", 0.1).build().get("score"),
                 "a float32 column keeps float precision");
     }
 
@@ -96,9 +114,15 @@ class ExampleTest {
     @Test
     void typedGetterOnAMissingValueThrowsAHelpfulMessage() {
         Example e = Example.builder(SCHEMA).build();
-        for (Runnable getter : List.<Runnable>of(() -> e.getLong("age"), () -> e.getDouble("income"),
-                () -> e.getFloat("score"), () -> e.getString("city"), () -> e.getFloats("xyz"),
-                () -> e.getStrings("tags"), () -> e.getLongs("ids"), () -> e.getDoubles("w"))) {
+        for (Runnable getter : List.<Runnable>of(
+                () -> e.getLong("age"),
+                () -> e.getDouble("income"),
+                () -> e.getFloat("score"),
+                () -> e.getString("city"),
+                () -> e.getFloats("xyz"),
+                () -> e.getStrings("tags"),
+                () -> e.getLongs("ids"),
+                () -> e.getDoubles("w"))) {
             IllegalStateException x = assertThrows(IllegalStateException.class, getter::run);
             assertTrue(x.getMessage().contains("missing") && x.getMessage().contains("isMissing"), x.getMessage());
         }
@@ -109,11 +133,14 @@ class ExampleTest {
     @Test
     void typedGetterOfTheWrongTypeSaysWhichToUse() {
         Example e = full();
-        assertTrue(assertThrows(IllegalStateException.class, () -> e.getLong("income")).getMessage()
+        assertTrue(assertThrows(IllegalStateException.class, () -> e.getLong("income"))
+                .getMessage()
                 .contains("getDouble"));
-        assertTrue(assertThrows(IllegalStateException.class, () -> e.getDouble("city")).getMessage()
+        assertTrue(assertThrows(IllegalStateException.class, () -> e.getDouble("city"))
+                .getMessage()
                 .contains("getString"));
-        assertTrue(assertThrows(IllegalStateException.class, () -> e.getString("age")).getMessage()
+        assertTrue(assertThrows(IllegalStateException.class, () -> e.getString("age"))
+                .getMessage()
                 .contains("getDouble"));
         assertThrows(IllegalStateException.class, () -> e.getString("tags"));
         assertThrows(IllegalStateException.class, () -> e.getLongs("w"));
@@ -124,7 +151,8 @@ class ExampleTest {
     void unknownColumnListsTheKnownOnes() {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> full().get("nope"));
         assertTrue(x.getMessage().contains("'nope'") && x.getMessage().contains("city"), x.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Example.builder(SCHEMA).set("nope", 1));
+        assertThrows(
+                IllegalArgumentException.class, () -> Example.builder(SCHEMA).set("nope", 1));
     }
 
     @Test
@@ -134,8 +162,8 @@ class ExampleTest {
         assertThrows(IllegalArgumentException.class, () -> b.set("age", "39"));
         assertThrows(IllegalArgumentException.class, () -> b.set("city", 3L));
         assertThrows(IllegalArgumentException.class, () -> b.set("city", (Object) 3));
-        IllegalArgumentException width = assertThrows(IllegalArgumentException.class,
-                () -> b.set("xyz", new float[] {1, 2}));
+        IllegalArgumentException width =
+                assertThrows(IllegalArgumentException.class, () -> b.set("xyz", new float[] {1, 2}));
         assertTrue(width.getMessage().contains("'xyz'") && width.getMessage().contains("3"), width.getMessage());
         assertThrows(IllegalArgumentException.class, () -> b.set("ids", List.of(1.5)));
         assertThrows(IllegalArgumentException.class, () -> b.set("tags", List.of(1)));
@@ -144,7 +172,11 @@ class ExampleTest {
 
     @Test
     void setMissingAndNullClearAValue() {
-        Example e = Example.builder(SCHEMA).set("age", 5).setMissing("age").set("city", "x").set("city", (Object) null)
+        Example e = Example.builder(SCHEMA)
+                .set("age", 5)
+                .setMissing("age")
+                .set("city", "x")
+                .set("city", (Object) null)
                 .build();
         assertTrue(e.isMissing("age"));
         assertTrue(e.isMissing("city"));
@@ -177,7 +209,11 @@ class ExampleTest {
         Map<String, Object> map = full().toMap();
         assertEquals(SCHEMA.names(), new ArrayList<>(map.keySet()));
         assertEquals(39L, map.get("age"));
-        String s = Example.builder(SCHEMA).set("tags", List.of("t")).set("age", 3).build().toString();
+        String s = Example.builder(SCHEMA)
+                .set("tags", List.of("t"))
+                .set("age", 3)
+                .build()
+                .toString();
         assertTrue(s.contains("age=3") && s.contains("tags=[t]") && s.contains("city=null"), s);
     }
 

@@ -36,8 +36,11 @@ class SchemaTest {
 
     @Test
     void duplicateNamesAreRejectedWithTheirPositions() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Schema.of(Field.scalar("x", DType.INT64), Field.scalar("y", DType.INT64),
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Schema.of(
+                        Field.scalar("x", DType.INT64),
+                        Field.scalar("y", DType.INT64),
                         Field.scalar("x", DType.STRING)));
         assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("1 and 3"), e.getMessage());
     }

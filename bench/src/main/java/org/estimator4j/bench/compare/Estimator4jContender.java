@@ -1,7 +1,5 @@
 package org.estimator4j.bench.compare;
 
-import org.bytedeco.javacpp.Loader;
-import org.bytedeco.openblas.global.openblas_nolapack;
 import org.estimator4j.bench.workloads.Contender;
 import org.estimator4j.bench.workloads.WorkloadData;
 import org.estimator4j.bench.workloads.WorkloadSession;

@@ -83,7 +83,8 @@ final class Estimator4jSession implements WorkloadSession {
     @Override
     public double inferenceExamplesPerSecond(int batchSize, Budget budget) throws IOException {
         Predictor p = predictor();
-        List<Batch> prepared = settled(batches.labeled(batchSize).stream().map(LabeledBatch::features).toList());
+        List<Batch> prepared = settled(
+                batches.labeled(batchSize).stream().map(LabeledBatch::features).toList());
         int[] next = {0};
         double[] sink = {0};
         double rate = budget.examplesPerSecond(() -> {

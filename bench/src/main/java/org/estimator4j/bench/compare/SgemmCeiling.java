@@ -73,10 +73,13 @@ public final class SgemmCeiling {
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--round" -> round = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
-                case "--shapes" -> shapes = java.util.Arrays.stream(args[i + 1].split(",")).map(Shape::parse)
-                        .toList();
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --out FILE --round N --seconds S --shapes MxNxK,...");
+                case "--shapes" ->
+                    shapes = java.util.Arrays.stream(args[i + 1].split(","))
+                            .map(Shape::parse)
+                            .toList();
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; options: --out FILE --round N --seconds S --shapes MxNxK,...");
             }
         }
         Loader.load(openblas_nolapack.class);
@@ -101,8 +104,12 @@ public final class SgemmCeiling {
                 pool.shutdown();
                 record(out, round, shape, sum, "threads " + cores + ", one product per core, " + kernels());
                 openblas_nolapack.blas_set_num_threads(cores);
-                record(out, round, shape, best(shape, warmup, seconds, null), "threads " + cores
-                        + ", OpenBLAS threading, " + kernels());
+                record(
+                        out,
+                        round,
+                        shape,
+                        best(shape, warmup, seconds, null),
+                        "threads " + cores + ", OpenBLAS threading, " + kernels());
                 openblas_nolapack.blas_set_num_threads(1);
             }
         }
@@ -148,8 +155,21 @@ public final class SgemmCeiling {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         do {
             long start = System.nanoTime();
-            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
-                    openblas_nolapack.CblasNoTrans, s.m(), s.n(), s.k(), 1f, a, s.k(), b, s.n(), 0f, c, s.n());
+            openblas_nolapack.cblas_sgemm(
+                    openblas_nolapack.CblasRowMajor,
+                    openblas_nolapack.CblasNoTrans,
+                    openblas_nolapack.CblasNoTrans,
+                    s.m(),
+                    s.n(),
+                    s.k(),
+                    1f,
+                    a,
+                    s.k(),
+                    b,
+                    s.n(),
+                    0f,
+                    c,
+                    s.n());
             double took = (System.nanoTime() - start) / 1e9;
             best = Math.max(best, s.flops() / took / 1e9);
         } while (System.nanoTime() < end);

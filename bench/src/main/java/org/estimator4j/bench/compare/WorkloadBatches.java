@@ -32,8 +32,10 @@ final class WorkloadBatches {
         this.data = data;
         List<Field> fields = new ArrayList<>();
         for (Workload.DenseColumn c : data.workload().denseColumns) {
-            fields.add(c.width() == 1 ? Field.scalar(c.name(), DType.FLOAT32)
-                    : new Field(c.name(), DType.FLOAT32, Shape.of(c.width())));
+            fields.add(
+                    c.width() == 1
+                            ? Field.scalar(c.name(), DType.FLOAT32)
+                            : new Field(c.name(), DType.FLOAT32, Shape.of(c.width())));
         }
         for (Workload.IdColumn c : data.workload().idColumns) {
             fields.add(Field.scalar(c.name(), DType.INT64));

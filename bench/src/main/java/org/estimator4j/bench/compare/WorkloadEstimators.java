@@ -28,16 +28,22 @@ final class WorkloadEstimators {
     private WorkloadEstimators() {}
 
     static ModelEstimator build(Workload w, Path modelDir) {
-        RunConfig config = RunConfig.builder().modelDir(modelDir).saveCheckpointsSecs(1_000_000_000)
-                .logStepCountSteps(Integer.MAX_VALUE).seed(1).build();
+        RunConfig config = RunConfig.builder()
+                .modelDir(modelDir)
+                .saveCheckpointsSecs(1_000_000_000)
+                .logStepCountSteps(Integer.MAX_VALUE)
+                .seed(1)
+                .build();
         List<FeatureColumn> wide = new ArrayList<>();
         for (String c : w.wideColumns) {
             wide.add(identity(w, c));
         }
         List<FeatureColumn> deep = new ArrayList<>();
         for (Workload.DenseColumn c : w.denseColumns) {
-            deep.add(c.width() == 1 ? FeatureColumns.numericColumn(c.name())
-                    : FeatureColumns.numericColumn(c.name(), new int[] {c.width()}, null, null));
+            deep.add(
+                    c.width() == 1
+                            ? FeatureColumns.numericColumn(c.name())
+                            : FeatureColumns.numericColumn(c.name(), new int[] {c.width()}, null, null));
         }
         for (String c : w.indicatorColumns) {
             deep.add(FeatureColumns.indicatorColumn(identity(w, c)));
@@ -46,19 +52,31 @@ final class WorkloadEstimators {
             deep.add(FeatureColumns.embeddingColumn(identity(w, e.column()), e.dimension()));
         }
         if (w.hasWidePart() && w.hasDeepPart()) {
-            return DNNLinearCombinedClassifier.builder(wide, deep).dnnHiddenUnits(w.hiddenUnits)
-                    .dnnActivation(Activation.RELU).dnnOptimizer(optimizer(w.deepOptimizer))
-                    .linearOptimizer(ftrl(w.wideOptimizer)).runConfig(config).build();
+            return DNNLinearCombinedClassifier.builder(wide, deep)
+                    .dnnHiddenUnits(w.hiddenUnits)
+                    .dnnActivation(Activation.RELU)
+                    .dnnOptimizer(optimizer(w.deepOptimizer))
+                    .linearOptimizer(ftrl(w.wideOptimizer))
+                    .runConfig(config)
+                    .build();
         }
         if (w.hasDeepPart()) {
-            return DNNClassifier.builder(deep).hiddenUnits(w.hiddenUnits).activation(Activation.RELU)
-                    .optimizer(optimizer(w.deepOptimizer)).runConfig(config).build();
+            return DNNClassifier.builder(deep)
+                    .hiddenUnits(w.hiddenUnits)
+                    .activation(Activation.RELU)
+                    .optimizer(optimizer(w.deepOptimizer))
+                    .runConfig(config)
+                    .build();
         }
-        return LinearClassifier.builder(wide).optimizer(ftrl(w.wideOptimizer)).runConfig(config).build();
+        return LinearClassifier.builder(wide)
+                .optimizer(ftrl(w.wideOptimizer))
+                .runConfig(config)
+                .build();
     }
 
     private static CategoricalColumn identity(Workload w, String column) {
-        return FeatureColumns.categoricalColumnWithIdentity(column, w.idColumn(column).cardinality());
+        return FeatureColumns.categoricalColumnWithIdentity(
+                column, w.idColumn(column).cardinality());
     }
 
     private static Optimizer optimizer(OptimizerSpec s) {

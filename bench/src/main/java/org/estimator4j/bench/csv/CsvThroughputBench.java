@@ -48,11 +48,21 @@ public final class CsvThroughputBench {
             AdultShapedCsv.write(file, megabytes << 20, 42);
         }
         double mb = Files.size(file) / 1e6;
-        System.out.printf(Locale.ROOT, "file %s: %.0f MB; batch %d; %d cores; JVM %s%n", file, mb, batch,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "file %s: %.0f MB; batch %d; %d cores; JVM %s%n",
+                file,
+                mb,
+                batch,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
         for (int t : threads) {
-            CsvOptions options = CsvOptions.builder().file(file).labelColumns("income_bracket").naTokens("", "?")
-                    .parallelism(t).build();
+            CsvOptions options = CsvOptions.builder()
+                    .file(file)
+                    .labelColumns("income_bracket")
+                    .naTokens("", "?")
+                    .parallelism(t)
+                    .build();
             List<Double> seconds = new ArrayList<>();
             long rows = 0;
             for (int p = 0; p <= passes; p++) {
@@ -65,8 +75,15 @@ public final class CsvThroughputBench {
             }
             seconds.sort(null);
             double median = seconds.get(seconds.size() / 2);
-            System.out.printf(Locale.ROOT, "threads=%d rows=%d median %.2f s: %,.0f rows/s, %.0f MB/s (passes %s)%n",
-                    t, rows, median, rows / median, mb / median, seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "threads=%d rows=%d median %.2f s: %,.0f rows/s, %.0f MB/s (passes %s)%n",
+                    t,
+                    rows,
+                    median,
+                    rows / median,
+                    mb / median,
+                    seconds);
         }
     }
 

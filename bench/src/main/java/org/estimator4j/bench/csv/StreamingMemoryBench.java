@@ -43,7 +43,11 @@ public final class StreamingMemoryBench {
             System.out.printf("generating %d MB of Adult-shaped CSV at %s%n", megabytes, file);
             AdultShapedCsv.write(file, megabytes << 20, 7);
         }
-        CsvOptions options = CsvOptions.builder().file(file).naTokens("", "?").parallelism(threads).build();
+        CsvOptions options = CsvOptions.builder()
+                .file(file)
+                .naTokens("", "?")
+                .parallelism(threads)
+                .build();
         long start = System.nanoTime();
         long rows = 0;
         long batches = 0;
@@ -61,8 +65,16 @@ public final class StreamingMemoryBench {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "file %.0f MB, %d rows in %d batches, %.1f s (%,.0f rows/s); max heap %d MB, "
-                + "peak heap used (sum of pool peaks) %d MB%n", Files.size(file) / 1e6, rows, batches, seconds,
-                rows / seconds, Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "file %.0f MB, %d rows in %d batches, %.1f s (%,.0f rows/s); max heap %d MB, "
+                        + "peak heap used (sum of pool peaks) %d MB%n",
+                Files.size(file) / 1e6,
+                rows,
+                batches,
+                seconds,
+                rows / seconds,
+                Runtime.getRuntime().maxMemory() >> 20,
+                peak >> 20);
     }
 }

@@ -94,9 +94,19 @@ public final class CaliforniaHousingSplit {
         Files.createDirectories(out);
         write(out.resolve("train.csv"), outHeader, rows.subList(0, trainRows), label, labelScale);
         write(out.resolve("eval.csv"), outHeader, rows.subList(trainRows, rows.size()), label, labelScale);
-        System.out.printf(Locale.ROOT, "%s: %,d rows, seed %d → %s/train.csv (%,d rows), %s/eval.csv (%,d rows); "
-                + "label %s = %s / %,d%n", file, rows.size(), seed, out, trainRows, out, rows.size() - trainRows,
-                labelName, LABEL, labelScale);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,d rows, seed %d → %s/train.csv (%,d rows), %s/eval.csv (%,d rows); " + "label %s = %s / %,d%n",
+                file,
+                rows.size(),
+                seed,
+                out,
+                trainRows,
+                out,
+                rows.size() - trainRows,
+                labelName,
+                LABEL,
+                labelScale);
 
         System.out.println("Train-split statistics (population stddev; missing fields skipped):");
         for (int c = 0; c < header.length; c++) {
@@ -129,9 +139,16 @@ public final class CaliforniaHousingSplit {
             }
             double mean = sum / n;
             double stddev = Math.sqrt(Math.max(0, squares / n - mean * mean));
-            System.out.printf(Locale.ROOT, "  %s: n %d, missing %d, \"default_value\": %s, \"normalizer\": {\"kind\": "
-                    + "\"standardize\", \"mean\": %s, \"stddev\": %s, \"learned\": false}%n", header[c], n, missing,
-                    round(mean), round(mean), round(stddev));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s: n %d, missing %d, \"default_value\": %s, \"normalizer\": {\"kind\": "
+                            + "\"standardize\", \"mean\": %s, \"stddev\": %s, \"learned\": false}%n",
+                    header[c],
+                    n,
+                    missing,
+                    round(mean),
+                    round(mean),
+                    round(stddev));
         }
     }
 
@@ -141,7 +158,10 @@ public final class CaliforniaHousingSplit {
 
     /** Six significant digits: plenty for a normalizer, short enough to read in a config. */
     private static String round(double v) {
-        return new BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v)
+                .round(new java.math.MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static void write(Path file, String[] header, List<String[]> rows, int label, long scale)
@@ -151,7 +171,9 @@ public final class CaliforniaHousingSplit {
             w.write('\n');
             for (String[] r : rows) {
                 String[] out = r.clone();
-                out[label] = new BigDecimal(r[label]).divide(BigDecimal.valueOf(scale)).stripTrailingZeros()
+                out[label] = new BigDecimal(r[label])
+                        .divide(BigDecimal.valueOf(scale))
+                        .stripTrailingZeros()
                         .toPlainString();
                 w.write(String.join(",", out));
                 w.write('\n');

@@ -75,17 +75,19 @@ public final class AdultEstimatorsBench {
     private AdultEstimatorsBench() {}
 
     /** The census columns and network shape of the shipped example configs. */
-    record Census(List<FeatureColumn> linear, List<FeatureColumn> wide, List<FeatureColumn> deep,
-            List<Integer> hidden) {
+    record Census(
+            List<FeatureColumn> linear, List<FeatureColumn> wide, List<FeatureColumn> deep, List<Integer> hidden) {
         static Census fromConfigs(Path dir) throws IOException {
             ObjectMapper mapper = new ObjectMapper();
             JsonNode linear = mapper.readTree(dir.resolve("linear.json").toFile());
             JsonNode wideDeep = mapper.readTree(dir.resolve("wide_deep.json").toFile());
             List<Integer> hidden = new ArrayList<>();
             wideDeep.path("estimator").path("dnn_hidden_units").forEach(u -> hidden.add(u.asInt()));
-            return new Census(FeatureColumnJson.fromJson(linear.get("feature_columns")),
+            return new Census(
+                    FeatureColumnJson.fromJson(linear.get("feature_columns")),
                     FeatureColumnJson.fromJson(wideDeep.get("linear_feature_columns")),
-                    FeatureColumnJson.fromJson(wideDeep.get("dnn_feature_columns")), List.copyOf(hidden));
+                    FeatureColumnJson.fromJson(wideDeep.get("dnn_feature_columns")),
+                    List.copyOf(hidden));
         }
     }
 
@@ -111,17 +113,37 @@ public final class AdultEstimatorsBench {
         }
 
         ModelEstimator estimator(Census c, Path modelDir) {
-            RunConfig config = RunConfig.builder().modelDir(modelDir).saveCheckpointsSecs(1_000_000)
-                    .logStepCountSteps(Integer.MAX_VALUE).build();
+            RunConfig config = RunConfig.builder()
+                    .modelDir(modelDir)
+                    .saveCheckpointsSecs(1_000_000)
+                    .logStepCountSteps(Integer.MAX_VALUE)
+                    .build();
             return switch (this) {
-                case LINEAR -> LinearClassifier.builder(c.linear).optimizer(LINEAR_FTRL).labelVocabulary(VOCABULARY)
-                        .runConfig(config).build();
-                case DNN -> DNNClassifier.builder(c.deep).hiddenUnits(c.hidden).optimizer(DNN_ADAGRAD)
-                        .labelVocabulary(VOCABULARY).runConfig(config).build();
-                case WIDE_DEEP -> DNNLinearCombinedClassifier.builder(c.wide, c.deep).dnnHiddenUnits(c.hidden)
-                        .labelVocabulary(VOCABULARY).runConfig(config).build();
-                case BASELINE -> BaselineClassifier.builder().optimizer(BASELINE_FTRL).labelVocabulary(VOCABULARY)
-                        .runConfig(config).build();
+                case LINEAR ->
+                    LinearClassifier.builder(c.linear)
+                            .optimizer(LINEAR_FTRL)
+                            .labelVocabulary(VOCABULARY)
+                            .runConfig(config)
+                            .build();
+                case DNN ->
+                    DNNClassifier.builder(c.deep)
+                            .hiddenUnits(c.hidden)
+                            .optimizer(DNN_ADAGRAD)
+                            .labelVocabulary(VOCABULARY)
+                            .runConfig(config)
+                            .build();
+                case WIDE_DEEP ->
+                    DNNLinearCombinedClassifier.builder(c.wide, c.deep)
+                            .dnnHiddenUnits(c.hidden)
+                            .labelVocabulary(VOCABULARY)
+                            .runConfig(config)
+                            .build();
+                case BASELINE ->
+                    BaselineClassifier.builder()
+                            .optimizer(BASELINE_FTRL)
+                            .labelVocabulary(VOCABULARY)
+                            .runConfig(config)
+                            .build();
             };
         }
 
@@ -130,8 +152,10 @@ public final class AdultEstimatorsBench {
             return switch (this) {
                 case LINEAR -> new LinearPart(c.linear, 1, SparseCombiner.SUM, LINEAR_FTRL);
                 case DNN -> dnn(c.deep, c.hidden, DNN_ADAGRAD);
-                case WIDE_DEEP -> new WideDeepPart(new LinearPart(c.wide, 1, SparseCombiner.SUM, LINEAR_FTRL),
-                        dnn(c.deep, c.hidden, AdagradOptimizer.withLearningRate(0.001)));
+                case WIDE_DEEP ->
+                    new WideDeepPart(
+                            new LinearPart(c.wide, 1, SparseCombiner.SUM, LINEAR_FTRL),
+                            dnn(c.deep, c.hidden, AdagradOptimizer.withLearningRate(0.001)));
                 case BASELINE -> new BaselinePart(1, BASELINE_FTRL);
             };
         }
@@ -156,8 +180,11 @@ public final class AdultEstimatorsBench {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--configs" -> configs = Path.of(args[++i]);
-                case "--estimators" -> kinds = Stream.of(args[++i].split(",")).map(String::trim).map(Kind::named)
-                        .toList();
+                case "--estimators" ->
+                    kinds = Stream.of(args[++i].split(","))
+                            .map(String::trim)
+                            .map(Kind::named)
+                            .toList();
                 case "--train-batch" -> trainBatches = ints(args[++i]);
                 case "--infer-batch" -> inferBatches = ints(args[++i]);
                 case "--input" -> inputs = List.of(args[++i].split(","));
@@ -179,11 +206,26 @@ public final class AdultEstimatorsBench {
             return;
         }
         Census census = Census.fromConfigs(configs);
-        CsvOptions trainCsv = CsvOptions.builder().file(trainFile).naTokens("").labelColumns(LABEL).build();
-        CsvOptions testCsv = CsvOptions.builder().file(testFile).naTokens("").labelColumns(LABEL).build();
-        System.out.printf(Locale.ROOT, "Adult: %s; hidden units %s; %d epochs a round, median of %d rounds after a "
-                + "warm-up; %d cores, JVM %s%n", data, census.hidden, epochs, rounds,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        CsvOptions trainCsv = CsvOptions.builder()
+                .file(trainFile)
+                .naTokens("")
+                .labelColumns(LABEL)
+                .build();
+        CsvOptions testCsv = CsvOptions.builder()
+                .file(testFile)
+                .naTokens("")
+                .labelColumns(LABEL)
+                .build();
+        System.out.printf(
+                Locale.ROOT,
+                "Adult: %s; hidden units %s; %d epochs a round, median of %d rounds after a "
+                        + "warm-up; %d cores, JVM %s%n",
+                data,
+                census.hidden,
+                epochs,
+                rounds,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
 
         List<String> table = new ArrayList<>();
         for (Kind kind : kinds) {
@@ -195,8 +237,13 @@ public final class AdultEstimatorsBench {
                     int e = epochs;
                     InputFn fn = switch (input) {
                         case "memory" -> mode -> Dataset.fromIterable(batches).repeat(e);
-                        case "csv" -> CsvInputFn.builder(trainCsv).batchSize(batch).shuffleBuffer(10_000).seed(1)
-                                .epochs(e).build();
+                        case "csv" ->
+                            CsvInputFn.builder(trainCsv)
+                                    .batchSize(batch)
+                                    .shuffleBuffer(10_000)
+                                    .seed(1)
+                                    .epochs(e)
+                                    .build();
                         default -> throw new IllegalArgumentException("--input: memory or csv, got " + input);
                     };
                     List<Double> seconds = new ArrayList<>();
@@ -219,11 +266,24 @@ public final class AdultEstimatorsBench {
                     }
                     double median = median(seconds);
                     double examples = rows * epochs;
-                    System.out.printf(Locale.ROOT, "%s train batch %d, %s input: %,.0f examples/s (%,.0f steps/s; "
-                            + "rounds %s s; process CPU %s s)%n", kind.estimator, batch, input, examples / median,
-                            Math.ceil((double) rows / batch) * epochs / median, round(seconds), round(cpu));
-                    table.add(String.format(Locale.ROOT, "| %s | train, %s batches | %d | %,.0f | %,.0f |",
-                            kind.estimator, input.equals("memory") ? "in-memory" : "CSV", batch, examples / median,
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s train batch %d, %s input: %,.0f examples/s (%,.0f steps/s; "
+                                    + "rounds %s s; process CPU %s s)%n",
+                            kind.estimator,
+                            batch,
+                            input,
+                            examples / median,
+                            Math.ceil((double) rows / batch) * epochs / median,
+                            round(seconds),
+                            round(cpu));
+                    table.add(String.format(
+                            Locale.ROOT,
+                            "| %s | train, %s batches | %d | %,.0f | %,.0f |",
+                            kind.estimator,
+                            input.equals("memory") ? "in-memory" : "CSV",
+                            batch,
+                            examples / median,
                             Math.ceil((double) rows / batch) * epochs / median));
                 }
             }
@@ -231,7 +291,8 @@ public final class AdultEstimatorsBench {
                 List<LabeledBatch> test = load(testCsv, batch);
                 long rows = test.stream().mapToLong(LabeledBatch::numRows).sum();
                 Model model = kind.part(census);
-                model.restore(new Checkpoints(lastModel, 1).latest().orElseThrow().variables());
+                model.restore(
+                        new Checkpoints(lastModel, 1).latest().orElseThrow().variables());
                 List<Double> seconds = new ArrayList<>();
                 double sink = 0;
                 for (int round = 0; round <= rounds; round++) {
@@ -259,14 +320,22 @@ public final class AdultEstimatorsBench {
                     }
                 }
                 double evaluate = rows * epochs / median(seconds);
-                System.out.printf(Locale.ROOT, "%s inference batch %d: Model.inference %,.0f examples/s, evaluate "
-                        + "%,.0f examples/s (accuracy %.4f after %d epochs at batch %d; checksum %.1f)%n",
-                        kind.estimator, batch, inference, evaluate, accuracy, epochs,
-                        trainBatches.get(trainBatches.size() - 1), sink);
-                table.add(String.format(Locale.ROOT, "| %s | Model.inference | %d | %,.0f | |", kind.estimator,
-                        batch, inference));
-                table.add(String.format(Locale.ROOT, "| %s | evaluate | %d | %,.0f | |", kind.estimator, batch,
-                        evaluate));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s inference batch %d: Model.inference %,.0f examples/s, evaluate "
+                                + "%,.0f examples/s (accuracy %.4f after %d epochs at batch %d; checksum %.1f)%n",
+                        kind.estimator,
+                        batch,
+                        inference,
+                        evaluate,
+                        accuracy,
+                        epochs,
+                        trainBatches.get(trainBatches.size() - 1),
+                        sink);
+                table.add(String.format(
+                        Locale.ROOT, "| %s | Model.inference | %d | %,.0f | |", kind.estimator, batch, inference));
+                table.add(String.format(
+                        Locale.ROOT, "| %s | evaluate | %d | %,.0f | |", kind.estimator, batch, evaluate));
             }
             delete(lastModel);
         }
@@ -292,12 +361,16 @@ public final class AdultEstimatorsBench {
      * a round slowed down by other programs on a shared machine can be told from a slow round.
      */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static List<Integer> ints(String list) {
-        return Stream.of(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        return Stream.of(list.split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
     }
 
     static double median(List<Double> values) {

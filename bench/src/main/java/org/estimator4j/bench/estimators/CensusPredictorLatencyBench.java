@@ -52,8 +52,11 @@ public final class CensusPredictorLatencyBench {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--configs" -> configs = Path.of(args[++i]);
-                case "--models" -> kinds = Stream.of(args[++i].split(",")).map(String::trim).map(Kind::named)
-                        .toList();
+                case "--models" ->
+                    kinds = Stream.of(args[++i].split(","))
+                            .map(String::trim)
+                            .map(Kind::named)
+                            .toList();
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
                 case "--calls" -> calls = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -72,7 +75,11 @@ public final class CensusPredictorLatencyBench {
             return;
         }
         Census census = Census.fromConfigs(configs);
-        CsvOptions train = CsvOptions.builder().file(trainFile).naTokens("").labelColumns("income_bracket").build();
+        CsvOptions train = CsvOptions.builder()
+                .file(trainFile)
+                .naTokens("")
+                .labelColumns("income_bracket")
+                .build();
         CsvOptions test = CsvOptions.builder().file(testFile).naTokens("").build();
         List<Map<String, Object>> requests = new ArrayList<>();
         for (Example e : Dataset.fromCsv(test).toList()) {
@@ -81,22 +88,40 @@ public final class CensusPredictorLatencyBench {
             m.values().removeIf(Objects::isNull);
             requests.add(m);
         }
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-                .getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
-        System.out.printf(Locale.ROOT, "%,d requests from %s; %d epochs of training at batch 40; %,d calls after "
-                + "%,d warm-up calls; JVM %s%n", requests.size(), testFile, epochs, calls, warmup,
+        System.out.printf(
+                Locale.ROOT,
+                "%,d requests from %s; %d epochs of training at batch 40; %,d calls after "
+                        + "%,d warm-up calls; JVM %s%n",
+                requests.size(),
+                testFile,
+                epochs,
+                calls,
+                warmup,
                 System.getProperty("java.version"));
         List<String> table = new ArrayList<>();
         for (Kind kind : kinds) {
             Path dir = Files.createTempDirectory("e4j-census-latency");
             ModelEstimator model = kind.estimator(census, dir.resolve("model"));
             long start = System.nanoTime();
-            model.train(CsvInputFn.builder(train).batchSize(40).shuffleBuffer(10_000).seed(1).epochs(epochs).build(),
+            model.train(
+                    CsvInputFn.builder(train)
+                            .batchSize(40)
+                            .shuffleBuffer(10_000)
+                            .seed(1)
+                            .epochs(epochs)
+                            .build(),
                     Steps.untilEndOfInput());
             double trainSeconds = (System.nanoTime() - start) / 1e9;
-            double accuracy = model.evaluate(CsvInputFn.builder(CsvOptions.builder().file(testFile).naTokens("")
-                    .labelColumns("income_bracket").build()).batchSize(1000).build()).metric("accuracy");
+            double accuracy = model.evaluate(CsvInputFn.builder(CsvOptions.builder()
+                                    .file(testFile)
+                                    .naTokens("")
+                                    .labelColumns("income_bracket")
+                                    .build())
+                            .batchSize(1000)
+                            .build())
+                    .metric("accuracy");
             Path bundle = model.export(dir.resolve("export"));
             start = System.nanoTime();
             Predictor predictor = Predictor.load(bundle);
@@ -119,12 +144,31 @@ public final class CensusPredictorLatencyBench {
             double p99 = nanos[(int) (calls * 0.99)] / 1e3;
             double p999 = nanos[(int) (calls * 0.999)] / 1e3;
             double max = nanos[calls - 1] / 1e3;
-            System.out.printf(Locale.ROOT, "%s (trained %.1f s, accuracy %.4f on adult.test; Predictor.load %.0f ms): "
-                    + "p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs; %,d bytes allocated a call "
-                    + "(checksum %.1f)%n", kind.estimator, trainSeconds, accuracy, loadMillis, p50, p99, p999, max,
-                    allocated / calls, sink);
-            table.add(String.format(Locale.ROOT, "| %s | %d epochs, accuracy %.4f | %.1f µs | %.1f µs | %.1f µs | "
-                    + "%.1f ms | %,d B |", kind.estimator, epochs, accuracy, p50, p99, p999, max / 1e3,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s (trained %.1f s, accuracy %.4f on adult.test; Predictor.load %.0f ms): "
+                            + "p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs; %,d bytes allocated a call "
+                            + "(checksum %.1f)%n",
+                    kind.estimator,
+                    trainSeconds,
+                    accuracy,
+                    loadMillis,
+                    p50,
+                    p99,
+                    p999,
+                    max,
+                    allocated / calls,
+                    sink);
+            table.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %d epochs, accuracy %.4f | %.1f µs | %.1f µs | %.1f µs | " + "%.1f ms | %,d B |",
+                    kind.estimator,
+                    epochs,
+                    accuracy,
+                    p50,
+                    p99,
+                    p999,
+                    max / 1e3,
                     allocated / calls));
             AdultEstimatorsBench.delete(dir);
         }

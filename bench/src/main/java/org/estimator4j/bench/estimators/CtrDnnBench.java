@@ -80,7 +80,10 @@ public final class CtrDnnBench {
                 // (CtrLinearBench feeds them raw: with values in the hundreds FTRL's logits saturate and its AUC
                 // stays at 0.5, which does not matter for its speed but would make this comparison meaningless.)
                 double max = i == 1 ? 100 : 1000;
-                FeatureColumn numeric = FeatureColumns.numericColumn("i" + i, new int[] {1}, new float[] {0f},
+                FeatureColumn numeric = FeatureColumns.numericColumn(
+                        "i" + i,
+                        new int[] {1},
+                        new float[] {0f},
                         Normalizer.standardize((max - 1) / 2, max / Math.sqrt(12)));
                 linear.add(numeric);
                 deep.add(numeric);
@@ -116,14 +119,28 @@ public final class CtrDnnBench {
         }
 
         ModelEstimator estimator(Columns c, Path modelDir) {
-            RunConfig config = RunConfig.builder().modelDir(modelDir).saveCheckpointsSecs(1_000_000)
-                    .logStepCountSteps(Integer.MAX_VALUE).build();
+            RunConfig config = RunConfig.builder()
+                    .modelDir(modelDir)
+                    .saveCheckpointsSecs(1_000_000)
+                    .logStepCountSteps(Integer.MAX_VALUE)
+                    .build();
             return switch (this) {
-                case LINEAR -> LinearClassifier.builder(c.linear).optimizer(LINEAR_FTRL).runConfig(config).build();
-                case DNN -> DNNClassifier.builder(c.deep).hiddenUnits(HIDDEN).optimizer(DNN_ADAGRAD)
-                        .runConfig(config).build();
-                case WIDE_DEEP -> DNNLinearCombinedClassifier.builder(c.wide, c.deep).dnnHiddenUnits(HIDDEN)
-                        .runConfig(config).build();
+                case LINEAR ->
+                    LinearClassifier.builder(c.linear)
+                            .optimizer(LINEAR_FTRL)
+                            .runConfig(config)
+                            .build();
+                case DNN ->
+                    DNNClassifier.builder(c.deep)
+                            .hiddenUnits(HIDDEN)
+                            .optimizer(DNN_ADAGRAD)
+                            .runConfig(config)
+                            .build();
+                case WIDE_DEEP ->
+                    DNNLinearCombinedClassifier.builder(c.wide, c.deep)
+                            .dnnHiddenUnits(HIDDEN)
+                            .runConfig(config)
+                            .build();
             };
         }
 
@@ -132,8 +149,10 @@ public final class CtrDnnBench {
             return switch (this) {
                 case LINEAR -> new LinearPart(c.linear, 1, SparseCombiner.SUM, LINEAR_FTRL);
                 case DNN -> dnn(c.deep, DNN_ADAGRAD);
-                case WIDE_DEEP -> new WideDeepPart(new LinearPart(c.wide, 1, SparseCombiner.SUM, LINEAR_FTRL),
-                        dnn(c.deep, AdagradOptimizer.withLearningRate(0.001)));
+                case WIDE_DEEP ->
+                    new WideDeepPart(
+                            new LinearPart(c.wide, 1, SparseCombiner.SUM, LINEAR_FTRL),
+                            dnn(c.deep, AdagradOptimizer.withLearningRate(0.001)));
             };
         }
 
@@ -156,8 +175,11 @@ public final class CtrDnnBench {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--buckets" -> buckets = Long.parseLong(args[++i]);
-                case "--models" -> kinds = Stream.of(args[++i].split(",")).map(String::trim).map(Kind::named)
-                        .toList();
+                case "--models" ->
+                    kinds = Stream.of(args[++i].split(","))
+                            .map(String::trim)
+                            .map(Kind::named)
+                            .toList();
                 case "--input" -> inputs = List.of(args[++i].split(","));
                 case "--infer-batch" -> inferBatches = AdultEstimatorsBench.ints(args[++i]);
                 default -> {
@@ -175,19 +197,43 @@ public final class CtrDnnBench {
         }
     }
 
-    private static void run(Path dir, int rows, int batch, long buckets, List<Kind> kinds, List<String> inputs,
-            List<Integer> inferBatches) throws Exception {
+    private static void run(
+            Path dir,
+            int rows,
+            int batch,
+            long buckets,
+            List<Kind> kinds,
+            List<String> inputs,
+            List<Integer> inferBatches)
+            throws Exception {
         Path train = dir.resolve("train.csv");
         Path test = dir.resolve("test.csv");
         long start = System.nanoTime();
         CtrLinearBench.write(train, rows, 1);
         CtrLinearBench.write(test, rows / 10, 2);
-        System.out.printf(Locale.ROOT, "generated %,d + %,d rows (%.0f MB) in %.1f s; %,d buckets a categorical; "
-                + "batch %d; %d cores, max heap %,d MB, JVM %s%n", rows, rows / 10, Files.size(train) / 1e6,
-                (System.nanoTime() - start) / 1e9, buckets, batch, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        CsvOptions trainCsv = CsvOptions.builder().file(train).labelColumns("label").parallelism(2).build();
-        CsvOptions testCsv = CsvOptions.builder().file(test).labelColumns("label").parallelism(2).build();
+        System.out.printf(
+                Locale.ROOT,
+                "generated %,d + %,d rows (%.0f MB) in %.1f s; %,d buckets a categorical; "
+                        + "batch %d; %d cores, max heap %,d MB, JVM %s%n",
+                rows,
+                rows / 10,
+                Files.size(train) / 1e6,
+                (System.nanoTime() - start) / 1e9,
+                buckets,
+                batch,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
+        CsvOptions trainCsv = CsvOptions.builder()
+                .file(train)
+                .labelColumns("label")
+                .parallelism(2)
+                .build();
+        CsvOptions testCsv = CsvOptions.builder()
+                .file(test)
+                .labelColumns("label")
+                .parallelism(2)
+                .build();
         Columns columns = Columns.of(buckets);
         List<LabeledBatch> inMemory = inputs.contains("memory") ? load(trainCsv, batch) : List.of();
         List<String> table = new ArrayList<>();
@@ -199,7 +245,12 @@ public final class CtrDnnBench {
                 }
                 modelDir = dir.resolve(kind.name().toLowerCase(Locale.ROOT) + "-" + input);
                 InputFn fn = switch (input) {
-                    case "csv" -> CsvInputFn.builder(trainCsv).batchSize(batch).shuffleBuffer(10_000).epochs(1).build();
+                    case "csv" ->
+                        CsvInputFn.builder(trainCsv)
+                                .batchSize(batch)
+                                .shuffleBuffer(10_000)
+                                .epochs(1)
+                                .build();
                     case "memory" -> mode -> Dataset.fromIterable(inMemory);
                     default -> throw new IllegalArgumentException("--input: csv or memory, got " + input);
                 };
@@ -212,15 +263,33 @@ public final class CtrDnnBench {
                 double seconds = (end - start) / 1e9;
                 double cpu = (AdultEstimatorsBench.processCpuNanos() - cpuStart) / 1e9;
                 long steps = model.globalStep();
-                System.out.printf(Locale.ROOT, "%s train, %s input: %,d rows in %.1f s (process CPU %.1f s): %,.0f "
-                        + "examples/s (%,.0f steps/s) end to end; the steps alone %,.0f examples/s; %.1f s before "
-                        + "the first batch, %.1f s after the last%n", kind.estimator, input, rows, seconds, cpu,
-                        rows / seconds, steps / seconds, clock.loopExamplesPerSecond(),
-                        clock.secondsBeforeFirstBatch(start), clock.secondsAfterLastBatch(end));
-                table.add(String.format(Locale.ROOT, "| %s | train, %s | %d | %,.0f | %,.0f | %.1f s + %.1f s | %.1f s "
-                        + "(CPU %.1f s) |", kind.estimator, input.equals("csv") ? "CSV streamed" : "in-memory batches",
-                        batch, clock.loopExamplesPerSecond(), rows / seconds, clock.secondsBeforeFirstBatch(start),
-                        clock.secondsAfterLastBatch(end), seconds, cpu));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s train, %s input: %,d rows in %.1f s (process CPU %.1f s): %,.0f "
+                                + "examples/s (%,.0f steps/s) end to end; the steps alone %,.0f examples/s; %.1f s before "
+                                + "the first batch, %.1f s after the last%n",
+                        kind.estimator,
+                        input,
+                        rows,
+                        seconds,
+                        cpu,
+                        rows / seconds,
+                        steps / seconds,
+                        clock.loopExamplesPerSecond(),
+                        clock.secondsBeforeFirstBatch(start),
+                        clock.secondsAfterLastBatch(end));
+                table.add(String.format(
+                        Locale.ROOT,
+                        "| %s | train, %s | %d | %,.0f | %,.0f | %.1f s + %.1f s | %.1f s " + "(CPU %.1f s) |",
+                        kind.estimator,
+                        input.equals("csv") ? "CSV streamed" : "in-memory batches",
+                        batch,
+                        clock.loopExamplesPerSecond(),
+                        rows / seconds,
+                        clock.secondsBeforeFirstBatch(start),
+                        clock.secondsAfterLastBatch(end),
+                        seconds,
+                        cpu));
             }
 
             // What train() spends outside the steps: building the model and writing the final checkpoint.
@@ -228,7 +297,8 @@ public final class CtrDnnBench {
             Model part = kind.part(columns);
             double build = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            Checkpoints.Checkpoint latest = new Checkpoints(modelDir, 1).latest().orElseThrow();
+            Checkpoints.Checkpoint latest =
+                    new Checkpoints(modelDir, 1).latest().orElseThrow();
             double read = (System.nanoTime() - start) / 1e9;
             part.restore(latest.variables());
             long checkpointBytes = Files.size(latest.file());
@@ -236,24 +306,45 @@ public final class CtrDnnBench {
             new Checkpoints(dir.resolve("save-timing"), 1).save(1, part.variables());
             double write = (System.nanoTime() - start) / 1e9;
             AdultEstimatorsBench.delete(dir.resolve("save-timing"));
-            System.out.printf(Locale.ROOT, "%s: building the model %.1f s, checkpoint %,d MB: write %.1f s, read "
-                    + "%.1f s%n", kind.estimator, build, checkpointBytes >> 20, write, read);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: building the model %.1f s, checkpoint %,d MB: write %.1f s, read " + "%.1f s%n",
+                    kind.estimator,
+                    build,
+                    checkpointBytes >> 20,
+                    write,
+                    read);
             latest = null;
 
             ModelEstimator model = kind.estimator(columns, modelDir);
             StepClock clock = new StepClock();
             start = System.nanoTime();
-            EvalResult eval = model.evaluate(clock.wrap(CsvInputFn.builder(testCsv).batchSize(4096).build()));
+            EvalResult eval = model.evaluate(
+                    clock.wrap(CsvInputFn.builder(testCsv).batchSize(4096).build()));
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
-            System.out.printf(Locale.ROOT, "%s evaluate: %,d rows in %.1f s: %,.0f examples/s incl. loading the "
-                    + "checkpoint (%.1f s before the first batch), %,.0f examples/s after it; auc %.4f, accuracy "
-                    + "%.4f%n", kind.estimator, rows / 10, seconds, rows / 10 / seconds,
-                    clock.secondsBeforeFirstBatch(start), clock.loopExamplesPerSecond(), eval.metric("auc"),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s evaluate: %,d rows in %.1f s: %,.0f examples/s incl. loading the "
+                            + "checkpoint (%.1f s before the first batch), %,.0f examples/s after it; auc %.4f, accuracy "
+                            + "%.4f%n",
+                    kind.estimator,
+                    rows / 10,
+                    seconds,
+                    rows / 10 / seconds,
+                    clock.secondsBeforeFirstBatch(start),
+                    clock.loopExamplesPerSecond(),
+                    eval.metric("auc"),
                     eval.metric("accuracy"));
-            table.add(String.format(Locale.ROOT, "| %s | evaluate, CSV | 4096 | %,.0f | %,.0f | %.1f s + %.1f s | "
-                    + "%.1f s; AUC %.4f |", kind.estimator, clock.loopExamplesPerSecond(), rows / 10 / seconds,
-                    clock.secondsBeforeFirstBatch(start), clock.secondsAfterLastBatch(end), seconds,
+            table.add(String.format(
+                    Locale.ROOT,
+                    "| %s | evaluate, CSV | 4096 | %,.0f | %,.0f | %.1f s + %.1f s | " + "%.1f s; AUC %.4f |",
+                    kind.estimator,
+                    clock.loopExamplesPerSecond(),
+                    rows / 10 / seconds,
+                    clock.secondsBeforeFirstBatch(start),
+                    clock.secondsAfterLastBatch(end),
+                    seconds,
                     eval.metric("auc")));
             for (int b : inferBatches) {
                 List<LabeledBatch> testBatches = load(testCsv, b);
@@ -269,10 +360,19 @@ public final class CtrDnnBench {
                         best = Math.max(best, rows / 10 / seconds);
                     }
                 }
-                System.out.printf(Locale.ROOT, "%s Model.inference, batch %d: %,.0f examples/s (best of 2 passes; "
-                        + "checksum %.1f)%n", kind.estimator, b, best, sink);
-                table.add(String.format(Locale.ROOT, "| %s | Model.inference, in-memory batches | %d | %,.0f | | | |",
-                        kind.estimator, b, best));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s Model.inference, batch %d: %,.0f examples/s (best of 2 passes; " + "checksum %.1f)%n",
+                        kind.estimator,
+                        b,
+                        best,
+                        sink);
+                table.add(String.format(
+                        Locale.ROOT,
+                        "| %s | Model.inference, in-memory batches | %d | %,.0f | | | |",
+                        kind.estimator,
+                        b,
+                        best));
             }
             AdultEstimatorsBench.delete(modelDir);
         }

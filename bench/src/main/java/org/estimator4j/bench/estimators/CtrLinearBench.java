@@ -40,8 +40,13 @@ public final class CtrLinearBench {
         write(train, rows, 1);
         Path test = dir.resolve("test.csv");
         write(test, rows / 10, 2);
-        System.out.printf(Locale.ROOT, "generated %,d + %,d rows (%.0f MB) in %.1f s%n", rows, rows / 10,
-                Files.size(train) / 1e6, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "generated %,d + %,d rows (%.0f MB) in %.1f s%n",
+                rows,
+                rows / 10,
+                Files.size(train) / 1e6,
+                (System.nanoTime() - start) / 1e9);
 
         List<FeatureColumn> columns = new ArrayList<>();
         for (int i = 1; i <= 13; i++) {
@@ -50,22 +55,52 @@ public final class CtrLinearBench {
         for (int c = 1; c <= 26; c++) {
             columns.add(FeatureColumns.categoricalColumnWithHashBucket("c" + c, 1_000_000));
         }
-        ModelEstimator model = LinearClassifier.builder(columns).runConfig(RunConfig.builder()
-                .modelDir(dir.resolve("model")).saveCheckpointsSecs(1_000_000).logStepCountSteps(Integer.MAX_VALUE)
-                .build()).build();
-        CsvOptions trainCsv = CsvOptions.builder().file(train).labelColumns("label").parallelism(2).build();
-        CsvOptions testCsv = CsvOptions.builder().file(test).labelColumns("label").parallelism(2).build();
+        ModelEstimator model = LinearClassifier.builder(columns)
+                .runConfig(RunConfig.builder()
+                        .modelDir(dir.resolve("model"))
+                        .saveCheckpointsSecs(1_000_000)
+                        .logStepCountSteps(Integer.MAX_VALUE)
+                        .build())
+                .build();
+        CsvOptions trainCsv = CsvOptions.builder()
+                .file(train)
+                .labelColumns("label")
+                .parallelism(2)
+                .build();
+        CsvOptions testCsv = CsvOptions.builder()
+                .file(test)
+                .labelColumns("label")
+                .parallelism(2)
+                .build();
         start = System.nanoTime();
-        model.train(CsvInputFn.builder(trainCsv).batchSize(batch).shuffleBuffer(10_000).epochs(1).build(),
+        model.train(
+                CsvInputFn.builder(trainCsv)
+                        .batchSize(batch)
+                        .shuffleBuffer(10_000)
+                        .epochs(1)
+                        .build(),
                 Steps.untilEndOfInput());
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        EvalResult eval = model.evaluate(CsvInputFn.builder(testCsv).batchSize(4096).build());
+        EvalResult eval =
+                model.evaluate(CsvInputFn.builder(testCsv).batchSize(4096).build());
         double evalSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "train: %,d rows, batch %d, %.1f s: %,.0f examples/s (%,.0f steps/s)%n", rows,
-                batch, trainSeconds, rows / trainSeconds, model.globalStep() / trainSeconds);
-        System.out.printf(Locale.ROOT, "evaluate: %,d rows in %.1f s: %,.0f examples/s; auc %.4f, accuracy %.4f%n",
-                rows / 10, evalSeconds, rows / 10 / evalSeconds, eval.metric("auc"), eval.metric("accuracy"));
+        System.out.printf(
+                Locale.ROOT,
+                "train: %,d rows, batch %d, %.1f s: %,.0f examples/s (%,.0f steps/s)%n",
+                rows,
+                batch,
+                trainSeconds,
+                rows / trainSeconds,
+                model.globalStep() / trainSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "evaluate: %,d rows in %.1f s: %,.0f examples/s; auc %.4f, accuracy %.4f%n",
+                rows / 10,
+                evalSeconds,
+                rows / 10 / evalSeconds,
+                eval.metric("auc"),
+                eval.metric("accuracy"));
     }
 
     /**
@@ -95,15 +130,17 @@ public final class CtrLinearBench {
                 double z = -1.5;
                 for (int c = 0; c < 26; c++) {
                     // Zipf-like: small ids are much more frequent.
-                    values[c] = (int) Math.min(cardinality[c] - 1,
-                            Math.floor(Math.pow(cardinality[c], r.nextDouble())));
+                    values[c] =
+                            (int) Math.min(cardinality[c] - 1, Math.floor(Math.pow(cardinality[c], r.nextDouble())));
                     if (c < 6) {
                         z += (values[c] % 7 == 0 ? 0.8 : -0.1);
                     }
                 }
                 int i1 = r.nextInt(100);
                 z += 0.01 * (i1 - 50);
-                sb.append(r.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0).append(',').append(i1);
+                sb.append(r.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0)
+                        .append(',')
+                        .append(i1);
                 for (int i = 2; i <= 13; i++) {
                     sb.append(',');
                     if (r.nextInt(10) != 0) { // 10% missing, as in Criteo

@@ -53,8 +53,11 @@ public final class LinearTrainingBench {
         }
         print("hashed user, item, user x item with 1000 buckets, batch 256", small, steps / 4, 256);
         print("hashed user, item, user x item with 1000000 buckets, batch 256", large, steps / 4, 256);
-        System.out.printf(Locale.ROOT, "10^6 / 10^3 slowdown, median step loop: %.2fx (whole train() call: %.2fx)%n",
-                median(small, true) / median(large, true), median(small, false) / median(large, false));
+        System.out.printf(
+                Locale.ROOT,
+                "10^6 / 10^3 slowdown, median step loop: %.2fx (whole train() call: %.2fx)%n",
+                median(small, true) / median(large, true),
+                median(small, false) / median(large, false));
     }
 
     /** One train() call's rates: the step loop alone, and the whole call (model build and final checkpoint too). */
@@ -63,9 +66,13 @@ public final class LinearTrainingBench {
     private static Measured run(List<FeatureColumn> columns, List<LabeledBatch> batches, int steps) throws Exception {
         StepClock clock = new StepClock();
         InputFn input = clock.wrap(mode -> Dataset.fromIterable(batches).repeat());
-        ModelEstimator model = LinearClassifier.builder(columns).runConfig(RunConfig.builder()
-                .modelDir(Files.createTempDirectory("e4j-bench-linear")).saveCheckpointsSecs(1_000_000)
-                .logStepCountSteps(Integer.MAX_VALUE).build()).build();
+        ModelEstimator model = LinearClassifier.builder(columns)
+                .runConfig(RunConfig.builder()
+                        .modelDir(Files.createTempDirectory("e4j-bench-linear"))
+                        .saveCheckpointsSecs(1_000_000)
+                        .logStepCountSteps(Integer.MAX_VALUE)
+                        .build())
+                .build();
         long start = System.nanoTime();
         model.train(input, Steps.of(steps));
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -73,15 +80,24 @@ public final class LinearTrainingBench {
     }
 
     private static double median(List<Measured> runs, boolean loop) {
-        double[] v = runs.stream().mapToDouble(m -> loop ? m.loopStepsPerSecond() : m.callStepsPerSecond())
-                .sorted().toArray();
+        double[] v = runs.stream()
+                .mapToDouble(m -> loop ? m.loopStepsPerSecond() : m.callStepsPerSecond())
+                .sorted()
+                .toArray();
         return v[v.length / 2];
     }
 
     private static void print(String what, List<Measured> runs, int steps, int batchSize) {
         double loop = median(runs, true);
-        System.out.printf(Locale.ROOT, "%s: %,.0f steps/s, %,.0f examples/s in the step loop (median of %d runs of "
-                + "%,d steps; whole train() call %,.0f steps/s)%n", what, loop, loop * batchSize, runs.size(), steps,
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,.0f steps/s, %,.0f examples/s in the step loop (median of %d runs of "
+                        + "%,d steps; whole train() call %,.0f steps/s)%n",
+                what,
+                loop,
+                loop * batchSize,
+                runs.size(),
+                steps,
                 median(runs, false));
     }
 
@@ -121,7 +137,9 @@ public final class LinearTrainingBench {
     }
 
     private static List<LabeledBatch> hashedBatches() {
-        Schema schema = Schema.of(Field.scalar("user", DType.STRING), Field.scalar("item", DType.STRING),
+        Schema schema = Schema.of(
+                Field.scalar("user", DType.STRING),
+                Field.scalar("item", DType.STRING),
                 Field.scalar("label", DType.INT64));
         SplittableRandom r = new SplittableRandom(2);
         List<LabeledBatch> batches = new ArrayList<>();
@@ -130,28 +148,41 @@ public final class LinearTrainingBench {
             for (int i = 0; i < 256; i++) {
                 long u = r.nextLong(1_000_000);
                 long it = r.nextLong(100_000);
-                rows.add(Example.builder(schema).set("user", "u" + u).set("item", "i" + it)
-                        .set("label", (u + it) % 3 == 0 ? 1L : 0L).build());
+                rows.add(Example.builder(schema)
+                        .set("user", "u" + u)
+                        .set("item", "i" + it)
+                        .set("label", (u + it) % 3 == 0 ? 1L : 0L)
+                        .build());
             }
             batches.add(LabeledBatch.split(Batch.of(rows), List.of("label")));
         }
         return batches;
     }
 
-    private static void report(String what, List<FeatureColumn> columns, List<LabeledBatch> batches, int steps,
-            int batchSize) throws Exception {
+    private static void report(
+            String what, List<FeatureColumn> columns, List<LabeledBatch> batches, int steps, int batchSize)
+            throws Exception {
         InputFn input = mode -> Dataset.fromIterable(batches).repeat();
         double best = 0;
         for (int round = 0; round < 3; round++) {
-            ModelEstimator model = LinearClassifier.builder(columns).runConfig(RunConfig.builder()
-                    .modelDir(Files.createTempDirectory("e4j-bench-linear")).saveCheckpointsSecs(1_000_000)
-                    .logStepCountSteps(Integer.MAX_VALUE).build()).build();
+            ModelEstimator model = LinearClassifier.builder(columns)
+                    .runConfig(RunConfig.builder()
+                            .modelDir(Files.createTempDirectory("e4j-bench-linear"))
+                            .saveCheckpointsSecs(1_000_000)
+                            .logStepCountSteps(Integer.MAX_VALUE)
+                            .build())
+                    .build();
             long start = System.nanoTime();
             model.train(input, Steps.of(steps));
             double seconds = (System.nanoTime() - start) / 1e9;
             best = Math.max(best, steps / seconds);
         }
-        System.out.printf(Locale.ROOT, "%s: %,.0f steps/s, %,.0f examples/s (best of 3 runs of %,d steps)%n", what,
-                best, best * batchSize, steps);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,.0f steps/s, %,.0f examples/s (best of 3 runs of %,d steps)%n",
+                what,
+                best,
+                best * batchSize,
+                steps);
     }
 }

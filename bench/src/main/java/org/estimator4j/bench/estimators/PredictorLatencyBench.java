@@ -35,11 +35,18 @@ public final class PredictorLatencyBench {
         Path dir = Files.createTempDirectory("e4j-predictor-bench");
         Path csv = dir.resolve("train.csv");
         AdultShapedCsv.write(csv, 5L << 20, 3);
-        CsvOptions options = CsvOptions.builder().file(csv).naTokens("").labelColumns("income_bracket").build();
+        CsvOptions options = CsvOptions.builder()
+                .file(csv)
+                .naTokens("")
+                .labelColumns("income_bracket")
+                .build();
         ModelEstimator model = LinearClassifier.builder(new CensusColumns().wide)
                 .labelVocabulary(List.of("<=50K", ">50K"))
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).logStepCountSteps(Integer.MAX_VALUE)
-                        .build()).build();
+                .runConfig(RunConfig.builder()
+                        .modelDir(dir.resolve("model"))
+                        .logStepCountSteps(Integer.MAX_VALUE)
+                        .build())
+                .build();
         model.train(CsvInputFn.builder(options).batchSize(40).epochs(1).build(), Steps.untilEndOfInput());
         Predictor predictor = Predictor.load(model.export(dir.resolve("export")));
 
@@ -61,7 +68,12 @@ public final class PredictorLatencyBench {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "census linear model, single-example predict: p50 %.1f µs, p99 %.1f µs, max "
-                + "%.1f µs (%,d calls)%n", nanos[n / 2] / 1e3, nanos[(int) (n * 0.99)] / 1e3, nanos[n - 1] / 1e3, n);
+        System.out.printf(
+                Locale.ROOT,
+                "census linear model, single-example predict: p50 %.1f µs, p99 %.1f µs, max " + "%.1f µs (%,d calls)%n",
+                nanos[n / 2] / 1e3,
+                nanos[(int) (n * 0.99)] / 1e3,
+                nanos[n - 1] / 1e3,
+                n);
     }
 }

@@ -39,12 +39,15 @@ public final class CensusTransformBench {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i]);
                 case "--batch" -> batchSize = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = java.util.Arrays.stream(args[++i].split(","))
-                        .map(String::trim).map(Integer::valueOf).toList();
+                case "--threads" ->
+                    threads = java.util.Arrays.stream(args[++i].split(","))
+                            .map(String::trim)
+                            .map(Integer::valueOf)
+                            .toList();
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("unknown option " + args[i]
-                            + "; options: --rows N --batch N --threads 1,2 --passes N");
+                    System.err.println(
+                            "unknown option " + args[i] + "; options: --rows N --batch N --threads 1,2 --passes N");
                     System.exit(2);
                 }
             }
@@ -55,9 +58,17 @@ public final class CensusTransformBench {
         FeatureTransformer wide = FeatureTransformer.linear(columns.wide);
         FeatureTransformer deep = FeatureTransformer.dense(columns.deep);
         EmbeddingTables tables = new EmbeddingTables(42);
-        System.out.printf(Locale.ROOT, "%d rows in %d batches of %d; wide: %d sparse + %d dense columns; deep: %d "
-                + "values per row; %d cores%n", total, batches.size(), batchSize, wide.sparseColumns().size(),
-                wide.denseColumns().size(), deep.denseWidth(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "%d rows in %d batches of %d; wide: %d sparse + %d dense columns; deep: %d "
+                        + "values per row; %d cores%n",
+                total,
+                batches.size(),
+                batchSize,
+                wide.sparseColumns().size(),
+                wide.denseColumns().size(),
+                deep.denseWidth(),
+                Runtime.getRuntime().availableProcessors());
         for (int t : threads) {
             ExecutorService pool = Executors.newFixedThreadPool(t);
             List<Double> seconds = new ArrayList<>();
@@ -72,7 +83,9 @@ public final class CensusTransformBench {
                     parts.add(pool.submit(() -> {
                         long checksum = 0;
                         for (int b = first; b < batches.size(); b += stride) {
-                            checksum += wide.transform(batches.get(b), tables).sparse().size();
+                            checksum += wide.transform(batches.get(b), tables)
+                                    .sparse()
+                                    .size();
                             checksum += deep.transform(batches.get(b), tables).dense().length;
                         }
                         return checksum;
@@ -89,8 +102,13 @@ public final class CensusTransformBench {
             pool.shutdown();
             seconds.sort(null);
             double median = seconds.get(seconds.size() / 2);
-            System.out.printf(Locale.ROOT, "threads=%d median %.3f s: %,.0f rows/s (passes %s)%n", t, median,
-                    total / median, seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "threads=%d median %.3f s: %,.0f rows/s (passes %s)%n",
+                    t,
+                    median,
+                    total / median,
+                    seconds);
         }
     }
 
@@ -98,8 +116,12 @@ public final class CensusTransformBench {
         Path file = Files.createTempFile("e4j-census", ".csv");
         try {
             AdultShapedCsv.write(file, rows * 111, 42);
-            CsvOptions options = CsvOptions.builder().file(file).naTokens("").parallelism(2).build();
-            return Dataset.fromCsv(options).take(rows).batch(batchSize, false, Batch::of).toList();
+            CsvOptions options =
+                    CsvOptions.builder().file(file).naTokens("").parallelism(2).build();
+            return Dataset.fromCsv(options)
+                    .take(rows)
+                    .batch(batchSize, false, Batch::of)
+                    .toList();
         } finally {
             Files.deleteIfExists(file);
         }

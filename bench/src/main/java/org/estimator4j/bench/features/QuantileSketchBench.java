@@ -49,8 +49,11 @@ public final class QuantileSketchBench {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--values" -> n = Integer.parseInt(args[++i]);
-                case "--k" -> ks = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf)
-                        .toList();
+                case "--k" ->
+                    ks = Arrays.stream(args[++i].split(","))
+                            .map(String::trim)
+                            .map(Integer::valueOf)
+                            .toList();
                 case "--distributions" -> distributions = List.of(args[++i].split(","));
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
                 default -> {
@@ -64,8 +67,13 @@ public final class QuantileSketchBench {
         for (int i = 0; i < fractions.length; i++) {
             fractions[i] = (i + 1) / 1000.0;
         }
-        System.out.printf(Locale.ROOT, "%,d values; CPU time: median of %d passes after a warm-up; rank error over the "
-                + "fractions i/1000: of each pass's sketch (seeds 0..%d), warm-up included%n%n", n, passes, passes);
+        System.out.printf(
+                Locale.ROOT,
+                "%,d values; CPU time: median of %d passes after a warm-up; rank error over the "
+                        + "fractions i/1000: of each pass's sketch (seeds 0..%d), warm-up included%n%n",
+                n,
+                passes,
+                passes);
         System.out.println("| distribution | k | sketch | CPU ns/value | max rank error, mean of runs "
                 + "| max rank error, worst run | mean rank error | retained values |");
         System.out.println("|---|---|---|---|---|---|---|---|");
@@ -76,7 +84,9 @@ public final class QuantileSketchBench {
             float[] sorted = values.clone();
             Arrays.sort(sorted);
             for (int k : ks) {
-                for (String name : List.of("hand-written KLL (before)", "QuantileSketch (DataSketches, blocks)",
+                for (String name : List.of(
+                        "hand-written KLL (before)",
+                        "QuantileSketch (DataSketches, blocks)",
                         "DataSketches update(float)")) {
                     List<Double> nanos = new ArrayList<>();
                     double errorSum = 0;
@@ -98,9 +108,17 @@ public final class QuantileSketchBench {
                         retained = Math.max(retained, c.retained());
                     }
                     nanos.sort(null);
-                    System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.5f | %.5f | %.5f | %,d |%n",
-                            distribution, k, name, nanos.get(nanos.size() / 2), errorSum / (passes + 1),
-                            worstError, meanErrorSum / (passes + 1), retained);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "| %s | %d | %s | %.1f | %.5f | %.5f | %.5f | %,d |%n",
+                            distribution,
+                            k,
+                            name,
+                            nanos.get(nanos.size() / 2),
+                            errorSum / (passes + 1),
+                            worstError,
+                            meanErrorSum / (passes + 1),
+                            retained);
                 }
             }
         }
@@ -109,66 +127,69 @@ public final class QuantileSketchBench {
     /** A fresh sketch; the seeded ones take {@code seed}, so each pass is an independent run of the same data. */
     private static Contender create(String name, int k, long seed) {
         return switch (name) {
-            case "hand-written KLL (before)" -> new Contender() {
-                final HandWrittenKllSketch sketch = new HandWrittenKllSketch(k, seed);
+            case "hand-written KLL (before)" ->
+                new Contender() {
+                    final HandWrittenKllSketch sketch = new HandWrittenKllSketch(k, seed);
 
-                @Override
-                public void feed(float[] values) {
-                    for (float v : values) {
-                        sketch.add(v);
+                    @Override
+                    public void feed(float[] values) {
+                        for (float v : values) {
+                            sketch.add(v);
+                        }
                     }
-                }
 
-                @Override
-                public float[] quantiles(double[] fractions) {
-                    return sketch.quantiles(fractions);
-                }
-
-                @Override
-                public int retained() {
-                    return sketch.retained();
-                }
-            };
-            case "QuantileSketch (DataSketches, blocks)" -> new Contender() {
-                final QuantileSketch sketch = new QuantileSketch(k, seed);
-
-                @Override
-                public void feed(float[] values) {
-                    for (float v : values) {
-                        sketch.add(v);
+                    @Override
+                    public float[] quantiles(double[] fractions) {
+                        return sketch.quantiles(fractions);
                     }
-                }
 
-                @Override
-                public float[] quantiles(double[] fractions) {
-                    return sketch.quantiles(fractions);
-                }
-
-                @Override
-                public int retained() {
-                    return sketch.retained();
-                }
-            };
-            case "DataSketches update(float)" -> new Contender() {
-                final KllFloatsSketch sketch = KllFloatsSketch.newHeapInstance(k);
-
-                @Override
-                public void feed(float[] values) {
-                    for (float v : values) {
-                        sketch.update(v);
+                    @Override
+                    public int retained() {
+                        return sketch.retained();
                     }
-                }
+                };
+            case "QuantileSketch (DataSketches, blocks)" ->
+                new Contender() {
+                    final QuantileSketch sketch = new QuantileSketch(k, seed);
 
-                @Override
-                public float[] quantiles(double[] fractions) {
-                    return sketch.getQuantiles(fractions, QuantileSearchCriteria.EXCLUSIVE);
-                }
+                    @Override
+                    public void feed(float[] values) {
+                        for (float v : values) {
+                            sketch.add(v);
+                        }
+                    }
 
-                @Override
-                public int retained() {
-                    return sketch.getNumRetained();
-                }
-            };
+                    @Override
+                    public float[] quantiles(double[] fractions) {
+                        return sketch.quantiles(fractions);
+                    }
+
+                    @Override
+                    public int retained() {
+                        return sketch.retained();
+                    }
+                };
+            case "DataSketches update(float)" ->
+                new Contender() {
+                    final KllFloatsSketch sketch = KllFloatsSketch.newHeapInstance(k);
+
+                    @Override
+                    public void feed(float[] values) {
+                        for (float v : values) {
+                            sketch.update(v);
+                        }
+                    }
+
+                    @Override
+                    public float[] quantiles(double[] fractions) {
+                        return sketch.getQuantiles(fractions, QuantileSearchCriteria.EXCLUSIVE);
+                    }
+
+                    @Override
+                    public int retained() {
+                        return sketch.getNumRetained();
+                    }
+                };
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -186,8 +207,9 @@ public final class QuantileSketchBench {
                 case "pareto" -> (float) Math.pow(1 - r.nextDouble(), -1 / 1.2);
                 case "zipf" -> (float) Math.floor(Math.pow(1 - r.nextDouble(), -1 / 1.2));
                 case "lognormal" -> (float) Math.exp(2 * gaussian(r));
-                default -> throw new IllegalArgumentException("unknown distribution " + distribution
-                        + "; use uniform, pareto, zipf or lognormal");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown distribution " + distribution + "; use uniform, pareto, zipf or lognormal");
             };
         }
         return out;

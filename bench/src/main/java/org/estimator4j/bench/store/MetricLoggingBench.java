@@ -22,9 +22,8 @@ import org.estimator4j.store.TrackedRun;
  * </pre>
  */
 public final class MetricLoggingBench {
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     private static final String[] KEYS = {"train_loss", "accuracy", "auc", "learning_rate"};
 
     private MetricLoggingBench() {}
@@ -34,8 +33,12 @@ public final class MetricLoggingBench {
         Path dir = Files.createTempDirectory("e4j-store-bench");
         String url = args.length > 1 ? args[1] : dir.resolve("store").toString();
         try (ExperimentStore store = ExperimentStore.open(url)) {
-            System.out.printf(Locale.ROOT, "store %s (%s), %,d points per run%n", store.dialect(),
-                    args.length > 1 ? "given URL" : "fresh H2 file", points);
+            System.out.printf(
+                    Locale.ROOT,
+                    "store %s (%s), %,d points per run%n",
+                    store.dialect(),
+                    args.length > 1 ? "given URL" : "fresh H2 file",
+                    points);
             round(store, points); // warm-up: JIT, H2 page cache
             int rounds = 5;
             double[] rates = new double[rounds];
@@ -44,16 +47,28 @@ public final class MetricLoggingBench {
                 long[] result = round(store, points);
                 rates[r] = points / (result[0] / 1e9);
                 writerRates[r] = points / (result[3] / 1e9);
-                System.out.printf(Locale.ROOT, "round %d: %,.0f points/s committed; %,.0f per CPU-second of the "
-                        + "writer thread, %,.0f per CPU-second of the process; logMetric %.0f ns/call on the training "
-                        + "thread%n", r + 1, rates[r], writerRates[r], points / (result[2] / 1e9),
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: %,.0f points/s committed; %,.0f per CPU-second of the "
+                                + "writer thread, %,.0f per CPU-second of the process; logMetric %.0f ns/call on the training "
+                                + "thread%n",
+                        r + 1,
+                        rates[r],
+                        writerRates[r],
+                        points / (result[2] / 1e9),
                         result[1] / (double) points);
             }
             Arrays.sort(rates);
             Arrays.sort(writerRates);
-            System.out.printf(Locale.ROOT, "median %,.0f points/s (min %,.0f, max %,.0f); writer thread alone: median "
-                    + "%,.0f points per CPU-second; load average %.1f on %d cores%n", rates[rounds / 2], rates[0],
-                    rates[rounds - 1], writerRates[rounds / 2], OS.getSystemLoadAverage(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "median %,.0f points/s (min %,.0f, max %,.0f); writer thread alone: median "
+                            + "%,.0f points per CPU-second; load average %.1f on %d cores%n",
+                    rates[rounds / 2],
+                    rates[0],
+                    rates[rounds - 1],
+                    writerRates[rounds / 2],
+                    OS.getSystemLoadAverage(),
                     OS.getAvailableProcessors());
         }
     }

@@ -3,7 +3,6 @@ package org.estimator4j.bench.store;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -44,29 +43,51 @@ public final class RunSearchBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int metrics = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        String location = args.length > 2 ? args[2]
+        String location = args.length > 2
+                ? args[2]
                 : Files.createTempDirectory("e4j-search-bench").resolve("store").toString();
         try (ExperimentStore store = ExperimentStore.open(location)) {
             if (store.listExperiments().isEmpty()) {
                 long start = System.nanoTime();
                 fill(store, runs, metrics);
-                System.out.printf(Locale.ROOT, "built %,d runs x %d metrics, %d params, %d tags in %.1f s (%s)%n",
-                        runs, metrics, PARAMS, TAGS, (System.nanoTime() - start) / 1e9, location);
+                System.out.printf(
+                        Locale.ROOT,
+                        "built %,d runs x %d metrics, %d params, %d tags in %.1f s (%s)%n",
+                        runs,
+                        metrics,
+                        PARAMS,
+                        TAGS,
+                        (System.nanoTime() - start) / 1e9,
+                        location);
             }
             RunQueries queries = new RunQueries(store);
-            time(queries, "AND, sort by a metric", RunQuery.all()
-                    .where("metrics.m7 > 0.5 AND params.p3 = 'x'").orderBy("metrics.m1 DESC").limit(100));
-            time(queries, "OR of three kinds, sort by a metric", RunQuery.all()
-                    .where("metrics.m7 > 0.9 OR params.p3 = 'y' OR tags.team LIKE 'risk-1%'")
-                    .orderBy("metrics.m2 DESC").limit(100));
-            time(queries, "NOT, parentheses, IN, attribute", RunQuery.all()
-                    .where("NOT metrics.m5 < 0.5 AND (params.p1 IN ('x', 'y') OR attributes.status = 'FAILED')")
-                    .limit(100));
+            time(
+                    queries,
+                    "AND, sort by a metric",
+                    RunQuery.all()
+                            .where("metrics.m7 > 0.5 AND params.p3 = 'x'")
+                            .orderBy("metrics.m1 DESC")
+                            .limit(100));
+            time(
+                    queries,
+                    "OR of three kinds, sort by a metric",
+                    RunQuery.all()
+                            .where("metrics.m7 > 0.9 OR params.p3 = 'y' OR tags.team LIKE 'risk-1%'")
+                            .orderBy("metrics.m2 DESC")
+                            .limit(100));
+            time(
+                    queries,
+                    "NOT, parentheses, IN, attribute",
+                    RunQuery.all()
+                            .where("NOT metrics.m5 < 0.5 AND (params.p1 IN ('x', 'y') OR attributes.status = 'FAILED')")
+                            .limit(100));
             time(queries, "no filter, newest first", RunQuery.all().limit(100));
-            RunQuery and = RunQuery.all().where("metrics.m7 > 0.5 AND params.p3 = 'x'").orderBy("metrics.m1 DESC")
+            RunQuery and = RunQuery.all()
+                    .where("metrics.m7 > 0.5 AND params.p3 = 'x'")
+                    .orderBy("metrics.m1 DESC")
                     .limit(100);
-            tokenOfPage(queries, and, 10).ifPresent(token ->
-                    time(queries, "page 10 of the AND query", and.pageToken(token)));
+            tokenOfPage(queries, and, 10)
+                    .ifPresent(token -> time(queries, "page 10 of the AND query", and.pageToken(token)));
         }
     }
 
@@ -96,9 +117,16 @@ public final class RunSearchBench {
         }
         Arrays.sort(nanos);
         Arrays.sort(cpu);
-        System.out.printf(Locale.ROOT, "%-36s median %6.1f ms (CPU %6.1f ms)  min %6.1f ms  max %6.1f ms  (%d runs%s)%n",
-                what, median(nanos) / 1e6, median(cpu) / 1e6, nanos[0] / 1e6, nanos[TIMED - 1] / 1e6,
-                page.runs().size(), page.nextPageToken().isPresent() ? ", more" : "");
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s median %6.1f ms (CPU %6.1f ms)  min %6.1f ms  max %6.1f ms  (%d runs%s)%n",
+                what,
+                median(nanos) / 1e6,
+                median(cpu) / 1e6,
+                nanos[0] / 1e6,
+                nanos[TIMED - 1] / 1e6,
+                page.runs().size(),
+                page.nextPageToken().isPresent() ? ", more" : "");
     }
 
     private static double median(long[] sorted) {
@@ -120,11 +148,11 @@ public final class RunSearchBench {
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement run = c.prepareStatement("INSERT INTO runs (run_id, experiment_id, name, status,"
-                    + " start_ms, end_ms, heartbeat_ms, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)");
-                    PreparedStatement param = c.prepareStatement(
-                            "INSERT INTO params (run_id, param_key, param_value) VALUES (?, ?, ?)");
-                    PreparedStatement tag = c.prepareStatement(
-                            "INSERT INTO tags (run_id, tag_key, tag_value) VALUES (?, ?, ?)");
+                            + " start_ms, end_ms, heartbeat_ms, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)");
+                    PreparedStatement param =
+                            c.prepareStatement("INSERT INTO params (run_id, param_key, param_value) VALUES (?, ?, ?)");
+                    PreparedStatement tag =
+                            c.prepareStatement("INSERT INTO tags (run_id, tag_key, tag_value) VALUES (?, ?, ?)");
                     PreparedStatement latest = c.prepareStatement("INSERT INTO latest_metrics (run_id, metric_key,"
                             + " step, metric_value, logged_ms) VALUES (?, ?, ?, ?, ?)")) {
                 for (int r = 0; r < runs; r++) {
@@ -144,8 +172,11 @@ public final class RunSearchBench {
                         param.setString(3, values[random.nextInt(values.length)]);
                         param.addBatch();
                     }
-                    String[][] tags = {{"team", random.nextInt(11) == 10 ? "growth" : "risk-" + random.nextInt(10)},
-                        {"owner", "user" + random.nextInt(20)}, {"note", "bench run " + r}};
+                    String[][] tags = {
+                        {"team", random.nextInt(11) == 10 ? "growth" : "risk-" + random.nextInt(10)},
+                        {"owner", "user" + random.nextInt(20)},
+                        {"note", "bench run " + r}
+                    };
                     for (String[] t : Arrays.copyOf(tags, TAGS)) {
                         tag.setString(1, id);
                         tag.setString(2, t[0]);

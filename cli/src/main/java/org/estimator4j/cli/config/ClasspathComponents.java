@@ -44,8 +44,7 @@ final class ClasspathComponents implements Components {
     }
 
     @Override
-    public <T> T create(ComponentKind kind, Class<T> type, String name, Map<String, Object> params,
-            String configPath) {
+    public <T> T create(ComponentKind kind, Class<T> type, String name, Map<String, Object> params, String configPath) {
         return type.cast(find(kind, name, configPath).create(new Parameters(params)));
     }
 

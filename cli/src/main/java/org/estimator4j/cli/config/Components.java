@@ -22,7 +22,7 @@ public interface Components {
 
     /** Plugin layers for models being loaded (bundles, model directories). */
     default LayerFactory layers() {
-        return (type, params) -> create(ComponentKind.LAYER, org.estimator4j.spi.layer.Layer.class, type, params,
-                "the saved model");
+        return (type, params) ->
+                create(ComponentKind.LAYER, org.estimator4j.spi.layer.Layer.class, type, params, "the saved model");
     }
 }

@@ -50,9 +50,10 @@ final class ConfigBinder {
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
                 .build();
-        for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
-                LogicalType.Boolean)) {
-            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        for (LogicalType type :
+                List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
@@ -60,7 +61,8 @@ final class ConfigBinder {
         }
         // An integer is a fine number (1 for 1.0), and text is text.
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
         return mapper;
     }
@@ -106,8 +108,12 @@ final class ConfigBinder {
 
     /** An integer of at least {@code min}, {@code fallback} when absent (null: stays absent). */
     static Integer atLeast(String key, Integer value, Integer fallback, int min, String use) {
-        Long checked = atLeast(key, value == null ? null : value.longValue(), fallback == null ? null
-                : fallback.longValue(), min, use);
+        Long checked = atLeast(
+                key,
+                value == null ? null : value.longValue(),
+                fallback == null ? null : fallback.longValue(),
+                min,
+                use);
         return checked == null ? null : checked.intValue();
     }
 
@@ -123,8 +129,7 @@ final class ConfigBinder {
     }
 
     /** A finite number {@code ok} accepts, {@code fallback} when absent. */
-    static Double number(String key, Double value, Double fallback, java.util.function.DoublePredicate ok,
-            String use) {
+    static Double number(String key, Double value, Double fallback, java.util.function.DoublePredicate ok, String use) {
         if (value == null) {
             return fallback;
         }
@@ -148,14 +153,18 @@ final class ConfigBinder {
                     unknown.add(n);
                 }
             });
-            throw new ConfigException(at + ": unknown key" + (unknown.size() > 1 ? "s " : " ") + unknown
-                    + "; known keys: " + new TreeSet<>(known.stream().map(String::valueOf).toList()), e);
+            throw new ConfigException(
+                    at + ": unknown key" + (unknown.size() > 1 ? "s " : " ") + unknown + "; known keys: "
+                            + new TreeSet<>(known.stream().map(String::valueOf).toList()),
+                    e);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof Problem p) {
-                String at = path + located(e.getPath(), 0) + (p.key.isEmpty() || p.key.startsWith("[") ? "" : ".")
-                        + p.key;
-                String value = p.quoteValue ? String.valueOf(tree.at(pointer(e.getPath(), 0)
-                        .append(JsonPointer.compile(keyPointer(p.key))))) : "";
+                String at =
+                        path + located(e.getPath(), 0) + (p.key.isEmpty() || p.key.startsWith("[") ? "" : ".") + p.key;
+                String value = p.quoteValue
+                        ? String.valueOf(
+                                tree.at(pointer(e.getPath(), 0).append(JsonPointer.compile(keyPointer(p.key)))))
+                        : "";
                 throw new ConfigException(at + ": " + value + p.getMessage(), e);
             }
             if (e.getCause() instanceof ConfigException c) {
@@ -167,8 +176,9 @@ final class ConfigBinder {
             JsonNode value = tree.at(pointer(e.getPath(), 0));
             Type target = targetOf(e.getPath(), e.getTargetType());
             throwIfOutOfRange(e, at, value, target);
-            java.util.regex.Matcher missing = java.util.regex.Pattern.compile("^Missing required creator property "
-                    + "'([^']+)'").matcher(String.valueOf(e.getOriginalMessage()));
+            java.util.regex.Matcher missing = java.util.regex.Pattern.compile(
+                            "^Missing required creator property " + "'([^']+)'")
+                    .matcher(String.valueOf(e.getOriginalMessage()));
             if (missing.find()) { // a key the record declares @JsonProperty(required = true)
                 throw new ConfigException(at + ": missing; it is required", e); // the path ends at the key
             }
@@ -180,8 +190,8 @@ final class ConfigBinder {
             if (e.getCause() instanceof ConfigException c) {
                 throw c;
             }
-            throwIfOutOfRange(e, path + located(e.getPath(), 0), tree.at(pointer(e.getPath(), 0)),
-                    targetOf(e.getPath(), null));
+            throwIfOutOfRange(
+                    e, path + located(e.getPath(), 0), tree.at(pointer(e.getPath(), 0)), targetOf(e.getPath(), null));
             throw new ConfigException(path + located(e.getPath(), 0) + ": " + e.getOriginalMessage(), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigException(path + ": " + e.getOriginalMessage(), e);
@@ -192,8 +202,10 @@ final class ConfigBinder {
     private static void throwIfOutOfRange(JsonMappingException e, String at, JsonNode value, Type target) {
         if (e.getCause() instanceof InputCoercionException
                 || String.valueOf(e.getOriginalMessage()).contains("out of range")) {
-            throw new ConfigException(at + ": " + value + " is not allowed; the largest allowed is "
-                    + (target == Integer.class || target == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE), e);
+            throw new ConfigException(
+                    at + ": " + value + " is not allowed; the largest allowed is "
+                            + (target == Integer.class || target == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE),
+                    e);
         }
     }
 
@@ -230,11 +242,14 @@ final class ConfigBinder {
             return fallback;
         }
         JsonMappingException.Reference r = refs.get(field);
-        Class<?> owner = r.getFrom() instanceof Class<?> c ? c : r.getFrom() == null ? null : r.getFrom().getClass();
+        Class<?> owner = r.getFrom() instanceof Class<?> c
+                ? c
+                : r.getFrom() == null ? null : r.getFrom().getClass();
         Type type = fallback;
         if (owner != null && owner.isRecord()) {
             for (RecordComponent c : owner.getRecordComponents()) {
-                if (PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName())
+                if (PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE
+                        .translate(c.getName())
                         .equals(r.getFieldName())) {
                     type = c.getGenericType();
                 }
@@ -250,10 +265,11 @@ final class ConfigBinder {
     static String describe(Type type) {
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             String element = describe(p.getActualTypeArguments()[0]);
-            return "a list of " + switch (element) {
-                case "true or false" -> "booleans";
-                default -> element.replaceFirst("^an? ", "") + "s";
-            };
+            return "a list of "
+                    + switch (element) {
+                        case "true or false" -> "booleans";
+                        default -> element.replaceFirst("^an? ", "") + "s";
+                    };
         }
         if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
             return "an object of name to value";

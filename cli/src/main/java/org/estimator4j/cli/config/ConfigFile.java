@@ -9,10 +9,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * checked its keys against its type and filled in the defaults ({@link EstimatorSection}). Required keys are marked for
  * Jackson and the schema; the constructor refuses them given as null.
  */
-record ConfigFile(PluginsSection plugins, @JsonProperty(required = true) DataSection data,
-        JsonNode featureColumns, JsonNode linearFeatureColumns, JsonNode dnnFeatureColumns,
-        @JsonProperty(required = true) JsonNode estimator, TrainSection train,
-        @JsonProperty(required = true) RunConfigSection runConfig, String store, String experiment, RunSection run) {
+record ConfigFile(
+        PluginsSection plugins,
+        @JsonProperty(required = true) DataSection data,
+        JsonNode featureColumns,
+        JsonNode linearFeatureColumns,
+        JsonNode dnnFeatureColumns,
+        @JsonProperty(required = true) JsonNode estimator,
+        TrainSection train,
+        @JsonProperty(required = true) RunConfigSection runConfig,
+        String store,
+        String experiment,
+        RunSection run) {
 
     ConfigFile {
         ConfigBinder.required("data", data);

@@ -17,14 +17,16 @@ final class ConfigOverrides {
     /** Strict, for --set values: a key given twice and text after the value are errors. */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private ConfigOverrides() {}
 
     static void apply(JsonNode root, String assignment) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
-            throw new ConfigException("--set " + assignment + ": expected path=value, e.g. run_config.model_dir=/tmp/m");
+            throw new ConfigException(
+                    "--set " + assignment + ": expected path=value, e.g. run_config.model_dir=/tmp/m");
         }
         String[] path = assignment.substring(0, eq).split("\\.");
         String text = assignment.substring(eq + 1);
@@ -37,9 +39,12 @@ final class ConfigOverrides {
         } catch (JsonProcessingException e) {
             String start = text.strip();
             if (start.startsWith("{") || start.startsWith("[")) { // meant as JSON: say why it is not
-                String at = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-                throw new ConfigException("--set " + assignment + ": not valid JSON" + at + " of the value: "
-                        + e.getOriginalMessage(), e);
+                String at = e.getLocation() == null
+                        ? ""
+                        : " at column " + e.getLocation().getColumnNr();
+                throw new ConfigException(
+                        "--set " + assignment + ": not valid JSON" + at + " of the value: " + e.getOriginalMessage(),
+                        e);
             }
             value = MAPPER.getNodeFactory().textNode(text);
         }
@@ -55,8 +60,8 @@ final class ConfigOverrides {
             node = next;
         }
         if (!(node instanceof ObjectNode o)) {
-            throw new ConfigException("--set " + assignment + ": the parent of '" + path[path.length - 1]
-                    + "' is not an object");
+            throw new ConfigException(
+                    "--set " + assignment + ": the parent of '" + path[path.length - 1] + "' is not an object");
         }
         o.set(path[path.length - 1], value);
     }

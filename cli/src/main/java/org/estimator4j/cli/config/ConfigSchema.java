@@ -65,7 +65,8 @@ public final class ConfigSchema {
         }
         if (owner == DataSection.class && name.equals("epochs")) {
             ObjectNode epochs = object().put("description", "passes over the train files, or \"forever\"");
-            epochs.putArray("oneOf").add(object().put("type", "integer").put("minimum", 1))
+            epochs.putArray("oneOf")
+                    .add(object().put("type", "integer").put("minimum", 1))
                     .add(object().put("const", DataSection.FOREVER));
             return java.util.Optional.of(epochs);
         }

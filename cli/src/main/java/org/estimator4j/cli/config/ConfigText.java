@@ -17,9 +17,11 @@ import java.io.IOException;
  */
 final class ConfigText {
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private ConfigText() {}
 
@@ -46,8 +48,10 @@ final class ConfigText {
                 more = true;
             }
             if (more) {
-                JsonLocation at = p.currentTokenLocation() != null && p.currentTokenLocation().getLineNr() > 0
-                        ? p.currentTokenLocation() : end;
+                JsonLocation at = p.currentTokenLocation() != null
+                                && p.currentTokenLocation().getLineNr() > 0
+                        ? p.currentTokenLocation()
+                        : end;
                 throw new ConfigException(where + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": text after the "
                         + "end of the config (check the braces before it)");
             }

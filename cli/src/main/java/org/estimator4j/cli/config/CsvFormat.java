@@ -14,8 +14,16 @@ import org.estimator4j.api.table.DType;
  * {@code data.eval.*} override single keys for one split (a train file with a header beside an eval file without
  * one), each key inherited from {@code data.*} when absent.
  */
-record CsvFormat(boolean header, List<String> columnNames, Map<String, DType> columnTypes, char delimiter,
-        char quote, List<String> naTokens, boolean trimWhitespace, int skipLines, int parsingThreads) {
+record CsvFormat(
+        boolean header,
+        List<String> columnNames,
+        Map<String, DType> columnTypes,
+        char delimiter,
+        char quote,
+        List<String> naTokens,
+        boolean trimWhitespace,
+        int skipLines,
+        int parsingThreads) {
 
     /** CsvOptions' defaults: a header line, comma, double quote, the empty string as NA, one parsing thread. */
     static final CsvSection DEFAULTS = new CsvSection(true, null, Map.of(), ",", "\"", List.of(""), false, 0, 1);
@@ -39,8 +47,14 @@ record CsvFormat(boolean header, List<String> columnNames, Map<String, DType> co
 
     /** CSV options for {@code files}; {@code label} (or null for unlabelled input) becomes the label column. */
     CsvOptions options(List<Path> files, String label) {
-        CsvOptions.Builder b = CsvOptions.builder().files(files).header(header).delimiter(delimiter).quote(quote)
-                .naTokens(naTokens.toArray(String[]::new)).trimWhitespace(trimWhitespace).skipLines(skipLines)
+        CsvOptions.Builder b = CsvOptions.builder()
+                .files(files)
+                .header(header)
+                .delimiter(delimiter)
+                .quote(quote)
+                .naTokens(naTokens.toArray(String[]::new))
+                .trimWhitespace(trimWhitespace)
+                .skipLines(skipLines)
                 .parallelism(parsingThreads);
         if (label != null) {
             b.labelColumns(label);
@@ -60,8 +74,9 @@ record CsvFormat(boolean header, List<String> columnNames, Map<String, DType> co
                 try {
                     out.put(column, DType.valueOf(type.toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException ex) {
-                    throw ConfigBinder.Problem.at("column_types." + column, "unknown type \"" + type
-                            + "\"; use float32, float64, int64 or string");
+                    throw ConfigBinder.Problem.at(
+                            "column_types." + column,
+                            "unknown type \"" + type + "\"; use float32, float64, int64 or string");
                 }
             });
         }

@@ -7,8 +7,16 @@ import java.util.Map;
  * {@code data.train} / {@code data.eval}: the CSV format keys of one split, each inherited from {@code data} when
  * absent ({@link #over}).
  */
-record CsvSection(Boolean header, List<String> columnNames, Map<String, String> columnTypes, String delimiter,
-        String quote, List<String> naTokens, Boolean trimWhitespace, Integer skipLines, Integer parsingThreads) {
+record CsvSection(
+        Boolean header,
+        List<String> columnNames,
+        Map<String, String> columnTypes,
+        String delimiter,
+        String quote,
+        List<String> naTokens,
+        Boolean trimWhitespace,
+        Integer skipLines,
+        Integer parsingThreads) {
 
     CsvSection {
         skipLines = ConfigBinder.atLeast("skip_lines", skipLines, null, 0, "use 0 or more lines");
@@ -20,10 +28,15 @@ record CsvSection(Boolean header, List<String> columnNames, Map<String, String> 
 
     /** These keys, each absent one taken from {@code inherited}. */
     CsvSection over(CsvSection inherited) {
-        return new CsvSection(or(header, inherited.header), or(columnNames, inherited.columnNames),
-                or(columnTypes, inherited.columnTypes), or(delimiter, inherited.delimiter),
-                or(quote, inherited.quote), or(naTokens, inherited.naTokens),
-                or(trimWhitespace, inherited.trimWhitespace), or(skipLines, inherited.skipLines),
+        return new CsvSection(
+                or(header, inherited.header),
+                or(columnNames, inherited.columnNames),
+                or(columnTypes, inherited.columnTypes),
+                or(delimiter, inherited.delimiter),
+                or(quote, inherited.quote),
+                or(naTokens, inherited.naTokens),
+                or(trimWhitespace, inherited.trimWhitespace),
+                or(skipLines, inherited.skipLines),
                 or(parsingThreads, inherited.parsingThreads));
     }
 
@@ -33,7 +46,15 @@ record CsvSection(Boolean header, List<String> columnNames, Map<String, String> 
 
     /** The format these keys describe (every key given: see {@link #over}). */
     CsvFormat format() {
-        return new CsvFormat(header, columnNames, CsvFormat.types(columnTypes), delimiter.charAt(0), quote.charAt(0),
-                naTokens, trimWhitespace, skipLines, parsingThreads);
+        return new CsvFormat(
+                header,
+                columnNames,
+                CsvFormat.types(columnTypes),
+                delimiter.charAt(0),
+                quote.charAt(0),
+                naTokens,
+                trimWhitespace,
+                skipLines,
+                parsingThreads);
     }
 }

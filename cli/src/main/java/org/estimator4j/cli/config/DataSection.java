@@ -11,12 +11,25 @@ import java.util.Map;
  * parsing_threads}), which {@code train} and {@code eval} override key by key for one split. Absent keys take their
  * defaults here, so the record is also the effective section.
  */
-record DataSection(List<String> trainFiles, List<String> evalFiles,
-        @JsonProperty(required = true) String label, Integer batchSize,
-        Integer shuffleBuffer, Long seed, JsonNode epochs,
-        Boolean header, List<String> columnNames, Map<String, String> columnTypes, String delimiter, String quote,
-        List<String> naTokens, Boolean trimWhitespace, Integer skipLines, Integer parsingThreads,
-        CsvSection train, CsvSection eval) {
+record DataSection(
+        List<String> trainFiles,
+        List<String> evalFiles,
+        @JsonProperty(required = true) String label,
+        Integer batchSize,
+        Integer shuffleBuffer,
+        Long seed,
+        JsonNode epochs,
+        Boolean header,
+        List<String> columnNames,
+        Map<String, String> columnTypes,
+        String delimiter,
+        String quote,
+        List<String> naTokens,
+        Boolean trimWhitespace,
+        Integer skipLines,
+        Integer parsingThreads,
+        CsvSection train,
+        CsvSection eval) {
 
     /** {@code "epochs": "forever"}: repeat the train files until the steps stop training. */
     static final String FOREVER = "forever";
@@ -26,12 +39,21 @@ record DataSection(List<String> trainFiles, List<String> evalFiles,
         evalFiles = evalFiles == null ? List.of() : evalFiles;
         ConfigBinder.required("label", label);
         batchSize = ConfigBinder.atLeast("batch_size", batchSize, 128, 1, "use a positive number of rows per batch");
-        shuffleBuffer = ConfigBinder.atLeast("shuffle_buffer", shuffleBuffer, 10_000, 0,
-                "use 0 or more rows (0 or 1 turns shuffling off)");
+        shuffleBuffer = ConfigBinder.atLeast(
+                "shuffle_buffer", shuffleBuffer, 10_000, 0, "use 0 or more rows (0 or 1 turns shuffling off)");
         seed = seed == null ? 0L : seed;
         epochs = epochs(epochs);
-        CsvSection csv = new CsvSection(header, columnNames, columnTypes, delimiter, quote, naTokens, trimWhitespace,
-                skipLines, parsingThreads).over(CsvFormat.DEFAULTS);
+        CsvSection csv = new CsvSection(
+                        header,
+                        columnNames,
+                        columnTypes,
+                        delimiter,
+                        quote,
+                        naTokens,
+                        trimWhitespace,
+                        skipLines,
+                        parsingThreads)
+                .over(CsvFormat.DEFAULTS);
         header = csv.header();
         columnNames = csv.columnNames();
         columnTypes = csv.columnTypes();
@@ -52,8 +74,9 @@ record DataSection(List<String> trainFiles, List<String> evalFiles,
         if (epochs == null || epochs.isNull()) {
             return IntNode.valueOf(1);
         }
-        if (epochs.isTextual() ? !epochs.textValue().equals(FOREVER) : epochs.isIntegralNumber()
-                && (!epochs.canConvertToLong() || epochs.longValue() < 1)) {
+        if (epochs.isTextual()
+                ? !epochs.textValue().equals(FOREVER)
+                : epochs.isIntegralNumber() && (!epochs.canConvertToLong() || epochs.longValue() < 1)) {
             throw ConfigBinder.Problem.notAllowed("epochs", use);
         }
         if (!epochs.isTextual() && !epochs.isIntegralNumber()) {
@@ -69,7 +92,15 @@ record DataSection(List<String> trainFiles, List<String> evalFiles,
 
     /** The format keys of every file, as given or defaulted. */
     CsvSection csv() {
-        return new CsvSection(header, columnNames, columnTypes, delimiter, quote, naTokens, trimWhitespace, skipLines,
+        return new CsvSection(
+                header,
+                columnNames,
+                columnTypes,
+                delimiter,
+                quote,
+                naTokens,
+                trimWhitespace,
+                skipLines,
                 parsingThreads);
     }
 }

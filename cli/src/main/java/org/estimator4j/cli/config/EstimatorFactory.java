@@ -44,69 +44,92 @@ final class EstimatorFactory {
      * @param path the section's config path ({@code experiment.json.estimator})
      * @param base the config file's folder, which {@code warm_start_from} is relative to
      */
-    EstimatorFactory(EstimatorSection e, String path, ObjectNode effective, PluginParts plugins, RunConfig runConfig,
+    EstimatorFactory(
+            EstimatorSection e,
+            String path,
+            ObjectNode effective,
+            PluginParts plugins,
+            RunConfig runConfig,
             Path base) {
         this.e = e;
         this.path = path;
         this.effective = effective;
         this.plugins = plugins;
         this.runConfig = runConfig;
-        this.warmStartFrom = e.warmStartFrom() == null ? null : base.resolve(e.warmStartFrom()).normalize();
+        this.warmStartFrom = e.warmStartFrom() == null
+                ? null
+                : base.resolve(e.warmStartFrom()).normalize();
     }
 
     /** The estimator on these columns (null lists: the config has none under that key). */
     ModelEstimator build(List<FeatureColumn> columns, List<FeatureColumn> linear, List<FeatureColumn> dnn) {
         try {
             return switch (e.type()) {
-                case "LinearClassifier" -> classifier(common(LinearClassifier.builder(columns)
-                        .optimizer(ftrl("optimizer", 0.2)).sparseCombiner(combiner(e.sparseCombiner())))).build();
-                case "LinearRegressor" -> regressor(common(LinearRegressor.builder(columns)
-                        .optimizer(ftrl("optimizer", 0.2)).sparseCombiner(combiner(e.sparseCombiner())))).build();
+                case "LinearClassifier" ->
+                    classifier(common(LinearClassifier.builder(columns)
+                                    .optimizer(ftrl("optimizer", 0.2))
+                                    .sparseCombiner(combiner(e.sparseCombiner()))))
+                            .build();
+                case "LinearRegressor" ->
+                    regressor(common(LinearRegressor.builder(columns)
+                                    .optimizer(ftrl("optimizer", 0.2))
+                                    .sparseCombiner(combiner(e.sparseCombiner()))))
+                            .build();
                 // TensorFlow's default learning rate for baselines: 0.3.
-                case "BaselineClassifier" -> classifier(common(BaselineClassifier.builder()
-                        .optimizer(ftrl("optimizer", 0.3)))).build();
-                case "BaselineRegressor" -> regressor(common(BaselineRegressor.builder()
-                        .optimizer(ftrl("optimizer", 0.3)))).build();
-                case "DNNClassifier" -> classifier(common(dnn(DNNClassifier.builder(columns)))).build();
-                case "DNNRegressor" -> regressor(common(dnn(DNNRegressor.builder(columns)))).build();
-                case "DNNLinearCombinedClassifier" -> classifier(common(wideDeep(DNNLinearCombinedClassifier
-                        .builder(linear, dnn), linear, dnn))).build();
-                case "DNNLinearCombinedRegressor" -> regressor(common(wideDeep(DNNLinearCombinedRegressor
-                        .builder(linear, dnn), linear, dnn))).build();
+                case "BaselineClassifier" ->
+                    classifier(common(BaselineClassifier.builder().optimizer(ftrl("optimizer", 0.3))))
+                            .build();
+                case "BaselineRegressor" ->
+                    regressor(common(BaselineRegressor.builder().optimizer(ftrl("optimizer", 0.3))))
+                            .build();
+                case "DNNClassifier" ->
+                    classifier(common(dnn(DNNClassifier.builder(columns)))).build();
+                case "DNNRegressor" ->
+                    regressor(common(dnn(DNNRegressor.builder(columns)))).build();
+                case "DNNLinearCombinedClassifier" ->
+                    classifier(common(wideDeep(DNNLinearCombinedClassifier.builder(linear, dnn), linear, dnn)))
+                            .build();
+                case "DNNLinearCombinedRegressor" ->
+                    regressor(common(wideDeep(DNNLinearCombinedRegressor.builder(linear, dnn), linear, dnn)))
+                            .build();
                 default -> throw new IllegalStateException("EstimatorOptions let through type " + e.type());
             };
         } catch (IllegalArgumentException ex) {
             // What the builders check beyond the values read above (e.g. a DNN without dense columns).
             String m = ex.getMessage();
             // "hidden_units[1] = 2000000000 is too large..." names a key of this section: join it to the path.
-            throw new ConfigException(m.startsWith(path) ? m
-                    : path + (m.matches("^[a-z_]+\\[\\d+\\] .*") ? "." : ": ") + m, ex);
+            throw new ConfigException(
+                    m.startsWith(path) ? m : path + (m.matches("^[a-z_]+\\[\\d+\\] .*") ? "." : ": ") + m, ex);
         }
     }
 
     /** A DNN's options (TensorFlow's defaults: relu, no dropout, Adagrad 0.05). */
     private <B extends DnnBuilder<B>> B dnn(B builder) {
-        return builder.hiddenUnits(e.hiddenUnits()).customLayers(plugins.layers(e.customLayers(),
-                path + ".custom_layers")).activation(Activation.fromName(e.activation())).dropout(e.dropout())
-                .batchNorm(e.batchNorm()).optimizer(dense("optimizer", e.optimizer(), 0.05));
+        return builder.hiddenUnits(e.hiddenUnits())
+                .customLayers(plugins.layers(e.customLayers(), path + ".custom_layers"))
+                .activation(Activation.fromName(e.activation()))
+                .dropout(e.dropout())
+                .batchNorm(e.batchNorm())
+                .optimizer(dense("optimizer", e.optimizer(), 0.05));
     }
 
     /**
      * Wide and deep's options (TensorFlow's defaults: FTRL at min(0.005, 1/sqrt(linear columns)), Adagrad 0.001);
      * dnn_hidden_units is required only when there are DNN columns.
      */
-    private <B extends WideDeepBuilder<B>> B wideDeep(B builder, List<FeatureColumn> linear,
-            List<FeatureColumn> dnn) {
+    private <B extends WideDeepBuilder<B>> B wideDeep(B builder, List<FeatureColumn> linear, List<FeatureColumn> dnn) {
         double linearRate = linear.isEmpty() ? 0.005 : Math.min(0.005, 1 / Math.sqrt(linear.size()));
         builder.linearOptimizer(ftrl("linear_optimizer", linearRate))
                 .linearSparseCombiner(combiner(e.linearSparseCombiner()))
-                .dnnActivation(Activation.fromName(e.dnnActivation())).dnnDropout(e.dnnDropout())
-                .batchNorm(e.batchNorm()).dnnOptimizer(dense("dnn_optimizer", e.dnnOptimizer(), 0.001))
+                .dnnActivation(Activation.fromName(e.dnnActivation()))
+                .dnnDropout(e.dnnDropout())
+                .batchNorm(e.batchNorm())
+                .dnnOptimizer(dense("dnn_optimizer", e.dnnOptimizer(), 0.001))
                 .dnnCustomLayers(plugins.layers(e.dnnCustomLayers(), path + ".dnn_custom_layers"));
         if (!dnn.isEmpty()) {
             if (e.dnnHiddenUnits() == null || e.dnnHiddenUnits().isEmpty()) {
-                throw new ConfigException(path + ".dnn_hidden_units: missing; give the units of each hidden layer, "
-                        + "e.g. [64, 32]");
+                throw new ConfigException(
+                        path + ".dnn_hidden_units: missing; give the units of each hidden layer, " + "e.g. [64, 32]");
             }
             builder.dnnHiddenUnits(e.dnnHiddenUnits());
         }

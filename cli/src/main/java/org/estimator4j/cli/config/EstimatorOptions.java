@@ -26,51 +26,71 @@ import org.estimator4j.estimators.dnn.Activation;
  * README's table and {@code e4j config schema}.
  */
 public final class EstimatorOptions {
-    private static final List<String> ACTIVATIONS = java.util.Arrays.stream(Activation.values())
-            .map(Activation::tfName).toList();
+    private static final List<String> ACTIVATIONS =
+            java.util.Arrays.stream(Activation.values()).map(Activation::tfName).toList();
     private static final List<String> COMBINERS = List.of("sum", "mean", "sqrtn");
 
     static final OptionSpec TYPE = OptionSpec.required("type", STRING, "the premade estimator");
-    private static final List<OptionSpec> EVERY = List.of(TYPE,
-            OptionSpec.optional("warm_start_from", STRING, null, "a model directory whose variables (and optimizer "
-                    + "slots) start this model, by name; relative to the config file"),
+    private static final List<OptionSpec> EVERY = List.of(
+            TYPE,
+            OptionSpec.optional(
+                    "warm_start_from",
+                    STRING,
+                    null,
+                    "a model directory whose variables (and optimizer "
+                            + "slots) start this model, by name; relative to the config file"),
             OptionSpec.optional("weight_column", STRING, null, "a numeric column that weights each example's loss"),
-            OptionSpec.oneOf("loss_reduction", "sum_over_batch_size", List.of("sum_over_batch_size", "sum"),
+            OptionSpec.oneOf(
+                    "loss_reduction",
+                    "sum_over_batch_size",
+                    List.of("sum_over_batch_size", "sum"),
                     "how a batch's losses are reduced"),
             OptionSpec.optional("loss", COMPONENT, null, "a loss from the plugin registry, instead of the head's"),
-            OptionSpec.optional("metrics", COMPONENT_LIST, null, "extra evaluation metrics from the plugin "
-                    + "registry"));
+            OptionSpec.optional(
+                    "metrics", COMPONENT_LIST, null, "extra evaluation metrics from the plugin " + "registry"));
     private static final List<OptionSpec> CLASSIFIER = List.of(
             OptionSpec.optional("n_classes", INTEGER, 2, "number of label classes, 2 or more"),
-            OptionSpec.optional("label_vocabulary", STRING_LIST, null, "the labels as strings, in class order "
-                    + "(default: the labels are class ids)"));
-    private static final List<OptionSpec> REGRESSOR = List.of(
-            OptionSpec.optional("label_dimension", INTEGER, 1, "number of label columns, 1 or more"));
+            OptionSpec.optional(
+                    "label_vocabulary",
+                    STRING_LIST,
+                    null,
+                    "the labels as strings, in class order " + "(default: the labels are class ids)"));
+    private static final List<OptionSpec> REGRESSOR =
+            List.of(OptionSpec.optional("label_dimension", INTEGER, 1, "number of label columns, 1 or more"));
     private static final List<OptionSpec> LINEAR = List.of(
             OptionSpec.optional("optimizer", FTRL_OPTIMIZER, null, "FTRL at learning_rate 0.2"),
             OptionSpec.oneOf("sparse_combiner", "sum", COMBINERS, "how a multivalent column's weights combine"));
-    private static final List<OptionSpec> BASELINE = List.of(
-            OptionSpec.optional("optimizer", FTRL_OPTIMIZER, null, "FTRL at learning_rate 0.3"));
+    private static final List<OptionSpec> BASELINE =
+            List.of(OptionSpec.optional("optimizer", FTRL_OPTIMIZER, null, "FTRL at learning_rate 0.3"));
     private static final List<OptionSpec> DNN = List.of(
             OptionSpec.required("hidden_units", INTEGER_LIST, "units of each hidden layer, e.g. [64, 32]"),
             OptionSpec.oneOf("activation", "relu", ACTIVATIONS, "activation of the hidden layers"),
             OptionSpec.optional("dropout", NUMBER, 0.0, "probability of dropping a unit in training, in [0, 1)"),
             OptionSpec.optional("batch_norm", BOOLEAN, false, "batch normalization after each hidden layer"),
-            OptionSpec.optional("optimizer", OPTIMIZER, null, "adagrad (default) at learning_rate 0.05, adam, sgd "
-                    + "or rmsprop"),
+            OptionSpec.optional(
+                    "optimizer", OPTIMIZER, null, "adagrad (default) at learning_rate 0.05, adam, sgd " + "or rmsprop"),
             OptionSpec.optional("custom_layers", COMPONENT_LIST, null, "plugin layers after the hidden layers"));
     private static final List<OptionSpec> WIDE_DEEP = List.of(
-            OptionSpec.optional("dnn_hidden_units", INTEGER_LIST, null, "units of each hidden layer; required "
-                    + "when there are dnn_feature_columns"),
+            OptionSpec.optional(
+                    "dnn_hidden_units",
+                    INTEGER_LIST,
+                    null,
+                    "units of each hidden layer; required " + "when there are dnn_feature_columns"),
             OptionSpec.oneOf("dnn_activation", "relu", ACTIVATIONS, "activation of the hidden layers"),
             OptionSpec.optional("dnn_dropout", NUMBER, 0.0, "probability of dropping a unit in training, in [0, 1)"),
             OptionSpec.optional("batch_norm", BOOLEAN, false, "batch normalization after each hidden layer"),
-            OptionSpec.optional("linear_optimizer", FTRL_OPTIMIZER, null, "FTRL at min(0.005, 1/sqrt(number of linear "
-                    + "columns))"),
-            OptionSpec.optional("dnn_optimizer", OPTIMIZER, null, "adagrad (default) at learning_rate 0.001, adam, "
-                    + "sgd or rmsprop"),
-            OptionSpec.oneOf("linear_sparse_combiner", "sum", COMBINERS, "how a multivalent column's weights "
-                    + "combine"),
+            OptionSpec.optional(
+                    "linear_optimizer",
+                    FTRL_OPTIMIZER,
+                    null,
+                    "FTRL at min(0.005, 1/sqrt(number of linear " + "columns))"),
+            OptionSpec.optional(
+                    "dnn_optimizer",
+                    OPTIMIZER,
+                    null,
+                    "adagrad (default) at learning_rate 0.001, adam, " + "sgd or rmsprop"),
+            OptionSpec.oneOf(
+                    "linear_sparse_combiner", "sum", COMBINERS, "how a multivalent column's weights " + "combine"),
             OptionSpec.optional("dnn_custom_layers", COMPONENT_LIST, null, "plugin layers after the hidden layers"));
 
     /** Every estimator type, with its options in the order a config usually writes them. */
@@ -127,8 +147,8 @@ public final class EstimatorOptions {
         }
         List<OptionSpec> options = of(type.textValue());
         if (options == null) {
-            throw new ConfigException(path + ".type: unknown estimator '" + type.textValue() + "'; use one of "
-                    + TYPES);
+            throw new ConfigException(
+                    path + ".type: unknown estimator '" + type.textValue() + "'; use one of " + TYPES);
         }
         List<String> names = options.stream().map(OptionSpec::name).toList();
         List<String> unknown = new ArrayList<>();

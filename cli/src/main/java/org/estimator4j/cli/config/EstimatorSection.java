@@ -11,19 +11,35 @@ import org.estimator4j.estimators.head.LossReduction;
  * Optimizers stay JSON until the factory knows which kind (FTRL or a DNN optimizer) the type trains with. Keys the
  * type does not take stay null (not empty), so the effective section shows only the type's keys.
  */
-record EstimatorSection(String type, String warmStartFrom, String weightColumn, String lossReduction,
-        ComponentSection loss, List<ComponentSection> metrics,
-        JsonNode optimizer, String sparseCombiner,
-        List<Integer> hiddenUnits, String activation, Double dropout, Boolean batchNorm,
+record EstimatorSection(
+        String type,
+        String warmStartFrom,
+        String weightColumn,
+        String lossReduction,
+        ComponentSection loss,
+        List<ComponentSection> metrics,
+        JsonNode optimizer,
+        String sparseCombiner,
+        List<Integer> hiddenUnits,
+        String activation,
+        Double dropout,
+        Boolean batchNorm,
         List<ComponentSection> customLayers,
-        List<Integer> dnnHiddenUnits, String dnnActivation, Double dnnDropout, JsonNode linearOptimizer,
-        JsonNode dnnOptimizer, String linearSparseCombiner, List<ComponentSection> dnnCustomLayers,
-        Integer nClasses, List<String> labelVocabulary, Integer labelDimension) {
+        List<Integer> dnnHiddenUnits,
+        String dnnActivation,
+        Double dnnDropout,
+        JsonNode linearOptimizer,
+        JsonNode dnnOptimizer,
+        String linearSparseCombiner,
+        List<ComponentSection> dnnCustomLayers,
+        Integer nClasses,
+        List<String> labelVocabulary,
+        Integer labelDimension) {
 
     EstimatorSection {
         nClasses = ConfigBinder.atLeast("n_classes", nClasses, null, 2, "use 2 or more classes");
-        labelDimension = ConfigBinder.atLeast("label_dimension", labelDimension, null, 1,
-                "use 1 or more label columns");
+        labelDimension =
+                ConfigBinder.atLeast("label_dimension", labelDimension, null, 1, "use 1 or more label columns");
         String probability = "use a probability of dropping a unit in [0, 1), e.g. 0.1 (0 turns dropout off)";
         dropout = ConfigBinder.number("dropout", dropout, null, r -> r >= 0 && r < 1, probability);
         dnnDropout = ConfigBinder.number("dnn_dropout", dnnDropout, null, r -> r >= 0 && r < 1, probability);

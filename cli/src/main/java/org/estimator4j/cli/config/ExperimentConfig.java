@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,8 @@ public final class ExperimentConfig {
     /** The estimator types a config can name. */
     public static final List<String> ESTIMATORS = EstimatorOptions.TYPES;
     /** The keys of the three column lists; wide and deep takes the last two instead of the first. */
-    private static final List<String> COLUMN_KEYS = List.of("feature_columns", "linear_feature_columns",
-            "dnn_feature_columns");
+    private static final List<String> COLUMN_KEYS =
+            List.of("feature_columns", "linear_feature_columns", "dnn_feature_columns");
 
     private final Path source;
     private final ConfigFile config;
@@ -69,6 +68,7 @@ public final class ExperimentConfig {
     private final List<ComponentSpec> callbackSpecs;
     /** The column lists by key, with their learned state (only the keys the config gives). */
     private final Map<String, List<FeatureColumn>> columns;
+
     private final ModelEstimator estimator;
     private final RunConfig runConfig;
     private final Path exportDir;
@@ -103,8 +103,18 @@ public final class ExperimentConfig {
         if (!evalFiles.isEmpty()) {
             evalFormat.check(where + ".data" + (data.eval() == null ? "" : ".eval"));
         }
-        this.inputs = new InputFactory(where, trainFiles, evalFiles, dataFormat, trainFormat, evalFormat,
-                data.label(), data.batchSize(), data.shuffleBuffer(), data.seed(), data.epochCount());
+        this.inputs = new InputFactory(
+                where,
+                trainFiles,
+                evalFiles,
+                dataFormat,
+                trainFormat,
+                evalFormat,
+                data.label(),
+                data.batchSize(),
+                data.shuffleBuffer(),
+                data.seed(),
+                data.epochCount());
 
         this.effective = ConfigBinder.MAPPER.valueToTree(config);
         Map<String, List<FeatureColumn>> declared = new LinkedHashMap<>();
@@ -125,8 +135,13 @@ public final class ExperimentConfig {
         this.runConfig = config.runConfig().runConfig(base);
 
         // Columns that learn from data get their state before the model is built from them.
-        LearnedColumnState.Outcome learned = LearnedColumnState.resolve(where, runConfig.modelDir(), declared,
-                trainFiles.isEmpty() ? null : () -> Dataset.fromCsv(inputs.trainCsv()).batch(4096, false, Batch::of));
+        LearnedColumnState.Outcome learned = LearnedColumnState.resolve(
+                where,
+                runConfig.modelDir(),
+                declared,
+                trainFiles.isEmpty()
+                        ? null
+                        : () -> Dataset.fromCsv(inputs.trainCsv()).batch(4096, false, Batch::of));
         this.columns = learned.columns();
         this.columnStateNote = learned.note();
 
@@ -135,9 +150,9 @@ public final class ExperimentConfig {
         EstimatorSection section = ConfigBinder.bind(estimatorJson, EstimatorSection.class, estimatorPath);
         checkColumnsFit(where, section.type());
         ObjectNode effectiveEstimator = ConfigBinder.MAPPER.valueToTree(section);
-        this.estimator = new EstimatorFactory(section, estimatorPath, effectiveEstimator,
-                new PluginParts(components), runConfig, base).build(orEmpty("feature_columns"),
-                        orEmpty("linear_feature_columns"), orEmpty("dnn_feature_columns"));
+        this.estimator = new EstimatorFactory(
+                        section, estimatorPath, effectiveEstimator, new PluginParts(components), runConfig, base)
+                .build(orEmpty("feature_columns"), orEmpty("linear_feature_columns"), orEmpty("dnn_feature_columns"));
         effective.set("estimator", effectiveEstimator);
         checkBatchSize(where + ".data", section);
         this.runLabels = config.run() == null ? RunLabels.NONE : config.run().labels();
@@ -154,11 +169,13 @@ public final class ExperimentConfig {
      * given the plugins folder: {@code pluginsDir} when set (the {@code --plugins} flag), else the config's
      * {@code plugins.dir} (relative to the config file), else none (the registry may consult the environment).
      */
-    public static ExperimentConfig load(Path file, List<String> overrides, Path pluginsDir,
-            Function<Optional<Path>, Components> registry) {
+    public static ExperimentConfig load(
+            Path file, List<String> overrides, Path pluginsDir, Function<Optional<Path>, Components> registry) {
         JsonNode root;
         try {
-            root = ConfigText.parse(Files.readString(file), file.toString(),
+            root = ConfigText.parse(
+                    Files.readString(file),
+                    file.toString(),
                     ConfigText.isYaml(file.getFileName().toString()));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read it (" + e + ")", e);
@@ -166,10 +183,14 @@ public final class ExperimentConfig {
         for (String o : overrides) {
             ConfigOverrides.apply(root, o);
         }
-        ConfigFile config = ConfigBinder.bind(root, ConfigFile.class, file.getFileName().toString());
+        ConfigFile config =
+                ConfigBinder.bind(root, ConfigFile.class, file.getFileName().toString());
         Path dir = pluginsDir;
         if (dir == null && config.plugins() != null && config.plugins().dir() != null) {
-            dir = file.toAbsolutePath().getParent().resolve(config.plugins().dir()).normalize();
+            dir = file.toAbsolutePath()
+                    .getParent()
+                    .resolve(config.plugins().dir())
+                    .normalize();
         }
         return new ExperimentConfig(file, root, config, registry.apply(Optional.ofNullable(dir)));
     }
@@ -188,8 +209,8 @@ public final class ExperimentConfig {
         List<FeatureColumn> parsed = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
             try {
-                parsed.add(FeatureColumnJson.fromJson(json.get(i), where + "." + key + "[" + i + "]",
-                        ColumnFiles.relativeTo(base)));
+                parsed.add(FeatureColumnJson.fromJson(
+                        json.get(i), where + "." + key + "[" + i + "]", ColumnFiles.relativeTo(base)));
             } catch (FeatureColumnException e) {
                 throw new ConfigException(e.problem(), e); // starts with the column's config path
             }
@@ -204,8 +225,8 @@ public final class ExperimentConfig {
             throw new ConfigException(where + ".feature_columns: " + type + " takes linear_feature_columns and "
                     + "dnn_feature_columns instead");
         }
-        if (!wideDeep && (columns.containsKey("linear_feature_columns")
-                || columns.containsKey("dnn_feature_columns"))) {
+        if (!wideDeep
+                && (columns.containsKey("linear_feature_columns") || columns.containsKey("dnn_feature_columns"))) {
             throw new ConfigException(where + ": linear_feature_columns and dnn_feature_columns are for "
                     + "DNNLinearCombinedClassifier / Regressor; a " + type + " takes feature_columns");
         }
@@ -221,7 +242,8 @@ public final class ExperimentConfig {
     private void checkBatchSize(String dataPath, EstimatorSection e) {
         long width = 1;
         boolean wideDeep = e.type().startsWith("DNNLinearCombined");
-        List<FeatureColumn> dnn = wideDeep ? orEmpty("dnn_feature_columns")
+        List<FeatureColumn> dnn = wideDeep
+                ? orEmpty("dnn_feature_columns")
                 : e.type().startsWith("DNN") ? orEmpty("feature_columns") : List.of();
         if (!dnn.isEmpty()) {
             width = Math.max(width, FeatureTransformer.dense(dnn).denseWidth());
@@ -283,8 +305,9 @@ public final class ExperimentConfig {
     /** {@code train.steps} or {@code train.max_steps}; neither: until the input ends. */
     public Steps steps() {
         TrainSection t = config.train();
-        return t.steps() != null ? Steps.of(t.steps()) : t.maxSteps() != null ? Steps.max(t.maxSteps())
-                : Steps.untilEndOfInput();
+        return t.steps() != null
+                ? Steps.of(t.steps())
+                : t.maxSteps() != null ? Steps.max(t.maxSteps()) : Steps.untilEndOfInput();
     }
 
     public RunConfig runConfig() {

@@ -16,8 +16,17 @@ import org.estimator4j.api.table.Batch;
  * @param source the config file's name, for messages
  * @param epochs passes over the train files; negative: until the steps stop training
  */
-record InputFactory(String source, List<Path> trainFiles, List<Path> evalFiles, CsvFormat dataFormat,
-        CsvFormat trainFormat, CsvFormat evalFormat, String label, int batchSize, int shuffleBuffer, long seed,
+record InputFactory(
+        String source,
+        List<Path> trainFiles,
+        List<Path> evalFiles,
+        CsvFormat dataFormat,
+        CsvFormat trainFormat,
+        CsvFormat evalFormat,
+        String label,
+        int batchSize,
+        int shuffleBuffer,
+        long seed,
         long epochs) {
 
     /** TRAIN input: the train files, shuffled and repeated for the configured epochs. */
@@ -51,7 +60,11 @@ record InputFactory(String source, List<Path> trainFiles, List<Path> evalFiles, 
             throw new ConfigException(source + ".data." + what + ": no files; add them to the config");
         }
         CsvOptions options = format.options(files, label);
-        return CsvInputFn.builder(options).batchSize(batchSize).shuffleBuffer(shuffleBuffer).seed(seed)
-                .epochs(epochs).build();
+        return CsvInputFn.builder(options)
+                .batchSize(batchSize)
+                .shuffleBuffer(shuffleBuffer)
+                .seed(seed)
+                .epochs(epochs)
+                .build();
     }
 }

@@ -52,18 +52,27 @@ final class LearnedColumnState {
      * @param declared the config's column lists by key ({@code feature_columns}, ...); null lists are left out
      * @param trainData the training rows, read once when the state has to be learned; null when there are none
      */
-    static Outcome resolve(String where, Path modelDir, Map<String, List<FeatureColumn>> declared,
+    static Outcome resolve(
+            String where,
+            Path modelDir,
+            Map<String, List<FeatureColumn>> declared,
             Supplier<Dataset<Batch>> trainData) {
         List<String> learning = new ArrayList<>();
-        declared.values().forEach(l -> l.stream().filter(c -> !c.isAdapted()).map(FeatureColumn::name)
-                .filter(n -> !learning.contains(n)).forEach(learning::add));
+        declared.values()
+                .forEach(l -> l.stream()
+                        .filter(c -> !c.isAdapted())
+                        .map(FeatureColumn::name)
+                        .filter(n -> !learning.contains(n))
+                        .forEach(learning::add));
         if (learning.isEmpty()) {
             return new Outcome(declared, null);
         }
         Path saved = modelDir.resolve("estimator.json");
         if (Files.isRegularFile(saved)) {
-            return new Outcome(restore(where, saved, declared), "feature columns " + String.join(", ", learning)
-                    + ": using the state they learned when model_dir " + modelDir + " was first trained");
+            return new Outcome(
+                    restore(where, saved, declared),
+                    "feature columns " + String.join(", ", learning) + ": using the state they learned when model_dir "
+                            + modelDir + " was first trained");
         }
         if (trainData == null) {
             throw new ConfigException(where + ".feature_columns: " + String.join(", ", learning) + " learn their "
@@ -81,29 +90,41 @@ final class LearnedColumnState {
         })) {
             adapted = FeatureColumnAdapter.adapt(all, data);
         } catch (FeatureColumnException e) {
-            throw new ConfigException(where + ".feature_columns: " + e.getMessage()
-                    + "; check data.train_files or the column's learn settings", e);
+            throw new ConfigException(
+                    where + ".feature_columns: " + e.getMessage()
+                            + "; check data.train_files or the column's learn settings",
+                    e);
         }
         Map<String, List<FeatureColumn>> out = new LinkedHashMap<>();
         int from = 0;
         for (Map.Entry<String, List<FeatureColumn>> e : declared.entrySet()) {
-            out.put(e.getKey(), List.copyOf(adapted.subList(from, from + e.getValue().size())));
+            out.put(
+                    e.getKey(),
+                    List.copyOf(adapted.subList(from, from + e.getValue().size())));
             from += e.getValue().size();
         }
-        return new Outcome(out, String.format(Locale.ROOT, "feature columns %s: learned their state in one pass "
-                + "over the train files (%,d rows, %.1f s)", String.join(", ", learning), rows[0],
-                (System.nanoTime() - start) / 1e9));
+        return new Outcome(
+                out,
+                String.format(
+                        Locale.ROOT,
+                        "feature columns %s: learned their state in one pass "
+                                + "over the train files (%,d rows, %.1f s)",
+                        String.join(", ", learning),
+                        rows[0],
+                        (System.nanoTime() - start) / 1e9));
     }
 
     /** The declared columns with the learned state of the same columns in the model directory's description. */
-    private static Map<String, List<FeatureColumn>> restore(String where, Path saved,
-            Map<String, List<FeatureColumn>> declared) {
+    private static Map<String, List<FeatureColumn>> restore(
+            String where, Path saved, Map<String, List<FeatureColumn>> declared) {
         JsonNode description;
         try {
             description = MAPPER.readTree(Files.readString(saved));
         } catch (IOException e) {
-            throw new ConfigException("cannot read " + saved + " (" + e.getMessage() + "); it records the model "
-                    + "in that model_dir: restore it, or use a new model_dir", e);
+            throw new ConfigException(
+                    "cannot read " + saved + " (" + e.getMessage() + "); it records the model "
+                            + "in that model_dir: restore it, or use a new model_dir",
+                    e);
         }
         Map<String, List<FeatureColumn>> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<FeatureColumn>> e : declared.entrySet()) {
@@ -144,7 +165,8 @@ final class LearnedColumnState {
             return false;
         }
         if (target.has("class_name") && target.path("config").isObject()) {
-            if (!target.get("class_name").equals(saved.get("class_name")) || !saved.path("config").isObject()) {
+            if (!target.get("class_name").equals(saved.get("class_name"))
+                    || !saved.path("config").isObject()) {
                 return false;
             }
             ObjectNode config = (ObjectNode) target.get("config");
@@ -155,7 +177,8 @@ final class LearnedColumnState {
             if (config.hasNonNull("quantile_buckets") && from.has("boundaries")) {
                 config.set("boundaries", from.get("boundaries"));
             }
-            if (config.path("normalizer").path("learned").asBoolean(false) && from.path("normalizer").isObject()) {
+            if (config.path("normalizer").path("learned").asBoolean(false)
+                    && from.path("normalizer").isObject()) {
                 ObjectNode normalizer = (ObjectNode) config.get("normalizer");
                 Set<String> parameters = new LinkedHashSet<>();
                 from.get("normalizer").fieldNames().forEachRemaining(parameters::add);

@@ -2,7 +2,6 @@ package org.estimator4j.cli.config;
 
 import static org.estimator4j.cli.config.OptionSpec.OptionType.BOOLEAN;
 import static org.estimator4j.cli.config.OptionSpec.OptionType.NUMBER;
-import static org.estimator4j.cli.config.OptionSpec.OptionType.STRING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,10 +22,10 @@ import org.estimator4j.estimators.optimizer.Optimizers;
  * {@link Optimizers}, which reads saved models without a config: {@code OptimizerOptionsTest} keeps the two equal.
  */
 public final class OptimizerOptions {
-    private static final OptionSpec LEARNING_RATE = OptionSpec.optional("learning_rate", NUMBER, null,
-            "step size, > 0 (the default depends on the estimator)");
-    private static final OptionSpec EPSILON = OptionSpec.optional("epsilon", NUMBER, 1e-7,
-            "added to the denominator for stability, > 0");
+    private static final OptionSpec LEARNING_RATE =
+            OptionSpec.optional("learning_rate", NUMBER, null, "step size, > 0 (the default depends on the estimator)");
+    private static final OptionSpec EPSILON =
+            OptionSpec.optional("epsilon", NUMBER, 1e-7, "added to the denominator for stability, > 0");
 
     /** Every optimizer type, with its options (after {@code type}). */
     static final Map<String, List<OptionSpec>> BY_TYPE = byType();
@@ -35,29 +34,55 @@ public final class OptimizerOptions {
 
     private static Map<String, List<OptionSpec>> byType() {
         Map<String, List<OptionSpec>> out = new LinkedHashMap<>();
-        out.put("ftrl", List.of(type("ftrl"), LEARNING_RATE,
-                OptionSpec.optional("learning_rate_power", NUMBER, -0.5, "how the rate decays, <= 0"),
-                OptionSpec.optional("initial_accumulator_value", NUMBER, 0.1, "starting accumulator, > 0"),
-                OptionSpec.optional("l1", NUMBER, 0.0, "L1 regularization strength, >= 0"),
-                OptionSpec.optional("l2", NUMBER, 0.0, "L2 regularization strength, >= 0"),
-                OptionSpec.optional("l2_shrinkage", NUMBER, 0.0, "L2 shrinkage regularization strength, >= 0")));
-        out.put("adagrad", List.of(type("adagrad"), LEARNING_RATE,
-                OptionSpec.optional("initial_accumulator_value", NUMBER, 0.1, "starting accumulator, >= 0"),
-                EPSILON));
-        out.put("adam", List.of(type("adam"), LEARNING_RATE,
-                OptionSpec.optional("beta_1", NUMBER, 0.9, "decay of the first moment, in [0, 1)"),
-                OptionSpec.optional("beta_2", NUMBER, 0.999, "decay of the second moment, in [0, 1)"), EPSILON));
-        out.put("sgd", List.of(type("sgd"), LEARNING_RATE,
-                OptionSpec.optional("momentum", NUMBER, 0.0, "momentum, in [0, 1)"),
-                OptionSpec.optional("nesterov", BOOLEAN, false, "Nesterov momentum")));
-        out.put("rmsprop", List.of(type("rmsprop"), LEARNING_RATE,
-                OptionSpec.optional("rho", NUMBER, 0.9, "decay of the moving average, in [0, 1)"), EPSILON));
+        out.put(
+                "ftrl",
+                List.of(
+                        type("ftrl"),
+                        LEARNING_RATE,
+                        OptionSpec.optional("learning_rate_power", NUMBER, -0.5, "how the rate decays, <= 0"),
+                        OptionSpec.optional("initial_accumulator_value", NUMBER, 0.1, "starting accumulator, > 0"),
+                        OptionSpec.optional("l1", NUMBER, 0.0, "L1 regularization strength, >= 0"),
+                        OptionSpec.optional("l2", NUMBER, 0.0, "L2 regularization strength, >= 0"),
+                        OptionSpec.optional(
+                                "l2_shrinkage", NUMBER, 0.0, "L2 shrinkage regularization strength, >= 0")));
+        out.put(
+                "adagrad",
+                List.of(
+                        type("adagrad"),
+                        LEARNING_RATE,
+                        OptionSpec.optional("initial_accumulator_value", NUMBER, 0.1, "starting accumulator, >= 0"),
+                        EPSILON));
+        out.put(
+                "adam",
+                List.of(
+                        type("adam"),
+                        LEARNING_RATE,
+                        OptionSpec.optional("beta_1", NUMBER, 0.9, "decay of the first moment, in [0, 1)"),
+                        OptionSpec.optional("beta_2", NUMBER, 0.999, "decay of the second moment, in [0, 1)"),
+                        EPSILON));
+        out.put(
+                "sgd",
+                List.of(
+                        type("sgd"),
+                        LEARNING_RATE,
+                        OptionSpec.optional("momentum", NUMBER, 0.0, "momentum, in [0, 1)"),
+                        OptionSpec.optional("nesterov", BOOLEAN, false, "Nesterov momentum")));
+        out.put(
+                "rmsprop",
+                List.of(
+                        type("rmsprop"),
+                        LEARNING_RATE,
+                        OptionSpec.optional("rho", NUMBER, 0.9, "decay of the moving average, in [0, 1)"),
+                        EPSILON));
         return java.util.Collections.unmodifiableMap(out);
     }
 
     private static OptionSpec type(String name) {
-        return OptionSpec.oneOf("type", name.equals("ftrl") ? "ftrl" : "adagrad",
-                name.equals("ftrl") ? List.of("ftrl") : Optimizers.TYPES, "the optimizer");
+        return OptionSpec.oneOf(
+                "type",
+                name.equals("ftrl") ? "ftrl" : "adagrad",
+                name.equals("ftrl") ? List.of("ftrl") : Optimizers.TYPES,
+                "the optimizer");
     }
 
     /** The DNN optimizers' declarations (every type but ftrl). */
@@ -69,8 +94,11 @@ public final class OptimizerOptions {
 
     /** The declared default of {@code option} of optimizer {@code type}. */
     static double defaultOf(String type, String option) {
-        return BY_TYPE.get(type).stream().filter(o -> o.name().equals(option)).findFirst()
-                .map(o -> ((Number) o.defaultValue()).doubleValue()).orElseThrow();
+        return BY_TYPE.get(type).stream()
+                .filter(o -> o.name().equals(option))
+                .findFirst()
+                .map(o -> ((Number) o.defaultValue()).doubleValue())
+                .orElseThrow();
     }
 
     /** An optimizer and its options as used, every default filled in (the effective config). */
@@ -79,12 +107,12 @@ public final class OptimizerOptions {
     /** A DNN optimizer ({@code adagrad} by default) from {@code node} (null: every default), at {@code path}. */
     static Built<Optimizer> dense(JsonNode node, double defaultRate, String path) {
         if (node != null && !node.isNull() && !node.isObject()) {
-            throw new ConfigException(path + ": expected an object like {\"type\": \"adam\", \"learning_rate\": "
-                    + "0.001}");
+            throw new ConfigException(
+                    path + ": expected an object like {\"type\": \"adam\", \"learning_rate\": " + "0.001}");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> options = node == null || node.isNull() ? Map.of()
-                : ConfigBinder.MAPPER.convertValue(node, Map.class);
+        Map<String, Object> options =
+                node == null || node.isNull() ? Map.of() : ConfigBinder.MAPPER.convertValue(node, Map.class);
         String type = String.valueOf(options.getOrDefault("type", "adagrad")).toLowerCase(Locale.ROOT);
         List<OptionSpec> declared = BY_TYPE.get(type);
         if (declared != null && !type.equals("ftrl")) {
@@ -110,8 +138,13 @@ public final class OptimizerOptions {
         FtrlSection section = ConfigBinder.bind(given, FtrlSection.class, path);
         double rate = section.learningRate() != null ? section.learningRate() : defaultRate;
         try {
-            FtrlOptimizer ftrl = new FtrlOptimizer(rate, section.learningRatePower(),
-                    section.initialAccumulatorValue(), section.l1(), section.l2(), section.l2Shrinkage());
+            FtrlOptimizer ftrl = new FtrlOptimizer(
+                    rate,
+                    section.learningRatePower(),
+                    section.initialAccumulatorValue(),
+                    section.l1(),
+                    section.l2(),
+                    section.l2Shrinkage());
             ObjectNode effective = ConfigBinder.MAPPER.valueToTree(section);
             effective.put("learning_rate", rate);
             return new Built<>(ftrl, effective);
@@ -121,24 +154,38 @@ public final class OptimizerOptions {
     }
 
     /** {@code {"type": "ftrl", "learning_rate": 0.05, ...}}: FTRL's options, ranges checked, defaults filled. */
-    record FtrlSection(String type, Double learningRate, Double learningRatePower, Double initialAccumulatorValue,
-            Double l1, Double l2, Double l2Shrinkage) {
+    record FtrlSection(
+            String type,
+            Double learningRate,
+            Double learningRatePower,
+            Double initialAccumulatorValue,
+            Double l1,
+            Double l2,
+            Double l2Shrinkage) {
         FtrlSection {
             type = type == null ? "ftrl" : type;
             if (!type.equalsIgnoreCase("ftrl")) {
                 throw ConfigBinder.Problem.at("type", "linear models train with ftrl, got '" + type + "'");
             }
             String nonNegative = "use 0 or a positive number";
-            learningRate = ConfigBinder.number("learning_rate", learningRate, null, r -> r > 0,
-                    "use a positive learning rate, e.g. 0.05");
-            learningRatePower = ConfigBinder.number("learning_rate_power", learningRatePower,
-                    defaultOf("ftrl", "learning_rate_power"), p -> p <= 0, "use 0 or a negative power, e.g. -0.5");
-            initialAccumulatorValue = ConfigBinder.number("initial_accumulator_value", initialAccumulatorValue,
-                    defaultOf("ftrl", "initial_accumulator_value"), a -> a > 0, "use a positive value, e.g. 0.1");
+            learningRate = ConfigBinder.number(
+                    "learning_rate", learningRate, null, r -> r > 0, "use a positive learning rate, e.g. 0.05");
+            learningRatePower = ConfigBinder.number(
+                    "learning_rate_power",
+                    learningRatePower,
+                    defaultOf("ftrl", "learning_rate_power"),
+                    p -> p <= 0,
+                    "use 0 or a negative power, e.g. -0.5");
+            initialAccumulatorValue = ConfigBinder.number(
+                    "initial_accumulator_value",
+                    initialAccumulatorValue,
+                    defaultOf("ftrl", "initial_accumulator_value"),
+                    a -> a > 0,
+                    "use a positive value, e.g. 0.1");
             l1 = ConfigBinder.number("l1", l1, defaultOf("ftrl", "l1"), l -> l >= 0, nonNegative);
             l2 = ConfigBinder.number("l2", l2, defaultOf("ftrl", "l2"), l -> l >= 0, nonNegative);
-            l2Shrinkage = ConfigBinder.number("l2_shrinkage", l2Shrinkage, defaultOf("ftrl", "l2_shrinkage"),
-                    l -> l >= 0, nonNegative);
+            l2Shrinkage = ConfigBinder.number(
+                    "l2_shrinkage", l2Shrinkage, defaultOf("ftrl", "l2_shrinkage"), l -> l >= 0, nonNegative);
         }
     }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param defaultValue the default, or null when there is none (or it depends on other options; the doc says which)
  * @param allowed the only values allowed (empty: any value of the type)
  */
-record OptionSpec(String name, OptionType type, boolean required, Object defaultValue, List<String> allowed,
-        String doc) {
+record OptionSpec(
+        String name, OptionType type, boolean required, Object defaultValue, List<String> allowed, String doc) {
     OptionSpec {
         Objects.requireNonNull(name);
         Objects.requireNonNull(type);

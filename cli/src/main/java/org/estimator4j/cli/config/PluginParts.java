@@ -38,15 +38,16 @@ final class PluginParts {
     /** The estimator's loss and metrics on {@code builder}. */
     <B extends EstimatorBuilder<B>> B lossAndMetrics(EstimatorSection e, String path, B builder) {
         if (e.loss() != null) {
-            ComponentSpec spec = new ComponentSpec(e.loss().type(), e.loss().name(), e.loss().params(),
-                    path + ".loss");
+            ComponentSpec spec =
+                    new ComponentSpec(e.loss().type(), e.loss().name(), e.loss().params(), path + ".loss");
             Loss created = components.create(ComponentKind.LOSS, Loss.class, spec.type(), spec.params(), spec.path());
             builder.loss(new CustomLoss(spec.type(), spec.params(), created));
         }
         for (ComponentSpec m : specs(e.metrics(), path + ".metrics")) {
             components.create(ComponentKind.METRIC, Metric.class, m.type(), m.params(), m.path()); // check now
-            builder.metric(m.name(), () -> components.create(ComponentKind.METRIC, Metric.class, m.type(),
-                    m.params(), m.path()));
+            builder.metric(
+                    m.name(),
+                    () -> components.create(ComponentKind.METRIC, Metric.class, m.type(), m.params(), m.path()));
         }
         return builder;
     }
@@ -56,7 +57,10 @@ final class PluginParts {
         List<CustomLayer> layers = new ArrayList<>();
         for (ComponentSpec l : specs(sections, path)) {
             components.create(ComponentKind.LAYER, Layer.class, l.type(), l.params(), l.path());
-            layers.add(new CustomLayer(l.type(), l.params(), components.origin(ComponentKind.LAYER, l.type()),
+            layers.add(new CustomLayer(
+                    l.type(),
+                    l.params(),
+                    components.origin(ComponentKind.LAYER, l.type()),
                     () -> components.create(ComponentKind.LAYER, Layer.class, l.type(), l.params(), l.path())));
         }
         return layers;

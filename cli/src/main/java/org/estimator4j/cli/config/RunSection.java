@@ -9,7 +9,9 @@ record RunSection(String name, Map<String, JsonNode> tags) {
     RunSection {
         tags = tags == null ? Map.of() : tags;
         for (Map.Entry<String, JsonNode> t : tags.entrySet()) {
-            if (t.getValue() == null || !t.getValue().isValueNode() || t.getValue().isNull()) {
+            if (t.getValue() == null
+                    || !t.getValue().isValueNode()
+                    || t.getValue().isNull()) {
                 throw ConfigBinder.Problem.at("tags." + t.getKey(), "expected a string, got " + t.getValue());
             }
         }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "config",
         mixinStandardHelpOptions = true,
-        description = "Look at experiment configs: the effective config with defaults filled in, and their JSON "
-                + "Schema.",
+        description =
+                "Look at experiment configs: the effective config with defaults filled in, and their JSON " + "Schema.",
         subcommands = {ConfigShowCommand.class, ConfigSchemaCommand.class})
 public final class ConfigCommand {}

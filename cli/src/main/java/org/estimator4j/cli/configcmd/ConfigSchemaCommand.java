@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
  * {@code e4j config schema}: the JSON Schema (draft 2020-12) of experiment configs, for editors and CI checks. It is
  * made from the declarations reading uses, so it lists the same keys, types and per-type estimator options.
  */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
         description = "Print the JSON Schema (draft 2020-12) of experiment configs.")
 public final class ConfigSchemaCommand implements Callable<Integer> {
     @Spec
@@ -21,8 +23,8 @@ public final class ConfigSchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(ConfigSchema.schema());
+        String text =
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ConfigSchema.schema());
         spec.commandLine().getOut().println(text);
         spec.commandLine().getOut().flush();
         return 0;

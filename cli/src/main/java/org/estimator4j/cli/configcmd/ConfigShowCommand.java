@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * overrides, with every default filled in (feature columns with all their keys, optimizers with all their options).
  * The config is checked as training checks it, so a mistake is reported the same way; nothing is trained or written.
  */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Print the effective config: the file after --set overrides, every default filled in.")
 public final class ConfigShowCommand implements Callable<Integer> {
     /** Output formats of the effective config. */
@@ -31,7 +33,9 @@ public final class ConfigShowCommand implements Callable<Integer> {
     @Mixin
     ConfigFileOptions source;
 
-    @Option(names = "--format", defaultValue = "json",
+    @Option(
+            names = "--format",
+            defaultValue = "json",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -42,7 +46,9 @@ public final class ConfigShowCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         ExperimentConfig effective = source.load();
         ObjectMapper mapper = format == Format.yaml
-                ? YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build()
+                ? YAMLMapper.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .build()
                 : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         String text = mapper.writeValueAsString(effective.effectiveJson());
         spec.commandLine().getOut().print(text.endsWith("\n") ? text : text + "\n");

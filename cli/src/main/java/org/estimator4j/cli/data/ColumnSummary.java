@@ -44,12 +44,9 @@ final class ColumnSummary {
                     overflow = true;
                 }
             } else {
-                double v =
-                        column instanceof LongColumn l
-                                ? l.values()[r]
-                                : column instanceof FloatColumn f
-                                        ? f.values()[r]
-                                        : ((DoubleColumn) column).values()[r];
+                double v = column instanceof LongColumn l
+                        ? l.values()[r]
+                        : column instanceof FloatColumn f ? f.values()[r] : ((DoubleColumn) column).values()[r];
                 min = Math.min(min, v);
                 max = Math.max(max, v);
                 sum += v;
@@ -58,13 +55,12 @@ final class ColumnSummary {
     }
 
     String line() {
-        String head =
-                String.format(
-                        Locale.ROOT,
-                        "  %-22s %-8s missing %-8d",
-                        field.name(),
-                        field.dtype().tfName(),
-                        missing);
+        String head = String.format(
+                Locale.ROOT,
+                "  %-22s %-8s missing %-8d",
+                field.name(),
+                field.dtype().tfName(),
+                missing);
         long present = rows - missing;
         if (present == 0) {
             return head + " (no values)";
@@ -72,11 +68,7 @@ final class ColumnSummary {
         if (field.dtype().isNumeric()) {
             return head
                     + String.format(
-                            Locale.ROOT,
-                            " min %-12s mean %-14s max %s",
-                            num(min),
-                            num(sum / present),
-                            num(max));
+                            Locale.ROOT, " min %-12s mean %-14s max %s", num(min), num(sum / present), num(max));
         }
         Map.Entry<String, Long> top =
                 counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();

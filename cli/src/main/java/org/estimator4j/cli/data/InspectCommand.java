@@ -13,8 +13,8 @@ import org.estimator4j.api.table.Example;
 import org.estimator4j.api.table.Field;
 import org.estimator4j.api.table.Schema;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,19 +26,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
-        description =
-                "Read CSV files as the input pipeline would and print schema, statistics and the first rows.")
+        description = "Read CSV files as the input pipeline would and print schema, statistics and the first rows.")
 public final class InspectCommand implements Callable<Integer> {
-    @Parameters(
-            arity = "1..*",
-            paramLabel = "FILE",
-            description = "CSV files (plain or .gz), read in order.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files (plain or .gz), read in order.")
     List<Path> files;
 
-    @Option(
-            names = "--delimiter",
-            defaultValue = ",",
-            description = "Field delimiter (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--delimiter", defaultValue = ",", description = "Field delimiter (default: ${DEFAULT-VALUE}).")
     char delimiter;
 
     @Option(names = "--no-header", description = "The files have no header line; give --names.")
@@ -57,44 +50,33 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--trim", description = "Trim spaces around unquoted fields.")
     boolean trim;
 
-    @Option(
-            names = "--skip-lines",
-            defaultValue = "0",
-            description = "Lines to skip at the start of each file.")
+    @Option(names = "--skip-lines", defaultValue = "0", description = "Lines to skip at the start of each file.")
     int skipLines;
 
-    @Option(
-            names = "--skip-bad-rows",
-            description = "Skip and count rows that do not parse instead of failing.")
+    @Option(names = "--skip-bad-rows", description = "Skip and count rows that do not parse instead of failing.")
     boolean skipBadRows;
 
-    @Option(
-            names = "--threads",
-            defaultValue = "2",
-            description = "Parsing threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", description = "Parsing threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(
-            names = "--head",
-            defaultValue = "3",
-            description = "Rows to print (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--head", defaultValue = "3", description = "Rows to print (default: ${DEFAULT-VALUE}).")
     int head;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         java.io.PrintWriter out = spec.commandLine().getOut();
-        CsvOptions.Builder b =
-                CsvOptions.builder()
-                        .files(files)
-                        .delimiter(delimiter)
-                        .header(!noHeader)
-                        .naTokens(naTokens.toArray(String[]::new))
-                        .trimWhitespace(trim)
-                        .skipLines(skipLines)
-                        .parallelism(threads)
-                        .badRows(skipBadRows ? BadRowPolicy.SKIP : BadRowPolicy.FAIL);
+        CsvOptions.Builder b = CsvOptions.builder()
+                .files(files)
+                .delimiter(delimiter)
+                .header(!noHeader)
+                .naTokens(naTokens.toArray(String[]::new))
+                .trimWhitespace(trim)
+                .skipLines(skipLines)
+                .parallelism(threads)
+                .badRows(skipBadRows ? BadRowPolicy.SKIP : BadRowPolicy.FAIL);
         long[] skipped = new long[1];
         if (skipBadRows) {
             b.onBadRow(e -> skipped[0]++);
@@ -129,9 +111,7 @@ public final class InspectCommand implements Callable<Integer> {
                     "%s: %,d rows%s, read in %.2f s (%,.0f rows/s)%n",
                     files.size() == 1 ? files.get(0) : files.size() + " files",
                     count,
-                    skipBadRows
-                            ? String.format(Locale.ROOT, " (%,d bad rows skipped)", skipped[0])
-                            : "",
+                    skipBadRows ? String.format(Locale.ROOT, " (%,d bad rows skipped)", skipped[0]) : "",
                     seconds,
                     count / Math.max(seconds, 1e-9));
             if (schema == null) {

@@ -27,10 +27,7 @@ public final class CpuFlagsCheck implements Check {
 
     /** This machine. */
     public CpuFlagsCheck() {
-        this(
-                System.getProperty("os.name"),
-                System.getProperty("os.arch"),
-                Path.of("/proc/cpuinfo"));
+        this(System.getProperty("os.name"), System.getProperty("os.arch"), Path.of("/proc/cpuinfo"));
     }
 
     public CpuFlagsCheck(String osName, String osArch, Path cpuinfo) {
@@ -49,43 +46,36 @@ public final class CpuFlagsCheck implements Check {
         boolean linux = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("linux");
         boolean x8664 = "amd64".equals(osArch) || "x86_64".equals(osArch);
         if (!linux || !x8664) {
-            return CheckResult.fail(
-                    osName
-                            + " "
-                            + osArch
-                            + ": e4j bundles ND4J natives for "
-                            + NATIVE_CLASSIFIER
-                            + " only; run it on x86-64 Linux");
+            return CheckResult.fail(osName
+                    + " "
+                    + osArch
+                    + ": e4j bundles ND4J natives for "
+                    + NATIVE_CLASSIFIER
+                    + " only; run it on x86-64 Linux");
         }
         Set<String> flags;
         try {
             flags = OpenBlasKernels.cpuFlags(Files.readAllLines(cpuinfo, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            return CheckResult.warn(
-                    "cannot read CPU flags from "
-                            + cpuinfo
-                            + " ("
-                            + e
-                            + "); ND4J uses the "
-                            + NATIVE_CLASSIFIER
-                            + " build, which needs no particular flags");
+            return CheckResult.warn("cannot read CPU flags from "
+                    + cpuinfo
+                    + " ("
+                    + e
+                    + "); ND4J uses the "
+                    + NATIVE_CLASSIFIER
+                    + " build, which needs no particular flags");
         }
         if (flags.isEmpty()) {
-            return CheckResult.warn(
-                    "no 'flags' line in "
-                            + cpuinfo
-                            + "; ND4J uses the "
-                            + NATIVE_CLASSIFIER
-                            + " build, which needs no particular flags");
+            return CheckResult.warn("no 'flags' line in "
+                    + cpuinfo
+                    + "; ND4J uses the "
+                    + NATIVE_CLASSIFIER
+                    + " build, which needs no particular flags");
         }
-        String present =
-                REPORTED_FLAGS.stream()
-                        .map(flag -> flag + (flags.contains(flag) ? " yes" : " no"))
-                        .collect(Collectors.joining(", "));
+        String present = REPORTED_FLAGS.stream()
+                .map(flag -> flag + (flags.contains(flag) ? " yes" : " no"))
+                .collect(Collectors.joining(", "));
         return CheckResult.ok(
-                present
-                        + "; ND4J natives: generic "
-                        + NATIVE_CLASSIFIER
-                        + " classifier (not the avx2/avx512 builds)");
+                present + "; ND4J natives: generic " + NATIVE_CLASSIFIER + " classifier (not the avx2/avx512 builds)");
     }
 }

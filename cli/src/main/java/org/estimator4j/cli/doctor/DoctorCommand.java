@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         })
 public final class DoctorCommand implements Callable<Integer> {
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     private final List<Check> checks;
 
@@ -63,22 +64,20 @@ public final class DoctorCommand implements Callable<Integer> {
                 default -> {}
             }
         }
-        out.println(
-                String.format(
-                        Locale.ROOT,
-                        "%d checks: %d OK, %d WARN, %d FAIL%s",
-                        checks.size(),
-                        checks.size() - warnings - failures,
-                        warnings,
-                        failures,
-                        failures > 0 ? " - fix the FAIL lines before training" : ""));
+        out.println(String.format(
+                Locale.ROOT,
+                "%d checks: %d OK, %d WARN, %d FAIL%s",
+                checks.size(),
+                checks.size() - warnings - failures,
+                warnings,
+                failures,
+                failures > 0 ? " - fix the FAIL lines before training" : ""));
         out.flush();
         return failures > 0 ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
     }
 
     static String line(String name, CheckResult result) {
-        return String.format(
-                Locale.ROOT, "%-4s  %-15s  %s", result.status(), name, result.detail());
+        return String.format(Locale.ROOT, "%-4s  %-15s  %s", result.status(), name, result.detail());
     }
 
     private static CheckResult runSafely(Check check) {

@@ -28,11 +28,10 @@ public final class HeapCheck implements Check {
     public CheckResult run() {
         String size = gib(maxHeapBytes);
         if (maxHeapBytes < MINIMUM_BYTES) {
-            return CheckResult.warn(
-                    size
-                            + " is below "
-                            + gib(MINIMUM_BYTES)
-                            + ": give the JVM more, e.g. E4J_JAVA_OPTS=-Xmx4g bin/e4j ...");
+            return CheckResult.warn(size
+                    + " is below "
+                    + gib(MINIMUM_BYTES)
+                    + ": give the JVM more, e.g. E4J_JAVA_OPTS=-Xmx4g bin/e4j ...");
         }
         return CheckResult.ok(size);
     }

@@ -33,14 +33,13 @@ public final class JavaVersionCheck implements Check {
     @Override
     public CheckResult run() {
         if (feature < MINIMUM_FEATURE) {
-            return CheckResult.fail(
-                    "Java "
-                            + description
-                            + " is older than "
-                            + MINIMUM_FEATURE
-                            + ": install JDK "
-                            + MINIMUM_FEATURE
-                            + "+ and point JAVA_HOME at it");
+            return CheckResult.fail("Java "
+                    + description
+                    + " is older than "
+                    + MINIMUM_FEATURE
+                    + ": install JDK "
+                    + MINIMUM_FEATURE
+                    + "+ and point JAVA_HOME at it");
         }
         return CheckResult.ok("Java " + description);
     }

@@ -34,32 +34,28 @@ public final class Nd4jBackendCheck implements Check {
             INDArray c = Nd4j.createFromArray(A).mmul(Nd4j.createFromArray(B));
             product = c.toDoubleMatrix();
         } catch (Exception | LinkageError e) {
-            return CheckResult.fail(
-                    "ND4J CPU backend did not load ("
-                            + firstLine(e)
-                            + "): rebuild e4j.jar with"
-                            + " 'mvn -B -q install -DskipTests' (it must contain the linux-x86_64 natives) and check that"
-                            + " ~/.javacpp/cache is writable; run 'e4j --verbose doctor' for details");
+            return CheckResult.fail("ND4J CPU backend did not load ("
+                    + firstLine(e)
+                    + "): rebuild e4j.jar with"
+                    + " 'mvn -B -q install -DskipTests' (it must contain the linux-x86_64 natives) and check that"
+                    + " ~/.javacpp/cache is writable; run 'e4j --verbose doctor' for details");
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         if (!Arrays.deepEquals(product, A_TIMES_B)) {
-            return CheckResult.fail(
-                    "2x3 * 3x2 matmul returned "
-                            + Arrays.deepToString(product)
-                            + ", expected "
-                            + Arrays.deepToString(A_TIMES_B)
-                            + ": the native BLAS is broken");
+            return CheckResult.fail("2x3 * 3x2 matmul returned "
+                    + Arrays.deepToString(product)
+                    + ", expected "
+                    + Arrays.deepToString(A_TIMES_B)
+                    + ": the native BLAS is broken");
         }
-        String detail =
-                String.format(
-                        Locale.ROOT,
-                        "%s, BLAS %s, %s threads; loaded and 2x3 * 3x2 matmul"
-                                + " correct in %d ms",
-                        backend.getClass().getName(),
-                        blasVendor(),
-                        threads(),
-                        millis);
+        String detail = String.format(
+                Locale.ROOT,
+                "%s, BLAS %s, %s threads; loaded and 2x3 * 3x2 matmul" + " correct in %d ms",
+                backend.getClass().getName(),
+                blasVendor(),
+                threads(),
+                millis);
         if (!CPU_BACKEND.equals(backend.getClass().getName())) {
             return CheckResult.warn(detail + " (expected " + CPU_BACKEND + ")");
         }

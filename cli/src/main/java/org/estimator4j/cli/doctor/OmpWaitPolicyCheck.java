@@ -33,17 +33,12 @@ public final class OmpWaitPolicyCheck implements Check {
     @Override
     public CheckResult run() {
         String value = env.apply(VARIABLE);
-        String fix =
-                "start e4j with bin/e4j, or 'export "
-                        + VARIABLE
-                        + "=PASSIVE' before starting the JVM";
+        String fix = "start e4j with bin/e4j, or 'export " + VARIABLE + "=PASSIVE' before starting the JVM";
         if (value == null || value.isBlank()) {
-            return CheckResult.warn(
-                    "not set, so OpenMP threads spin while idle (2-6x slower training): " + fix);
+            return CheckResult.warn("not set, so OpenMP threads spin while idle (2-6x slower training): " + fix);
         }
         if (!value.strip().toUpperCase(Locale.ROOT).equals("PASSIVE")) {
-            return CheckResult.warn(
-                    value + ", not PASSIVE, so OpenMP threads may spin while idle: " + fix);
+            return CheckResult.warn(value + ", not PASSIVE, so OpenMP threads may spin while idle: " + fix);
         }
         return CheckResult.ok(value);
     }

@@ -48,12 +48,14 @@ public final class OpenBlasKernelsCheck implements Check {
             return CheckResult.warn("cannot read CPU flags from " + cpuinfo + " (" + e + "), so cannot tell whether "
                     + OpenBlasKernels.CORETYPE_VARIABLE + "=" + current + " suits this CPU");
         }
-        String best = OpenBlasKernels.bestFor(flags).map(name -> "this CPU runs up to " + name)
+        String best = OpenBlasKernels.bestFor(flags)
+                .map(name -> "this CPU runs up to " + name)
                 .orElse("no AVX2 or AVX-512 here, so OpenBLAS' own choice is as good");
         return OpenBlasKernels.advice(flags, current)
                 .map(CheckResult::warn)
-                .orElseGet(() -> CheckResult.ok(current == null || current.isBlank()
-                        ? OpenBlasKernels.CORETYPE_VARIABLE + " not set; " + best
-                        : OpenBlasKernels.CORETYPE_VARIABLE + "=" + current.strip() + "; " + best));
+                .orElseGet(() -> CheckResult.ok(
+                        current == null || current.isBlank()
+                                ? OpenBlasKernels.CORETYPE_VARIABLE + " not set; " + best
+                                : OpenBlasKernels.CORETYPE_VARIABLE + "=" + current.strip() + "; " + best));
     }
 }

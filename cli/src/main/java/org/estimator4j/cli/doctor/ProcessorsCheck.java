@@ -22,10 +22,9 @@ public final class ProcessorsCheck implements Check {
     @Override
     public CheckResult run() {
         if (processors < 2) {
-            return CheckResult.warn(
-                    processors
-                            + " available: training runs single-threaded"
-                            + " (raise the container's CPU limit for parallel linear algebra)");
+            return CheckResult.warn(processors
+                    + " available: training runs single-threaded"
+                    + " (raise the container's CPU limit for parallel linear algebra)");
         }
         return CheckResult.ok(processors + " available");
     }

@@ -37,10 +37,14 @@ import picocli.CommandLine.Spec;
  * for {@code .csv} / {@code .csv.gz}), or {@code --config X}: the state the config's model uses (kept in its
  * model_dir once trained, else learned from its train files, as {@code e4j train} does).
  */
-@Command(name = "adapt", mixinStandardHelpOptions = true,
-        description = {"Learn the state of feature columns that learn from data (vocabularies, normalizers, "
-                + "quantile buckets) in one pass, and write the adapted columns as JSON.",
-                "Give --columns and --input, or --config (the state e4j train uses for that config)."})
+@Command(
+        name = "adapt",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Learn the state of feature columns that learn from data (vocabularies, normalizers, "
+                    + "quantile buckets) in one pass, and write the adapted columns as JSON.",
+            "Give --columns and --input, or --config (the state e4j train uses for that config)."
+        })
 public final class AdaptFeaturesCommand implements Callable<Integer> {
     private static final int BATCH_SIZE = 4096;
 
@@ -55,18 +59,27 @@ public final class AdaptFeaturesCommand implements Callable<Integer> {
 
     /** {@code --columns C --input ROWS}. */
     static final class ColumnsAndRows {
-        @Option(names = "--columns", required = true, paramLabel = "COLUMNS.json",
+        @Option(
+                names = "--columns",
+                required = true,
+                paramLabel = "COLUMNS.json",
                 description = "Feature columns: a JSON array of {\"class_name\": ..., \"config\": {...}} objects.")
         Path columns;
 
-        @Option(names = "--input", required = true, paramLabel = "ROWS",
+        @Option(
+                names = "--input",
+                required = true,
+                paramLabel = "ROWS",
                 description = "Rows to learn from: JSON lines, or CSV with a header (.csv, .csv.gz).")
         Path input;
     }
 
     /** {@code --config X [--set ...] [--plugins DIR]}. */
     static final class FromConfig {
-        @Option(names = "--config", required = true, paramLabel = "FILE",
+        @Option(
+                names = "--config",
+                required = true,
+                paramLabel = "FILE",
                 description = "An experiment config: its feature columns, learned from its train files.")
         Path config;
 
@@ -80,7 +93,9 @@ public final class AdaptFeaturesCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--out", paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
             description = "Where to write the adapted columns (JSON); default: standard output.")
     Path out;
 
@@ -95,8 +110,8 @@ public final class AdaptFeaturesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<FeatureColumn> adapted;
         if (source.config != null) {
-            ExperimentConfig config = ConfigOptions.load(source.config.config, source.config.overrides,
-                    source.config.plugins, registries);
+            ExperimentConfig config = ConfigOptions.load(
+                    source.config.config, source.config.overrides, source.config.plugins, registries);
             if (config.columnStateNote() != null) {
                 err.println(config.columnStateNote());
             }
@@ -129,14 +144,19 @@ public final class AdaptFeaturesCommand implements Callable<Integer> {
             return b;
         })) {
             List<FeatureColumn> adapted = FeatureColumnAdapter.adapt(columns, batches);
-            err.printf(Locale.ROOT, "adapted in one pass over %,d rows of %s (%.1f s)%n", rows[0], input,
+            err.printf(
+                    Locale.ROOT,
+                    "adapted in one pass over %,d rows of %s (%.1f s)%n",
+                    rows[0],
+                    input,
                     (System.nanoTime() - start) / 1e9);
             return adapted;
         } catch (DataFormatException e) {
             throw new E4jException(e.getMessage(), "fix that line of " + input);
         } catch (FeatureColumnException e) {
-            throw new E4jException(e.getMessage(), "check that " + input + " has the raw features the columns in "
-                    + columnsFile + " read");
+            throw new E4jException(
+                    e.getMessage(),
+                    "check that " + input + " has the raw features the columns in " + columnsFile + " read");
         } catch (UncheckedIOException e) {
             throw new E4jException("cannot read --input " + e.getCause().getMessage(), "check the --input path");
         }
@@ -158,14 +178,13 @@ public final class AdaptFeaturesCommand implements Callable<Integer> {
             Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");
             try {
                 Files.writeString(temp, text);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new E4jException("cannot write " + file + ": " + e.getMessage(),
-                    "check that its folder exists and is writable");
+            throw new E4jException(
+                    "cannot write " + file + ": " + e.getMessage(), "check that its folder exists and is writable");
         }
     }
 }

@@ -57,24 +57,23 @@ public final class InspectFeaturesCommand implements Callable<Integer> {
     private static final int BATCH_SIZE = 1024;
     /** Dense vectors wider than this print only their non-zero entries when most entries are zero. */
     private static final int WIDE = 16;
+
     private static final Pattern ROW = Pattern.compile("\\brow (\\d+)\\b");
 
     @Option(
             names = "--columns",
             required = true,
             paramLabel = "COLUMNS.json",
-            description =
-                    "Feature columns: a JSON array of {\"class_name\": ..., \"config\": {...}} objects, as "
-                            + "TensorFlow serializes them.")
+            description = "Feature columns: a JSON array of {\"class_name\": ..., \"config\": {...}} objects, as "
+                    + "TensorFlow serializes them.")
     Path columnsFile;
 
     @Option(
             names = "--input",
             required = true,
             paramLabel = "ROWS.jsonl",
-            description =
-                    "Raw rows, one JSON object per line; a list value is a multivalent feature. Types are "
-                            + "inferred.")
+            description = "Raw rows, one JSON object per line; a list value is a multivalent feature. Types are "
+                    + "inferred.")
     Path input;
 
     @Option(
@@ -88,11 +87,11 @@ public final class InspectFeaturesCommand implements Callable<Integer> {
             names = "--seed",
             defaultValue = "0",
             paramLabel = "N",
-            description =
-                    "Seed of the embedding tables' random initial values (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the embedding tables' random initial values (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     /** One column's output for a batch: ids (categorical columns) and/or dense values. */
     private record Output(FeatureColumn column, SparseIds ids, float[] dense, int width) {}
@@ -124,8 +123,7 @@ public final class InspectFeaturesCommand implements Callable<Integer> {
         } catch (FeatureColumnException e) {
             throw new E4jException(e.getMessage(), "fix the column configs in " + columnsFile);
         } catch (UncheckedIOException e) {
-            throw new E4jException(
-                    "cannot read --input " + e.getCause().getMessage(), "check the --input path");
+            throw new E4jException("cannot read --input " + e.getCause().getMessage(), "check the --input path");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e); // writing a tree of plain values does not fail
         }
@@ -142,9 +140,11 @@ public final class InspectFeaturesCommand implements Callable<Integer> {
             List<FeatureColumn> columns = FeatureColumnJson.read(columnsFile);
             for (FeatureColumn c : columns) {
                 if (!c.isAdapted()) {
-                    throw new E4jException("column '" + c.name() + "' in " + columnsFile + " learns its state "
-                            + "from data and has not learned it yet", "run 'e4j features adapt --columns "
-                            + columnsFile + " --input ROWS --out adapted.json', then inspect adapted.json");
+                    throw new E4jException(
+                            "column '" + c.name() + "' in " + columnsFile + " learns its state "
+                                    + "from data and has not learned it yet",
+                            "run 'e4j features adapt --columns " + columnsFile
+                                    + " --input ROWS --out adapted.json', then inspect adapted.json");
                 }
             }
             return FeatureTransformer.linear(columns).columns();
@@ -153,8 +153,7 @@ public final class InspectFeaturesCommand implements Callable<Integer> {
         }
     }
 
-    private List<Output> transform(
-            List<FeatureColumn> columns, Batch batch, EmbeddingTables tables, long firstRow) {
+    private List<Output> transform(List<FeatureColumn> columns, Batch batch, EmbeddingTables tables, long firstRow) {
         TransformContext context = new TransformContext(batch, tables);
         List<Output> outputs = new ArrayList<>(columns.size());
         for (FeatureColumn c : columns) {
@@ -203,27 +202,22 @@ public final class InspectFeaturesCommand implements Callable<Integer> {
         for (FeatureColumn c : columns) {
             List<String> what = new ArrayList<>();
             if (c instanceof CategoricalColumn cat) {
-                what.add(
-                        "ids in [0, "
-                                + cat.numBuckets()
-                                + ")"
-                                + (c instanceof WeightedCategoricalColumn ? " with weights" : ""));
+                what.add("ids in [0, "
+                        + cat.numBuckets()
+                        + ")"
+                        + (c instanceof WeightedCategoricalColumn ? " with weights" : ""));
             }
             if (c instanceof DenseColumn d) {
                 what.add("dense, width " + d.width());
             }
             embeddings |= c instanceof EmbeddingColumn || c instanceof SharedEmbeddingColumn;
-            out.println(
-                    "  "
-                            + pad(c.name(), nameWidth)
-                            + pad(FeatureColumnJson.className(c), classWidth + 2)
-                            + String.join(", ", what));
+            out.println("  "
+                    + pad(c.name(), nameWidth)
+                    + pad(FeatureColumnJson.className(c), classWidth + 2)
+                    + String.join(", ", what));
         }
         if (embeddings) {
-            out.println(
-                    "embedding tables hold untrained initial values (truncated normal, seed "
-                            + seed
-                            + ")");
+            out.println("embedding tables hold untrained initial values (truncated normal, seed " + seed + ")");
         }
     }
 

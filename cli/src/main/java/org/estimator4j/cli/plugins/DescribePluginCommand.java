@@ -22,9 +22,13 @@ import picocli.CommandLine.Spec;
  * {@code e4j plugins describe NAME}: what a component does and the parameters a config may give it, with their types,
  * defaults and documentation: what to write under {@code params}.
  */
-@Command(name = "describe", mixinStandardHelpOptions = true,
-        description = {"Describe a component: what it does, where it comes from, and each parameter a config may give "
-                + "it (type, default or required, documentation)."})
+@Command(
+        name = "describe",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Describe a component: what it does, where it comes from, and each parameter a config may give "
+                    + "it (type, default or required, documentation)."
+        })
 public final class DescribePluginCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The component's name, e.g. acme.focal_loss.")
     String name;
@@ -39,13 +43,25 @@ public final class DescribePluginCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ComponentRegistry registry = options.load()) {
-            List<PluginInfo> found = registry.plugins().stream().filter(p -> p.name().equals(name)).toList();
+            List<PluginInfo> found = registry.plugins().stream()
+                    .filter(p -> p.name().equals(name))
+                    .toList();
             if (found.isEmpty()) {
-                List<String> close = CloseMatches.among(name,
-                        registry.plugins().stream().map(PluginInfo::name).distinct().toList());
-                throw new E4jException("unknown component '" + name + "'" + (close.isEmpty() ? ""
-                        : " (did you mean " + close.stream().map(c -> "'" + c + "'")
-                                .collect(Collectors.joining(" or ")) + "?)"),
+                List<String> close = CloseMatches.among(
+                        name,
+                        registry.plugins().stream()
+                                .map(PluginInfo::name)
+                                .distinct()
+                                .toList());
+                throw new E4jException(
+                        "unknown component '" + name + "'"
+                                + (close.isEmpty()
+                                        ? ""
+                                        : " (did you mean "
+                                                + close.stream()
+                                                        .map(c -> "'" + c + "'")
+                                                        .collect(Collectors.joining(" or "))
+                                                + "?)"),
                         "run 'e4j plugins list" + (options.plugins == null ? "" : " --plugins " + options.plugins)
                                 + "' to see every component");
             }
@@ -70,10 +86,12 @@ public final class DescribePluginCommand implements Callable<Integer> {
         if (!p.description().isBlank()) {
             out.println("  " + p.description());
         }
-        new Table("origin:", p.origin()).showCells(UnaryOperator.identity())
+        new Table("origin:", p.origin())
+                .showCells(UnaryOperator.identity())
                 .add("SPI version:", p.spiVersion() > 0 ? Integer.toString(p.spiVersion()) : "unknown")
                 .add("state:", p.isLoaded() ? "LOADED" : "FAILED: " + p.failure())
-                .lines("  ").forEach(out::println);
+                .lines("  ")
+                .forEach(out::println);
         if (p.parameters().isEmpty()) {
             out.println(p.isLoaded() ? "  parameters: none" : "  parameters: unknown");
             return;

@@ -2,8 +2,8 @@ package org.estimator4j.cli.plugins;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.estimator4j.api.plugin.host.ComponentRegistry;
 import org.estimator4j.api.plugin.PluginException;
+import org.estimator4j.api.plugin.host.ComponentRegistry;
 
 /**
  * How commands get the plugin registry: the built-ins, the class path's providers and the jars of a plugins folder

@@ -16,12 +16,16 @@ public final class PluginsOptions {
         json
     }
 
-    @Option(names = "--plugins", paramLabel = "DIR",
+    @Option(
+            names = "--plugins",
+            paramLabel = "DIR",
             description = "A folder of plugin jars (default: the folder in $" + ComponentRegistry.PLUGINS_DIR_ENV
                     + ", else none).")
     Path plugins;
 
-    @Option(names = "--format", defaultValue = "table",
+    @Option(
+            names = "--format",
+            defaultValue = "table",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -37,8 +41,10 @@ public final class PluginsOptions {
         try {
             return registries.load(Optional.ofNullable(plugins));
         } catch (PluginException e) {
-            throw new E4jException(e.getMessage(), "plugins come from the class path and from --plugins DIR or $"
-                    + ComponentRegistry.PLUGINS_DIR_ENV, e);
+            throw new E4jException(
+                    e.getMessage(),
+                    "plugins come from the class path and from --plugins DIR or $" + ComponentRegistry.PLUGINS_DIR_ENV,
+                    e);
         }
     }
 }

@@ -14,14 +14,44 @@ import java.util.SplittableRandom;
  * own, cannot express a product), so wide and deep beats linear. Synthetic: no real person is in it.
  */
 final class CensusLikeData {
-    static final String[] EDUCATION = {"Preschool", "1st-4th", "5th-6th", "7th-8th", "9th", "10th", "11th", "12th",
-        "HS-grad", "Some-college", "Assoc-voc", "Assoc-acdm", "Bachelors", "Masters", "Prof-school", "Doctorate"};
-    static final String[] OCCUPATION = {"Tech-support", "Craft-repair", "Other-service", "Sales", "Exec-managerial",
-        "Prof-specialty", "Handlers-cleaners", "Machine-op-inspct", "Adm-clerical", "Farming-fishing",
-        "Transport-moving", "Priv-house-serv", "Protective-serv", "Armed-Forces"};
+    static final String[] EDUCATION = {
+        "Preschool",
+        "1st-4th",
+        "5th-6th",
+        "7th-8th",
+        "9th",
+        "10th",
+        "11th",
+        "12th",
+        "HS-grad",
+        "Some-college",
+        "Assoc-voc",
+        "Assoc-acdm",
+        "Bachelors",
+        "Masters",
+        "Prof-school",
+        "Doctorate"
+    };
+    static final String[] OCCUPATION = {
+        "Tech-support",
+        "Craft-repair",
+        "Other-service",
+        "Sales",
+        "Exec-managerial",
+        "Prof-specialty",
+        "Handlers-cleaners",
+        "Machine-op-inspct",
+        "Adm-clerical",
+        "Farming-fishing",
+        "Transport-moving",
+        "Priv-house-serv",
+        "Protective-serv",
+        "Armed-Forces"
+    };
     static final String[] MARITAL = {"Married-civ-spouse", "Divorced", "Never-married", "Separated", "Widowed"};
-    static final String[] WORKCLASS = {"Private", "Self-emp-not-inc", "Self-emp-inc", "Federal-gov", "Local-gov",
-        "State-gov"};
+    static final String[] WORKCLASS = {
+        "Private", "Self-emp-not-inc", "Self-emp-inc", "Federal-gov", "Local-gov", "State-gov"
+    };
 
     private CensusLikeData() {}
 
@@ -46,8 +76,12 @@ final class CensusLikeData {
                 int workclass = r.nextInt(WORKCLASS.length);
                 int hours = Math.max(5, Math.min(90, (int) Math.round(40 + 12 * r.nextGaussian())));
                 double ageEffect = -Math.pow((age - 50) / 15.0, 2);
-                double z = -0.6 + 0.35 * (education - 9) + 1.2 * ageEffect + 0.04 * (hours - 40)
-                        + (marital == 0 ? 1.3 : 0) + interaction[education][occupation]
+                double z = -0.6
+                        + 0.35 * (education - 9)
+                        + 1.2 * ageEffect
+                        + 0.04 * (hours - 40)
+                        + (marital == 0 ? 1.3 : 0)
+                        + interaction[education][occupation]
                         + 1.8 * Math.tanh((age - 40) / 8.0) * Math.tanh((hours - 45) / 8.0);
                 boolean high = r.nextDouble() < 1 / (1 + Math.exp(-z));
                 w.write(age + "," + WORKCLASS[workclass] + "," + EDUCATION[education] + "," + MARITAL[marital] + ","

@@ -30,8 +30,8 @@ final class MetricChart {
             points.forEach(p -> s.add(p.step(), p.value()));
             data.addSeries(s);
         });
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "step", "value", data, PlotOrientation.VERTICAL,
-                true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, "step", "value", data, PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);

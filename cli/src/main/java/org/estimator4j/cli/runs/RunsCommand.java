@@ -7,7 +7,14 @@ import picocli.CommandLine.Command;
         name = "runs",
         mixinStandardHelpOptions = true,
         description = "Find, inspect, compare and plot runs recorded in the experiment store.",
-        subcommands = {RunsListCommand.class, RunsSearchCommand.class, RunsShowCommand.class,
-            RunsCompareCommand.class, RunsMetricsCommand.class, RunsPlotCommand.class, SetDeletedCommand.Delete.class,
-            SetDeletedCommand.Restore.class})
+        subcommands = {
+            RunsListCommand.class,
+            RunsSearchCommand.class,
+            RunsShowCommand.class,
+            RunsCompareCommand.class,
+            RunsMetricsCommand.class,
+            RunsPlotCommand.class,
+            SetDeletedCommand.Delete.class,
+            SetDeletedCommand.Restore.class
+        })
 public final class RunsCommand {}

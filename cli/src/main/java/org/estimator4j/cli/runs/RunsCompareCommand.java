@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
  * {@code e4j runs compare ID ID...}: params and final metrics side by side, one column per run. Rows whose values
  * differ are marked {@code *} (and bold, on a terminal), so the one param that changed stands out.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
         description = "Params and final metrics of runs side by side; rows that differ are marked *.")
 final class RunsCompareCommand extends StoreCommand {
     /** When to make differing rows bold. */
@@ -39,7 +41,9 @@ final class RunsCompareCommand extends StoreCommand {
     @Parameters(arity = "2..*", paramLabel = "ID", description = "Run ids (or unique prefixes), two or more.")
     List<String> ids;
 
-    @Option(names = "--color", defaultValue = "auto",
+    @Option(
+            names = "--color",
+            defaultValue = "auto",
             description = "Bold differing rows: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: when stdout is"
                     + " a terminal and NO_COLOR is unset).")
     Color color;
@@ -79,8 +83,9 @@ final class RunsCompareCommand extends StoreCommand {
         for (String key : metrics) {
             rows.add(row("metrics." + key, runs, r -> {
                 MetricPoint p = r.latestMetrics().get(key);
-                return p == null ? null : format == OutputFormat.table
-                        ? Display.number(p.value()) : Double.toString(p.value());
+                return p == null
+                        ? null
+                        : format == OutputFormat.table ? Display.number(p.value()) : Double.toString(p.value());
             }));
         }
         if (onlyDifferences) {
@@ -125,8 +130,7 @@ final class RunsCompareCommand extends StoreCommand {
         return switch (color) {
             case always -> true;
             case never -> false;
-            case auto -> io.terminal() && System.getenv("NO_COLOR") == null
-                    && !"dumb".equals(System.getenv("TERM"));
+            case auto -> io.terminal() && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
         };
     }
 
@@ -134,7 +138,9 @@ final class RunsCompareCommand extends StoreCommand {
     static List<String> shortIds(List<String> ids) {
         for (int n = 8; ; n++) {
             int length = n;
-            List<String> prefixes = ids.stream().map(id -> id.substring(0, Math.min(length, id.length()))).toList();
+            List<String> prefixes = ids.stream()
+                    .map(id -> id.substring(0, Math.min(length, id.length())))
+                    .toList();
             if (new HashSet<>(prefixes).size() == new HashSet<>(ids).size()
                     || ids.stream().allMatch(id -> id.length() <= length)) {
                 return prefixes;

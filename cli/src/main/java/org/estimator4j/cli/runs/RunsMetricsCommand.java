@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code e4j runs metrics ID KEY}: every logged value of one metric, by step. */
-@Command(name = "metrics", mixinStandardHelpOptions = true,
+@Command(
+        name = "metrics",
+        mixinStandardHelpOptions = true,
         description = "The history of one metric of a run: step, value, time.")
 final class RunsMetricsCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The run id, or a unique prefix of it.")
@@ -36,20 +38,23 @@ final class RunsMetricsCommand extends StoreCommand {
                 root.put("key", key);
                 ArrayNode array = root.putArray("points");
                 for (MetricPoint p : points) {
-                    array.addObject().put("step", p.step()).put("value", p.value()).put("time", p.timeMs());
+                    array.addObject()
+                            .put("step", p.step())
+                            .put("value", p.value())
+                            .put("time", p.timeMs());
                 }
                 printJson(out, root);
             }
             case csv -> {
                 Table t = new Table("step", "value", "time");
-                points.forEach(p -> t.add(Long.toString(p.step()), Double.toString(p.value()),
-                        Long.toString(p.timeMs())));
+                points.forEach(
+                        p -> t.add(Long.toString(p.step()), Double.toString(p.value()), Long.toString(p.timeMs())));
                 t.printCsv(out);
             }
             case table -> {
                 Table t = new Table("STEP", "VALUE", "LOGGED (UTC)");
-                points.forEach(p -> t.add(Long.toString(p.step()), Display.number(p.value()),
-                        Display.time(p.timeMs())));
+                points.forEach(
+                        p -> t.add(Long.toString(p.step()), Display.number(p.value()), Display.time(p.timeMs())));
                 t.printTable(out);
             }
         }
@@ -61,8 +66,12 @@ final class RunsMetricsCommand extends StoreCommand {
         List<MetricPoint> points = store.metricHistory(runId, key);
         if (points.isEmpty()) {
             Run run = store.getRun(runId);
-            throw new E4jException("run " + runId + " has no metric '" + key + "'", run.latestMetrics().isEmpty()
-                    ? "it logged no metrics" : "its metrics: " + String.join(", ", run.latestMetrics().keySet()));
+            throw new E4jException(
+                    "run " + runId + " has no metric '" + key + "'",
+                    run.latestMetrics().isEmpty()
+                            ? "it logged no metrics"
+                            : "its metrics: "
+                                    + String.join(", ", run.latestMetrics().keySet()));
         }
         return points;
     }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code e4j runs plot ID KEY...}: metric histories as a PNG line chart. */
-@Command(name = "plot", mixinStandardHelpOptions = true,
+@Command(
+        name = "plot",
+        mixinStandardHelpOptions = true,
         description = "Draw the history of metrics of a run as a PNG line chart (no display needed).")
 final class RunsPlotCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The run id, or a unique prefix of it.")
@@ -29,7 +31,9 @@ final class RunsPlotCommand extends StoreCommand {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY", description = "Metrics to draw, one line each.")
     List<String> keys;
 
-    @Option(names = "--out", paramLabel = "FILE.png",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE.png",
             description = "Where to write the chart (default: RUNID-KEY.png in the working directory).")
     Path file;
 
@@ -43,7 +47,8 @@ final class RunsPlotCommand extends StoreCommand {
         Path target = file != null ? file : Path.of(defaultName(runId, keys));
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new E4jException("cannot write " + target + ": the folder " + parent + " does not exist",
+            throw new E4jException(
+                    "cannot write " + target + ": the folder " + parent + " does not exist",
                     "create it, or pass another --out");
         }
         RunInfo info = store.getRun(runId).info();
@@ -65,7 +70,8 @@ final class RunsPlotCommand extends StoreCommand {
             }
             case table -> {
                 StringBuilder b = new StringBuilder("wrote " + target + ":");
-                series.forEach((k, v) -> b.append(' ').append(k).append(" (").append(v.size()).append(" points)"));
+                series.forEach((k, v) ->
+                        b.append(' ').append(k).append(" (").append(v.size()).append(" points)"));
                 out.println(b);
             }
         }

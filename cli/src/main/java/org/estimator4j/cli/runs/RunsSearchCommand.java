@@ -10,22 +10,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code e4j runs search FILTER}: runs matching a filter, in the order asked for. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Find runs with a filter: MLflow's search syntax plus OR, NOT and parentheses.",
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Find runs with a filter: MLflow's search syntax plus OR, NOT and parentheses.",
             "Example: e4j runs search \"metrics.auc > 0.85 AND (params.optimizer = 'adam' OR tags.team LIKE"
-                + " 'risk%%')\"",
+                    + " 'risk%%')\"",
             "Fields: metrics.KEY (numbers), params.KEY and tags.KEY (strings), attributes.NAME (run_id, run_name,"
-                + " status, start_time, end_time, experiment, experiment_id, parent_run_id); quote odd keys in"
-                + " backticks: metrics.`val/auc`.",
+                    + " status, start_time, end_time, experiment, experiment_id, parent_run_id); quote odd keys in"
+                    + " backticks: metrics.`val/auc`.",
             "Operators: = != < <= > >= LIKE ILIKE IN NOT IN NOT LIKE NOT ILIKE; combine with AND, OR, NOT and"
-                + " parentheses. Strings in single quotes ('' for a quote inside)."},
+                    + " parentheses. Strings in single quotes ('' for a quote inside)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure", "2:the filter, a sort key, the limit or the page token is wrong"})
 final class RunsSearchCommand extends SearchCommandBase {
     @Parameters(index = "0", paramLabel = "FILTER", description = "Which runs; an empty string means all.")
     String filter;
 
-    @Option(names = "--order-by", paramLabel = "KEY [ASC|DESC]",
+    @Option(
+            names = "--order-by",
+            paramLabel = "KEY [ASC|DESC]",
             description = "Sort keys, e.g. \"metrics.auc DESC\" (repeatable, or comma-separated); runs without the"
                     + " key come last. Default: newest first.")
     List<String> orderBy = new ArrayList<>();

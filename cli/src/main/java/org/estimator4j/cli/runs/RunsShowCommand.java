@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code e4j runs show ID}: everything recorded about one run. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Show one run: status, times, params, latest metrics, tags, artifacts, provenance, failure.")
 final class RunsShowCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The run id, or a unique prefix of it.")
@@ -52,8 +54,7 @@ final class RunsShowCommand extends StoreCommand {
             out.println();
             out.println("metrics (latest)");
             Table metrics = new Table("", "", "");
-            run.latestMetrics().forEach((k, p) -> metrics.add("  " + k, Display.number(p.value()),
-                    "step " + p.step()));
+            run.latestMetrics().forEach((k, p) -> metrics.add("  " + k, Display.number(p.value()), "step " + p.step()));
             printRows(out, metrics);
         }
         section(out, "tags", run.tags());

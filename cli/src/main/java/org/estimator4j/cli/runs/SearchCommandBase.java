@@ -28,15 +28,19 @@ abstract class SearchCommandBase extends StoreCommand {
     /** Columns beyond the fixed ones that a table shows for the fields a filter or sort key names. */
     private static final int MAX_FIELD_COLUMNS = 6;
 
-    @Option(names = "--experiment", paramLabel = "NAME",
-            description = "Only runs of this experiment (repeatable).")
+    @Option(names = "--experiment", paramLabel = "NAME", description = "Only runs of this experiment (repeatable).")
     List<String> experiments = new ArrayList<>();
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "50",
             description = "Runs per page, 1 to " + RunQuery.MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--page-token", paramLabel = "TOKEN",
+    @Option(
+            names = "--page-token",
+            paramLabel = "TOKEN",
             description = "The next page of the same search: the token the previous page printed.")
     String pageToken;
 
@@ -53,7 +57,11 @@ abstract class SearchCommandBase extends StoreCommand {
     int search(RunQueries queries, PrintWriter out, String filter, String orderBy) throws Exception {
         RunQuery query;
         try {
-            query = RunQuery.all().where(filter).orderBy(orderBy).limit(limit).pageToken(pageToken)
+            query = RunQuery.all()
+                    .where(filter)
+                    .orderBy(orderBy)
+                    .limit(limit)
+                    .pageToken(pageToken)
                     .inExperiments(experiments)
                     .lifecycle(deletedOnly ? Lifecycle.DELETED_ONLY : all ? Lifecycle.ALL : Lifecycle.ACTIVE_ONLY);
         } catch (IllegalArgumentException e) { // a FilterSyntaxException (with its caret), or a bad limit
@@ -64,10 +72,18 @@ abstract class SearchCommandBase extends StoreCommand {
             queries.experiments().forEach(x -> known.add(x.name()));
             for (String name : experiments) {
                 if (!known.contains(name)) {
-                    throw new E4jException("there is no experiment named '" + name + "'",
-                            "list them with e4j experiments list" + (known.isEmpty() ? "" : " (" + String.join(
-                                    ", ", known.stream().limit(10).toList()) + (known.size() > 10 ? ", ..." : "")
-                                    + ")"));
+                    throw new E4jException(
+                            "there is no experiment named '" + name + "'",
+                            "list them with e4j experiments list"
+                                    + (known.isEmpty()
+                                            ? ""
+                                            : " ("
+                                                    + String.join(
+                                                            ", ",
+                                                            known.stream()
+                                                                    .limit(10)
+                                                                    .toList()) + (known.size() > 10 ? ", ..." : "")
+                                                    + ")"));
                 }
             }
         }
@@ -81,8 +97,8 @@ abstract class SearchCommandBase extends StoreCommand {
             case json -> printJson(out, json(page));
             case csv -> {
                 csv(page.runs()).printCsv(out);
-                page.nextPageToken().ifPresent(t -> spec.commandLine().getErr().println("more runs: --page-token "
-                        + t));
+                page.nextPageToken()
+                        .ifPresent(t -> spec.commandLine().getErr().println("more runs: --page-token " + t));
             }
             case table -> {
                 if (page.runs().isEmpty()) {
@@ -108,7 +124,10 @@ abstract class SearchCommandBase extends StoreCommand {
         Set<Field> fields = new LinkedHashSet<>();
         query.orderBy().stream().map(OrderKey::field).forEach(fields::add);
         collect(query.filter(), fields);
-        return fields.stream().filter(f -> f.kind() != Field.Kind.ATTRIBUTE).limit(MAX_FIELD_COLUMNS).toList();
+        return fields.stream()
+                .filter(f -> f.kind() != Field.Kind.ATTRIBUTE)
+                .limit(MAX_FIELD_COLUMNS)
+                .toList();
     }
 
     private static void collect(Filter filter, Set<Field> into) {
@@ -124,15 +143,18 @@ abstract class SearchCommandBase extends StoreCommand {
     }
 
     static Table table(List<RunSummary> runs, List<Field> fields) {
-        List<String> headers = new ArrayList<>(List.of("RUN ID", "EXPERIMENT", "NAME", "STATUS", "STARTED (UTC)",
-                "DURATION"));
+        List<String> headers =
+                new ArrayList<>(List.of("RUN ID", "EXPERIMENT", "NAME", "STATUS", "STARTED (UTC)", "DURATION"));
         fields.forEach(f -> headers.add(f.toString()));
         Table table = new Table(headers);
         for (RunSummary run : runs) {
-            List<String> row = new ArrayList<>(List.of(run.runId(), run.experiment(),
+            List<String> row = new ArrayList<>(List.of(
+                    run.runId(),
+                    run.experiment(),
                     run.name() == null ? "" : run.name(),
                     run.status().name() + (run.info().deleted() ? " (deleted)" : ""),
-                    Display.time(run.info().startMs()), Display.duration(run.info())));
+                    Display.time(run.info().startMs()),
+                    Display.duration(run.info())));
             for (Field f : fields) {
                 row.add(value(run, f));
             }
@@ -143,8 +165,10 @@ abstract class SearchCommandBase extends StoreCommand {
 
     static String value(RunSummary run, Field field) {
         return switch (field.kind()) {
-            case METRIC -> run.metrics().containsKey(field.key())
-                    ? Display.number(run.metrics().get(field.key()).value()) : "";
+            case METRIC ->
+                run.metrics().containsKey(field.key())
+                        ? Display.number(run.metrics().get(field.key()).value())
+                        : "";
             case PARAM -> run.params().getOrDefault(field.key(), "");
             case TAG -> run.tags().getOrDefault(field.key(), "");
             case ATTRIBUTE -> "";
@@ -161,20 +185,25 @@ abstract class SearchCommandBase extends StoreCommand {
             params.addAll(run.params().keySet());
             tags.addAll(run.tags().keySet());
         }
-        List<String> headers = new ArrayList<>(List.of("run_id", "experiment", "name", "status", "start_time",
-                "end_time", "deleted"));
+        List<String> headers =
+                new ArrayList<>(List.of("run_id", "experiment", "name", "status", "start_time", "end_time", "deleted"));
         metrics.forEach(k -> headers.add("metrics." + k));
         params.forEach(k -> headers.add("params." + k));
         tags.forEach(k -> headers.add("tags." + k));
         Table table = new Table(headers);
         for (RunSummary run : runs) {
-            List<String> row = new ArrayList<>(List.of(run.runId(), run.experiment(),
-                    run.name() == null ? "" : run.name(), run.status().name(),
+            List<String> row = new ArrayList<>(List.of(
+                    run.runId(),
+                    run.experiment(),
+                    run.name() == null ? "" : run.name(),
+                    run.status().name(),
                     Long.toString(run.info().startMs()),
                     run.info().endMs() == null ? "" : Long.toString(run.info().endMs()),
                     Boolean.toString(run.info().deleted())));
-            metrics.forEach(k -> row.add(run.metrics().containsKey(k)
-                    ? Double.toString(run.metrics().get(k).value()) : ""));
+            metrics.forEach(k -> row.add(
+                    run.metrics().containsKey(k)
+                            ? Double.toString(run.metrics().get(k).value())
+                            : ""));
             params.forEach(k -> row.add(run.params().getOrDefault(k, "")));
             tags.forEach(k -> row.add(run.tags().getOrDefault(k, "")));
             table.add(row);

@@ -30,10 +30,18 @@ abstract class SetDeletedCommand extends StoreCommand {
             }
         }
         switch (format) {
-            case json -> printJson(out, JsonNodeFactory.instance.objectNode().put("run_id", runId)
-                    .put("deleted", delete()).put("changed", changed));
-            case csv -> new Table("run_id", "deleted", "changed")
-                    .add(runId, Boolean.toString(delete()), Boolean.toString(changed)).printCsv(out);
+            case json ->
+                printJson(
+                        out,
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("run_id", runId)
+                                .put("deleted", delete())
+                                .put("changed", changed));
+            case csv ->
+                new Table("run_id", "deleted", "changed")
+                        .add(runId, Boolean.toString(delete()), Boolean.toString(changed))
+                        .printCsv(out);
             case table -> {
                 String name = before.name() == null ? "" : " (" + before.name() + ")";
                 if (!changed) {
@@ -48,7 +56,9 @@ abstract class SetDeletedCommand extends StoreCommand {
         return E4j.EXIT_OK;
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true,
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
             description = "Delete a run: hidden from lists and searches, kept in the store, restorable.")
     static final class Delete extends SetDeletedCommand {
         @Override

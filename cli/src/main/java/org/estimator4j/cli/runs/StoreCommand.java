@@ -28,23 +28,30 @@ import picocli.CommandLine.Spec;
 abstract class StoreCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Option(names = "--store", paramLabel = "URL|PATH",
+    @Option(
+            names = "--store",
+            paramLabel = "URL|PATH",
             description = "The experiment store: a JDBC URL (jdbc:h2:file:..., jdbc:postgresql://...) or the path of"
                     + " an H2 file (default: $E4J_STORE, else ~/.estimator4j/store/e4j).")
     String store;
 
-    @Option(names = "--format", defaultValue = "table",
+    @Option(
+            names = "--format",
+            defaultValue = "table",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--read-only",
+    @Option(
+            names = "--read-only",
             description = "Open the store only to read it: no lock or trace file, not a byte written (automatic when "
                     + "the store's file or folder is not writable).")
     boolean readOnly;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Inject StoreOpener stores;
+    @Inject
+    StoreOpener stores;
 
     /** The command's work, with the store open; returns the exit code. */
     abstract int run(ExperimentStore store, RunQueries queries, PrintWriter out) throws Exception;
@@ -66,7 +73,8 @@ abstract class StoreCommand implements Callable<Integer> {
             out.flush();
             return code;
         } catch (UnknownRunException e) {
-            throw new E4jException(e.problem() + " in " + StoreLocation.redact(url), e.hint().orElse(null), e);
+            throw new E4jException(
+                    e.problem() + " in " + StoreLocation.redact(url), e.hint().orElse(null), e);
         } catch (StoreException e) {
             throw fromStore(e);
         }
@@ -91,7 +99,8 @@ abstract class StoreCommand implements Callable<Integer> {
             path = System.getProperty("user.home") + path.substring(1);
         }
         if (!Files.exists(Path.of(path + ".mv.db"))) {
-            throw new E4jException("there is no experiment store at " + path + ".mv.db",
+            throw new E4jException(
+                    "there is no experiment store at " + path + ".mv.db",
                     "e4j train records runs there; or point --store / E4J_STORE at an existing store");
         }
     }

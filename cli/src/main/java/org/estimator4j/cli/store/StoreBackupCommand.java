@@ -14,25 +14,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code e4j store backup --out FILE}: a consistent copy of an H2 store, safe while runs are recording. */
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
         description = "Write a consistent copy of the H2 experiment store to a zip file (safe while runs record); "
                 + "restore it by unzipping the .mv.db file where the store should be.")
 final class StoreBackupCommand implements Callable<Integer> {
-    @Mixin StoreOption option;
+    @Mixin
+    StoreOption option;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The zip file to write (new).")
     Path out;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Inject StoreOpener stores;
+    @Inject
+    StoreOpener stores;
 
     @Override
     public Integer call() {
         try (ExperimentStore store = stores.open(StoreLocation.resolve(option.store, null), true)) {
             store.backup(out);
-            spec.commandLine().getOut().println("backed up " + StoreLocation.redact(store.url()) + " to "
-                    + out.toAbsolutePath().normalize());
+            spec.commandLine()
+                    .getOut()
+                    .println("backed up " + StoreLocation.redact(store.url()) + " to "
+                            + out.toAbsolutePath().normalize());
         } catch (StoreException e) {
             throw StoreErrors.toE4j(e);
         }

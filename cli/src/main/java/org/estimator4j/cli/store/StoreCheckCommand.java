@@ -18,14 +18,19 @@ import picocli.CommandLine.Spec;
  * {@code e4j store check}: reads the whole store without writing to it (an H2 file is opened read-only) and says
  * whether it is healthy: schema version, rows per table; for a damaged one, what is wrong and how to recover.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Check the experiment store without writing to it: schema, every table, every row.")
 final class StoreCheckCommand implements Callable<Integer> {
-    @Mixin StoreOption option;
+    @Mixin
+    StoreOption option;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Inject StoreOpener stores;
+    @Inject
+    StoreOpener stores;
 
     @Override
     public Integer call() {
@@ -43,8 +48,9 @@ final class StoreCheckCommand implements Callable<Integer> {
         }
         out.flush();
         if (!check.healthy()) {
-            throw new E4jException("the experiment store " + check.location() + " is damaged: "
-                    + String.join("; ", check.problems()), check.recovery());
+            throw new E4jException(
+                    "the experiment store " + check.location() + " is damaged: " + String.join("; ", check.problems()),
+                    check.recovery());
         }
         out.println("ok");
         out.flush();

@@ -9,6 +9,7 @@ public final class StoreErrors {
 
     /** What went wrong and what to do, from the exception's own fields. */
     public static E4jException toE4j(StoreException e) {
-        return new E4jException(e.problem() == null ? e.toString() : e.problem(), e.hint().orElse(null), e);
+        return new E4jException(
+                e.problem() == null ? e.toString() : e.problem(), e.hint().orElse(null), e);
     }
 }

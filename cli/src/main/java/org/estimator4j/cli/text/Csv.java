@@ -15,6 +15,9 @@ public final class Csv {
 
     /** A writer onto {@code out}; closing it would close {@code out}, so callers only write records. */
     public static CsvWriter writer(Writer out) {
-        return CsvWriter.builder().lineDelimiter(LineDelimiter.PLATFORM).autoFlush(true).build(out);
+        return CsvWriter.builder()
+                .lineDelimiter(LineDelimiter.PLATFORM)
+                .autoFlush(true)
+                .build(out);
     }
 }

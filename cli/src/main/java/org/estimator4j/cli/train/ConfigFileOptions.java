@@ -14,16 +14,23 @@ import picocli.CommandLine.Option;
  * commands mix in.
  */
 public class ConfigFileOptions {
-    @Option(names = "--config", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
             description = "Experiment config (JSON, or YAML for .yaml / .yml): data, feature_columns, estimator, "
                     + "train, run_config.")
     Path config;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "PATH=VALUE",
             description = "Overrides a config value, e.g. --set data.epochs=2 (repeatable; JSON values allowed).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--plugins", paramLabel = "DIR",
+    @Option(
+            names = "--plugins",
+            paramLabel = "DIR",
             description = "A folder of plugin jars (overrides the config's plugins.dir and E4J_PLUGINS_DIR).")
     Path plugins;
 

@@ -21,7 +21,9 @@ public final class ConfigOptions extends ConfigFileOptions {
     @Option(names = "--model-dir", paramLabel = "DIR", description = "Overrides run_config.model_dir.")
     Path modelDir;
 
-    @Option(names = "--format", defaultValue = "table",
+    @Option(
+            names = "--format",
+            defaultValue = "table",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -30,8 +32,9 @@ public final class ConfigOptions extends ConfigFileOptions {
         List<String> all = new ArrayList<>(overrides);
         if (modelDir != null) {
             // --model-dir is relative to the working directory, unlike paths inside the config.
-            all.add("run_config.model_dir=" + com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                    modelDir.toAbsolutePath().toString()));
+            all.add("run_config.model_dir="
+                    + com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            modelDir.toAbsolutePath().toString()));
         }
         return load(config, all, plugins, registries);
     }
@@ -40,8 +43,8 @@ public final class ConfigOptions extends ConfigFileOptions {
      * {@code config} with its overrides, components from the plugin registry {@code registries} loads (built-ins and
      * {@code plugins}).
      */
-    public static ExperimentConfig load(Path config, List<String> overrides, Path plugins,
-            PluginRegistries registries) {
+    public static ExperimentConfig load(
+            Path config, List<String> overrides, Path plugins, PluginRegistries registries) {
         return ExperimentConfig.load(config, overrides, plugins, dir -> PluginComponents.load(dir, registries));
     }
 }

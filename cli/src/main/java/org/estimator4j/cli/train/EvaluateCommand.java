@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code e4j evaluate --config FILE}: the latest checkpoint's metrics on the config's eval files. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
         description = "Evaluate the latest checkpoint on the experiment's eval files.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Mixin

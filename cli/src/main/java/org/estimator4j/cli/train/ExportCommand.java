@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
  * {@code DIR/<global step>/}. Exporting a step again keeps the bundle there when it is the same, file for file, and
  * says so; a different bundle in its place is refused, naming it.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Export the latest checkpoint as a serving bundle.")
 public final class ExportCommand implements Callable<Integer> {
     @Mixin
@@ -39,12 +41,17 @@ public final class ExportCommand implements Callable<Integer> {
             throw new E4jException(e.problem(), e.remedy(), e);
         }
         Path bundle = exported.directory();
-        spec.commandLine().getOut().println(options.format == ConfigOptions.Format.json
-                ? "{\"bundle\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(bundle.toString())
-                        + ",\"already_exported\":" + exported.alreadyExported() + "}"
-                : exported.alreadyExported() ? "kept " + bundle + ": it already holds this model at step "
-                        + exported.manifest().globalStep() + ", file for file"
-                : "exported " + bundle);
+        spec.commandLine()
+                .getOut()
+                .println(
+                        options.format == ConfigOptions.Format.json
+                                ? "{\"bundle\":"
+                                        + com.fasterxml.jackson.databind.node.TextNode.valueOf(bundle.toString())
+                                        + ",\"already_exported\":" + exported.alreadyExported() + "}"
+                                : exported.alreadyExported()
+                                        ? "kept " + bundle + ": it already holds this model at step "
+                                                + exported.manifest().globalStep() + ", file for file"
+                                        : "exported " + bundle);
         return 0;
     }
 }

@@ -50,8 +50,7 @@ public final class PluginComponents implements Components {
     }
 
     @Override
-    public <T> T create(ComponentKind kind, Class<T> type, String name, Map<String, Object> params,
-            String configPath) {
+    public <T> T create(ComponentKind kind, Class<T> type, String name, Map<String, Object> params, String configPath) {
         try {
             return registry().create(kind, type, name, params, configPath);
         } catch (PluginException e) {

@@ -38,17 +38,23 @@ import picocli.CommandLine.Spec;
  * (TensorFlow's keys: logits, logistic, probabilities, class_ids, classes, or predictions), CSV or a table, with
  * {@code --keep-columns} copied from the input in front (ids, to join predictions back to their rows).
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
         description = "Predict with an exported bundle (--bundle) or the latest checkpoint (--config).")
 public final class PredictCommand implements Callable<Integer> {
     /** Rows per batch when no config says otherwise. */
     private static final int BATCH_SIZE = 256;
 
-    @Option(names = "--bundle", paramLabel = "DIR",
+    @Option(
+            names = "--bundle",
+            paramLabel = "DIR",
             description = "Serve from this exported bundle (no --config needed).")
     Path bundle;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Experiment config: predict with its model directory's latest checkpoint (or, with "
                     + "--bundle, read CSV input in its data format).")
     Path config;
@@ -59,28 +65,40 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Overrides a config value (repeatable).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--plugins", paramLabel = "DIR",
+    @Option(
+            names = "--plugins",
+            paramLabel = "DIR",
             description = "A folder of plugin jars (overrides the config's plugins.dir and E4J_PLUGINS_DIR).")
     Path plugins;
 
-    @Option(names = "--input", paramLabel = "FILE",
+    @Option(
+            names = "--input",
+            paramLabel = "FILE",
             description = "CSV or JSON lines to predict; - reads standard input (repeatable; default: the "
                     + "config's eval files).")
     List<String> input = new ArrayList<>();
 
-    @Option(names = "--input-format", paramLabel = "FORMAT",
+    @Option(
+            names = "--input-format",
+            paramLabel = "FORMAT",
             description = "${COMPLETION-CANDIDATES} (default: from the file's extension, else its first character).")
     PredictionInput.Format inputFormat;
 
-    @Option(names = "--format", defaultValue = "jsonl",
+    @Option(
+            names = "--format",
+            defaultValue = "jsonl",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     PredictionWriter.Format format;
 
-    @Option(names = "--keep-columns", split = ",", paramLabel = "COLUMN",
+    @Option(
+            names = "--keep-columns",
+            split = ",",
+            paramLabel = "COLUMN",
             description = "Input columns to copy to the output in front of each prediction, e.g. --keep-columns id.")
     List<String> keepColumns = new ArrayList<>();
 
-    @Option(names = "--no-verify",
+    @Option(
+            names = "--no-verify",
             description = "Load the bundle without checking its files against manifest.json (only for a bundle "
                     + "you trust; its paths and sizes are still checked).")
     boolean noVerify;
@@ -100,26 +118,30 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (bundle == null && config == null) {
-            throw new ParameterException(spec.commandLine(), "give --bundle DIR (an exported bundle) or --config "
-                    + "FILE (the model directory's latest checkpoint)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "give --bundle DIR (an exported bundle) or --config "
+                            + "FILE (the model directory's latest checkpoint)");
         }
         if (noVerify && bundle == null) {
             throw new ParameterException(spec.commandLine(), "--no-verify applies to --bundle only");
         }
         if (config == null && input.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "give --input FILE (CSV or JSON lines), or --input - "
-                    + "to read standard input");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "give --input FILE (CSV or JSON lines), or --input - " + "to read standard input");
         }
         for (String key : keepColumns) {
-            if (List.of("logits", "logistic", "probabilities", "class_ids", "classes", "predictions").contains(key)) {
-                throw new ParameterException(spec.commandLine(), "--keep-columns " + key + ": that name is a "
-                        + "prediction key; rename the input column");
+            if (List.of("logits", "logistic", "probabilities", "class_ids", "classes", "predictions")
+                    .contains(key)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--keep-columns " + key + ": that name is a " + "prediction key; rename the input column");
             }
         }
         ExperimentConfig experiment = config == null ? null : loadConfig();
         PredictionWriter writer = PredictionWriter.of(format, spec.commandLine().getOut());
-        try (PredictionInput in = input.isEmpty() ? null
-                : PredictionInput.open(input, inputFormat, io.in())) {
+        try (PredictionInput in = input.isEmpty() ? null : PredictionInput.open(input, inputFormat, io.in())) {
             if (bundle != null) {
                 Predictor predictor = loadBundle(experiment);
                 try (Dataset<Batch> batches = features(experiment, in);
@@ -130,8 +152,9 @@ public final class PredictCommand implements Callable<Integer> {
                     }
                 }
             } else {
-                List<Prediction> predictions = experiment.estimator().predict(
-                        mode -> features(experiment, in).map(b -> new LabeledBatch(b, b.select(List.of()))));
+                List<Prediction> predictions = experiment
+                        .estimator()
+                        .predict(mode -> features(experiment, in).map(b -> new LabeledBatch(b, b.select(List.of()))));
                 Iterator<Prediction> p = predictions.iterator();
                 // The estimator answers for the whole input at once; the kept columns come from a second pass.
                 try (Dataset<Batch> batches = features(experiment, in);
@@ -156,8 +179,10 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private Predictor loadBundle(ExperimentConfig experiment) {
-        LayerFactory layers = experiment != null ? experiment.components().layers()
-                : PluginComponents.load(Optional.ofNullable(plugins), registries).layers();
+        LayerFactory layers = experiment != null
+                ? experiment.components().layers()
+                : PluginComponents.load(Optional.ofNullable(plugins), registries)
+                        .layers();
         Predictor.Loader loader = Predictor.loader(bundle).layers(layers);
         try {
             return (noVerify ? loader.withoutVerification() : loader).load();
@@ -180,8 +205,9 @@ public final class PredictCommand implements Callable<Integer> {
     private void write(PredictionWriter writer, Batch batch, Iterator<Prediction> predictions) {
         for (String key : keepColumns) {
             if (!batch.schema().contains(key)) {
-                throw new E4jException("--keep-columns " + key + ": the input has no column '" + key
-                        + "' (its columns: " + String.join(", ", batch.schema().names()) + ")",
+                throw new E4jException(
+                        "--keep-columns " + key + ": the input has no column '" + key + "' (its columns: "
+                                + String.join(", ", batch.schema().names()) + ")",
                         "name input columns to copy, separated by commas");
             }
         }

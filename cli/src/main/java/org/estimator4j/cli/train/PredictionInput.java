@@ -62,8 +62,9 @@ final class PredictionInput implements AutoCloseable {
                 } else {
                     Path file = Path.of(name);
                     if (!Files.isRegularFile(file)) {
-                        throw new E4jException("--input " + name + ": " + (Files.exists(file) ? "not a regular file"
-                                : "no such file"), "give a CSV or JSON lines file, or - to read standard input");
+                        throw new E4jException(
+                                "--input " + name + ": " + (Files.exists(file) ? "not a regular file" : "no such file"),
+                                "give a CSV or JSON lines file, or - to read standard input");
                     }
                     files.add(file);
                 }
@@ -72,8 +73,9 @@ final class PredictionInput implements AutoCloseable {
             for (int i = 0; i < files.size() && declared == null; i++) {
                 Format detected = detect(files.get(i));
                 if (format != null && detected != format) {
-                    throw new E4jException("--input " + names.get(i) + " is " + detected + ", but "
-                            + names.get(0) + " is " + format, "predict files of one format at a time");
+                    throw new E4jException(
+                            "--input " + names.get(i) + " is " + detected + ", but " + names.get(0) + " is " + format,
+                            "predict files of one format at a time");
                 }
                 format = detected;
             }
@@ -120,8 +122,9 @@ final class PredictionInput implements AutoCloseable {
     /** The rows in batches of {@code batchSize}, in input order, columns typed as the reader infers them. */
     Dataset<Batch> batches(int batchSize) {
         return switch (format) {
-            case csv -> Dataset.fromCsv(CsvOptions.builder().files(files).header(true).build())
-                    .batch(batchSize, false, Batch::of);
+            case csv ->
+                Dataset.fromCsv(CsvOptions.builder().files(files).header(true).build())
+                        .batch(batchSize, false, Batch::of);
             case jsonl -> {
                 JsonLinesOptions.Builder b = JsonLinesOptions.builder();
                 files.forEach(b::file);

@@ -14,8 +14,7 @@ import java.util.Locale;
  * @param batchSize rows per step, for examples per second
  * @param smoothedLoss the training loss, smoothed over recent steps (NaN before the first)
  */
-record ProgressLine(long step, long startStep, long totalSteps, long elapsedNanos, int batchSize,
-        double smoothedLoss) {
+record ProgressLine(long step, long startStep, long totalSteps, long elapsedNanos, int batchSize, double smoothedLoss) {
 
     /** The line's text (no line break). */
     String text() {
@@ -26,13 +25,19 @@ record ProgressLine(long step, long startStep, long totalSteps, long elapsedNano
         double stepsPerSecond = seconds > 0 ? (step - startStep) / seconds : 0;
         if (known) {
             line.append(String.format(Locale.ROOT, "/%,d  %3d%%", totalSteps, (int) (100 * step / totalSteps)));
-            line.append("  ETA ").append(stepsPerSecond > 0
-                    ? duration((long) Math.ceil((totalSteps - step) / stepsPerSecond)) : "-");
+            line.append("  ETA ")
+                    .append(
+                            stepsPerSecond > 0
+                                    ? duration((long) Math.ceil((totalSteps - step) / stepsPerSecond))
+                                    : "-");
         }
-        line.append("  ").append(stepsPerSecond > 0
-                ? String.format(Locale.ROOT, "%,.0f examples/s", stepsPerSecond * batchSize) : "- examples/s");
-        line.append("  loss ").append(Double.isNaN(smoothedLoss) ? "-"
-                : String.format(Locale.ROOT, "%.4f", smoothedLoss));
+        line.append("  ")
+                .append(
+                        stepsPerSecond > 0
+                                ? String.format(Locale.ROOT, "%,.0f examples/s", stepsPerSecond * batchSize)
+                                : "- examples/s");
+        line.append("  loss ")
+                .append(Double.isNaN(smoothedLoss) ? "-" : String.format(Locale.ROOT, "%.4f", smoothedLoss));
         return line.toString();
     }
 

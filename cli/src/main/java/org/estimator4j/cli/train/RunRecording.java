@@ -51,8 +51,12 @@ import org.estimator4j.store.TrackedRun;
 final class RunRecording implements AutoCloseable {
     /** Params longer than this are left out (they are in the config provenance item). */
     private static final int MAX_PARAM = 1_000;
-    private static final List<String> NOT_PARAMS = List.of("feature_columns", "linear_feature_columns",
-            "dnn_feature_columns", "run"); // "run" (name, tags) is recorded as the run's name and tags
+
+    private static final List<String> NOT_PARAMS = List.of(
+            "feature_columns",
+            "linear_feature_columns",
+            "dnn_feature_columns",
+            "run"); // "run" (name, tags) is recorded as the run's name and tags
 
     private final ExperimentStore store;
     private final RunTracker tracker;
@@ -73,8 +77,14 @@ final class RunRecording implements AutoCloseable {
      * Opens the store through {@code stores} ({@code --store}, else the config's {@code store}, else
      * {@code E4J_STORE}, else the default), starts the run under {@code labels}' name and tags, and records its params and provenance.
      */
-    static RunRecording start(StoreOpener stores, ExperimentConfig config, RunLabels labels, String storeFlag, Path pluginsFlag,
-            List<String> commandLine, PrintWriter err) {
+    static RunRecording start(
+            StoreOpener stores,
+            ExperimentConfig config,
+            RunLabels labels,
+            String storeFlag,
+            Path pluginsFlag,
+            List<String> commandLine,
+            PrintWriter err) {
         String url = StoreLocation.resolve(storeFlag, config.store());
         ExperimentStore store;
         try {
@@ -97,7 +107,8 @@ final class RunRecording implements AutoCloseable {
                     .plugins(pluginJars(config, pluginsFlag))
                     .workingDir(config.source().toAbsolutePath().getParent())
                     .item("command", String.join(" ", commandLine))
-                    .build().collect());
+                    .build()
+                    .collect());
             err.println("recording run " + run.runId() + (labels.name() == null ? "" : " '" + labels.name() + "'")
                     + " in experiment '" + config.experimentName() + "' ("
                     + StoreLocation.redact(store.url()) + ")");
@@ -158,15 +169,18 @@ final class RunRecording implements AutoCloseable {
 
     /** {@code run 3f2a... in experiment 'census' (store URL)}, or null when nothing is recorded. */
     String describe() {
-        return store == null ? null : "run " + tracker.runId() + " in experiment '" + config.experimentName() + "' ("
-                + StoreLocation.redact(store.url()) + ")";
+        return store == null
+                ? null
+                : "run " + tracker.runId() + " in experiment '" + config.experimentName() + "' ("
+                        + StoreLocation.redact(store.url()) + ")";
     }
 
     private void logArtifacts(TrainAndEvaluate.Result during) {
         Path modelDir = config.runConfig().modelDir();
         if (Files.isDirectory(modelDir)) {
             try (Stream<Path> files = Files.list(modelDir)) {
-                for (Path f : files.filter(f -> f.getFileName().toString().matches("ckpt-\\d+\\.e4j")).sorted()
+                for (Path f : files.filter(f -> f.getFileName().toString().matches("ckpt-\\d+\\.e4j"))
+                        .sorted()
                         .toList()) {
                     tracker.logArtifact(f, "checkpoint");
                 }
@@ -230,7 +244,11 @@ final class RunRecording implements AutoCloseable {
         Path dir = pluginsFlag;
         JsonNode configured = config.resolvedJson().path("plugins").path("dir");
         if (dir == null && configured.isTextual()) {
-            dir = config.source().toAbsolutePath().getParent().resolve(configured.textValue()).normalize();
+            dir = config.source()
+                    .toAbsolutePath()
+                    .getParent()
+                    .resolve(configured.textValue())
+                    .normalize();
         }
         Optional<Path> resolved = ComponentRegistry.resolvePluginsDir(Optional.ofNullable(dir), System.getenv());
         Map<String, String> jars = new LinkedHashMap<>();
@@ -238,7 +256,8 @@ final class RunRecording implements AutoCloseable {
             return jars;
         }
         try (Stream<Path> files = Files.list(resolved.get())) {
-            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+            for (Path jar :
+                    files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
                 jars.put(jar.toAbsolutePath().toString(), jarVersion(jar));
             }
         } catch (IOException e) {

@@ -35,10 +35,13 @@ import picocli.CommandLine.Spec;
  * {@code train.eval_every_steps} it evaluates during training instead and keeps the best model as a serving bundle
  * ({@link TrainAndEvaluate}).
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the experiment's estimator (resumes from the model directory), then evaluate it.",
-                "With train.eval_every_steps, evaluate every N steps and export the best model to "
-                        + "<export_dir>/best/."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Train the experiment's estimator (resumes from the model directory), then evaluate it.",
+            "With train.eval_every_steps, evaluate every N steps and export the best model to " + "<export_dir>/best/."
+        })
 public final class TrainCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The built-in callback whose output, in e4j train, is the console's. */
@@ -49,11 +52,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--no-eval",
+    @Option(
+            names = "--no-eval",
             description = "Skip evaluation: after training, and during it with train.eval_every_steps.")
     boolean noEval;
 
-    @Option(names = "--store", paramLabel = "URL",
+    @Option(
+            names = "--store",
+            paramLabel = "URL",
             description = "Experiment store to record the run in: a JDBC URL or a path (default: the config's store, "
                     + "else $E4J_STORE, else ~/.estimator4j/store/e4j).")
     String store;
@@ -61,11 +67,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not record this run in the experiment store.")
     boolean noStore;
 
-    @Option(names = "--run-name", paramLabel = "NAME",
+    @Option(
+            names = "--run-name",
+            paramLabel = "NAME",
             description = "Name of the recorded run (overrides the config's run.name; need not be unique).")
     String runName;
 
-    @Option(names = "--tag", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--tag",
+            paramLabel = "KEY=VALUE",
             description = "Tag the recorded run (repeatable; over the config's run.tags with the same key).")
     Map<String, String> tags = new LinkedHashMap<>();
 
@@ -101,8 +111,16 @@ public final class TrainCommand implements Callable<Integer> {
                 err.println(config.columnStateNote());
             }
             RunLabels labels = config.runLabels().overriddenBy(runName, tags);
-            RunRecording recording = noStore ? RunRecording.disabled(config) : RunRecording.start(stores, config,
-                    labels, store, options.plugins, spec.commandLine().getParseResult().originalArgs(), err);
+            RunRecording recording = noStore
+                    ? RunRecording.disabled(config)
+                    : RunRecording.start(
+                            stores,
+                            config,
+                            labels,
+                            store,
+                            options.plugins,
+                            spec.commandLine().getParseResult().originalArgs(),
+                            err);
             try {
                 return train(config, recording, stop, console);
             } catch (RuntimeException | Error e) {
@@ -114,7 +132,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Integer train(ExperimentConfig config, RunRecording recording, AtomicBoolean stop,
+    private Integer train(
+            ExperimentConfig config,
+            RunRecording recording,
+            AtomicBoolean stop,
             AtomicReference<TrainingConsole> shownConsole) {
         ModelEstimator model = config.estimator();
         PrintWriter out = spec.commandLine().getOut();
@@ -122,8 +143,8 @@ public final class TrainCommand implements Callable<Integer> {
         boolean json = options.format == ConfigOptions.Format.json;
         boolean evaluateDuring = config.evalEverySteps() != null && config.hasEvalData() && !noEval;
         if (config.evalEverySteps() != null && !config.hasEvalData()) {
-            err.println("note: train.eval_every_steps is ignored: the config has no "
-                    + "data.eval_files to evaluate on");
+            err.println(
+                    "note: train.eval_every_steps is ignored: the config has no " + "data.eval_files to evaluate on");
         }
         long before = model.globalStep();
         // The console is e4j train's progress bar: a configured progress_bar sets how often it reports (and is
@@ -135,20 +156,33 @@ public final class TrainCommand implements Callable<Integer> {
                 every = ((Number) c.params().getOrDefault("every_n_steps", 100)).longValue();
             }
         }
-        List<Callback> callbacks = new ArrayList<>(recording.callbacks(
-                config.callbacks(c -> !c.type().equals(PROGRESS_BAR))));
-        TrainingConsole console = new TrainingConsole(err, io.terminal(), every, config.batchSize(),
-                TrainingLength.stopStep(config, before), System::nanoTime, stop::get);
+        List<Callback> callbacks = new ArrayList<>(
+                recording.callbacks(config.callbacks(c -> !c.type().equals(PROGRESS_BAR))));
+        TrainingConsole console = new TrainingConsole(
+                err,
+                io.terminal(),
+                every,
+                config.batchSize(),
+                TrainingLength.stopStep(config, before),
+                System::nanoTime,
+                stop::get);
         callbacks.add(console);
         shownConsole.set(console);
         long start = System.nanoTime();
         TrainAndEvaluate.Result during = null;
         if (evaluateDuring) {
-            EvalSpec evalSpec = EvalSpec.builder(config.evalInput()).everySteps(config.evalEverySteps())
+            EvalSpec evalSpec = EvalSpec.builder(config.evalInput())
+                    .everySteps(config.evalEverySteps())
                     .bestMetric(config.bestMetric(), config.bestMetricHigherIsBetter())
-                    .exportDir(config.exportDir()).build();
-            during = TrainAndEvaluate.run(model, TrainSpec.builder(config.trainInput()).steps(config.steps())
-                    .callbacks(callbacks).build(), evalSpec,
+                    .exportDir(config.exportDir())
+                    .build();
+            during = TrainAndEvaluate.run(
+                    model,
+                    TrainSpec.builder(config.trainInput())
+                            .steps(config.steps())
+                            .callbacks(callbacks)
+                            .build(),
+                    evalSpec,
                     e -> console.println(json ? err : out, evaluationLine(config.bestMetric(), e)));
         } else {
             model.train(config.trainInput(), config.steps(), callbacks);
@@ -156,14 +190,18 @@ public final class TrainCommand implements Callable<Integer> {
         boolean interrupted = stop.get();
         double seconds = (System.nanoTime() - start) / 1e9;
         long after = model.globalStep();
-        EvalResult eval = during != null ? last(during)
+        EvalResult eval = during != null
+                ? last(during)
                 : interrupted || noEval || !config.hasEvalData() ? null : model.evaluate(config.evalInput());
         if (during == null) {
             recording.evaluated(eval);
         }
         if (interrupted) {
-            recording.interrupted(during, after > before ? "interrupted (Ctrl-C) at global step " + after
-                    + "; its checkpoint was saved" : "interrupted (Ctrl-C) before the first step");
+            recording.interrupted(
+                    during,
+                    after > before
+                            ? "interrupted (Ctrl-C) at global step " + after + "; its checkpoint was saved"
+                            : "interrupted (Ctrl-C) before the first step");
         } else {
             recording.finished(during);
         }
@@ -186,14 +224,24 @@ public final class TrainCommand implements Callable<Integer> {
             }
             out.println(summary);
         } else {
-            out.printf(Locale.ROOT, "trained %,d steps (global step %,d) in %.1f s; model_dir %s%n", after - before,
-                    after, seconds, config.runConfig().modelDir());
+            out.printf(
+                    Locale.ROOT,
+                    "trained %,d steps (global step %,d) in %.1f s; model_dir %s%n",
+                    after - before,
+                    after,
+                    seconds,
+                    config.runConfig().modelDir());
             if (eval != null) {
                 EvaluateCommand.printMetrics(out, eval);
             }
             if (during != null && during.best() != null) {
-                out.printf(Locale.ROOT, "best export: %s (%s %.6f at global step %,d)%n", during.bestExport(),
-                        config.bestMetric(), during.best().metric(config.bestMetric()), during.best().globalStep());
+                out.printf(
+                        Locale.ROOT,
+                        "best export: %s (%s %.6f at global step %,d)%n",
+                        during.bestExport(),
+                        config.bestMetric(),
+                        during.best().metric(config.bestMetric()),
+                        during.best().globalStep());
             }
             if (recording.describe() != null && !interrupted) {
                 out.println("recorded " + recording.describe());
@@ -203,11 +251,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (interrupted) {
             String run = recording.describe() == null ? "" : "; " + recording.describe() + " is marked KILLED";
             if (after > before) {
-                err.printf(Locale.ROOT, "interrupted (Ctrl-C) at global step %,d: its checkpoint is saved in %s%s%n",
-                        after, config.runConfig().modelDir(), run);
+                err.printf(
+                        Locale.ROOT,
+                        "interrupted (Ctrl-C) at global step %,d: its checkpoint is saved in %s%s%n",
+                        after,
+                        config.runConfig().modelDir(),
+                        run);
             } else {
-                err.printf(Locale.ROOT, "interrupted (Ctrl-C) before the first step: nothing trained%s%s%n",
-                        before > 0 ? "; model_dir keeps the checkpoint of global step " + before : "", run);
+                err.printf(
+                        Locale.ROOT,
+                        "interrupted (Ctrl-C) before the first step: nothing trained%s%s%n",
+                        before > 0 ? "; model_dir keeps the checkpoint of global step " + before : "",
+                        run);
             }
             err.flush();
             return EXIT_INTERRUPTED;
@@ -216,13 +271,20 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static EvalResult last(TrainAndEvaluate.Result r) {
-        return r.evaluations().isEmpty() ? null : r.evaluations().get(r.evaluations().size() - 1).result();
+        return r.evaluations().isEmpty()
+                ? null
+                : r.evaluations().get(r.evaluations().size() - 1).result();
     }
 
     /** {@code evaluation at step 1,000: auc 0.912345 (best so far; exported DIR)}. */
     private static String evaluationLine(String metric, TrainAndEvaluate.Evaluation e) {
-        return String.format(Locale.ROOT, "evaluation at step %,d: %s %.6f%s", e.globalStep(), metric,
-                e.result().metric(metric), e.newBest() ? " (best so far; exported " + e.export() + ")" : "");
+        return String.format(
+                Locale.ROOT,
+                "evaluation at step %,d: %s %.6f%s",
+                e.globalStep(),
+                metric,
+                e.result().metric(metric),
+                e.newBest() ? " (best so far; exported " + e.export() + ")" : "");
     }
 
     /** {@code evaluations} (step, metrics, whether it was a new best), {@code best} and {@code best_export}. */

@@ -42,7 +42,13 @@ final class TrainingConsole implements Callback {
      * @param totalSteps the global step training stops at, or 0 when not known
      * @param clock nanoseconds, for rates and redraw pacing
      */
-    TrainingConsole(PrintWriter err, boolean live, long every, int batchSize, long totalSteps, LongSupplier clock,
+    TrainingConsole(
+            PrintWriter err,
+            boolean live,
+            long every,
+            int batchSize,
+            long totalSteps,
+            LongSupplier clock,
             BooleanSupplier stopRequested) {
         this.err = err;
         this.live = live;

@@ -14,7 +14,7 @@ public final class E4jModules {
 
     /** What {@code bin/e4j} runs with. */
     public static Module production() {
-        return Modules.combine(new ConsoleModule(), new ClockModule(), new StoreModule(), new PluginModule(),
-                new DoctorModule());
+        return Modules.combine(
+                new ConsoleModule(), new ClockModule(), new StoreModule(), new PluginModule(), new DoctorModule());
     }
 }

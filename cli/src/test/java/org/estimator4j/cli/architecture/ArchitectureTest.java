@@ -34,8 +34,9 @@ import java.util.Map;
  *       by cli.
  * </ul>
  */
-@AnalyzeClasses(packages = "org.estimator4j", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ArchitectureTest.DoNotIncludeTestJars.class})
+@AnalyzeClasses(
+        packages = "org.estimator4j",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
     private static final String SPI = "org.estimator4j.spi..";
     private static final String API = "org.estimator4j.api..";
@@ -45,8 +46,14 @@ class ArchitectureTest {
     private static final String CLI = "org.estimator4j.cli..";
 
     /** Each module's root package: a module's classes all live under its root, and no two roots nest. */
-    private static final String[] MODULE_ROOTS = {"org.estimator4j.spi", "org.estimator4j.api",
-        "org.estimator4j.features", "org.estimator4j.store", "org.estimator4j.estimators", "org.estimator4j.cli"};
+    private static final String[] MODULE_ROOTS = {
+        "org.estimator4j.spi",
+        "org.estimator4j.api",
+        "org.estimator4j.features",
+        "org.estimator4j.store",
+        "org.estimator4j.estimators",
+        "org.estimator4j.cli"
+    };
 
     /** The api module's test jar (PluginJar), which cli's tests use: test code, not part of the architecture. */
     static final class DoNotIncludeTestJars implements ImportOption {
@@ -57,18 +64,30 @@ class ArchitectureTest {
     }
 
     @ArchTest
-    static final ArchRule modulesDependOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("spi").definedBy(SPI)
-            .layer("api").definedBy(API)
-            .layer("feature-columns").definedBy(FEATURES)
-            .layer("experiment-store").definedBy(STORE)
-            .layer("estimators").definedBy(ESTIMATORS)
-            .layer("cli").definedBy(CLI)
-            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("estimators").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("experiment-store").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("feature-columns").mayOnlyBeAccessedByLayers("estimators", "cli")
-            .whereLayer("api").mayOnlyBeAccessedByLayers("feature-columns", "experiment-store", "estimators", "cli")
+    static final ArchRule modulesDependOneWay = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("spi")
+            .definedBy(SPI)
+            .layer("api")
+            .definedBy(API)
+            .layer("feature-columns")
+            .definedBy(FEATURES)
+            .layer("experiment-store")
+            .definedBy(STORE)
+            .layer("estimators")
+            .definedBy(ESTIMATORS)
+            .layer("cli")
+            .definedBy(CLI)
+            .whereLayer("cli")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("estimators")
+            .mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("experiment-store")
+            .mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("feature-columns")
+            .mayOnlyBeAccessedByLayers("estimators", "cli")
+            .whereLayer("api")
+            .mayOnlyBeAccessedByLayers("feature-columns", "experiment-store", "estimators", "cli")
             .whereLayer("spi")
             .mayOnlyBeAccessedByLayers("api", "feature-columns", "experiment-store", "estimators", "cli");
 
@@ -79,15 +98,33 @@ class ArchitectureTest {
      */
     private static final List<List<String>> KNOWN_CYCLES = List.of(
             // Dataset names its sources (fromCsv, fromJsonLines) and they build Datasets.
-            List.of("api.data", "api.data.internal", "api.csv", "api.csv.internal", "api.json", "api.json.internal",
+            List.of(
+                    "api.data",
+                    "api.data.internal",
+                    "api.csv",
+                    "api.csv.internal",
+                    "api.json",
+                    "api.json.internal",
                     "api.input"),
             // A column transforms itself (TransformContext) and the transformer dispatches on column types.
             List.of("features", "features.transform"),
             // ModelEstimator exports bundles (serving), which load every family's model.
-            List.of("estimators", "estimators.baseline", "estimators.dnn", "estimators.linear", "estimators.serving",
+            List.of(
+                    "estimators",
+                    "estimators.baseline",
+                    "estimators.dnn",
+                    "estimators.linear",
+                    "estimators.serving",
                     "estimators.widedeep"),
             // E4j lists the commands, and commands throw its E4jException.
-            List.of("cli", "cli.config", "cli.configcmd", "cli.features", "cli.plugins", "cli.runs", "cli.store",
+            List.of(
+                    "cli",
+                    "cli.config",
+                    "cli.configcmd",
+                    "cli.features",
+                    "cli.plugins",
+                    "cli.runs",
+                    "cli.store",
                     "cli.train"));
 
     private static final SliceAssignment PACKAGES = new SliceAssignment() {
@@ -119,11 +156,16 @@ class ArchitectureTest {
     };
 
     @ArchTest
-    static final ArchRule noNewPackageCycles = slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
+    static final ArchRule noNewPackageCycles =
+            slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule guiceOnlyInTheCompositionRoot = noClasses().that().resideOutsideOfPackage(CLI)
-            .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+    static final ArchRule guiceOnlyInTheCompositionRoot = noClasses()
+            .that()
+            .resideOutsideOfPackage(CLI)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.google.inject..")
             .because("library modules use plain constructors and builders; cli is the composition root");
 
     /**
@@ -131,8 +173,11 @@ class ArchitectureTest {
      * exception is {@code api.internal.Logs}, through which every library module logs (CONTRIBUTING.md).
      */
     @ArchTest
-    static final ArchRule internalPackagesStayInTheirModule = classes().that().resideInAPackage("org.estimator4j..internal..")
-            .and().doNotHaveFullyQualifiedName("org.estimator4j.api.internal.Logs")
+    static final ArchRule internalPackagesStayInTheirModule = classes()
+            .that()
+            .resideInAPackage("org.estimator4j..internal..")
+            .and()
+            .doNotHaveFullyQualifiedName("org.estimator4j.api.internal.Logs")
             .should(onlyBeUsedWithinTheirModule())
             .because("an internal package is its module's implementation, not an API other modules may use");
 
@@ -143,8 +188,9 @@ class ArchitectureTest {
                 String root = moduleRoot(internal);
                 for (Dependency d : internal.getDirectDependenciesToSelf()) {
                     if (!root.equals(moduleRoot(d.getOriginClass()))) {
-                        events.add(SimpleConditionEvent.violated(d, d.getDescription() + ", but "
-                                + internal.getName() + " is internal to " + root + ".."));
+                        events.add(SimpleConditionEvent.violated(
+                                d,
+                                d.getDescription() + ", but " + internal.getName() + " is internal to " + root + ".."));
                     }
                 }
             }
@@ -162,8 +208,12 @@ class ArchitectureTest {
     }
 
     @ArchTest
-    static final ArchRule pluginHostingOnlyInTheCli = classes().that().resideInAPackage("org.estimator4j.api.plugin.host..")
-            .should().onlyHaveDependentClassesThat().resideInAnyPackage("org.estimator4j.api.plugin.host..", CLI)
+    static final ArchRule pluginHostingOnlyInTheCli = classes()
+            .that()
+            .resideInAPackage("org.estimator4j.api.plugin.host..")
+            .should()
+            .onlyHaveDependentClassesThat()
+            .resideInAnyPackage("org.estimator4j.api.plugin.host..", CLI)
             .because("hosting plugins (finding, loading, creating them) is the CLI's job; library code receives "
                     + "created components");
 }

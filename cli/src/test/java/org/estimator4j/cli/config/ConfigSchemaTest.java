@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EXAMPLES = Path.of(System.getProperty("e4j.repo.root", "..")).resolve("examples");
+    private static final Path EXAMPLES =
+            Path.of(System.getProperty("e4j.repo.root", "..")).resolve("examples");
 
     private static JsonSchema schema() {
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(ConfigSchema.schema());
@@ -34,8 +35,11 @@ class ConfigSchemaTest {
 
     private static List<Path> exampleConfigs() throws IOException {
         try (Stream<Path> files = Files.walk(EXAMPLES)) {
-            return files.filter(p -> p.toString().endsWith(".json") && !p.toString().contains("features")
-                    && !p.toString().contains("target")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".json")
+                            && !p.toString().contains("features")
+                            && !p.toString().contains("target"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -51,19 +55,26 @@ class ConfigSchemaTest {
 
     @Test
     void theSchemaRefusesWhatReadingRefuses() throws IOException {
-        ObjectNode linear = (ObjectNode) JSON.readTree(EXAMPLES.resolve("census/linear.json").toFile());
+        ObjectNode linear = (ObjectNode)
+                JSON.readTree(EXAMPLES.resolve("census/linear.json").toFile());
         ((ObjectNode) linear.get("estimator")).putArray("hidden_units").add(8);
         assertFalse(schema().validate(linear).isEmpty(), "a LinearClassifier takes no hidden_units");
 
-        ObjectNode typo = (ObjectNode) JSON.readTree(EXAMPLES.resolve("census/linear.json").toFile());
+        ObjectNode typo = (ObjectNode)
+                JSON.readTree(EXAMPLES.resolve("census/linear.json").toFile());
         ((ObjectNode) typo.get("data")).put("epoch", 2);
         assertFalse(schema().validate(typo).isEmpty(), "data.epoch is a typo");
 
-        ObjectNode optimizer = (ObjectNode) JSON.readTree(EXAMPLES.resolve("census/dnn.json").toFile());
-        ((ObjectNode) optimizer.get("estimator")).putObject("optimizer").put("type", "adam").put("rho", 0.9);
+        ObjectNode optimizer =
+                (ObjectNode) JSON.readTree(EXAMPLES.resolve("census/dnn.json").toFile());
+        ((ObjectNode) optimizer.get("estimator"))
+                .putObject("optimizer")
+                .put("type", "adam")
+                .put("rho", 0.9);
         assertFalse(schema().validate(optimizer).isEmpty(), "adam takes no rho");
 
-        ObjectNode type = (ObjectNode) JSON.readTree(EXAMPLES.resolve("census/dnn.json").toFile());
+        ObjectNode type =
+                (ObjectNode) JSON.readTree(EXAMPLES.resolve("census/dnn.json").toFile());
         ((ObjectNode) type.get("data")).put("batch_size", "40");
         assertFalse(schema().validate(type).isEmpty(), "batch_size is an integer");
     }
@@ -73,7 +84,9 @@ class ConfigSchemaTest {
         CliRun r = CliRun.e4j("config", "schema");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode printed = JSON.readTree(r.out());
-        assertEquals("https://json-schema.org/draft/2020-12/schema", printed.get("$schema").asText());
+        assertEquals(
+                "https://json-schema.org/draft/2020-12/schema",
+                printed.get("$schema").asText());
         assertEquals(ConfigSchema.schema(), printed);
     }
 }

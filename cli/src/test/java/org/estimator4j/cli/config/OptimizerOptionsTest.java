@@ -20,7 +20,10 @@ class OptimizerOptionsTest {
             Map<String, Object> declared = new LinkedHashMap<>();
             options.forEach(o -> declared.put(o.name(), o.name().equals("learning_rate") ? 0.5 : o.defaultValue()));
             declared.put("type", type);
-            assertEquals(declared, Optimizers.fromConfig(Map.of("type", type), 0.5, "test").config(), type);
+            assertEquals(
+                    declared,
+                    Optimizers.fromConfig(Map.of("type", type), 0.5, "test").config(),
+                    type);
         });
     }
 }

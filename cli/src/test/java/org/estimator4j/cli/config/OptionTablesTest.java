@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** README.md's tables of estimator and optimizer options are the declarations, written by {@link OptionTables}. */
 class OptionTablesTest {
-    private static final Path README = Path.of(System.getProperty("e4j.repo.root", "..")).resolve("README.md");
+    private static final Path README =
+            Path.of(System.getProperty("e4j.repo.root", "..")).resolve("README.md");
 
     /** The text between {@code <!-- NAME: begin -->} and {@code <!-- NAME: end -->}. */
     private static String section(String readme, String name) {
@@ -23,9 +24,13 @@ class OptionTablesTest {
     @Test
     void theReadmeTablesAreTheDeclarations() throws IOException {
         String readme = Files.readString(README);
-        assertEquals(OptionTables.estimatorOptions().strip(), section(readme, "estimator options").strip(),
+        assertEquals(
+                OptionTables.estimatorOptions().strip(),
+                section(readme, "estimator options").strip(),
                 "README.md's estimator options differ from EstimatorOptions: paste the expected table");
-        assertEquals(OptionTables.optimizerOptions().strip(), section(readme, "optimizer options").strip(),
+        assertEquals(
+                OptionTables.optimizerOptions().strip(),
+                section(readme, "optimizer options").strip(),
                 "README.md's optimizer options differ from OptimizerOptions: paste the expected table");
     }
 }

@@ -37,8 +37,15 @@ class ConfigShowCommandTest {
 
     @Test
     void printsTheConfigWithDefaultsFilledAndOverridesApplied() throws IOException {
-        CliRun r = CliRun.e4j("config", "show", "--config", config.toString(), "--set", "data.batch_size=64",
-                "--set", "estimator.dropout=0.25");
+        CliRun r = CliRun.e4j(
+                "config",
+                "show",
+                "--config",
+                config.toString(),
+                "--set",
+                "data.batch_size=64",
+                "--set",
+                "estimator.dropout=0.25");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         // --set overrides

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InspectCommandTest {
-    @TempDir Path dir;
-
+    @TempDir
+    Path dir;
 
     @Test
     void printsSchemaStatisticsAndFirstRows() throws IOException {
@@ -21,12 +21,9 @@ class InspectCommandTest {
         CliRun r = CliRun.e4j("data", "inspect", p.toString(), "--na", "?", "--head", "1");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("3 rows"), r.out());
+        assertTrue(r.out().matches("(?s).*age\\s+int64\\s+missing 0\\s+min 30\\s+mean 40\\s+max 50.*"), r.out());
         assertTrue(
-                r.out().matches("(?s).*age\\s+int64\\s+missing 0\\s+min 30\\s+mean 40\\s+max 50.*"),
-                r.out());
-        assertTrue(
-                r.out().matches(
-                        "(?s).*city\\s+string\\s+missing 1\\s+distinct 1\\s+top 'Oslo' \\(100.0%\\).*"),
+                r.out().matches("(?s).*city\\s+string\\s+missing 1\\s+distinct 1\\s+top 'Oslo' \\(100.0%\\).*"),
                 r.out());
         assertTrue(r.out().contains("{age=30, city=Oslo}"), r.out());
     }

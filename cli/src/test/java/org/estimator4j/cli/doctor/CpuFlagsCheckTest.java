@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CpuFlagsCheckTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path cpuinfo(String flags) throws IOException {
         return Files.writeString(
@@ -31,9 +32,7 @@ class CpuFlagsCheckTest {
 
     @Test
     void reportsAvx2AndAvx512fAndTheClassifier() throws IOException {
-        CheckResult result =
-                new CpuFlagsCheck("Linux", "amd64", cpuinfo("fpu sse2 avx avx2 avx512f avx512bw"))
-                        .run();
+        CheckResult result = new CpuFlagsCheck("Linux", "amd64", cpuinfo("fpu sse2 avx avx2 avx512f avx512bw")).run();
 
         assertEquals(Status.OK, result.status());
         assertTrue(result.detail().startsWith("avx2 yes, avx512f yes;"), result.detail());
@@ -42,8 +41,7 @@ class CpuFlagsCheckTest {
 
     @Test
     void avx2WithoutAvx512() throws IOException {
-        CheckResult result =
-                new CpuFlagsCheck("Linux", "amd64", cpuinfo("fpu sse2 avx avx2 avx512vl")).run();
+        CheckResult result = new CpuFlagsCheck("Linux", "amd64", cpuinfo("fpu sse2 avx avx2 avx512vl")).run();
 
         assertEquals(Status.OK, result.status());
         assertTrue(result.detail().startsWith("avx2 yes, avx512f no;"), result.detail());
@@ -67,7 +65,8 @@ class CpuFlagsCheckTest {
     @Test
     void cpuinfoWithoutFlagsWarns() throws IOException {
         Path file = Files.writeString(dir.resolve("noflags"), "processor : 0\n");
-        assertEquals(Status.WARN, new CpuFlagsCheck("Linux", "amd64", file).run().status());
+        assertEquals(
+                Status.WARN, new CpuFlagsCheck("Linux", "amd64", file).run().status());
     }
 
     @Test

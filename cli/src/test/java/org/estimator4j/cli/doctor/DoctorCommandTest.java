@@ -21,17 +21,16 @@ class DoctorCommandTest {
 
     /** {@code e4j doctor} with the doctor module swapped for {@code checks}. */
     private static Out doctor(Check... checks) {
-        CliRun run = CliRun.e4j(binder -> binder.bind(new TypeLiteral<List<Check>>() {}).toInstance(List.of(checks)),
-                "doctor");
+        CliRun run = CliRun.e4j(
+                binder -> binder.bind(new TypeLiteral<List<Check>>() {}).toInstance(List.of(checks)), "doctor");
         return new Out(run.exitCode(), run.out().lines().toList());
     }
 
     @Test
     void allOkExitsZeroWithOneLinePerCheck() {
-        Out out =
-                doctor(
-                        new Fixed("Java version", CheckResult.ok("17")),
-                        new Fixed("OMP_WAIT_POLICY", CheckResult.ok("PASSIVE")));
+        Out out = doctor(
+                new Fixed("Java version", CheckResult.ok("17")),
+                new Fixed("OMP_WAIT_POLICY", CheckResult.ok("PASSIVE")));
 
         assertEquals(0, out.exitCode());
         assertEquals(
@@ -44,10 +43,7 @@ class DoctorCommandTest {
 
     @Test
     void warningsStillExitZero() {
-        Out out =
-                doctor(
-                        new Fixed("a", CheckResult.ok("fine")),
-                        new Fixed("b", CheckResult.warn("meh")));
+        Out out = doctor(new Fixed("a", CheckResult.ok("fine")), new Fixed("b", CheckResult.warn("meh")));
 
         assertEquals(0, out.exitCode());
         assertEquals("WARN  b                meh", out.lines().get(1));
@@ -56,10 +52,7 @@ class DoctorCommandTest {
 
     @Test
     void anyFailExitsOneButAllChecksStillRun() {
-        Out out =
-                doctor(
-                        new Fixed("a", CheckResult.fail("broken")),
-                        new Fixed("b", CheckResult.ok("fine")));
+        Out out = doctor(new Fixed("a", CheckResult.fail("broken")), new Fixed("b", CheckResult.ok("fine")));
 
         assertEquals(1, out.exitCode());
         assertEquals("FAIL  a                broken", out.lines().get(0));
@@ -71,18 +64,17 @@ class DoctorCommandTest {
 
     @Test
     void aCheckThatThrowsIsAFailNotACrash() {
-        Check throwing =
-                new Check() {
-                    @Override
-                    public String name() {
-                        return "flaky";
-                    }
+        Check throwing = new Check() {
+            @Override
+            public String name() {
+                return "flaky";
+            }
 
-                    @Override
-                    public CheckResult run() {
-                        throw new IllegalStateException("no /proc");
-                    }
-                };
+            @Override
+            public CheckResult run() {
+                throw new IllegalStateException("no /proc");
+            }
+        };
         Out out = doctor(throwing);
 
         assertEquals(1, out.exitCode());
@@ -92,16 +84,10 @@ class DoctorCommandTest {
 
     @Test
     void theDefaultChecksCoverTheRuntimeATrainingRunNeeds() {
-        List<String> names = DoctorCommand.defaultChecks().stream().map(Check::name).toList();
+        List<String> names =
+                DoctorCommand.defaultChecks().stream().map(Check::name).toList();
         assertEquals(
-                List.of(
-                        "Java version",
-                        "Processors",
-                        "Max heap",
-                        "OMP_WAIT_POLICY",
-                        "CPU",
-                        "OpenBLAS",
-                        "ND4J backend"),
+                List.of("Java version", "Processors", "Max heap", "OMP_WAIT_POLICY", "CPU", "OpenBLAS", "ND4J backend"),
                 names);
     }
 }

@@ -37,20 +37,18 @@ class Nd4jBackendSmokeTest {
         assertNotNull(
                 loader.getResource(BINDINGS + "linux-x86_64/libnd4jcpu.so"),
                 "nd4j-native:linux-x86_64 must be a dependency");
-        for (String other :
-                List.of(
-                        "linux-x86_64-avx2",
-                        "linux-x86_64-avx512",
-                        "linux-arm64",
-                        "linux-ppc64le",
-                        "macosx-x86_64",
-                        "macosx-arm64",
-                        "windows-x86_64",
-                        "android-arm64")) {
+        for (String other : List.of(
+                "linux-x86_64-avx2",
+                "linux-x86_64-avx512",
+                "linux-arm64",
+                "linux-ppc64le",
+                "macosx-x86_64",
+                "macosx-arm64",
+                "windows-x86_64",
+                "android-arm64")) {
             assertNull(
                     loader.getResource(BINDINGS + other + "/"),
-                    other
-                            + " natives are on the classpath: a '-platform' or avx classifier crept in");
+                    other + " natives are on the classpath: a '-platform' or avx classifier crept in");
         }
     }
 
@@ -74,8 +72,7 @@ class Nd4jBackendSmokeTest {
         INDArray c = a.mmul(b);
 
         assertEquals(DataType.FLOAT, c.dataType());
-        assertArrayEquals(
-                new float[][] {{0, -6, 3}, {10, 12, -1}, {1, 0, 0.5f}}, c.toFloatMatrix());
+        assertArrayEquals(new float[][] {{0, -6, 3}, {10, 12, -1}, {1, 0, 0.5f}}, c.toFloatMatrix());
     }
 
     /** Large enough for OpenBLAS's blocked gemm kernels, small integers so every sum is exact. */
@@ -107,7 +104,8 @@ class Nd4jBackendSmokeTest {
             }
         }
 
-        double[][] actual = Nd4j.createFromArray(a).mmul(Nd4j.createFromArray(b)).toDoubleMatrix();
+        double[][] actual =
+                Nd4j.createFromArray(a).mmul(Nd4j.createFromArray(b)).toDoubleMatrix();
 
         assertArrayEquals(expected, actual);
     }

@@ -48,8 +48,7 @@ class OmpWaitPolicyCheckTest {
 
     @Test
     void looksUpTheRightVariable() {
-        CheckResult result =
-                withEnv(Map.of("OMP_WAIT_POLICY_X", "PASSIVE", "WAIT_POLICY", "PASSIVE"));
+        CheckResult result = withEnv(Map.of("OMP_WAIT_POLICY_X", "PASSIVE", "WAIT_POLICY", "PASSIVE"));
         assertEquals(Status.WARN, result.status());
     }
 }

@@ -14,7 +14,8 @@ class OpenBlasKernelsCheckTest {
 
     private static final String AVX512 = "fpu avx2 fma avx512f avx512cd avx512bw avx512dq avx512vl";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private CheckResult check(String flags, String coretype) throws IOException {
         Path cpuinfo = Files.writeString(dir.resolve("cpuinfo"), "processor\t: 0\nflags\t\t: " + flags + "\n");

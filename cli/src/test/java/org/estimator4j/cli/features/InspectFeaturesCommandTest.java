@@ -14,15 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InspectFeaturesCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** The repository's examples/features, found from the cli module (surefire's working directory). */
-    private static final Path EXAMPLES =
-            Path.of(System.getProperty("basedir", "."))
-                    .resolve("../examples/features")
-                    .toAbsolutePath()
-                    .normalize();
-
+    private static final Path EXAMPLES = Path.of(System.getProperty("basedir", "."))
+            .resolve("../examples/features")
+            .toAbsolutePath()
+            .normalize();
 
     private static CliRun run(String... args) {
         return CliRun.e4j(args);
@@ -39,9 +38,7 @@ class InspectFeaturesCommandTest {
      * values ['omar', 'stringer', 'marlo'] at indices [[0, 0], [1, 0], [1, 1]] gives ids [6, 4, 1].
      */
     private Path wireColumns() throws IOException {
-        return file(
-                "wire.json",
-                """
+        return file("wire.json", """
                 [{"class_name": "HashedCategoricalColumn",
                   "config": {"key": "wire", "hash_bucket_size": 10, "dtype": "string"}},
                  {"class_name": "IndicatorColumn", "config": {"categorical_column":
@@ -55,9 +52,7 @@ class InspectFeaturesCommandTest {
     }
 
     private Path wireRows() throws IOException {
-        return file(
-                "wire.jsonl",
-                """
+        return file("wire.jsonl", """
                 {"wire": ["omar"], "price": 2, "ids": [2], "w": [0.5]}
                 {"wire": ["stringer", "marlo"], "ids": [0, 2], "w": [1, 3.25]}
                 """);
@@ -65,11 +60,15 @@ class InspectFeaturesCommandTest {
 
     @Test
     void tableShowsTensorFlowsHashIdsPerRowInNameOrder() throws IOException {
-        CliRun r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
+        CliRun r = run(
+                "features",
+                "inspect",
+                "--columns",
+                wireColumns().toString(),
+                "--input",
                 wireRows().toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(
-                """
+        assertEquals("""
                 columns (by name):
                   ids_weighted_by_w  WeightedCategoricalColumn  ids in [0, 3) with weights
                   price              NumericColumn              dense, width 1
@@ -85,15 +84,21 @@ class InspectFeaturesCommandTest {
                   price              dense [0.5]
                   wire               ids [4, 1]
                   wire_indicator     dense [0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
-                """,
-                r.out());
+                """, r.out());
         assertEquals("", r.err());
     }
 
     @Test
     void jsonPrintsOneObjectPerRow() throws IOException {
-        CliRun r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
-                wireRows().toString(), "--format", "json");
+        CliRun r = run(
+                "features",
+                "inspect",
+                "--columns",
+                wireColumns().toString(),
+                "--input",
+                wireRows().toString(),
+                "--format",
+                "json");
         assertEquals(0, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(2, lines.size(), r.out());
@@ -118,9 +123,8 @@ class InspectFeaturesCommandTest {
         assertEquals(1, err.size(), r.err());
         assertTrue(
                 err.get(0)
-                        .startsWith(
-                                "e4j features inspect failed: feature column 'price' reads raw feature 'price', "
-                                        + "which the input does not have; the available keys are "),
+                        .startsWith("e4j features inspect failed: feature column 'price' reads raw feature 'price', "
+                                + "which the input does not have; the available keys are "),
                 r.err());
     }
 
@@ -131,8 +135,8 @@ class InspectFeaturesCommandTest {
         Path rows = file("rows.jsonl", "{\"age\": 39}\n");
         CliRun r = run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString());
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("feature column 'age' needs raw feature 'age' as [string], but it is int64"),
-                r.err());
+        assertTrue(
+                r.err().contains("feature column 'age' needs raw feature 'age' as [string], but it is int64"), r.err());
     }
 
     @Test
@@ -140,7 +144,13 @@ class InspectFeaturesCommandTest {
         Path columns = file("c.json", """
                 [{"class_name": "HashedCategoricalColumn", "config": {"key": "a", "hash_bucket_size": 5}},
                  {"class_name": "IdentityCategoricalColumn", "config": {"key": "b", "num_buckets": 5}}]""");
-        CliRun r = run("features", "inspect", "--columns", columns.toString(), "--input", wireRows().toString());
+        CliRun r = run(
+                "features",
+                "inspect",
+                "--columns",
+                columns.toString(),
+                "--input",
+                wireRows().toString());
         assertEquals(1, r.exitCode());
         assertEquals(
                 "e4j features inspect failed: " + columns + ": columns[1].config.num_buckets: unknown key "
@@ -149,9 +159,16 @@ class InspectFeaturesCommandTest {
                 r.err().strip());
 
         Path syntax = file("s.json", "[{\"class_name\": ");
-        r = run("features", "inspect", "--columns", syntax.toString(), "--input", wireRows().toString());
+        r = run(
+                "features",
+                "inspect",
+                "--columns",
+                syntax.toString(),
+                "--input",
+                wireRows().toString());
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().startsWith("e4j features inspect failed: " + syntax + ": not valid JSON at line 1"), r.err());
+        assertTrue(
+                r.err().startsWith("e4j features inspect failed: " + syntax + ": not valid JSON at line 1"), r.err());
     }
 
     @Test
@@ -161,7 +178,12 @@ class InspectFeaturesCommandTest {
         assertEquals(1, r.exitCode());
         assertTrue(r.err().startsWith("e4j features inspect failed: " + rows + ":2: not valid JSON"), r.err());
 
-        r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
+        r = run(
+                "features",
+                "inspect",
+                "--columns",
+                wireColumns().toString(),
+                "--input",
                 dir.resolve("nope.jsonl").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("nope.jsonl"), r.err());
@@ -176,19 +198,36 @@ class InspectFeaturesCommandTest {
             rows.append(i == 1234 ? "{\"x\": null}\n" : "{\"x\": " + i + "}\n");
         }
         Path input = file("rows.jsonl", rows.toString());
-        CliRun r = run("features", "inspect", "--columns", columns.toString(), "--input", input.toString(),
-                "--format", "json");
+        CliRun r = run(
+                "features",
+                "inspect",
+                "--columns",
+                columns.toString(),
+                "--input",
+                input.toString(),
+                "--format",
+                "json");
         assertEquals(1, r.exitCode());
         // Row 1234 (0-based) is line 1235 of the file: errors name the line the row was read from.
-        assertTrue(r.err().startsWith("e4j features inspect failed: " + input + ":1235: numeric column 'x' has a "
-                + "missing value;"), r.err());
+        assertTrue(
+                r.err()
+                        .startsWith("e4j features inspect failed: " + input + ":1235: numeric column 'x' has a "
+                                + "missing value;"),
+                r.err());
         assertEquals(1024, r.out().lines().count()); // the first batch was printed
     }
 
     @Test
     void anUnknownFormatIsAUsageError() throws IOException {
-        CliRun r = run("features", "inspect", "--columns", wireColumns().toString(), "--input",
-                wireRows().toString(), "--format", "xml");
+        CliRun r = run(
+                "features",
+                "inspect",
+                "--columns",
+                wireColumns().toString(),
+                "--input",
+                wireRows().toString(),
+                "--format",
+                "xml");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("table, json"), r.err());
     }
@@ -203,8 +242,14 @@ class InspectFeaturesCommandTest {
         String out = r.out().replaceAll("(?m)^  (\\S+) +", "  $1 ");
         assertTrue(out.startsWith("columns (by name):\n  age NumericColumn "), out);
         // Name order, as a dense input lays the columns out.
-        List<String> names = List.of("age ", "age_bucketized ", "age_bucketized_X_education_X_occupation ",
-                "education ", "education_X_occupation ", "hours_per_week ", "occupation_embedding ",
+        List<String> names = List.of(
+                "age ",
+                "age_bucketized ",
+                "age_bucketized_X_education_X_occupation ",
+                "education ",
+                "education_X_occupation ",
+                "hours_per_week ",
+                "occupation_embedding ",
                 "workclass_indicator ");
         int at = 0;
         for (String n : names) {
@@ -214,29 +259,43 @@ class InspectFeaturesCommandTest {
         }
         assertEquals(5, out.lines().filter(l -> l.matches("row \\d:")).count(), out);
         // Row 0: age 76 is in the last bucket (>= 65); Bachelors is education id 0.
-        assertTrue(out.contains("row 0:\n  age dense [76]\n  age_bucketized ids [10]  dense [0, 0, 0, 0, 0, 0, 0, "
-                + "0, 0, 0, 1]\n"), out);
+        assertTrue(
+                out.contains("row 0:\n  age dense [76]\n  age_bucketized ids [10]  dense [0, 0, 0, 0, 0, 0, 0, "
+                        + "0, 0, 0, 1]\n"),
+                out);
         assertTrue(out.contains("\n  education ids [0]\n"), out);
         // Row 2 has no hours_per_week: the default 40, standardized: (40 - 40.4) / 12.3.
         assertTrue(out.contains("row 2:\n"), out);
-        assertTrue(out.substring(out.indexOf("row 2:")).contains("\n  hours_per_week dense ["
-                + (float) ((40f - 40.4) / 12.3) + "]\n"), out);
+        assertTrue(
+                out.substring(out.indexOf("row 2:"))
+                        .contains("\n  hours_per_week dense [" + (float) ((40f - 40.4) / 12.3) + "]\n"),
+                out);
         // '?' is in the workclass vocabulary (id 5).
         assertTrue(out.contains("  workclass_indicator dense [0, 0, 0, 0, 0, 1, 0, 0, 0]\n"), out);
         out = r.out();
         // The same seed gives the same embeddings; another seed others.
-        assertEquals(out, run("features", "inspect", "--columns", columns.toString(), "--input",
-                rows.toString()).out());
-        CliRun other = run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString(),
-                "--seed", "1");
-        assertTrue(!other.out().equals(out) && other.out().lines().count() == out.lines().count());
+        assertEquals(
+                out,
+                run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString())
+                        .out());
+        CliRun other =
+                run("features", "inspect", "--columns", columns.toString(), "--input", rows.toString(), "--seed", "1");
+        assertTrue(!other.out().equals(out)
+                && other.out().lines().count() == out.lines().count());
     }
 
     @Test
     void printsTensorFlowsGoldenIdsForTheGoldenExample() throws IOException {
         Path golden = EXAMPLES.resolve("golden");
-        CliRun r = run("features", "inspect", "--columns", golden.resolve("columns.json").toString(), "--input",
-                golden.resolve("rows.jsonl").toString(), "--format", "json");
+        CliRun r = run(
+                "features",
+                "inspect",
+                "--columns",
+                golden.resolve("columns.json").toString(),
+                "--input",
+                golden.resolve("rows.jsonl").toString(),
+                "--format",
+                "json");
         assertEquals(0, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
         JsonNode row0 = new ObjectMapper().readTree(lines.get(0));

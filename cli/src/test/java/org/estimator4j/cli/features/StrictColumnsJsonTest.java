@@ -13,13 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code e4j features inspect} reads column JSON strictly: duplicate keys and trailing text name line:column. */
 class StrictColumnsJsonTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private CliRun inspect(String columns) throws IOException {
         Files.writeString(dir.resolve("cols.json"), columns);
         Files.writeString(dir.resolve("rows.jsonl"), "{\"size\": 1}\n");
-        return CliRun.e4j("features", "inspect", "--columns", dir.resolve("cols.json").toString(),
-                "--input", dir.resolve("rows.jsonl").toString());
+        return CliRun.e4j(
+                "features",
+                "inspect",
+                "--columns",
+                dir.resolve("cols.json").toString(),
+                "--input",
+                dir.resolve("rows.jsonl").toString());
     }
 
     @Test

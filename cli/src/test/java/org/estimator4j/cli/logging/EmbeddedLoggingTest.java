@@ -33,18 +33,27 @@ class EmbeddedLoggingTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).normalize().endsWith(Path.of("cli", "target", "classes")))
-                .filter(entry -> withProvider || !Path.of(entry).getFileName().toString().startsWith("slf4j-simple"))
+                .filter(entry ->
+                        withProvider || !Path.of(entry).getFileName().toString().startsWith("slf4j-simple"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
     private Output runEmbedded(boolean withProvider) throws IOException, InterruptedException {
         Path work = Files.createDirectories(dir.resolve(withProvider ? "with-provider" : "without-provider"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", libraryClassPath(withProvider),
-                EmbeddedUse.class.getName(), work.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                libraryClassPath(withProvider),
+                EmbeddedUse.class.getName(),
+                work.toString()));
         Path out = work.resolve("stdout.txt");
         Path err = work.resolve("stderr.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the embedded run did not finish");
         return new Output(p.exitValue(), Files.readString(out), Files.readString(err));
     }

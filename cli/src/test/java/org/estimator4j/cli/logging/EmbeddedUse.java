@@ -31,8 +31,8 @@ import org.estimator4j.store.TrackedRun;
  * without an SLF4J provider on the class path. Argument: a folder to work in.
  */
 public final class EmbeddedUse {
-    private static final Schema SCHEMA = Schema.of(Field.scalar("size", DType.FLOAT32),
-            Field.scalar("label", DType.STRING));
+    private static final Schema SCHEMA =
+            Schema.of(Field.scalar("size", DType.FLOAT32), Field.scalar("label", DType.STRING));
 
     private EmbeddedUse() {}
 
@@ -42,7 +42,9 @@ public final class EmbeddedUse {
                 .labelVocabulary(List.of("no", "yes"))
                 .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).build())
                 .build();
-        TrainAndEvaluate.run(model, TrainSpec.builder(input()).steps(Steps.max(250)).build(),
+        TrainAndEvaluate.run(
+                model,
+                TrainSpec.builder(input()).steps(Steps.max(250)).build(),
                 EvalSpec.builder(input()).everySteps(100).build());
         try (ExperimentStore store = ExperimentStore.open(dir.resolve("store").toString())) {
             TrackedRun run = store.startRun("embedded");
@@ -58,7 +60,10 @@ public final class EmbeddedUse {
         List<Example> rows = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             float size = (float) (r.nextDouble() * 2);
-            rows.add(Example.builder(SCHEMA).set("size", size).set("label", size > 1 ? "yes" : "no").build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("size", size)
+                    .set("label", size > 1 ? "yes" : "no")
+                    .build());
         }
         return mode -> {
             Dataset<Example> d = Dataset.fromIterable(rows);

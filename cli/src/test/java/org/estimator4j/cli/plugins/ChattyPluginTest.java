@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ChattyPluginTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path marker;
     Path config;
 
@@ -33,8 +35,15 @@ class ChattyPluginTest {
         marker = dir.resolve("constructed.txt");
         System.setProperty("chatty.marker", marker.toString());
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        PluginJar.create().provider(CallbackProvider.class, "com.acme.chatty.ChattyProvider", "acme.chatty", "1",
-                "List.of()", "return new Chatty();", """
+        PluginJar.create()
+                .provider(
+                        CallbackProvider.class,
+                        "com.acme.chatty.ChattyProvider",
+                        "acme.chatty",
+                        "1",
+                        "List.of()",
+                        "return new Chatty();",
+                        """
                         public ChattyProvider() {
                             System.out.println("chatty: hello from the constructor");
                             try {
@@ -54,10 +63,14 @@ class ChattyPluginTest {
                                 System.out.println();
                             }
                         }
-                        """).writeTo(plugins.resolve("acme-chatty.jar"));
+                        """)
+                .writeTo(plugins.resolve("acme-chatty.jar"));
         StringBuilder csv = new StringBuilder("color,label\n");
         for (int i = 0; i < 100; i++) {
-            csv.append(i % 3 == 0 ? "red" : "blue").append(',').append(i % 3 == 0 ? "yes" : "no").append('\n');
+            csv.append(i % 3 == 0 ? "red" : "blue")
+                    .append(',')
+                    .append(i % 3 == 0 ? "yes" : "no")
+                    .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), csv);
         config = dir.resolve("chatty.json");
@@ -82,8 +95,14 @@ class ChattyPluginTest {
 
     @Test
     void aConfigThatNamesNoComponentRunsNoPluginCode() throws Exception {
-        CliRun train = CliRun.e4j("train", "--config", config.toString(), "--store", dir.resolve("store").toString(),
-                "--format", "json");
+        CliRun train = CliRun.e4j(
+                "train",
+                "--config",
+                config.toString(),
+                "--store",
+                dir.resolve("store").toString(),
+                "--format",
+                "json");
         assertEquals(0, train.exitCode(), train.err());
         assertEquals(4, JSON.readTree(train.out()).get("global_step").asInt(), train.out());
         assertFalse(Files.exists(marker), "the plugin's provider was constructed though nothing names it");
@@ -94,8 +113,12 @@ class ChattyPluginTest {
 
     @Test
     void pluginOutputGoesToStderrAndJsonStaysParseable() throws Exception {
-        Files.writeString(config, Files.readString(config).replace("\"run_config\"",
-                "\"train\": {\"callbacks\": [{\"type\": \"acme.chatty\"}]}, \"run_config\""));
+        Files.writeString(
+                config,
+                Files.readString(config)
+                        .replace(
+                                "\"run_config\"",
+                                "\"train\": {\"callbacks\": [{\"type\": \"acme.chatty\"}]}, \"run_config\""));
         CliRun train = CliRun.e4j("train", "--config", config.toString(), "--no-store", "--format", "json");
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(Files.exists(marker), "a config that names the plugin constructs it");
@@ -105,8 +128,8 @@ class ChattyPluginTest {
         assertTrue(train.err().contains("chatty: hello from the constructor"), train.err());
         assertTrue(train.err().lines().anyMatch(l -> l.equals("chatty: step 4")), train.err());
 
-        CliRun plugins = CliRun.e4j("plugins", "list", "--plugins", dir.resolve("plugins").toString(), "--format",
-                "json");
+        CliRun plugins = CliRun.e4j(
+                "plugins", "list", "--plugins", dir.resolve("plugins").toString(), "--format", "json");
         assertEquals(0, plugins.exitCode(), plugins.err());
         assertTrue(JSON.readTree(plugins.out()).toString().contains("acme.chatty"), plugins.out());
         assertTrue(plugins.err().contains("chatty: hello"), plugins.err());

@@ -25,13 +25,16 @@ class ExamplePluginIT {
     Path dir;
 
     private Path repoRoot() {
-        return Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("e4j.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     private record Result(int exitCode, String out) {}
 
     private Result e4j(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(repoRoot().resolve("bin/e4j").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(repoRoot().resolve("bin/e4j").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("E4J_JAR");
@@ -48,8 +51,9 @@ class ExamplePluginIT {
     @Test
     void theExamplePluginTrainsEvaluatesLogsAndServesFromAPluginsFolder() throws Exception {
         Path jar = repoRoot().resolve("examples/plugin-example/target/example-plugin.jar");
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: build examples/plugin-example first (mvn verify "
-                + "builds it before cli)");
+        assertTrue(
+                Files.isRegularFile(jar),
+                jar + " is missing: build examples/plugin-example first (mvn verify " + "builds it before cli)");
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(jar, plugins.resolve("example-plugin.jar"));
         writeData();
@@ -79,8 +83,7 @@ class ExamplePluginIT {
 
         Result list = e4j("plugins", "list", "--plugins", plugins.toString(), "--format", "json");
         assertEquals(0, list.exitCode(), list.out());
-        for (String name : List.of("example.focal_loss", "example.ks", "example.gated_dense",
-                "example.jsonl_logger")) {
+        for (String name : List.of("example.focal_loss", "example.ks", "example.gated_dense", "example.jsonl_logger")) {
             assertTrue(list.out().contains("\"" + name + "\""), name + " in " + list.out());
         }
         assertTrue(list.out().contains("example-plugin.jar"), list.out());
@@ -88,41 +91,54 @@ class ExamplePluginIT {
 
         Result train = e4j("train", "--config", config.toString(), "--format", "json");
         assertEquals(0, train.exitCode(), train.out());
-        JsonNode summary = new ObjectMapper().readTree(train.out().lines().filter(l -> l.startsWith("{"))
-                .reduce((a, b) -> b).orElseThrow());
+        JsonNode summary = new ObjectMapper()
+                .readTree(train.out()
+                        .lines()
+                        .filter(l -> l.startsWith("{"))
+                        .reduce((a, b) -> b)
+                        .orElseThrow());
         double ks = summary.at("/metrics/ks").asDouble(-1);
         assertTrue(ks > 0.5 && ks <= 1, "the plugin metric separates the classes: " + summary);
         assertTrue(summary.at("/metrics/auc").asDouble() > 0.8, summary.toString());
         List<String> log = Files.readAllLines(dir.resolve("model/training.jsonl"));
         assertTrue(log.stream().anyMatch(l -> l.startsWith("{\"step\": 50, \"loss\": ")), log.toString());
-        assertTrue(log.stream().anyMatch(l -> l.contains("\"evaluation\": {") && l.contains("\"ks\": ")),
-                log.toString());
+        assertTrue(
+                log.stream().anyMatch(l -> l.contains("\"evaluation\": {") && l.contains("\"ks\": ")), log.toString());
 
         Path input = dir.resolve("new.csv");
         Files.writeString(input, "x,y,segment\n1.5,1.2,a\n-1.0,-2.0,c\n");
         Result predict = e4j("predict", "--config", config.toString(), "--input", input.toString());
         assertEquals(0, predict.exitCode(), predict.out());
-        List<String> fromCheckpoint = predict.out().lines().filter(l -> l.startsWith("{")).toList();
+        List<String> fromCheckpoint =
+                predict.out().lines().filter(l -> l.startsWith("{")).toList();
         assertEquals(2, fromCheckpoint.size(), predict.out());
 
         // Saved as a bundle, loaded in another fresh JVM with the plugins folder: the same predictions, bit for bit.
-        Result export = e4j("export", "--config", config.toString(), "--dir", dir.resolve("export").toString());
+        Result export = e4j(
+                "export",
+                "--config",
+                config.toString(),
+                "--dir",
+                dir.resolve("export").toString());
         assertEquals(0, export.exitCode(), export.out());
         Path bundle;
         try (var bundles = Files.list(dir.resolve("export"))) {
             bundle = bundles.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         assertTrue(Files.readString(bundle.resolve("model.json")).contains("example-plugin.jar"));
-        Result served = e4j("predict", "--config", config.toString(), "--bundle", bundle.toString(), "--input",
-                input.toString());
+        Result served = e4j(
+                "predict", "--config", config.toString(), "--bundle", bundle.toString(), "--input", input.toString());
         assertEquals(0, served.exitCode(), served.out());
-        assertEquals(fromCheckpoint, served.out().lines().filter(l -> l.startsWith("{")).toList());
+        assertEquals(
+                fromCheckpoint,
+                served.out().lines().filter(l -> l.startsWith("{")).toList());
 
         Path empty = Files.createDirectories(dir.resolve("no-plugins"));
-        Result missing = e4j("predict", "--config", config.toString(), "--plugins", empty.toString(), "--input",
-                input.toString());
+        Result missing = e4j(
+                "predict", "--config", config.toString(), "--plugins", empty.toString(), "--input", input.toString());
         assertEquals(1, missing.exitCode(), missing.out());
-        assertTrue(missing.out().contains("example.gated_dense") || missing.out().contains("example.focal_loss"),
+        assertTrue(
+                missing.out().contains("example.gated_dense") || missing.out().contains("example.focal_loss"),
                 missing.out());
     }
 
@@ -137,8 +153,15 @@ class ExamplePluginIT {
             String s = segments[r.nextInt(4)];
             double z = 1.5 * x + y - 2.2 + (s.equals("a") ? 1.0 : 0);
             int label = r.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
-            (i < 3000 ? train : test).append(x).append(',').append(y).append(',').append(s).append(',')
-                    .append(label).append('\n');
+            (i < 3000 ? train : test)
+                    .append(x)
+                    .append(',')
+                    .append(y)
+                    .append(',')
+                    .append(s)
+                    .append(',')
+                    .append(label)
+                    .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), train);
         Files.writeString(dir.resolve("test.csv"), test);

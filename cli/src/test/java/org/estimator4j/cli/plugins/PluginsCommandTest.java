@@ -28,14 +28,33 @@ class PluginsCommandTest {
     void jars() throws IOException {
         plugins = Files.createDirectories(dir.resolve("plugins"));
         PluginJar.create()
-                .provider(LossProvider.class, "com.acme.Hinge", "acme.squared_hinge", "SpiVersion.CURRENT", """
+                .provider(
+                        LossProvider.class,
+                        "com.acme.Hinge",
+                        "acme.squared_hinge",
+                        "SpiVersion.CURRENT",
+                        """
                         List.of(ParameterSpec.optional("margin", ParameterType.DOUBLE, 1.0, "where the hinge bends"),
                                 ParameterSpec.required("classes", ParameterType.INT_LIST, "class ids"))
-                        """, "return (a, b, n, k, losses, gradient) -> {};", "")
-                .provider(MetricProvider.class, "com.acme.Count", "acme.count", "SpiVersion.CURRENT", "List.of()",
-                        "return null;", "")
-                .provider(LossProvider.class, "com.acme.Future", "acme.future", "SpiVersion.CURRENT + 1",
-                        "List.of()", "return null;", "")
+                        """,
+                        "return (a, b, n, k, losses, gradient) -> {};",
+                        "")
+                .provider(
+                        MetricProvider.class,
+                        "com.acme.Count",
+                        "acme.count",
+                        "SpiVersion.CURRENT",
+                        "List.of()",
+                        "return null;",
+                        "")
+                .provider(
+                        LossProvider.class,
+                        "com.acme.Future",
+                        "acme.future",
+                        "SpiVersion.CURRENT + 1",
+                        "List.of()",
+                        "return null;",
+                        "")
                 .writeTo(plugins.resolve("acme-plugin.jar"));
     }
 
@@ -58,13 +77,17 @@ class PluginsCommandTest {
         }
         assertTrue(hinge.matches("acme\\.squared_hinge +loss +1 +acme-plugin\\.jar +LOADED"), hinge);
         assertTrue(count.matches("acme\\.count +metric +1 +acme-plugin\\.jar +LOADED"), count);
-        assertTrue(future.matches("acme\\.future +loss +2 +acme-plugin\\.jar +FAILED: built against SPI 2, newer "
-                + "than this host's SPI 1.*"), future);
+        assertTrue(
+                future.matches("acme\\.future +loss +2 +acme-plugin\\.jar +FAILED: built against SPI 2, newer "
+                        + "than this host's SPI 1.*"),
+                future);
         assertTrue(lines.get(lines.size() - 1).matches("\\d+ providers: \\d+ LOADED, [1-9]\\d* FAILED"), run.out());
     }
 
     private static String line(List<String> lines, String name) {
-        return lines.stream().filter(l -> l.startsWith(name + " ")).findFirst()
+        return lines.stream()
+                .filter(l -> l.startsWith(name + " "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not in " + lines));
     }
 
@@ -73,7 +96,8 @@ class PluginsCommandTest {
         CliRun run = CliRun.e4j("plugins", "list", "--plugins", plugins.toString(), "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode root = new ObjectMapper().readTree(run.out());
-        assertEquals(plugins.toAbsolutePath().toString(), root.get("plugins_dir").asText());
+        assertEquals(
+                plugins.toAbsolutePath().toString(), root.get("plugins_dir").asText());
         JsonNode hinge = find(root.get("plugins"), "acme.squared_hinge");
         assertEquals("loss", hinge.get("kind").asText());
         assertEquals("acme-plugin.jar", hinge.get("origin").asText());
@@ -107,16 +131,19 @@ class PluginsCommandTest {
         assertTrue(run.out().contains("  origin:       acme-plugin.jar\n"), run.out());
         assertTrue(run.out().contains("  SPI version:  1\n"), run.out());
         assertTrue(run.out().contains("  state:        LOADED\n"), run.out());
-        assertTrue(run.out().contains("  parameters:\n"
-                + "    NAME     TYPE      DEFAULT   DOC\n"
-                + "    margin   double    1.0       where the hinge bends\n"
-                + "    classes  int_list  required  class ids\n"), run.out());
+        assertTrue(
+                run.out()
+                        .contains("  parameters:\n"
+                                + "    NAME     TYPE      DEFAULT   DOC\n"
+                                + "    margin   double    1.0       where the hinge bends\n"
+                                + "    classes  int_list  required  class ids\n"),
+                run.out());
     }
 
     @Test
     void describeAsJson() throws IOException {
-        CliRun run = CliRun.e4j("plugins", "describe", "acme.count", "--plugins", plugins.toString(),
-                "--format", "json");
+        CliRun run =
+                CliRun.e4j("plugins", "describe", "acme.count", "--plugins", plugins.toString(), "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode all = new ObjectMapper().readTree(run.out());
         assertEquals(1, all.size());
@@ -136,8 +163,11 @@ class PluginsCommandTest {
         CliRun run = CliRun.e4j("plugins", "describe", "squared_hinge", "--plugins", plugins.toString());
         assertEquals(1, run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().startsWith("e4j plugins describe failed: unknown component 'squared_hinge' "
-                + "(did you mean 'acme.squared_hinge'?); run 'e4j plugins list --plugins "), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith("e4j plugins describe failed: unknown component 'squared_hinge' "
+                                + "(did you mean 'acme.squared_hinge'?); run 'e4j plugins list --plugins "),
+                run.err());
         assertEquals("", run.out());
     }
 
@@ -153,14 +183,23 @@ class PluginsCommandTest {
     @Test
     void twoJarsProvidingTheSameNameAreAnErrorNamingBoth() {
         PluginJar.create()
-                .provider(LossProvider.class, "com.other.Hinge", "acme.squared_hinge", "SpiVersion.CURRENT",
-                        "List.of()", "return null;", "")
+                .provider(
+                        LossProvider.class,
+                        "com.other.Hinge",
+                        "acme.squared_hinge",
+                        "SpiVersion.CURRENT",
+                        "List.of()",
+                        "return null;",
+                        "")
                 .writeTo(plugins.resolve("other-plugin.jar"));
         CliRun run = CliRun.e4j("plugins", "list", "--plugins", plugins.toString());
         assertEquals(1, run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().contains("loss 'acme.squared_hinge' is provided by acme-plugin.jar and by "
-                + "other-plugin.jar"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("loss 'acme.squared_hinge' is provided by acme-plugin.jar and by "
+                                + "other-plugin.jar"),
+                run.err());
     }
 
     @Test

@@ -28,8 +28,15 @@ class ThrowingPluginTest {
     @Test
     void aPluginThatThrowsDuringTrainingFailsTheRunAndKeepsTheLastCheckpoint() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        PluginJar.create().provider(CallbackProvider.class, "com.acme.boom.BoomProvider", "acme.boom", "1",
-                "List.of()", "return new Boom();", """
+        PluginJar.create()
+                .provider(
+                        CallbackProvider.class,
+                        "com.acme.boom.BoomProvider",
+                        "acme.boom",
+                        "1",
+                        "List.of()",
+                        "return new Boom();",
+                        """
                         static final class Boom implements org.estimator4j.spi.callback.Callback {
                             public void onStepEnd(org.estimator4j.spi.callback.TrainingContext c, long step,
                                     Map<String, Double> logs) {
@@ -38,15 +45,20 @@ class ThrowingPluginTest {
                                 }
                             }
                         }
-                        """).writeTo(plugins.resolve("acme-boom.jar"));
+                        """)
+                .writeTo(plugins.resolve("acme-boom.jar"));
         SplittableRandom r = new SplittableRandom(1);
         StringBuilder train = new StringBuilder("color,size,label\n");
         String[] colors = {"red", "green", "blue"};
         for (int i = 0; i < 2000; i++) {
             String color = colors[r.nextInt(3)];
             double size = r.nextDouble() * 2;
-            train.append(color).append(',').append(size).append(',')
-                    .append(color.equals("red") || size > 1.5 ? "yes" : "no").append('\n');
+            train.append(color)
+                    .append(',')
+                    .append(size)
+                    .append(',')
+                    .append(color.equals("red") || size > 1.5 ? "yes" : "no")
+                    .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), train);
         Path config = dir.resolve("boom.json");
@@ -66,17 +78,24 @@ class ThrowingPluginTest {
         String store = dir.resolve("store").toString();
         CliRun run = CliRun.e4j("train", "--config", config.toString(), "--store", store);
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("com.acme.boom.BoomProvider$Boom") && run.err().contains("acme.boom went off"),
+        assertTrue(
+                run.err().contains("com.acme.boom.BoomProvider$Boom")
+                        && run.err().contains("acme.boom went off"),
                 run.err());
         // Checkpoints at 50 and 100 were written; nothing after the failure at 130.
-        assertEquals(100, new Checkpoints(dir.resolve("model"), 5).latest().orElseThrow().globalStep());
+        assertEquals(
+                100,
+                new Checkpoints(dir.resolve("model"), 5).latest().orElseThrow().globalStep());
         try (ExperimentStore s = ExperimentStore.open(store)) {
             List<RunInfo> runs = s.listRuns("boom", false);
             assertEquals(1, runs.size());
             assertEquals(RunStatus.FAILED, runs.get(0).status());
-            assertTrue(runs.get(0).failure().contains("acme.boom went off at step 130"), runs.get(0).failure());
+            assertTrue(
+                    runs.get(0).failure().contains("acme.boom went off at step 130"),
+                    runs.get(0).failure());
             // The plugin's frames name its jar (the class loader's name): "at plugin:acme-boom.jar//com.acme...".
-            assertTrue(runs.get(0).failure().contains("acme-boom.jar//com.acme.boom.BoomProvider$Boom.onStepEnd"),
+            assertTrue(
+                    runs.get(0).failure().contains("acme-boom.jar//com.acme.boom.BoomProvider$Boom.onStepEnd"),
                     runs.get(0).failure());
         }
     }

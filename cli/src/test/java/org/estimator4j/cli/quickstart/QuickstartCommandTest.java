@@ -36,7 +36,8 @@ class QuickstartCommandTest {
     private static double[] metrics(String text, String row) {
         Matcher m = Pattern.compile(row + " +([0-9.]+) +([0-9.]+) +([0-9.]+)").matcher(text);
         assertTrue(m.find(), row + " in\n" + text);
-        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-            Double.parseDouble(m.group(3))};
+        return new double[] {
+            Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))
+        };
     }
 }

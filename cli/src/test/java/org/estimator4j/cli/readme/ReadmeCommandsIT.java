@@ -41,11 +41,16 @@ class ReadmeCommandsIT {
     private static final Map<String, String> NOT_RUN = Map.of(
             "mvn -B -q install -DskipTests",
             "the set-up build: this test runs against the build it is part of, and must not install into ~/.m2",
-            "mvn -B verify", "the test suite this test is part of",
-            "mvn -B -q package", "builds the reader's own plugin project from the snippets above the command",
-            "cp target/hinge-plugin-1.0.jar", "copies the jar of that plugin project, which the test does not build",
-            "bin/e4j plugins describe example.squared_hinge", "needs that plugin's jar",
-            "bench/compare.sh", "takes 5 to 15 minutes and builds TensorFlow-Java's side; bench has its own tests");
+            "mvn -B verify",
+            "the test suite this test is part of",
+            "mvn -B -q package",
+            "builds the reader's own plugin project from the snippets above the command",
+            "cp target/hinge-plugin-1.0.jar",
+            "copies the jar of that plugin project, which the test does not build",
+            "bin/e4j plugins describe example.squared_hinge",
+            "needs that plugin's jar",
+            "bench/compare.sh",
+            "takes 5 to 15 minutes and builds TensorFlow-Java's side; bench has its own tests");
 
     /** The README's example run ids, and which run recorded by its commands (0 = the first) each stands for. */
     private static final Map<String, Integer> RUN_ID_PLACEHOLDERS = Map.of("3f2a9c1d", 0, "7be01a44", 1);
@@ -54,8 +59,8 @@ class ReadmeCommandsIT {
     private static final Pattern RECORDED_RUN = Pattern.compile("recording run ([0-9a-f]{32})");
     private static final Pattern CONFIG = Pattern.compile("--config[= ](\\S+)");
     /** What an error looks like in a command's output, even when it exits 0. */
-    private static final Pattern ERROR_OUTPUT = Pattern.compile(
-            "Exception|^\\s+at [\\w$.]+\\(|^(ERROR|SEVERE)\\b|^e4j\\b[\\w -]*:", Pattern.MULTILINE);
+    private static final Pattern ERROR_OUTPUT =
+            Pattern.compile("Exception|^\\s+at [\\w$.]+\\(|^(ERROR|SEVERE)\\b|^e4j\\b[\\w -]*:", Pattern.MULTILINE);
 
     @TempDir
     Path tmp;
@@ -66,12 +71,15 @@ class ReadmeCommandsIT {
 
     @Test
     void everyReadmeCommandWorksInOrderOnAFreshClone() throws Exception {
-        repoRoot = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
-        assertTrue(Files.isRegularFile(repoRoot.resolve("cli/target/e4j.jar")),
+        repoRoot = Path.of(System.getProperty("e4j.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        assertTrue(
+                Files.isRegularFile(repoRoot.resolve("cli/target/e4j.jar")),
                 "cli/target/e4j.jar is built in 'package', before failsafe runs");
         clone = freshClone();
-        List<ReadmeCommand> commands = ReadmeShellCommands.parse(
-                Files.readAllLines(repoRoot.resolve("README.md"), StandardCharsets.UTF_8));
+        List<ReadmeCommand> commands =
+                ReadmeShellCommands.parse(Files.readAllLines(repoRoot.resolve("README.md"), StandardCharsets.UTF_8));
         assertTrue(commands.size() > 10, "README.md shows shell commands: " + commands);
 
         List<String> recordedRuns = new ArrayList<>();
@@ -87,7 +95,8 @@ class ReadmeCommandsIT {
                 fail(command + "\n  names an example run id, but the README's commands above it recorded only "
                         + recordedRuns.size() + " runs (see RUN_ID_PLACEHOLDERS)");
             }
-            Optional<String> missing = text.isEmpty() ? Optional.of("the runs it names were not recorded")
+            Optional<String> missing = text.isEmpty()
+                    ? Optional.of("the runs it names were not recorded")
                     : missingInput(text.get(), !skipped.isEmpty());
             if (missing.isPresent()) {
                 System.out.println(command + "\n    skipped: " + missing.get());
@@ -112,7 +121,8 @@ class ReadmeCommandsIT {
         }
         // Without the real data most of the README cannot run: say so as a skip. A jar this build did not make (a
         // partial build such as -pl cli -am) skips only the commands that need it, listed in the output.
-        Assumptions.assumeTrue(shared != null || skipped.isEmpty(),
+        Assumptions.assumeTrue(
+                shared != null || skipped.isEmpty(),
                 () -> "../shared/data is absent; README commands skipped: " + skipped);
         if (!skipped.isEmpty()) {
             System.out.println("README commands skipped: " + skipped);
@@ -163,8 +173,8 @@ class ReadmeCommandsIT {
             return Optional.empty();
         }
         Path file = clone.resolve(config.group(1));
-        ObjectMapper mapper = file.toString().matches(".*\\.ya?ml") ? new ObjectMapper(new YAMLFactory())
-                : new ObjectMapper();
+        ObjectMapper mapper =
+                file.toString().matches(".*\\.ya?ml") ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
         JsonNode data = mapper.readTree(file.toFile()).path("data");
         for (String split : List.of("train_files", "eval_files")) {
             for (JsonNode name : data.path(split)) {
@@ -202,8 +212,9 @@ class ReadmeCommandsIT {
         }
         try (Stream<Path> files = Files.walk(repoRoot, 4)) {
             for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")
-                    && p.getParent().getFileName().toString().equals("target")
-                    && !repoRoot.relativize(p).startsWith(".git")).toList()) {
+                            && p.getParent().getFileName().toString().equals("target")
+                            && !repoRoot.relativize(p).startsWith(".git"))
+                    .toList()) {
                 Path target = copy.resolve(repoRoot.relativize(jar).toString());
                 Files.createDirectories(target.getParent());
                 Files.createSymbolicLink(target, jar);
@@ -219,15 +230,19 @@ class ReadmeCommandsIT {
 
     private List<String> repositoryFiles() throws IOException, InterruptedException {
         Process git = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-                .directory(repoRoot.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .directory(repoRoot.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] out = git.getInputStream().readAllBytes();
         if (git.waitFor() == 0 && out.length > 0) {
             return List.of(new String(out, StandardCharsets.UTF_8).split("\0"));
         }
         // Not a git checkout (e.g. a source archive): every file outside build output and dot folders.
         try (Stream<Path> files = Files.walk(repoRoot)) {
-            return files.filter(Files::isRegularFile).map(p -> repoRoot.relativize(p).toString())
-                    .filter(p -> !p.matches("(.*/)?(target|\\.[^/]+)/.*")).toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> repoRoot.relativize(p).toString())
+                    .filter(p -> !p.matches("(.*/)?(target|\\.[^/]+)/.*"))
+                    .toList();
         }
     }
 
@@ -249,8 +264,8 @@ class ReadmeCommandsIT {
             process.destroyForcibly();
             fail(command + " did not finish in " + TIMEOUT_SECONDS + " s:\n" + tail(Files.readString(log)));
         }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8),
-                (System.nanoTime() - start) / 1e9);
+        return new Result(
+                process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), (System.nanoTime() - start) / 1e9);
     }
 
     private static String tail(String output) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * where the URL came from; nothing runs.
  */
 class HostileStoreUrlTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private String hostileUrl(Path marker) {
         return "jdbc:h2:file:" + dir.resolve("s") + ";INIT=CALL FILE_WRITE('owned', '" + marker + "')";
@@ -34,7 +35,11 @@ class HostileStoreUrlTest {
         config.put("store", hostileUrl(marker));
         json.writeValue(runs.config().toFile(), config);
 
-        CliRun train = CliRun.e4j("train", "--config", runs.config().toString(), "--model-dir",
+        CliRun train = CliRun.e4j(
+                "train",
+                "--config",
+                runs.config().toString(),
+                "--model-dir",
                 dir.resolve("m").toString());
 
         assertNotEquals(0, train.exitCode());

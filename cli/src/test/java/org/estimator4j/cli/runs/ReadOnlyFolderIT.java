@@ -22,17 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
  * used to spend 31 s retrying, then fail; now the store is opened read-only on its own.
  */
 class ReadOnlyFolderIT {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void anotherUserListsAStoreInAFolderTheyMayNotWrite() throws Exception {
         Path runuser = Path.of("/usr/sbin/runuser");
-        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(runuser),
+        assumeTrue(
+                "root".equals(System.getProperty("user.name")) && Files.isExecutable(runuser),
                 "needs root and runuser to act as another user");
-        Path repo = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
+        Path repo = Path.of(System.getProperty("e4j.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path shared = Files.createDirectory(dir.resolve("shared"));
         String runId;
-        try (ExperimentStore store = ExperimentStore.open(shared.resolve("store").toString())) {
+        try (ExperimentStore store =
+                ExperimentStore.open(shared.resolve("store").toString())) {
             TrackedRun run = store.startRun("census");
             run.logMetric("loss", 0.5, 1);
             run.end(RunStatus.FINISHED, null);
@@ -44,8 +49,16 @@ class ReadOnlyFolderIT {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         byte[] before = Files.readAllBytes(data);
 
-        ProcessBuilder pb = new ProcessBuilder(List.of(runuser.toString(), "-u", "nobody", "--",
-                repo.resolve("bin/e4j").toString(), "runs", "list", "--store", shared.resolve("store").toString()))
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                        runuser.toString(),
+                        "-u",
+                        "nobody",
+                        "--",
+                        repo.resolve("bin/e4j").toString(),
+                        "runs",
+                        "list",
+                        "--store",
+                        shared.resolve("store").toString()))
                 .redirectErrorStream(true);
         pb.environment().put("HOME", dir.toString());
         Process p = pb.start();
@@ -55,7 +68,9 @@ class ReadOnlyFolderIT {
         assertTrue(output.contains(runId), output);
         assertArrayEquals(before, Files.readAllBytes(data));
         try (var files = Files.list(shared)) {
-            assertEquals(List.of("store.mv.db"), files.map(f -> f.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("store.mv.db"),
+                    files.map(f -> f.getFileName().toString()).toList());
         }
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * file. (Tests may run as root, who writes anyway: the {@code --read-only} runs are what proves nothing is written.)
  */
 class ReadOnlyStoreCommandsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path storeDir;
     String store;
     Path data;

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RunNameAndTagsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path config;
     String store;
 
@@ -30,8 +32,12 @@ class RunNameAndTagsTest {
     void writeExperiment() throws Exception {
         StringBuilder csv = new StringBuilder("color,size,label\n");
         for (int i = 0; i < 200; i++) {
-            csv.append(i % 3 == 0 ? "red" : "blue").append(',').append(i % 7).append(',')
-                    .append(i % 3 == 0 ? "yes" : "no").append('\n');
+            csv.append(i % 3 == 0 ? "red" : "blue")
+                    .append(',')
+                    .append(i % 7)
+                    .append(',')
+                    .append(i % 3 == 0 ? "yes" : "no")
+                    .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), csv);
         config = dir.resolve("named.json");
@@ -70,8 +76,15 @@ class RunNameAndTagsTest {
     @Test
     void configNamesAndTagsTheRunAndFlagsOverrideThem() throws Exception {
         String fromConfig = train("--model-dir", dir.resolve("m1").toString());
-        String fromFlags = train("--model-dir", dir.resolve("m2").toString(), "--run-name", "from-flags",
-                "--tag", "stage=final", "--tag", "owner=ana");
+        String fromFlags = train(
+                "--model-dir",
+                dir.resolve("m2").toString(),
+                "--run-name",
+                "from-flags",
+                "--tag",
+                "stage=final",
+                "--tag",
+                "owner=ana");
 
         CliRun list = CliRun.e4j("runs", "list", "--store", store, "--format", "json");
         assertEquals(0, list.exitCode(), list.err());
@@ -89,14 +102,14 @@ class RunNameAndTagsTest {
         JsonNode finals = search("tags.stage = 'final'");
         assertEquals(1, finals.size(), "--tag beats the config's tag of the same key");
         assertEquals(fromFlags, finals.get(0).get("run_id").asText());
-        assertEquals(fromConfig, search("tags.stage = 'draft'").get(0).get("run_id").asText());
+        assertEquals(
+                fromConfig, search("tags.stage = 'draft'").get(0).get("run_id").asText());
         assertEquals(1, search("tags.owner = 'ana'").size());
         assertEquals(0, search("params.run.name = 'from-config'").size(), "name and tags are not params");
 
         CliRun compare = CliRun.e4j("runs", "compare", fromConfig, fromFlags, "--store", store);
         assertEquals(0, compare.exitCode(), compare.err());
-        assertTrue(compare.out().lines().anyMatch(l -> l.matches("\\* +name +from-config +from-flags")),
-                compare.out());
+        assertTrue(compare.out().lines().anyMatch(l -> l.matches("\\* +name +from-config +from-flags")), compare.out());
         CliRun show = CliRun.e4j("runs", "show", fromFlags, "--store", store, "--format", "json");
         assertEquals(0, show.exitCode(), show.err());
         JsonNode tags = JSON.readTree(show.out()).get("tags");
@@ -107,8 +120,7 @@ class RunNameAndTagsTest {
 
     @Test
     void aTagWithoutValueIsAUsageError() {
-        CliRun train = CliRun.e4j("train", "--config", config.toString(), "--store", store,
-                "--tag", "team");
+        CliRun train = CliRun.e4j("train", "--config", config.toString(), "--store", store, "--tag", "team");
         assertEquals(E4j.EXIT_USAGE, train.exitCode());
         assertTrue(train.err().contains("--tag"), train.err());
     }

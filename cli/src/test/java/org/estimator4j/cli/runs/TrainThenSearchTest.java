@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainThenSearchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void trainedRunsAreSearchableByTheirConfigAndMetrics() throws Exception {
@@ -27,8 +28,12 @@ class TrainThenSearchTest {
         for (int i = 0; i < 1000; i++) {
             String color = new String[] {"red", "green", "blue"}[r.nextInt(3)];
             double size = r.nextDouble() * 2;
-            csv.append(color).append(',').append(size).append(',')
-                    .append(color.equals("red") || size > 1.5 ? "yes" : "no").append('\n');
+            csv.append(color)
+                    .append(',')
+                    .append(size)
+                    .append(',')
+                    .append(color.equals("red") || size > 1.5 ? "yes" : "no")
+                    .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), csv);
         Path config = dir.resolve("lite.json");
@@ -49,13 +54,30 @@ class TrainThenSearchTest {
         String store = dir.resolve("store").toString();
         List<String> ids = new ArrayList<>();
         for (String lr : new String[] {"0.3", "0.01"}) {
-            CliRun train = CliRun.e4j("train", "--config", config.toString(), "--store", store, "--format", "json",
-                    "--set", "estimator.optimizer.learning_rate=" + lr, "--model-dir", dir.resolve("m" + lr).toString());
+            CliRun train = CliRun.e4j(
+                    "train",
+                    "--config",
+                    config.toString(),
+                    "--store",
+                    store,
+                    "--format",
+                    "json",
+                    "--set",
+                    "estimator.optimizer.learning_rate=" + lr,
+                    "--model-dir",
+                    dir.resolve("m" + lr).toString());
             assertEquals(0, train.exitCode(), train.err());
             ids.add(JSON.readTree(train.out()).get("run_id").asText());
         }
 
-        CliRun search = CliRun.e4j("runs", "search", "--store", store, "--format", "json", "--order-by",
+        CliRun search = CliRun.e4j(
+                "runs",
+                "search",
+                "--store",
+                store,
+                "--format",
+                "json",
+                "--order-by",
                 "params.estimator.optimizer.learning_rate DESC",
                 "attributes.experiment = 'lite' AND (params.estimator.optimizer.learning_rate = '0.3'"
                         + " OR params.estimator.optimizer.learning_rate = '0.01') AND metrics.train_loss > 0");
@@ -68,14 +90,17 @@ class TrainThenSearchTest {
 
         CliRun compare = CliRun.e4j("runs", "compare", ids.get(0), ids.get(1), "--store", store);
         assertEquals(0, compare.exitCode(), compare.err());
-        assertTrue(compare.out().lines().anyMatch(l -> l.matches(
-                "\\* +params\\.estimator\\.optimizer\\.learning_rate +0\\.3 +0\\.01")), compare.out());
-        assertTrue(compare.out().lines().anyMatch(l -> l.matches(" +params\\.data\\.batch_size +32 +32")),
+        assertTrue(
+                compare.out()
+                        .lines()
+                        .anyMatch(l -> l.matches("\\* +params\\.estimator\\.optimizer\\.learning_rate +0\\.3 +0\\.01")),
                 compare.out());
+        assertTrue(
+                compare.out().lines().anyMatch(l -> l.matches(" +params\\.data\\.batch_size +32 +32")), compare.out());
 
         Path png = dir.resolve("loss.png");
-        CliRun plot = CliRun.e4j("runs", "plot", ids.get(1).substring(0, 12), "train_loss", "--out", png.toString(),
-                "--store", store);
+        CliRun plot = CliRun.e4j(
+                "runs", "plot", ids.get(1).substring(0, 12), "train_loss", "--out", png.toString(), "--store", store);
         assertEquals(0, plot.exitCode(), plot.err());
         assertTrue(Files.size(png) > 1000);
     }

@@ -27,8 +27,12 @@ public final class TrainedRuns {
         for (int i = 0; i < 300; i++) {
             String color = new String[] {"red", "green", "blue"}[r.nextInt(3)];
             double size = r.nextDouble() * 2;
-            csv.append(color).append(',').append(size).append(',')
-                    .append(color.equals("red") || size > 1.5 ? "yes" : "no").append('\n');
+            csv.append(color)
+                    .append(',')
+                    .append(size)
+                    .append(',')
+                    .append(color.equals("red") || size > 1.5 ? "yes" : "no")
+                    .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), csv);
         config = dir.resolve("lite.json");
@@ -55,8 +59,16 @@ public final class TrainedRuns {
 
     /** Trains once with {@code e4j train} into {@code store}; returns the recorded run's id. */
     public String train(String store, String modelDir) throws IOException {
-        CliRun train = CliRun.e4j("train", "--config", config.toString(), "--store", store, "--format", "json",
-                "--model-dir", dir.resolve(modelDir).toString());
+        CliRun train = CliRun.e4j(
+                "train",
+                "--config",
+                config.toString(),
+                "--store",
+                store,
+                "--format",
+                "json",
+                "--model-dir",
+                dir.resolve(modelDir).toString());
         assertEquals(0, train.exitCode(), train.err());
         return JSON.readTree(train.out()).get("run_id").asText();
     }

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnnamedRunsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static String store;
     static String first;
     static String second;
@@ -64,7 +66,13 @@ class UnnamedRunsTest {
         CliRun list = CliRun.e4j("runs", "list", "--store", store, "--format", format);
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains(first) && list.out().contains(second), list.out());
-        CliRun search = CliRun.e4j("runs", "search", "--store", store, "--format", format,
+        CliRun search = CliRun.e4j(
+                "runs",
+                "search",
+                "--store",
+                store,
+                "--format",
+                format,
                 "attributes.status = 'FINISHED' AND metrics.train_loss > 0");
         assertEquals(0, search.exitCode(), search.err());
         assertTrue(search.out().contains(first) && search.out().contains(second), search.out());

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * wrote, and every command refusing a truncated store in one line, leaving its bytes alone.
  */
 class StoreCommandsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     TrainedRuns runs;
     String store;
     Path data;
@@ -51,7 +53,15 @@ class StoreCommandsTest {
 
         for (String[] args : new String[][] {
             {"runs", "list", "--store", store},
-            {"train", "--config", runs.config().toString(), "--store", store, "--model-dir", dir.resolve("m3").toString()},
+            {
+                "train",
+                "--config",
+                runs.config().toString(),
+                "--store",
+                store,
+                "--model-dir",
+                dir.resolve("m3").toString()
+            },
             {"store", "check", "--store", store},
             {"store", "backup", "--store", store, "--out", dir.resolve("b.zip").toString()},
         }) {

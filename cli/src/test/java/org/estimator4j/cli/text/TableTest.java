@@ -23,9 +23,10 @@ class TableTest {
     @Test
     void columnsAlignTwoSpacesApartAndTheLastIsNotPadded() {
         Table t = new Table("NAME", "KIND", "STATE").add("a", "loss", "LOADED").add("long_name", null, "FAILED: x");
-        assertEquals("NAME       KIND  STATE\na          loss  LOADED\nlong_name        FAILED: x\n",
-                print(t::printTable));
-        assertEquals(List.of("  NAME       KIND  STATE", "  a          loss  LOADED", "  long_name        FAILED: x"),
+        assertEquals(
+                "NAME       KIND  STATE\na          loss  LOADED\nlong_name        FAILED: x\n", print(t::printTable));
+        assertEquals(
+                List.of("  NAME       KIND  STATE", "  a          loss  LOADED", "  long_name        FAILED: x"),
                 t.lines("  "));
     }
 
@@ -46,9 +47,13 @@ class TableTest {
 
     @Test
     void csvQuotesWhatRfc4180NeedsAndWritesCellsWhole() {
-        Table t = new Table("key", "value").add("plain", "a,b").add("q\"uote", "two\nlines").add(null, "")
+        Table t = new Table("key", "value")
+                .add("plain", "a,b")
+                .add("q\"uote", "two\nlines")
+                .add(null, "")
                 .add("#comment", "x".repeat(90));
-        assertEquals("key,value\nplain,\"a,b\"\n\"q\"\"uote\",\"two\nlines\"\n,\n\"#comment\"," + "x".repeat(90) + "\n",
+        assertEquals(
+                "key,value\nplain,\"a,b\"\n\"q\"\"uote\",\"two\nlines\"\n,\n\"#comment\"," + "x".repeat(90) + "\n",
                 print(t::printCsv));
     }
 

@@ -28,10 +28,17 @@ class CensusExamplesTest {
     @CsvSource({"linear.json, 0.840", "wide_deep.json, 0.855"})
     void theShippedCensusConfigsReachTheAccuracyThresholds(String config, double threshold) throws IOException {
         Path repo = Path.of("").toAbsolutePath().getParent();
-        assumeTrue(Files.isRegularFile(repo.getParent().resolve("shared/data/adult/adult_train.csv")),
+        assumeTrue(
+                Files.isRegularFile(repo.getParent().resolve("shared/data/adult/adult_train.csv")),
                 "no ../shared/data/adult: the shared data folder is absent, skipping");
-        CliRun r = CliRun.e4j("train", "--config", repo.resolve("examples/census").resolve(config).toString(),
-                "--model-dir", dir.resolve("model").toString(), "--format", "json");
+        CliRun r = CliRun.e4j(
+                "train",
+                "--config",
+                repo.resolve("examples/census").resolve(config).toString(),
+                "--model-dir",
+                dir.resolve("model").toString(),
+                "--format",
+                "json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode metrics = new ObjectMapper().readTree(r.out()).get("metrics");
         System.out.println("examples/census/" + config + ": " + metrics);

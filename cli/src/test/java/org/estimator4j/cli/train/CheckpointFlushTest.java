@@ -29,19 +29,30 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code TrackedRun.LINGER_MS} in the writer's queue, which is what a SIGKILL used to lose.
  */
 class CheckpointFlushTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void everyPointUpToTheLatestCheckpointIsInTheStoreWhenTheCheckpointIsThere() throws Exception {
         TrainedRuns runs = new TrainedRuns(dir);
         Path modelDir = dir.resolve("model");
         String store = dir.resolve("store").toString();
-        ExperimentConfig config = ExperimentConfig.load(runs.config(), List.of("data.epochs=6",
-                "run_config.log_step_count_steps=1", "run_config.save_checkpoints_steps=7",
-                "run_config.model_dir=" + modelDir));
+        ExperimentConfig config = ExperimentConfig.load(
+                runs.config(),
+                List.of(
+                        "data.epochs=6",
+                        "run_config.log_step_count_steps=1",
+                        "run_config.save_checkpoints_steps=7",
+                        "run_config.model_dir=" + modelDir));
         List<String> checked = new ArrayList<>();
-        try (RunRecording recording = RunRecording.start(new ExperimentStoreOpener(Clock.systemUTC()), config, org.estimator4j.cli.config.RunLabels.NONE, store, null, List.of("test"),
-                new PrintWriter(Writer.nullWriter()));
+        try (RunRecording recording = RunRecording.start(
+                        new ExperimentStoreOpener(Clock.systemUTC()),
+                        config,
+                        org.estimator4j.cli.config.RunLabels.NONE,
+                        store,
+                        null,
+                        List.of("test"),
+                        new PrintWriter(Writer.nullWriter()));
                 ExperimentStore reader = ExperimentStore.open(store)) {
             Callback probe = new Callback() {
                 long seen;
@@ -56,9 +67,12 @@ class CheckpointFlushTest {
                     List<MetricPoint> loss = reader.metricHistory(recording.runId(), "train_loss");
                     for (long s = 1; s <= seen; s++) {
                         long wanted = s;
-                        assertTrue(loss.stream().anyMatch(p -> p.step() == wanted), "checkpoint " + seen
-                                + " is on disk but train_loss of step " + s + " is not in the store: " + loss.size()
-                                + " points");
+                        assertTrue(
+                                loss.stream().anyMatch(p -> p.step() == wanted),
+                                "checkpoint " + seen
+                                        + " is on disk but train_loss of step " + s + " is not in the store: "
+                                        + loss.size()
+                                        + " points");
                     }
                     checked.add("ckpt-" + seen);
                 }

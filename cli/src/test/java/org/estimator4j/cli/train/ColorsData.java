@@ -22,7 +22,13 @@ final class ColorsData {
             String color = colors[r.nextInt(3)];
             double size = r.nextDouble() * 2;
             String label = color.equals("red") || size > 1.5 ? "yes" : "no";
-            (i < 2000 ? train : test).append(color).append(',').append(size).append(',').append(label).append('\n');
+            (i < 2000 ? train : test)
+                    .append(color)
+                    .append(',')
+                    .append(size)
+                    .append(',')
+                    .append(label)
+                    .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), train);
         Files.writeString(dir.resolve("test.csv"), test);

@@ -59,31 +59,33 @@ class ConfigValuesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "data.epochs=-1 | experiment.json.data.epochs: -1 is not allowed; use a positive number of passes",
-        "data.epochs=0 | experiment.json.data.epochs: 0 is not allowed",
-        "data.epochs=never | experiment.json.data.epochs: \"never\" is not allowed",
-        "data.batch_size=0 | experiment.json.data.batch_size: 0 is not allowed; use a positive number of rows",
-        "data.epochs=99999999999999999999 | experiment.json.data.epochs: 99999999999999999999 is not allowed",
-        "data.shuffle_buffer=3000000000 | experiment.json.data.shuffle_buffer: 3000000000 is not allowed; the "
-                + "largest allowed is 2147483647",
-        "data.shuffle_buffer=-5 | experiment.json.data.shuffle_buffer: -5 is not allowed",
-        "data.skip_lines=-1 | experiment.json.data.skip_lines: -1 is not allowed",
-        "data.delimiter=;; | experiment.json.data.delimiter: \";;\" is not allowed; use a single character",
-        "train.steps=0 | experiment.json.train.steps: 0 is not allowed; use a positive number of steps",
-        "train.max_steps=-3 | experiment.json.train.max_steps: -3 is not allowed",
-        "run_config.save_checkpoints_steps=0 | experiment.json.run_config.save_checkpoints_steps: 0 is not allowed",
-        "run_config.keep_checkpoint_max=0 | experiment.json.run_config.keep_checkpoint_max: 0 is not allowed",
-        "estimator.dropout=1 | experiment.json.estimator.dropout: 1 is not allowed; use a probability",
-        "estimator.dropout=-0.1 | experiment.json.estimator.dropout: -0.1 is not allowed",
-        "estimator.hidden_units=[8, 0] | experiment.json.estimator.hidden_units[1]: 0 is not allowed",
-        "estimator.n_classes=1 | experiment.json.estimator.n_classes: 1 is not allowed; use 2 or more classes",
-        "estimator.optimizer={\"type\": \"adam\", \"learning_rate\": 0} | experiment.json.estimator.optimizer: "
-                + "Adam learning_rate must be > 0, got 0.0",
-        "estimator.optimizer={\"learning_rate\": 1e400} | experiment.json.estimator.optimizer.learning_rate: "
-                + "Infinity is not allowed; use a finite number",
-        "estimator.optimizer={\"learning_rate\": 1, \"learning_rate\": 2} | --set estimator.optimizer=",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "data.epochs=-1 | experiment.json.data.epochs: -1 is not allowed; use a positive number of passes",
+                "data.epochs=0 | experiment.json.data.epochs: 0 is not allowed",
+                "data.epochs=never | experiment.json.data.epochs: \"never\" is not allowed",
+                "data.batch_size=0 | experiment.json.data.batch_size: 0 is not allowed; use a positive number of rows",
+                "data.epochs=99999999999999999999 | experiment.json.data.epochs: 99999999999999999999 is not allowed",
+                "data.shuffle_buffer=3000000000 | experiment.json.data.shuffle_buffer: 3000000000 is not allowed; the "
+                        + "largest allowed is 2147483647",
+                "data.shuffle_buffer=-5 | experiment.json.data.shuffle_buffer: -5 is not allowed",
+                "data.skip_lines=-1 | experiment.json.data.skip_lines: -1 is not allowed",
+                "data.delimiter=;; | experiment.json.data.delimiter: \";;\" is not allowed; use a single character",
+                "train.steps=0 | experiment.json.train.steps: 0 is not allowed; use a positive number of steps",
+                "train.max_steps=-3 | experiment.json.train.max_steps: -3 is not allowed",
+                "run_config.save_checkpoints_steps=0 | experiment.json.run_config.save_checkpoints_steps: 0 is not allowed",
+                "run_config.keep_checkpoint_max=0 | experiment.json.run_config.keep_checkpoint_max: 0 is not allowed",
+                "estimator.dropout=1 | experiment.json.estimator.dropout: 1 is not allowed; use a probability",
+                "estimator.dropout=-0.1 | experiment.json.estimator.dropout: -0.1 is not allowed",
+                "estimator.hidden_units=[8, 0] | experiment.json.estimator.hidden_units[1]: 0 is not allowed",
+                "estimator.n_classes=1 | experiment.json.estimator.n_classes: 1 is not allowed; use 2 or more classes",
+                "estimator.optimizer={\"type\": \"adam\", \"learning_rate\": 0} | experiment.json.estimator.optimizer: "
+                        + "Adam learning_rate must be > 0, got 0.0",
+                "estimator.optimizer={\"learning_rate\": 1e400} | experiment.json.estimator.optimizer.learning_rate: "
+                        + "Infinity is not allowed; use a finite number",
+                "estimator.optimizer={\"learning_rate\": 1, \"learning_rate\": 2} | --set estimator.optimizer=",
+            })
     void outOfRangeValuesAreRefusedNamingTheConfigPath(String set, String expected) {
         CliRun r = train(set.strip());
         assertRefused(r, expected.strip());
@@ -94,10 +96,15 @@ class ConfigValuesTest {
 
     @Test
     void linearOptimizerRangesAreCheckedWithTheirPath() throws IOException {
-        Files.writeString(config, CONFIG.replace("\"type\": \"DNNClassifier\", \"hidden_units\": [4]",
-                "\"type\": \"LinearClassifier\", \"optimizer\": {\"learning_rate\": -1}"));
-        assertRefused(train(), "experiment.json.estimator.optimizer.learning_rate: -1 is not allowed; use a "
-                + "positive learning rate");
+        Files.writeString(
+                config,
+                CONFIG.replace(
+                        "\"type\": \"DNNClassifier\", \"hidden_units\": [4]",
+                        "\"type\": \"LinearClassifier\", \"optimizer\": {\"learning_rate\": -1}"));
+        assertRefused(
+                train(),
+                "experiment.json.estimator.optimizer.learning_rate: -1 is not allowed; use a "
+                        + "positive learning rate");
     }
 
     @Test

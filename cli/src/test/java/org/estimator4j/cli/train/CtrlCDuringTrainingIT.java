@@ -36,7 +36,9 @@ class CtrlCDuringTrainingIT {
         String store = dir.resolve("store").toString();
         Process p = start(config, "--store", store);
         awaitProgressLine(p);
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                .inheritIO()
+                .start();
         assertEquals(0, kill.waitFor(), "kill -INT " + p.pid());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), () -> "e4j train did not stop after Ctrl-C:\n" + err());
         assertEquals(TrainCommand.EXIT_INTERRUPTED, p.exitValue(), err());
@@ -47,13 +49,16 @@ class CtrlCDuringTrainingIT {
         assertTrue(said.find(), err);
         long step = Long.parseLong(said.group(1).replace(",", ""));
         assertEquals(dir.resolve("model").toString(), said.group(2));
-        assertEquals(step, new Checkpoints(dir.resolve("model"), 5).latest().orElseThrow().globalStep(),
+        assertEquals(
+                step,
+                new Checkpoints(dir.resolve("model"), 5).latest().orElseThrow().globalStep(),
                 "the checkpoint of the step training stopped at");
         try (ExperimentStore s = ExperimentStore.open(store)) {
             Run run = s.getRun(said.group(3));
             assertEquals(RunStatus.KILLED, run.status());
             assertTrue(run.failure().contains("interrupted (Ctrl-C) at global step " + step), run.failure());
-            assertTrue(run.artifacts().stream().anyMatch(a -> a.path().endsWith("ckpt-" + step + ".e4j")),
+            assertTrue(
+                    run.artifacts().stream().anyMatch(a -> a.path().endsWith("ckpt-" + step + ".e4j")),
                     run.artifacts().toString());
         }
     }
@@ -73,13 +78,15 @@ class CtrlCDuringTrainingIT {
      * in the background of a non-interactive shell (as a build may be) ignores SIGINT, and so would its children.
      */
     private Process start(Path config, String... extra) throws IOException {
-        Path repoRoot = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
+        Path repoRoot = Path.of(System.getProperty("e4j.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/perl"))) {
             command.addAll(List.of("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"));
         }
-        command.addAll(List.of(repoRoot.resolve("bin/e4j").toString(), "train", "--config", config.toString(),
-                "--no-eval"));
+        command.addAll(
+                List.of(repoRoot.resolve("bin/e4j").toString(), "train", "--config", config.toString(), "--no-eval"));
         command.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("E4J_JAR");
@@ -101,8 +108,12 @@ class CtrlCDuringTrainingIT {
         StringBuilder csv = new StringBuilder("color,size,label\n");
         for (int i = 0; i < 3000; i++) {
             double size = (i * 7 % 200) / 100.0;
-            csv.append(i % 3 == 0 ? "red" : "blue").append(',').append(size).append(',')
-                    .append(size > 1 ? "yes" : "no").append('\n');
+            csv.append(i % 3 == 0 ? "red" : "blue")
+                    .append(',')
+                    .append(size)
+                    .append(',')
+                    .append(size > 1 ? "yes" : "no")
+                    .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), csv);
         Path config = dir.resolve("ctrlc.json");

@@ -75,7 +75,8 @@ class DataErrorLocationTest {
         Path file = csv("bad-label.csv", 300, l -> set(l, 5, "red,0.3,maybe"));
         CliRun r = train(config("bad-label.csv", 32));
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains(file + ":5: label 'maybe' in column 'label' is not in label_vocabulary [no, yes]"),
+        assertTrue(
+                r.err().contains(file + ":5: label 'maybe' in column 'label' is not in label_vocabulary [no, yes]"),
                 r.err());
         assertFalse(r.err().contains("row "), r.err());
     }
@@ -96,8 +97,8 @@ class DataErrorLocationTest {
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains(file + ":1200:2: cannot read 'big' as float32 for column 'size'"), r.err());
         assertTrue(r.err().contains("declare the column's type (column_types)"), r.err());
-        assertFalse(r.err().contains("columnType(") || r.err().contains("badRows("),
-                "names no Java method: " + r.err());
+        assertFalse(
+                r.err().contains("columnType(") || r.err().contains("badRows("), "names no Java method: " + r.err());
     }
 
     @Test
@@ -106,8 +107,11 @@ class DataErrorLocationTest {
         Path file = csv("early-text.csv", 100, l -> set(l, 17, "green,big,yes"));
         CliRun r = train(config("early-text.csv", 128));
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains("needs raw feature 'size' as [float32, float64, int64], but it is string ("
-                + file + ":17 holds 'big', not a number)"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("needs raw feature 'size' as [float32, float64, int64], but it is string (" + file
+                                + ":17 holds 'big', not a number)"),
+                r.err());
         assertTrue(r.err().contains("data.column_types"), r.err());
     }
 }

@@ -27,7 +27,9 @@ class KillDuringTrainingIT {
 
     @Test
     void sigkillNeverLeavesAnUnloadableLatestCheckpoint() throws Exception {
-        Path repoRoot = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
+        Path repoRoot = Path.of(System.getProperty("e4j.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path config = writeExperiment();
         Path modelDir = dir.resolve("model");
         SplittableRandom random = new SplittableRandom(2026);
@@ -44,8 +46,10 @@ class KillDuringTrainingIT {
             Optional<Checkpoints.Checkpoint> latest = new Checkpoints(modelDir, 3).latest(); // throws if damaged
             if (latest.isPresent()) {
                 long step = latest.get().globalStep();
-                assertTrue(step >= previousStep, "kill " + i + ": step went back from " + previousStep + " to "
-                        + step + " (training did not resume from the latest checkpoint)");
+                assertTrue(
+                        step >= previousStep,
+                        "kill " + i + ": step went back from " + previousStep + " to " + step
+                                + " (training did not resume from the latest checkpoint)");
                 previousStep = step;
                 killedWithCheckpoints++;
             }
@@ -57,9 +61,11 @@ class KillDuringTrainingIT {
         assertTrue(finish.waitFor(120, TimeUnit.SECONDS), "the final run did not finish");
         assertEquals(0, finish.exitValue(), Files.readString(dir.resolve("train.log")));
         long finalStep = new Checkpoints(modelDir, 3).latest().orElseThrow().globalStep();
-        assertEquals(previousStep + 2000, finalStep, "the final run resumes at the last checkpoint and stops at max_steps");
+        assertEquals(
+                previousStep + 2000, finalStep, "the final run resumes at the last checkpoint and stops at max_steps");
         try (var files = Files.list(modelDir)) {
-            List<String> partial = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".partial"))
+            List<String> partial = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".partial"))
                     .toList();
             assertEquals(List.of(), partial, "a finished run leaves no partial checkpoint files");
         }
@@ -75,8 +81,8 @@ class KillDuringTrainingIT {
     }
 
     private Process start(Path repoRoot, Path config, String... extra) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(repoRoot.resolve("bin/e4j").toString(), "train",
-                "--config", config.toString(), "--no-eval"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(repoRoot.resolve("bin/e4j").toString(), "train", "--config", config.toString(), "--no-eval"));
         command.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("E4J_JAR");
@@ -93,7 +99,12 @@ class KillDuringTrainingIT {
         for (int i = 0; i < 20_000; i++) {
             long u = r.nextInt(5000);
             long it = r.nextInt(500);
-            csv.append('u').append(u).append(",i").append(it).append(',').append((u + it) % 3 == 0 ? 1 : 0)
+            csv.append('u')
+                    .append(u)
+                    .append(",i")
+                    .append(it)
+                    .append(',')
+                    .append((u + it) % 3 == 0 ? 1 : 0)
                     .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), csv);

@@ -35,7 +35,9 @@ class LearnedColumnsTest {
                          "boundaries": [], "quantile_buckets": 4}}]
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path config;
 
     @BeforeEach
@@ -61,8 +63,14 @@ class LearnedColumnsTest {
         for (int i = 0; i < rows; i++) {
             String color = colors.get(r.nextInt(colors.size()));
             double size = r.nextDouble() * 2;
-            csv.append(color).append(',').append(size).append(',').append(40 + r.nextDouble() * 20).append(',')
-                    .append(color.equals("red") || size > 1.5 ? "yes" : "no").append('\n');
+            csv.append(color)
+                    .append(',')
+                    .append(size)
+                    .append(',')
+                    .append(40 + r.nextDouble() * 20)
+                    .append(',')
+                    .append(color.equals("red") || size > 1.5 ? "yes" : "no")
+                    .append('\n');
         }
         Files.writeString(file, csv);
     }
@@ -76,38 +84,64 @@ class LearnedColumnsTest {
     @Test
     void trainLearnsTheStateOnceAndEveryCommandUsesIt() throws Exception {
         CliRun train = e4j("train", "--config", config.toString(), "--no-store", "--format", "json");
-        assertTrue(train.err().contains("learned their state in one pass over the train files (2,000 rows"),
-                train.err());
+        assertTrue(
+                train.err().contains("learned their state in one pass over the train files (2,000 rows"), train.err());
         assertTrue(JSON.readTree(train.out()).get("metrics").get("accuracy").asDouble() > 0.9, train.out());
         Path description = dir.resolve("model/estimator.json");
         String learned = Files.readString(description);
-        List<FeatureColumn> columns = FeatureColumnJson.fromJson(JSON.readTree(learned).get("feature_columns"));
+        List<FeatureColumn> columns =
+                FeatureColumnJson.fromJson(JSON.readTree(learned).get("feature_columns"));
         assertTrue(columns.stream().allMatch(FeatureColumn::isAdapted), learned);
-        JsonNode vocabulary = JSON.readTree(learned).get("feature_columns").get(0).get("config")
+        JsonNode vocabulary = JSON.readTree(learned)
+                .get("feature_columns")
+                .get(0)
+                .get("config")
                 .get("vocabulary_list");
-        assertEquals(List.of("blue", "green", "red"), java.util.stream.StreamSupport.stream(
-                vocabulary.spliterator(), false).map(JsonNode::asText).sorted().toList());
+        assertEquals(
+                List.of("blue", "green", "red"),
+                java.util.stream.StreamSupport.stream(vocabulary.spliterator(), false)
+                        .map(JsonNode::asText)
+                        .sorted()
+                        .toList());
 
         // Other data now: a resumed run keeps the state its checkpoints were trained with.
         writeData(dir.resolve("train.csv"), 2000, List.of("purple", "orange"), 3);
-        CliRun resumed = e4j("train", "--config", config.toString(), "--no-store", "--no-eval",
-                "--set", "data.epochs=1");
+        CliRun resumed =
+                e4j("train", "--config", config.toString(), "--no-store", "--no-eval", "--set", "data.epochs=1");
         assertTrue(resumed.err().contains("using the state they learned when model_dir"), resumed.err());
         assertEquals(learned, Files.readString(description), "a resume does not re-learn the state");
 
         CliRun evaluate = e4j("evaluate", "--config", config.toString(), "--format", "json");
         assertTrue(JSON.readTree(evaluate.out()).get("auc").asDouble() > 0.9, evaluate.out());
-        e4j("export", "--config", config.toString(), "--dir", dir.resolve("export").toString());
+        e4j(
+                "export",
+                "--config",
+                config.toString(),
+                "--dir",
+                dir.resolve("export").toString());
         Path bundle;
         try (var steps = Files.list(dir.resolve("export"))) {
             bundle = steps.findFirst().orElseThrow();
         }
-        assertEquals(JSON.readTree(learned).get("feature_columns"),
+        assertEquals(
+                JSON.readTree(learned).get("feature_columns"),
                 JSON.readTree(Files.readString(bundle.resolve("model.json"))).get("feature_columns"));
-        String fromCheckpoint = e4j("predict", "--config", config.toString(), "--input",
-                dir.resolve("test.csv").toString()).out();
-        String fromBundle = e4j("predict", "--config", config.toString(), "--bundle", bundle.toString(), "--input",
-                dir.resolve("test.csv").toString()).out();
+        String fromCheckpoint = e4j(
+                        "predict",
+                        "--config",
+                        config.toString(),
+                        "--input",
+                        dir.resolve("test.csv").toString())
+                .out();
+        String fromBundle = e4j(
+                        "predict",
+                        "--config",
+                        config.toString(),
+                        "--bundle",
+                        bundle.toString(),
+                        "--input",
+                        dir.resolve("test.csv").toString())
+                .out();
         assertEquals(300, fromCheckpoint.lines().count());
         assertEquals(fromCheckpoint, fromBundle);
     }
@@ -123,24 +157,45 @@ class LearnedColumnsTest {
                 {"color": "blue", "size": 1.1, "weight": 55}
                 """);
 
-        CliRun notAdapted = CliRun.e4j("features", "inspect", "--columns", columns.toString(), "--input",
-                rows.toString());
+        CliRun notAdapted =
+                CliRun.e4j("features", "inspect", "--columns", columns.toString(), "--input", rows.toString());
         assertEquals(1, notAdapted.exitCode());
-        assertTrue(notAdapted.err().contains("column 'color' in " + columns + " learns its state from data")
-                && notAdapted.err().contains("e4j features adapt"), notAdapted.err());
+        assertTrue(
+                notAdapted.err().contains("column 'color' in " + columns + " learns its state from data")
+                        && notAdapted.err().contains("e4j features adapt"),
+                notAdapted.err());
         assertFalse(notAdapted.err().matches("(?s).*\\w+\\.\\w+\\(.*"), "names no Java method: " + notAdapted.err());
 
         Path adapted = dir.resolve("adapted.json");
-        e4j("features", "adapt", "--columns", columns.toString(), "--input", dir.resolve("train.csv").toString(),
-                "--out", adapted.toString());
+        e4j(
+                "features",
+                "adapt",
+                "--columns",
+                columns.toString(),
+                "--input",
+                dir.resolve("train.csv").toString(),
+                "--out",
+                adapted.toString());
         List<FeatureColumn> read = FeatureColumnJson.read(adapted);
         assertTrue(read.stream().allMatch(FeatureColumn::isAdapted));
-        JsonNode inspected = JSON.readTree(e4j("features", "inspect", "--columns", adapted.toString(), "--input",
-                rows.toString(), "--format", "json").out().lines().findFirst().orElseThrow());
+        JsonNode inspected = JSON.readTree(e4j(
+                        "features",
+                        "inspect",
+                        "--columns",
+                        adapted.toString(),
+                        "--input",
+                        rows.toString(),
+                        "--format",
+                        "json")
+                .out()
+                .lines()
+                .findFirst()
+                .orElseThrow());
         assertTrue(inspected.toString().contains("size_bucketized"), inspected.toString());
 
         // From the config: the same state e4j train would learn (before any training).
-        String fromConfig = e4j("features", "adapt", "--config", config.toString()).out();
+        String fromConfig =
+                e4j("features", "adapt", "--config", config.toString()).out();
         assertEquals(JSON.readTree(Files.readString(adapted)), JSON.readTree(fromConfig));
     }
 }

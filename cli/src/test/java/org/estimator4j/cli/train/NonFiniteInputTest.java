@@ -66,8 +66,11 @@ class NonFiniteInputTest {
             withSize("train.csv", "train.csv", 7, bad);
             CliRun r = e4j("train", "--config", config.toString(), "--no-store", "--no-eval");
             assertEquals(1, r.exitCode(), r.err());
-            assertTrue(r.err().contains(dir.resolve("train.csv") + ":7:2: '" + bad + "' in column 'size' is not a "
-                    + "finite float32 number"), r.err());
+            assertTrue(
+                    r.err()
+                            .contains(dir.resolve("train.csv") + ":7:2: '" + bad + "' in column 'size' is not a "
+                                    + "finite float32 number"),
+                    r.err());
             assertFalse(r.out().contains("accuracy"), r.out());
         }
     }
@@ -81,19 +84,23 @@ class NonFiniteInputTest {
 
     @Test
     void evaluateAndPredictRefuseThemTooAndReportNoMetrics() throws IOException {
-        assertEquals(0, e4j("train", "--config", config.toString(), "--no-store", "--no-eval").exitCode());
+        assertEquals(
+                0,
+                e4j("train", "--config", config.toString(), "--no-store", "--no-eval")
+                        .exitCode());
         Path test = withSize("test.csv", "test.csv", 12, "NaN");
         CliRun eval = e4j("evaluate", "--config", config.toString());
         assertEquals(1, eval.exitCode(), eval.err());
-        assertTrue(eval.err().contains(test + ":12:2: 'NaN' in column 'size' is not a finite float32 number"),
-                eval.err());
+        assertTrue(
+                eval.err().contains(test + ":12:2: 'NaN' in column 'size' is not a finite float32 number"), eval.err());
         assertFalse(eval.out().contains("accuracy"), eval.out());
 
         Path input = dir.resolve("new.csv");
         Files.writeString(input, "color,size\nred,0.1\nblue,1e39\n");
         CliRun predict = e4j("predict", "--config", config.toString(), "--input", input.toString());
         assertEquals(1, predict.exitCode(), predict.err());
-        assertTrue(predict.err().contains(input + ":3:2: '1e39' in column 'size' is not a finite float32 number"),
+        assertTrue(
+                predict.err().contains(input + ":3:2: '1e39' in column 'size' is not a finite float32 number"),
                 predict.err());
     }
 }

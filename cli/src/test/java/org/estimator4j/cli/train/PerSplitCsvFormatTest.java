@@ -82,8 +82,11 @@ class PerSplitCsvFormatTest {
         writeConfig(", \"eval\": {\"header\": false, \"delimiter\": \";\"}");
         CliRun r = CliRun.e4j("train", "--config", config.toString());
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains("experiment.json.data.eval.header: false needs the column names; give "
-                + "experiment.json.data.eval.column_names"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("experiment.json.data.eval.header: false needs the column names; give "
+                                + "experiment.json.data.eval.column_names"),
+                r.err());
         assertTrue(Files.notExists(dir.resolve("model")), "refused before training");
     }
 
@@ -92,8 +95,11 @@ class PerSplitCsvFormatTest {
         writeConfig(", \"train\": {\"headers\": false}");
         CliRun r = CliRun.e4j("train", "--config", config.toString());
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains("experiment.json.data.train: unknown key [headers]; known keys: [column_names, "
-                + "column_types, delimiter, header, na_tokens, parsing_threads, quote, skip_lines, trim_whitespace]"),
+        assertTrue(
+                r.err()
+                        .contains(
+                                "experiment.json.data.train: unknown key [headers]; known keys: [column_names, "
+                                        + "column_types, delimiter, header, na_tokens, parsing_threads, quote, skip_lines, trim_whitespace]"),
                 r.err());
     }
 }

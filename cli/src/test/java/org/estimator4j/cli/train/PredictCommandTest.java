@@ -59,8 +59,14 @@ class PredictCommandTest {
                 """);
         CliRun train = CliRun.e4j("train", "--config", config.toString(), "--no-eval", "--no-store");
         assertEquals(0, train.exitCode(), train.err());
-        CliRun export = CliRun.e4j("export", "--config", config.toString(), "--dir", dir.resolve("export").toString(),
-                "--format", "json");
+        CliRun export = CliRun.e4j(
+                "export",
+                "--config",
+                config.toString(),
+                "--dir",
+                dir.resolve("export").toString(),
+                "--format",
+                "json");
         assertEquals(0, export.exitCode(), export.err());
         bundle = Path.of(JSON.readTree(export.out()).get("bundle").asText());
     }
@@ -83,15 +89,19 @@ class PredictCommandTest {
         CliRun before = CliRun.e4j("predict", "--bundle", bundle.toString(), "--input", input.toString());
         assertEquals(0, before.exitCode(), before.err());
         List<JsonNode> rows = jsonLines(before);
-        assertEquals(List.of("yes", "no"), rows.stream().map(n -> n.at("/classes/0").asText()).toList());
+        assertEquals(
+                List.of("yes", "no"),
+                rows.stream().map(n -> n.at("/classes/0").asText()).toList());
 
         // Reordering, then deleting, the vocabulary the model was trained with changes nothing the bundle serves.
         Files.writeString(dir.resolve("colors.txt"), "blue\nred\ngreen\n");
         CliRun reordered = CliRun.e4j("predict", "--bundle", bundle.toString(), "--input", input.toString());
         assertEquals(before.out(), reordered.out(), reordered.err());
         Files.delete(dir.resolve("colors.txt"));
-        assertEquals(before.out(), CliRun.e4j("predict", "--bundle", bundle.toString(), "--input",
-                input.toString()).out());
+        assertEquals(
+                before.out(),
+                CliRun.e4j("predict", "--bundle", bundle.toString(), "--input", input.toString())
+                        .out());
     }
 
     @Test
@@ -104,19 +114,32 @@ class PredictCommandTest {
         CliRun r = withStdin(rows, "predict", "--bundle", bundle.toString(), "--input", "-", "--keep-columns", "id");
         assertEquals(0, r.exitCode(), r.err());
         List<JsonNode> out = jsonLines(r);
-        assertEquals(List.of("a1", "b2", "c3"), out.stream().map(n -> n.get("id").asText()).toList());
+        assertEquals(
+                List.of("a1", "b2", "c3"),
+                out.stream().map(n -> n.get("id").asText()).toList());
         assertEquals("id", out.get(0).fieldNames().next()); // kept columns come first
         Predictor predictor = Predictor.load(bundle);
         Prediction both = predictor.predict(Map.of("color", List.of("red", "blue"), "size", 0.1));
         assertEquals(both.logits()[0], (float) out.get(1).at("/logits/0").asDouble(), 1e-6);
-        assertNotEquals(out.get(0).at("/logits/0").asDouble(), out.get(1).at("/logits/0").asDouble());
+        assertNotEquals(
+                out.get(0).at("/logits/0").asDouble(),
+                out.get(1).at("/logits/0").asDouble());
     }
 
     @Test
     void csvFromStdinIsDetectedAndEachOutputFormatMeansSomething() throws IOException {
         String csv = "id,color,size\n7,red,0.1\n8,blue,0.2\n";
-        CliRun asCsv = withStdin(csv, "predict", "--bundle", bundle.toString(), "--input", "-", "--keep-columns",
-                "id", "--format", "csv");
+        CliRun asCsv = withStdin(
+                csv,
+                "predict",
+                "--bundle",
+                bundle.toString(),
+                "--input",
+                "-",
+                "--keep-columns",
+                "id",
+                "--format",
+                "csv");
         assertEquals(0, asCsv.exitCode(), asCsv.err());
         List<String> lines = asCsv.out().lines().toList();
         assertEquals("id,logits,logistic,probabilities_0,probabilities_1,class_ids,classes", lines.get(0));
@@ -124,21 +147,41 @@ class PredictCommandTest {
         assertTrue(lines.get(1).startsWith("7,") && lines.get(1).endsWith(",1,yes"), lines.get(1));
         assertTrue(lines.get(2).startsWith("8,") && lines.get(2).endsWith(",0,no"), lines.get(2));
 
-        CliRun table = withStdin(csv, "predict", "--bundle", bundle.toString(), "--input", "-", "--keep-columns",
-                "id", "--format", "table");
+        CliRun table = withStdin(
+                csv,
+                "predict",
+                "--bundle",
+                bundle.toString(),
+                "--input",
+                "-",
+                "--keep-columns",
+                "id",
+                "--format",
+                "table");
         assertEquals(0, table.exitCode(), table.err());
         List<String> rows = table.out().lines().toList();
-        assertTrue(rows.get(0).matches("id +logits +logistic +probabilities_0 +probabilities_1 +class_ids +classes"),
+        assertTrue(
+                rows.get(0).matches("id +logits +logistic +probabilities_0 +probabilities_1 +class_ids +classes"),
                 rows.get(0));
         assertTrue(rows.get(1).matches("7 +\\S+ +\\S+ +\\S+ +\\S+ +1 +yes"), rows.get(1));
         // Columns line up: every row's classes column starts where the header's does.
-        assertEquals(rows.get(0).indexOf("classes", rows.get(0).indexOf("class_ids") + 1), rows.get(1).lastIndexOf(
-                "yes"));
+        assertEquals(
+                rows.get(0).indexOf("classes", rows.get(0).indexOf("class_ids") + 1),
+                rows.get(1).lastIndexOf("yes"));
 
         CliRun jsonl = withStdin(csv, "predict", "--bundle", bundle.toString(), "--input", "-");
         assertEquals(2, jsonLines(jsonl).size(), jsonl.out());
-        CliRun declared = withStdin(csv, "predict", "--bundle", bundle.toString(), "--input", "-",
-                "--input-format", "csv", "--format", "jsonl");
+        CliRun declared = withStdin(
+                csv,
+                "predict",
+                "--bundle",
+                bundle.toString(),
+                "--input",
+                "-",
+                "--input-format",
+                "csv",
+                "--format",
+                "jsonl");
         assertEquals(jsonl.out(), declared.out());
     }
 
@@ -162,11 +205,13 @@ class PredictCommandTest {
         assertTrue(noInput.err().contains("give --input FILE (CSV or JSON lines), or --input -"), noInput.err());
 
         Path input = Files.writeString(dir.resolve("new.jsonl"), "{\"color\": \"red\", \"size\": 1}\n");
-        CliRun noId = CliRun.e4j("predict", "--bundle", bundle.toString(), "--input", input.toString(),
-                "--keep-columns", "id");
+        CliRun noId = CliRun.e4j(
+                "predict", "--bundle", bundle.toString(), "--input", input.toString(), "--keep-columns", "id");
         assertEquals(1, noId.exitCode());
-        assertEquals(List.of("e4j predict failed: --keep-columns id: the input has no column 'id' (its columns: "
-                + "color, size); name input columns to copy, separated by commas"), noId.errLines());
+        assertEquals(
+                List.of("e4j predict failed: --keep-columns id: the input has no column 'id' (its columns: "
+                        + "color, size); name input columns to copy, separated by commas"),
+                noId.errLines());
     }
 
     @Test
@@ -177,13 +222,16 @@ class PredictCommandTest {
         CliRun refused = CliRun.e4j("predict", "--bundle", bundle.toString(), "--input", input.toString());
         assertEquals(1, refused.exitCode());
         assertEquals(1, refused.errLines().size(), refused.err());
-        assertTrue(refused.err().startsWith("e4j predict failed: bundle " + bundle + " has no manifest.json, so its "
-                + "files cannot be checked; export the model again"), refused.err());
+        assertTrue(
+                refused.err()
+                        .startsWith("e4j predict failed: bundle " + bundle + " has no manifest.json, so its "
+                                + "files cannot be checked; export the model again"),
+                refused.err());
         assertFalse(refused.err().contains("Exception"), refused.err());
         assertEquals("", refused.out());
 
-        CliRun unchecked = CliRun.e4j("predict", "--bundle", bundle.toString(), "--input", input.toString(),
-                "--no-verify");
+        CliRun unchecked =
+                CliRun.e4j("predict", "--bundle", bundle.toString(), "--input", input.toString(), "--no-verify");
         assertEquals(0, unchecked.exitCode(), unchecked.err());
         assertEquals(good.out(), unchecked.out());
     }
@@ -197,8 +245,11 @@ class PredictCommandTest {
         CliRun r = CliRun.e4j("train", "--config", config.toString(), "--no-eval", "--no-store");
         assertEquals(1, r.exitCode());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().contains("experiment.json.feature_columns[0].config: vocabulary column 'color': "
-                + "vocabulary_file /dev/zero is not a regular file"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("experiment.json.feature_columns[0].config: vocabulary column 'color': "
+                                + "vocabulary_file /dev/zero is not a regular file"),
+                r.err());
     }
 
     @Test
@@ -207,17 +258,29 @@ class PredictCommandTest {
         byte[] bytes = Files.readAllBytes(variables);
         bytes[bytes.length / 2] ^= 1;
         Files.write(variables, bytes);
-        CliRun refused = CliRun.e4j("predict", "--bundle", bundle.toString(), "--input",
-                Files.writeString(dir.resolve("new.csv"), "color,size\nred,0.1\n").toString());
+        CliRun refused = CliRun.e4j(
+                "predict",
+                "--bundle",
+                bundle.toString(),
+                "--input",
+                Files.writeString(dir.resolve("new.csv"), "color,size\nred,0.1\n")
+                        .toString());
         assertEquals(1, refused.exitCode());
-        assertEquals(List.of("e4j predict failed: bundle " + bundle + " is damaged: the SHA-256 checksum of "
-                + "variables.e4j does not match manifest.json (the file was altered or corrupted); export the model "
-                + "again (or copy the whole bundle directory again)"), refused.errLines());
+        assertEquals(
+                List.of("e4j predict failed: bundle " + bundle + " is damaged: the SHA-256 checksum of "
+                        + "variables.e4j does not match manifest.json (the file was altered or corrupted); export the model "
+                        + "again (or copy the whole bundle directory again)"),
+                refused.errLines());
     }
 
     @Test
     void exportingTheSameStepAgainKeepsTheBundleAndSaysSo() {
-        CliRun again = CliRun.e4j("export", "--config", config.toString(), "--dir", dir.resolve("export").toString());
+        CliRun again = CliRun.e4j(
+                "export",
+                "--config",
+                config.toString(),
+                "--dir",
+                dir.resolve("export").toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().startsWith("kept " + bundle + ": it already holds this model at step "), again.out());
     }

@@ -25,7 +25,9 @@ class PredictFromStdinIT {
     private record Result(int exitCode, String out, String err) {}
 
     private Result e4j(Path stdin, String... args) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("e4j.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         List<String> command = new ArrayList<>(List.of(root.resolve("bin/e4j").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -57,18 +59,37 @@ class PredictFromStdinIT {
                  "estimator": {"type": "LinearClassifier", "label_vocabulary": ["no", "yes"]},
                  "run_config": {"model_dir": "model"}}
                 """);
-        assertEquals(0, CliRun.e4j("train", "--config", config.toString(), "--no-eval", "--no-store").exitCode());
-        CliRun export = CliRun.e4j("export", "--config", config.toString(), "--dir", dir.resolve("export").toString(),
-                "--format", "json");
+        assertEquals(
+                0,
+                CliRun.e4j("train", "--config", config.toString(), "--no-eval", "--no-store")
+                        .exitCode());
+        CliRun export = CliRun.e4j(
+                "export",
+                "--config",
+                config.toString(),
+                "--dir",
+                dir.resolve("export").toString(),
+                "--format",
+                "json");
         assertEquals(0, export.exitCode(), export.err());
-        Path bundle = Path.of(new ObjectMapper().readTree(export.out()).get("bundle").asText());
+        Path bundle =
+                Path.of(new ObjectMapper().readTree(export.out()).get("bundle").asText());
 
         Path rows = Files.writeString(dir.resolve("rows.txt"), """
                 {"id": 1, "color": "red", "size": 0.2}
                 {"id": 2, "color": ["green"], "size": 0.3}
                 """);
-        Result r = e4j(rows, "predict", "--bundle", bundle.toString(), "--input", "-", "--keep-columns", "id",
-                "--format", "csv");
+        Result r = e4j(
+                rows,
+                "predict",
+                "--bundle",
+                bundle.toString(),
+                "--input",
+                "-",
+                "--keep-columns",
+                "id",
+                "--format",
+                "csv");
         assertEquals(0, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(3, lines.size(), r.out());

@@ -59,41 +59,63 @@ class SizeLimitsTest {
 
     @Test
     void twoBillionHiddenUnits() {
-        assertRefused(train("estimator.hidden_units=[2000000000]"),
-                "experiment.json.estimator.hidden_units[0] = 2000000000 is too large", "3 x 2000000000 = 6000000000 "
-                        + "floats", "over the limit of", "use fewer units");
+        assertRefused(
+                train("estimator.hidden_units=[2000000000]"),
+                "experiment.json.estimator.hidden_units[0] = 2000000000 is too large",
+                "3 x 2000000000 = 6000000000 " + "floats",
+                "over the limit of",
+                "use fewer units");
     }
 
     @Test
     void twoToTheFortyHashBucketsUnderAnEmbedding() throws IOException {
         Files.writeString(config, CONFIG.replace("\"hash_bucket_size\": 10", "\"hash_bucket_size\": 1099511627776"));
-        assertRefused(train(), "experiment.json.feature_columns[0].config: embedding column over 'color': its table "
-                + "of num_buckets x dimension is too large: 1099511627776 x 2", "use fewer buckets");
+        assertRefused(
+                train(),
+                "experiment.json.feature_columns[0].config: embedding column over 'color': its table "
+                        + "of num_buckets x dimension is too large: 1099511627776 x 2",
+                "use fewer buckets");
     }
 
     @Test
     void twoToTheFortyHashBucketsInALinearModel() throws IOException {
-        Files.writeString(config, CONFIG.replace("\"hash_bucket_size\": 10", "\"hash_bucket_size\": 1099511627776")
-                .replace("{\"class_name\": \"EmbeddingColumn\", \"config\": {\"dimension\": 2, \"categorical_column\":",
-                        "").replace("10}}}},", "10}},").replace("1099511627776}}}},", "1099511627776}},")
-                .replace("\"type\": \"DNNClassifier\", \"hidden_units\": [4]", "\"type\": \"LinearClassifier\""));
-        assertRefused(train(), "experiment.json.estimator: categorical column 'color' has 1099511627776 buckets",
+        Files.writeString(
+                config,
+                CONFIG.replace("\"hash_bucket_size\": 10", "\"hash_bucket_size\": 1099511627776")
+                        .replace(
+                                "{\"class_name\": \"EmbeddingColumn\", \"config\": {\"dimension\": 2, \"categorical_column\":",
+                                "")
+                        .replace("10}}}},", "10}},")
+                        .replace("1099511627776}}}},", "1099511627776}},")
+                        .replace(
+                                "\"type\": \"DNNClassifier\", \"hidden_units\": [4]",
+                                "\"type\": \"LinearClassifier\""));
+        assertRefused(
+                train(),
+                "experiment.json.estimator: categorical column 'color' has 1099511627776 buckets",
                 "use fewer buckets");
     }
 
     @Test
     void anEmbeddingDimensionOfTwoToTheForty() throws IOException {
         Files.writeString(config, CONFIG.replace("\"dimension\": 2", "\"dimension\": 1099511627776"));
-        assertRefused(train(), "experiment.json.feature_columns[0].config.dimension: 1099511627776 is too large; the "
-                + "limit is 2147483647");
+        assertRefused(
+                train(),
+                "experiment.json.feature_columns[0].config.dimension: 1099511627776 is too large; the "
+                        + "limit is 2147483647");
         Files.writeString(config, CONFIG.replace("\"dimension\": 2", "\"dimension\": 2000000000"));
-        assertRefused(train(), "experiment.json.feature_columns[0].config: embedding column over 'color'",
+        assertRefused(
+                train(),
+                "experiment.json.feature_columns[0].config: embedding column over 'color'",
                 "10 x 2000000000 = 20000000000 floats");
     }
 
     @Test
     void aBatchSizeOfTwoToTheThirtyOneMinusOne() {
-        assertRefused(train("data.batch_size=2147483647"), "experiment.json.data.batch_size: 2147483647 is too "
-                + "large", "2147483647 x 4 = 8589934588 floats", "use a smaller batch_size");
+        assertRefused(
+                train("data.batch_size=2147483647"),
+                "experiment.json.data.batch_size: 2147483647 is too " + "large",
+                "2147483647 x 4 = 8589934588 floats",
+                "use a smaller batch_size");
     }
 }

@@ -51,8 +51,17 @@ class StoreRecordingIT {
         String store = dir.resolve("store").toString();
         List<Process> processes = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            processes.add(startLogged(config, "log-" + i, "--store", store, "--model-dir", dir.resolve("m" + i).toString(),
-                    "--set", "train.steps=1000", "--set", "run_config.log_step_count_steps=50"));
+            processes.add(startLogged(
+                    config,
+                    "log-" + i,
+                    "--store",
+                    store,
+                    "--model-dir",
+                    dir.resolve("m" + i).toString(),
+                    "--set",
+                    "train.steps=1000",
+                    "--set",
+                    "run_config.log_step_count_steps=50"));
         }
         for (int i = 0; i < 4; i++) {
             assertTrue(processes.get(i).waitFor(300, TimeUnit.SECONDS), "training " + i + " did not finish");
@@ -63,15 +72,25 @@ class StoreRecordingIT {
             assertEquals(4, runs.size());
             for (RunInfo run : runs) {
                 assertEquals(RunStatus.FINISHED, run.status());
-                List<Long> steps = s.metricHistory(run.runId(), "train_loss").stream().map(p -> p.step()).toList();
-                List<Long> expected = java.util.stream.LongStream.rangeClosed(1, 20).map(k -> 50 * k).boxed()
+                List<Long> steps = s.metricHistory(run.runId(), "train_loss").stream()
+                        .map(p -> p.step())
+                        .toList();
+                List<Long> expected = java.util.stream.LongStream.rangeClosed(1, 20)
+                        .map(k -> 50 * k)
+                        .boxed()
                         .toList();
                 assertEquals(expected, steps, "every logged step of run " + run.runId());
             }
         }
 
         // SIGKILL: no hook runs, so the run stays RUNNING in the database; its heartbeat ages and it reads STALE.
-        Process killed = startLogged(config, "log-killed", "--store", store, "--model-dir", dir.resolve("k").toString());
+        Process killed = startLogged(
+                config,
+                "log-killed",
+                "--store",
+                store,
+                "--model-dir",
+                dir.resolve("k").toString());
         String runId = awaitTrainingLoss(store, killed, 5);
         killed.destroyForcibly();
         assertTrue(killed.waitFor(60, TimeUnit.SECONDS));
@@ -99,7 +118,8 @@ class StoreRecordingIT {
                 try (ExperimentStore s = ExperimentStore.open(store)) {
                     List<RunInfo> all = s.listRuns("sigterm", false);
                     for (RunInfo run : all) {
-                        if (all.size() == runs && run.status() == RunStatus.RUNNING
+                        if (all.size() == runs
+                                && run.status() == RunStatus.RUNNING
                                 && !s.metricHistory(run.runId(), "train_loss").isEmpty()) {
                             return run.runId();
                         }
@@ -115,9 +135,11 @@ class StoreRecordingIT {
     }
 
     private Process startLogged(Path config, String logName, String... extra) throws IOException {
-        Path repoRoot = Path.of(System.getProperty("e4j.repo.root", "..")).toAbsolutePath().normalize();
-        List<String> command = new java.util.ArrayList<>(List.of(repoRoot.resolve("bin/e4j").toString(), "train",
-                "--config", config.toString(), "--no-eval"));
+        Path repoRoot = Path.of(System.getProperty("e4j.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        List<String> command = new java.util.ArrayList<>(
+                List.of(repoRoot.resolve("bin/e4j").toString(), "train", "--config", config.toString(), "--no-eval"));
         command.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("E4J_JAR");
@@ -144,8 +166,12 @@ class StoreRecordingIT {
         StringBuilder csv = new StringBuilder("color,size,label\n");
         for (int i = 0; i < 5000; i++) {
             double size = r.nextDouble() * 2;
-            csv.append(i % 3 == 0 ? "red" : "blue").append(',').append(size).append(',')
-                    .append(size > 1 ? "yes" : "no").append('\n');
+            csv.append(i % 3 == 0 ? "red" : "blue")
+                    .append(',')
+                    .append(size)
+                    .append(',')
+                    .append(size > 1 ? "yes" : "no")
+                    .append('\n');
         }
         Files.writeString(dir.resolve("train.csv"), csv);
         Path config = dir.resolve("sigterm.json");

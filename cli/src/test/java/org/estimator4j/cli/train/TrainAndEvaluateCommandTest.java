@@ -89,10 +89,21 @@ class TrainAndEvaluateCommandTest {
 
     @Test
     void tablePrintsOneLinePerEvaluationAndExportDirIsRelativeToTheConfig() throws IOException {
-        CliRun r = CliRun.e4j("train", "--config", config.toString(), "--set", "train.max_steps=150", "--set",
-                "train.eval_every_steps=50", "--set", "train.best_metric=auc", "--set", "train.export_dir=exports");
+        CliRun r = CliRun.e4j(
+                "train",
+                "--config",
+                config.toString(),
+                "--set",
+                "train.max_steps=150",
+                "--set",
+                "train.eval_every_steps=50",
+                "--set",
+                "train.best_metric=auc",
+                "--set",
+                "train.export_dir=exports");
         assertEquals(0, r.exitCode(), r.err());
-        List<String> progress = r.out().lines().filter(l -> l.startsWith("evaluation at step ")).toList();
+        List<String> progress =
+                r.out().lines().filter(l -> l.startsWith("evaluation at step ")).toList();
         assertEquals(3, progress.size(), r.out());
         assertTrue(progress.get(0).startsWith("evaluation at step 50: auc "), r.out());
         assertTrue(progress.get(0).contains("(best so far; exported " + dir.resolve("exports/best/50")), r.out());
@@ -106,7 +117,10 @@ class TrainAndEvaluateCommandTest {
     void aNonPositiveIntervalIsAConfigError() {
         CliRun r = CliRun.e4j("train", "--config", config.toString(), "--set", "train.eval_every_steps=0");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("experiment.json.train.eval_every_steps: 0 is not allowed; use a positive number "
-                + "of steps"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("experiment.json.train.eval_every_steps: 0 is not allowed; use a positive number "
+                                + "of steps"),
+                r.err());
     }
 }

@@ -18,7 +18,6 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-
     private static CliRun run(String... args) {
         return CliRun.e4j(args);
     }
@@ -61,7 +60,11 @@ class TrainCommandTest {
         CliRun eval = run("evaluate", "--config", config.toString());
         assertEquals(0, eval.exitCode(), eval.err());
         assertTrue(eval.out().contains("evaluation at global step 313"), eval.out());
-        String accuracy = eval.out().lines().filter(l -> l.startsWith("  accuracy ")).findFirst().orElseThrow();
+        String accuracy = eval.out()
+                .lines()
+                .filter(l -> l.startsWith("  accuracy "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(Double.parseDouble(accuracy.substring("  accuracy".length()).strip()) > 0.97, eval.out());
     }
 
@@ -78,7 +81,12 @@ class TrainCommandTest {
         assertEquals("yes", m.readTree(lines.get(0)).at("/classes/0").asText());
         assertEquals("no", m.readTree(lines.get(1)).at("/classes/0").asText());
 
-        CliRun export = run("export", "--config", config.toString(), "--dir", dir.resolve("export").toString());
+        CliRun export = run(
+                "export",
+                "--config",
+                config.toString(),
+                "--dir",
+                dir.resolve("export").toString());
         assertEquals(0, export.exitCode(), export.err());
         assertTrue(Files.isRegularFile(dir.resolve("export/313/model.json")));
     }
@@ -86,8 +94,19 @@ class TrainCommandTest {
     @Test
     void setOverridesConfigValuesAndModelDirOverridesTheModelDirectory() throws IOException {
         Path other = dir.resolve("elsewhere");
-        CliRun r = run("train", "--config", config.toString(), "--set", "data.epochs=1", "--set", "train.steps=10",
-                "--model-dir", other.toString(), "--format", "json", "--no-eval");
+        CliRun r = run(
+                "train",
+                "--config",
+                config.toString(),
+                "--set",
+                "data.epochs=1",
+                "--set",
+                "train.steps=10",
+                "--model-dir",
+                other.toString(),
+                "--format",
+                "json",
+                "--no-eval");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(10, new ObjectMapper().readTree(r.out()).get("global_step").asLong());
         assertTrue(Files.isRegularFile(other.resolve("ckpt-10.e4j")));
@@ -99,8 +118,8 @@ class TrainCommandTest {
         assertEquals(1, typo.exitCode());
         assertTrue(typo.err().contains("experiment.json.data: unknown key [epoch]"), typo.err());
 
-        CliRun both = run("train", "--config", config.toString(), "--set", "train.steps=1", "--set",
-                "train.max_steps=2");
+        CliRun both =
+                run("train", "--config", config.toString(), "--set", "train.steps=1", "--set", "train.max_steps=2");
         assertEquals(1, both.exitCode());
         assertTrue(both.err().contains("give steps or max_steps, not both"), both.err());
 
@@ -118,64 +137,123 @@ class TrainCommandTest {
 
     @Test
     void dnnAndWideAndDeepEstimatorsTrainFromTheConfig() throws IOException {
-        CliRun dnn = run("train", "--config", config.toString(), "--set", "feature_columns=" + DNN_COLUMNS,
-                "--set", "estimator={\"type\": \"DNNClassifier\", \"label_vocabulary\": [\"no\", \"yes\"], "
+        CliRun dnn = run(
+                "train",
+                "--config",
+                config.toString(),
+                "--set",
+                "feature_columns=" + DNN_COLUMNS,
+                "--set",
+                "estimator={\"type\": \"DNNClassifier\", \"label_vocabulary\": [\"no\", \"yes\"], "
                         + "\"hidden_units\": [16, 8], \"optimizer\": {\"type\": \"adam\", "
                         + "\"learning_rate\": 0.01}, \"batch_norm\": true, \"loss_reduction\": \"sum\"}",
-                "--model-dir", dir.resolve("dnn").toString(), "--format", "json");
+                "--model-dir",
+                dir.resolve("dnn").toString(),
+                "--format",
+                "json");
         assertEquals(0, dnn.exitCode(), dnn.err());
         JsonNode metrics = new ObjectMapper().readTree(dnn.out()).get("metrics");
         // Ranking is learned within 313 steps; batch norm's slow moving averages (momentum 0.999) still shift the
         // calibration, so AUC is the fair measure here. With the sum reduction the loss is 32 × the average loss.
         assertTrue(metrics.get("auc").asDouble() > 0.97, dnn.out());
-        assertEquals(32 * metrics.get("average_loss").asDouble(), metrics.get("loss").asDouble(), 1.0, dnn.out());
+        assertEquals(
+                32 * metrics.get("average_loss").asDouble(), metrics.get("loss").asDouble(), 1.0, dnn.out());
 
-        String wideDeep = Files.readString(config).replace("\"feature_columns\"", "\"linear_feature_columns\"")
+        String wideDeep = Files.readString(config)
+                .replace("\"feature_columns\"", "\"linear_feature_columns\"")
                 .replace("\"run_config\"", "\"dnn_feature_columns\": " + DNN_COLUMNS + ",\n  \"run_config\"")
-                .replace("\"type\": \"LinearClassifier\"", "\"type\": \"DNNLinearCombinedClassifier\", "
-                        // TensorFlow's default rates (FTRL 0.005, Adagrad 0.001) are too slow for 313 steps.
-                        + "\"dnn_hidden_units\": [8], \"linear_optimizer\": {\"learning_rate\": 0.2}, "
-                        + "\"dnn_optimizer\": {\"learning_rate\": 0.05}");
+                .replace(
+                        "\"type\": \"LinearClassifier\"",
+                        "\"type\": \"DNNLinearCombinedClassifier\", "
+                                // TensorFlow's default rates (FTRL 0.005, Adagrad 0.001) are too slow for 313 steps.
+                                + "\"dnn_hidden_units\": [8], \"linear_optimizer\": {\"learning_rate\": 0.2}, "
+                                + "\"dnn_optimizer\": {\"learning_rate\": 0.05}");
         Path wideDeepConfig = dir.resolve("wide_deep.json");
         Files.writeString(wideDeepConfig, wideDeep);
-        CliRun wd = run("train", "--config", wideDeepConfig.toString(), "--model-dir", dir.resolve("wd").toString(),
-                "--format", "json");
+        CliRun wd = run(
+                "train",
+                "--config",
+                wideDeepConfig.toString(),
+                "--model-dir",
+                dir.resolve("wd").toString(),
+                "--format",
+                "json");
         assertEquals(0, wd.exitCode(), wd.err());
         assertTrue(new ObjectMapper().readTree(wd.out()).at("/metrics/accuracy").asDouble() > 0.9, wd.out());
-        CliRun export = run("export", "--config", wideDeepConfig.toString(), "--model-dir",
-                dir.resolve("wd").toString(), "--dir", dir.resolve("wd-export").toString());
+        CliRun export = run(
+                "export",
+                "--config",
+                wideDeepConfig.toString(),
+                "--model-dir",
+                dir.resolve("wd").toString(),
+                "--dir",
+                dir.resolve("wd-export").toString());
         assertEquals(0, export.exitCode(), export.err());
     }
 
     @Test
     void dnnOptionMistakesNameTheirPath() {
-        CliRun noUnits = run("train", "--config", config.toString(), "--set", "feature_columns=" + DNN_COLUMNS,
-                "--set", "estimator.type=DNNClassifier");
+        CliRun noUnits = run(
+                "train",
+                "--config",
+                config.toString(),
+                "--set",
+                "feature_columns=" + DNN_COLUMNS,
+                "--set",
+                "estimator.type=DNNClassifier");
         assertEquals(1, noUnits.exitCode());
         assertTrue(noUnits.err().contains("experiment.json.estimator.hidden_units: missing"), noUnits.err());
 
-        CliRun optimizer = run("train", "--config", config.toString(), "--set", "feature_columns=" + DNN_COLUMNS,
-                "--set", "estimator.type=DNNClassifier", "--set", "estimator.hidden_units=[4]",
-                "--set", "estimator.optimizer={\"type\": \"adamw\"}");
+        CliRun optimizer = run(
+                "train",
+                "--config",
+                config.toString(),
+                "--set",
+                "feature_columns=" + DNN_COLUMNS,
+                "--set",
+                "estimator.type=DNNClassifier",
+                "--set",
+                "estimator.hidden_units=[4]",
+                "--set",
+                "estimator.optimizer={\"type\": \"adamw\"}");
         assertEquals(1, optimizer.exitCode());
-        assertTrue(optimizer.err().contains("estimator.optimizer.type: unknown optimizer 'adamw'; use one of "
-                + "[adagrad, adam, sgd, rmsprop]"), optimizer.err());
+        assertTrue(
+                optimizer
+                        .err()
+                        .contains("estimator.optimizer.type: unknown optimizer 'adamw'; use one of "
+                                + "[adagrad, adam, sgd, rmsprop]"),
+                optimizer.err());
 
-        CliRun option = run("train", "--config", config.toString(), "--set", "feature_columns=" + DNN_COLUMNS,
-                "--set", "estimator.type=DNNClassifier", "--set", "estimator.hidden_units=[4]",
-                "--set", "estimator.optimizer={\"type\": \"adam\", \"beta1\": 0.8}");
+        CliRun option = run(
+                "train",
+                "--config",
+                config.toString(),
+                "--set",
+                "feature_columns=" + DNN_COLUMNS,
+                "--set",
+                "estimator.type=DNNClassifier",
+                "--set",
+                "estimator.hidden_units=[4]",
+                "--set",
+                "estimator.optimizer={\"type\": \"adam\", \"beta1\": 0.8}");
         assertEquals(1, option.exitCode());
         assertTrue(option.err().contains("unknown option(s) [beta1] for optimizer adam"), option.err());
 
-        CliRun categorical = run("train", "--config", config.toString(), "--set", "estimator.type=DNNClassifier",
-                "--set", "estimator.hidden_units=[4]");
+        CliRun categorical = run(
+                "train",
+                "--config",
+                config.toString(),
+                "--set",
+                "estimator.type=DNNClassifier",
+                "--set",
+                "estimator.hidden_units=[4]");
         assertEquals(1, categorical.exitCode());
         assertTrue(categorical.err().contains("wrap it in an indicator or embedding column"), categorical.err());
 
         CliRun reduction = run("train", "--config", config.toString(), "--set", "estimator.loss_reduction=mean");
         assertEquals(1, reduction.exitCode());
-        assertTrue(reduction.err().contains("estimator.loss_reduction: unknown loss_reduction 'mean'"),
-                reduction.err());
+        assertTrue(
+                reduction.err().contains("estimator.loss_reduction: unknown loss_reduction 'mean'"), reduction.err());
     }
 
     @Test

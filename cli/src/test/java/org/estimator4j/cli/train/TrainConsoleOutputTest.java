@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainConsoleOutputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path experiment(String train) throws Exception {
         ColorsData.write(dir);
@@ -52,25 +53,47 @@ class TrainConsoleOutputTest {
         CliRun train = CliRun.e4j("train", "--config", config.toString(), "--store", store);
         assertEquals(0, train.exitCode(), train.err());
 
-        List<String> progress = train.err().lines().filter(l -> l.startsWith("step ")).toList();
+        List<String> progress =
+                train.err().lines().filter(l -> l.startsWith("step ")).toList();
         assertEquals(4, progress.size(), train.err());
         for (int i = 0; i < 4; i++) {
             String step = Integer.toString(50 * (i + 1));
-            assertTrue(progress.get(i).matches("step " + step + "/200 +" + (25 * (i + 1)) + "%  ETA \\d+:\\d\\d:\\d\\d"
-                    + "  [\\d,]+ examples/s  loss \\d\\.\\d{4}"), progress.get(i));
+            assertTrue(
+                    progress.get(i)
+                            .matches("step " + step + "/200 +" + (25 * (i + 1)) + "%  ETA \\d+:\\d\\d:\\d\\d"
+                                    + "  [\\d,]+ examples/s  loss \\d\\.\\d{4}"),
+                    progress.get(i));
         }
         assertTrue(train.err().lines().noneMatch(l -> l.contains("\r")), "no live line off a terminal");
 
         String all = train.out() + train.err();
-        assertEquals(1, all.lines().filter(l -> l.startsWith("evaluation at step 100:")).count(), all);
-        assertEquals(1, all.lines().filter(l -> l.startsWith("evaluation at step 200:")).count(), all);
-        assertTrue(train.out().lines().anyMatch(l -> l.startsWith("evaluation at step 100: loss ")
-                && l.contains("(best so far; exported ")), train.out());
+        assertEquals(
+                1,
+                all.lines().filter(l -> l.startsWith("evaluation at step 100:")).count(),
+                all);
+        assertEquals(
+                1,
+                all.lines().filter(l -> l.startsWith("evaluation at step 200:")).count(),
+                all);
+        assertTrue(
+                train.out()
+                        .lines()
+                        .anyMatch(l ->
+                                l.startsWith("evaluation at step 100: loss ") && l.contains("(best so far; exported ")),
+                train.out());
 
-        String runId = train.err().lines().filter(l -> l.startsWith("recording run ")).findFirst().orElseThrow()
+        String runId = train.err()
+                .lines()
+                .filter(l -> l.startsWith("recording run "))
+                .findFirst()
+                .orElseThrow()
                 .split(" ")[2];
-        assertTrue(train.out().lines().anyMatch(l -> l.startsWith("recorded run " + runId
-                + " in experiment 'console' (") && l.contains(store)), train.out());
+        assertTrue(
+                train.out()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("recorded run " + runId + " in experiment 'console' (")
+                                && l.contains(store)),
+                train.out());
     }
 
     @Test
@@ -82,7 +105,13 @@ class TrainConsoleOutputTest {
         JsonNode summary = JSON.readTree(train.out());
         assertTrue(summary.get("store").asText().contains(store), train.out());
         assertEquals(false, summary.get("interrupted").asBoolean());
-        assertEquals(List.of("step 100/200", "step 200/200"), train.err().lines().filter(l -> l.startsWith("step "))
-                .map(l -> l.substring(0, l.indexOf(' ', 5))).toList(), train.err());
+        assertEquals(
+                List.of("step 100/200", "step 200/200"),
+                train.err()
+                        .lines()
+                        .filter(l -> l.startsWith("step "))
+                        .map(l -> l.substring(0, l.indexOf(' ', 5)))
+                        .toList(),
+                train.err());
     }
 }

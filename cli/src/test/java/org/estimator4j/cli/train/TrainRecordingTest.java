@@ -81,7 +81,8 @@ class TrainRecordingTest {
 
             // 2000 rows x 5 epochs / 32 = 313 steps: the loss every 50 steps and at the last step.
             List<MetricPoint> loss = s.metricHistory(runId, "train_loss");
-            assertEquals(List.of(50L, 100L, 150L, 200L, 250L, 300L, 313L),
+            assertEquals(
+                    List.of(50L, 100L, 150L, 200L, 250L, 300L, 313L),
                     loss.stream().map(MetricPoint::step).toList());
             assertTrue(loss.get(loss.size() - 1).value() < loss.get(0).value(), loss.toString());
             assertEquals(summary.at("/metrics/accuracy").asDouble(), run.metric("accuracy"), 1e-12);
@@ -89,14 +90,21 @@ class TrainRecordingTest {
 
             Map<String, String> provenance = run.provenance();
             JsonNode recordedConfig = JSON.readTree(provenance.get("config"));
-            assertEquals("LinearClassifier", recordedConfig.at("/estimator/type").asText());
+            assertEquals(
+                    "LinearClassifier", recordedConfig.at("/estimator/type").asText());
             assertEquals("42", provenance.get("seed"));
             assertEquals("3", provenance.get("data.seed"));
             JsonNode files = JSON.readTree(provenance.get("data.files"));
             assertEquals(2, files.size());
-            assertEquals(dir.resolve("train.csv").toString(), files.get(0).get("path").asText());
-            assertEquals(Files.size(dir.resolve("train.csv")), files.get(0).get("size_bytes").asLong());
-            assertEquals(Provenance.sha256(dir.resolve("train.csv")), files.get(0).get("sha256").asText());
+            assertEquals(
+                    dir.resolve("train.csv").toString(),
+                    files.get(0).get("path").asText());
+            assertEquals(
+                    Files.size(dir.resolve("train.csv")),
+                    files.get(0).get("size_bytes").asLong());
+            assertEquals(
+                    Provenance.sha256(dir.resolve("train.csv")),
+                    files.get(0).get("sha256").asText());
             assertEquals(System.getProperty("java.version"), provenance.get("java.version"));
             assertEquals(System.getProperty("os.arch"), provenance.get("os.arch"));
             assertTrue(provenance.containsKey("host") && provenance.containsKey("user"), provenance.toString());
@@ -104,10 +112,14 @@ class TrainRecordingTest {
             assertTrue(provenance.get("command").startsWith("train --config "), provenance.get("command"));
             assertFalse(provenance.containsKey("git.commit"), "a temp folder is no git checkout");
 
-            List<String> checkpoints = run.artifacts().stream().filter(a -> a.kind().equals("checkpoint"))
-                    .map(Artifact::path).toList();
+            List<String> checkpoints = run.artifacts().stream()
+                    .filter(a -> a.kind().equals("checkpoint"))
+                    .map(Artifact::path)
+                    .toList();
             assertTrue(checkpoints.contains(dir.resolve("model/ckpt-313.e4j").toString()), checkpoints.toString());
-            Artifact last = run.artifacts().stream().filter(a -> a.path().endsWith("ckpt-313.e4j")).findFirst()
+            Artifact last = run.artifacts().stream()
+                    .filter(a -> a.path().endsWith("ckpt-313.e4j"))
+                    .findFirst()
                     .orElseThrow();
             assertEquals(Provenance.sha256(dir.resolve("model/ckpt-313.e4j")), last.sha256());
             assertEquals(dir.resolve("model").toString(), run.tags().get("model_dir"));
@@ -116,28 +128,42 @@ class TrainRecordingTest {
 
     @Test
     void trainAndEvaluateRecordsEachEvaluationAndTheBestBundle() throws Exception {
-        CliRun r = CliRun.e4j("train", "--config", config.toString(), "--store", store, "--format", "json",
-                "--set", "train.eval_every_steps=100", "--set", "train.best_metric=auc");
+        CliRun r = CliRun.e4j(
+                "train",
+                "--config",
+                config.toString(),
+                "--store",
+                store,
+                "--format",
+                "json",
+                "--set",
+                "train.eval_every_steps=100",
+                "--set",
+                "train.best_metric=auc");
         assertEquals(0, r.exitCode(), r.err());
         String runId = JSON.readTree(r.out()).get("run_id").asText();
         try (ExperimentStore s = ExperimentStore.open(store)) {
             Run run = s.getRun(runId);
             assertEquals(RunStatus.FINISHED, run.status());
             assertEquals("100", run.params().get("train.eval_every_steps"));
-            List<Long> evaluated = s.metricHistory(runId, "auc").stream().map(MetricPoint::step).toList();
+            List<Long> evaluated = s.metricHistory(runId, "auc").stream()
+                    .map(MetricPoint::step)
+                    .toList();
             assertEquals(List.of(100L, 200L, 300L, 313L), evaluated);
-            assertTrue(run.artifacts().stream().anyMatch(a -> a.kind().equals("bundle")
-                    && a.path().contains("/best/")), run.artifacts().toString());
+            assertTrue(
+                    run.artifacts().stream()
+                            .anyMatch(a -> a.kind().equals("bundle") && a.path().contains("/best/")),
+                    run.artifacts().toString());
         }
     }
 
     @Test
     void aFailingRunIsRecordedFailedWithTheStackTrace() throws Exception {
         // A bad value at the end of the training file, read after ~60 steps with a small shuffle buffer.
-        Files.writeString(dir.resolve("train.csv"), Files.readString(dir.resolve("train.csv"))
-                + "red,not-a-number,yes\n");
-        CliRun r = CliRun.e4j("train", "--config", config.toString(), "--store", store, "--set",
-                "data.shuffle_buffer=10");
+        Files.writeString(
+                dir.resolve("train.csv"), Files.readString(dir.resolve("train.csv")) + "red,not-a-number,yes\n");
+        CliRun r =
+                CliRun.e4j("train", "--config", config.toString(), "--store", store, "--set", "data.shuffle_buffer=10");
         assertEquals(1, r.exitCode(), r.err());
         try (ExperimentStore s = ExperimentStore.open(store)) {
             List<RunInfo> runs = s.listRuns("census-lite", false);
@@ -153,15 +179,35 @@ class TrainRecordingTest {
     @Test
     void configKeysNameTheStoreAndExperimentAndNoStoreRecordsNothing() throws Exception {
         String other = dir.resolve("from-config").toString();
-        CliRun r = CliRun.e4j("train", "--config", config.toString(), "--format", "json", "--set",
-                "store=" + other, "--set", "experiment=colors", "--set", "train.steps=20", "--no-eval");
+        CliRun r = CliRun.e4j(
+                "train",
+                "--config",
+                config.toString(),
+                "--format",
+                "json",
+                "--set",
+                "store=" + other,
+                "--set",
+                "experiment=colors",
+                "--set",
+                "train.steps=20",
+                "--no-eval");
         assertEquals(0, r.exitCode(), r.err());
         try (ExperimentStore s = ExperimentStore.open(other)) {
             assertEquals(1, s.listRuns("colors", false).size());
         }
 
-        CliRun none = CliRun.e4j("train", "--config", config.toString(), "--store", store, "--no-store",
-                "--format", "json", "--set", "train.steps=20");
+        CliRun none = CliRun.e4j(
+                "train",
+                "--config",
+                config.toString(),
+                "--store",
+                store,
+                "--no-store",
+                "--format",
+                "json",
+                "--set",
+                "train.steps=20");
         assertEquals(0, none.exitCode(), none.err());
         assertFalse(JSON.readTree(none.out()).has("run_id"));
         assertFalse(Files.exists(dir.resolve("store.mv.db")), "--no-store does not even create the store");
@@ -172,8 +218,20 @@ class TrainRecordingTest {
         JsonNode c = JSON.readTree("{\"data\": {\"batch_size\": 40, \"na_tokens\": [\"?\"]}, \"estimator\": "
                 + "{\"type\": \"DNNClassifier\", \"hidden_units\": [64, 32], \"optimizer\": {\"type\": \"adam\", "
                 + "\"learning_rate\": 0.001}, \"weight_column\": null}, \"feature_columns\": [{\"a\": 1}]}");
-        assertEquals(Map.of("data.batch_size", "40", "data.na_tokens", "[\"?\"]", "estimator.type", "DNNClassifier",
-                "estimator.hidden_units", "[64,32]", "estimator.optimizer.type", "adam",
-                "estimator.optimizer.learning_rate", "0.001"), RunRecording.params(c));
+        assertEquals(
+                Map.of(
+                        "data.batch_size",
+                        "40",
+                        "data.na_tokens",
+                        "[\"?\"]",
+                        "estimator.type",
+                        "DNNClassifier",
+                        "estimator.hidden_units",
+                        "[64,32]",
+                        "estimator.optimizer.type",
+                        "adam",
+                        "estimator.optimizer.learning_rate",
+                        "0.001"),
+                RunRecording.params(c));
     }
 }

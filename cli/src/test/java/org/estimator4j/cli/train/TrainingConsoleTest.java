@@ -18,6 +18,7 @@ class TrainingConsoleTest {
 
     /** A clock the test moves, and a context whose step the test sets. */
     private long now;
+
     private long step;
     private boolean stopRequested;
     private final TrainingContext context = new TrainingContext() {
@@ -60,22 +61,28 @@ class TrainingConsoleTest {
         TrainingConsole console = new TrainingConsole(err, true, 100, 10, 40, () -> now, () -> false);
         console.onTrainBegin(context);
         steps(console, 10, 20); // 200 ms: drawn at 100 and 200 ms (steps 5 and 10)
-        assertEquals("\rstep 5/40   12%  ETA 0:00:01  500 examples/s  loss 0.5000"
-                + "\rstep 10/40   25%  ETA 0:00:01  500 examples/s  loss 0.5000", screen.toString());
+        assertEquals(
+                "\rstep 5/40   12%  ETA 0:00:01  500 examples/s  loss 0.5000"
+                        + "\rstep 10/40   25%  ETA 0:00:01  500 examples/s  loss 0.5000",
+                screen.toString());
 
         screen.getBuffer().setLength(0);
         console.println(new PrintWriter(stdout), "evaluation at step 10: loss 0.5");
         String blank = " ".repeat("step 10/40   25%  ETA 0:00:01  500 examples/s  loss 0.5000".length());
-        assertEquals("\r" + blank + "\r" + "\rstep 10/40   25%  ETA 0:00:01  500 examples/s  loss 0.5000",
-                screen.toString(), "the live line is erased, then drawn again below the printed line");
+        assertEquals(
+                "\r" + blank + "\r" + "\rstep 10/40   25%  ETA 0:00:01  500 examples/s  loss 0.5000",
+                screen.toString(),
+                "the live line is erased, then drawn again below the printed line");
         assertEquals("evaluation at step 10: loss 0.5" + System.lineSeparator(), stdout.toString());
 
         screen.getBuffer().setLength(0);
         steps(console, 30, 1); // 30 ms: too soon to redraw
         assertEquals("", screen.toString());
         console.onTrainEnd(context);
-        assertEquals("\rstep 40/40  100%  ETA 0:00:00  1,739 examples/s  loss 0.5000" + System.lineSeparator(),
-                screen.toString(), "the last step stays on screen, and what follows starts on a new line");
+        assertEquals(
+                "\rstep 40/40  100%  ETA 0:00:00  1,739 examples/s  loss 0.5000" + System.lineSeparator(),
+                screen.toString(),
+                "the last step stays on screen, and what follows starts on a new line");
     }
 
     @Test
@@ -85,16 +92,22 @@ class TrainingConsoleTest {
         console.onTrainBegin(context);
         steps(console, 10, 100);
         console.onTrainEnd(context);
-        assertEquals(String.join(System.lineSeparator(), "step 4  100 examples/s  loss 0.5000",
-                "step 8  100 examples/s  loss 0.5000", "step 10  100 examples/s  loss 0.5000", ""), log.toString());
+        assertEquals(
+                String.join(
+                        System.lineSeparator(),
+                        "step 4  100 examples/s  loss 0.5000",
+                        "step 8  100 examples/s  loss 0.5000",
+                        "step 10  100 examples/s  loss 0.5000",
+                        ""),
+                log.toString());
         assertFalse(log.toString().contains("\r"));
     }
 
     @Test
     void ctrlCStopsAtTheNextStep() {
         AtomicBoolean pressed = new AtomicBoolean();
-        TrainingConsole console = new TrainingConsole(new PrintWriter(new StringWriter()), false, 100, 10, 0,
-                () -> now, pressed::get);
+        TrainingConsole console =
+                new TrainingConsole(new PrintWriter(new StringWriter()), false, 100, 10, 0, () -> now, pressed::get);
         console.onTrainBegin(context);
         steps(console, 3, 1);
         assertFalse(stopRequested);

@@ -69,8 +69,7 @@ class TrainingLogTest {
         CliRun r = trainCapturingStderr(config("normal", "train.csv", "0.2"));
         assertEquals(0, r.exitCode(), r.err());
         // The console's progress lines, and not the library's own (DEBUG) lines saying the same again.
-        assertTrue(r.err().lines().anyMatch(l -> l.matches("step 100/\\d+ .*examples/s  loss \\d+\\.\\d+")),
-                r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.matches("step 100/\\d+ .*examples/s  loss \\d+\\.\\d+")), r.err());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("step 300/")), r.err());
         assertFalse(r.err().contains("DEBUG"), r.err());
         assertFalse(r.err().contains("diverging"), r.err());
@@ -82,7 +81,11 @@ class TrainingLogTest {
         // FTRL at learning rate 1e6: the loss jumps from 0.69 to thousands and stays there; the run still ends.
         CliRun r = trainCapturingStderr(config("diverging", "train.csv", "1e6"));
         assertEquals(0, r.exitCode(), r.err());
-        String warning = r.err().lines().filter(l -> l.contains("training is diverging")).findFirst().orElse(null);
+        String warning = r.err()
+                .lines()
+                .filter(l -> l.contains("training is diverging"))
+                .findFirst()
+                .orElse(null);
         assertTrue(warning != null && warning.startsWith("WARN "), r.err());
         assertTrue(warning.contains("more than 10 times the loss at step 1"), warning);
         assertTrue(warning.contains("lower the learning rate"), warning);
@@ -96,7 +99,11 @@ class TrainingLogTest {
         Files.writeString(dir.resolve("huge.csv"), train);
         CliRun r = trainCapturingStderr(config("nan", "huge.csv", "1e6"));
         assertEquals(1, r.exitCode(), r.err());
-        String error = r.err().lines().filter(l -> l.startsWith("e4j train failed: ")).findFirst().orElse("");
+        String error = r.err()
+                .lines()
+                .filter(l -> l.startsWith("e4j train failed: "))
+                .findFirst()
+                .orElse("");
         assertTrue(error.contains("the training loss became NaN at step 2"), r.err());
         assertTrue(error.contains("no checkpoint was written yet"), error);
         assertFalse(error.contains("intact"), error);

@@ -27,16 +27,19 @@ class GuiceFactoryTest {
 
     /** A mixin picocli creates through the factory, so it is injected too. */
     static final class Timing {
-        @Inject Clock clock;
+        @Inject
+        Clock clock;
 
-        @Option(names = "--late") boolean late;
+        @Option(names = "--late")
+        boolean late;
     }
 
     @Command(name = "when")
     static final class When implements Callable<Integer> {
         private final Clock clock;
 
-        @Mixin Timing timing;
+        @Mixin
+        Timing timing;
 
         @Inject
         When(Clock clock) {
@@ -57,7 +60,8 @@ class GuiceFactoryTest {
     /** Asks for something no module binds. */
     @Command(name = "needy")
     static final class Needy implements Callable<Integer> {
-        @Inject Runnable unbound;
+        @Inject
+        Runnable unbound;
 
         @Override
         public Integer call() {

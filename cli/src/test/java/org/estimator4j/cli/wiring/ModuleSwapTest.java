@@ -35,18 +35,30 @@ class ModuleSwapTest {
     void aFixedClockIsTheRecordedStartOfARunThatETrainRecords() throws IOException {
         TrainedRuns runs = new TrainedRuns(dir);
         String store = dir.resolve("store").toString();
-        CliRun train = CliRun.e4j(binder -> binder.bind(Clock.class).toInstance(Clock.fixed(FIXED, ZoneOffset.UTC)),
-                "train", "--config", runs.config().toString(), "--store", store, "--no-eval", "--format", "json");
+        CliRun train = CliRun.e4j(
+                binder -> binder.bind(Clock.class).toInstance(Clock.fixed(FIXED, ZoneOffset.UTC)),
+                "train",
+                "--config",
+                runs.config().toString(),
+                "--store",
+                store,
+                "--no-eval",
+                "--format",
+                "json");
         assertEquals(0, train.exitCode(), train.err());
         String runId = JSON.readTree(train.out()).get("run_id").asText();
 
-        try (ExperimentStore opened = ExperimentStore.builder(store).readOnly(true).open()) {
+        try (ExperimentStore opened =
+                ExperimentStore.builder(store).readOnly(true).open()) {
             assertEquals(FIXED.toEpochMilli(), opened.getRun(runId).info().startMs());
         }
         // and e4j runs show, on the production clock, reads that time back
         CliRun show = CliRun.e4j("runs", "show", runId, "--store", store, "--format", "json");
         assertEquals(0, show.exitCode(), show.err());
-        assertEquals(FIXED.toEpochMilli(), JSON.readTree(show.out()).get("start_time").asLong(), show.out());
+        assertEquals(
+                FIXED.toEpochMilli(),
+                JSON.readTree(show.out()).get("start_time").asLong(),
+                show.out());
     }
 
     @Test
@@ -82,11 +94,16 @@ class ModuleSwapTest {
                 return real.check(location);
             }
         };
-        CliRun list = CliRun.e4j(binder -> binder.bind(StoreOpener.class).toInstance(recording),
-                "runs", "list", "--store", store, "--read-only");
+        CliRun list = CliRun.e4j(
+                binder -> binder.bind(StoreOpener.class).toInstance(recording),
+                "runs",
+                "list",
+                "--store",
+                store,
+                "--read-only");
         assertEquals(0, list.exitCode(), list.err());
-        CliRun check = CliRun.e4j(binder -> binder.bind(StoreOpener.class).toInstance(recording),
-                "store", "check", "--store", store);
+        CliRun check = CliRun.e4j(
+                binder -> binder.bind(StoreOpener.class).toInstance(recording), "store", "check", "--store", store);
         assertEquals(0, check.exitCode(), check.err());
         assertEquals(2, opened.size(), opened.toString());
         assertTrue(opened.get(0).startsWith("read ") && opened.get(0).contains(store), opened.toString());
@@ -99,8 +116,16 @@ class ModuleSwapTest {
         CliRun train = CliRun.trainWithoutEval(runs.config(), "run_config.model_dir=\"" + dir.resolve("m") + "\"");
         assertEquals(0, train.exitCode(), train.err());
         CapturedConsole console = new CapturedConsole("color,size\nred,0.1\nblue,1.9\ngreen,0.3\n");
-        CliRun predict = CliRun.e4j(console, Modules.EMPTY_MODULE, "predict", "--config", runs.config().toString(),
-                "--model-dir", dir.resolve("m").toString(), "--input", "-");
+        CliRun predict = CliRun.e4j(
+                console,
+                Modules.EMPTY_MODULE,
+                "predict",
+                "--config",
+                runs.config().toString(),
+                "--model-dir",
+                dir.resolve("m").toString(),
+                "--input",
+                "-");
         assertEquals(0, predict.exitCode(), predict.err());
         List<String> lines = predict.out().lines().toList();
         assertEquals(3, lines.size(), predict.out());

@@ -30,7 +30,8 @@ public final class BaselineClassifier {
         }
 
         public ModelEstimator build() {
-            return baseline.estimator(describe("BaselineClassifier"), head(), config(), weightColumn(), warmStartFrom());
+            return baseline.estimator(
+                    describe("BaselineClassifier"), head(), config(), weightColumn(), warmStartFrom());
         }
     }
 }

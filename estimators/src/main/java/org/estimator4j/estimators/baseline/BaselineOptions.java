@@ -17,11 +17,20 @@ public final class BaselineOptions {
     BaselineOptions() {}
 
     /** One learned bias per logit of {@code head}. */
-    ModelEstimator estimator(EstimatorDescription.Builder description, Head head, RunConfig config,
-            String weightColumn, java.nio.file.Path warmStartFrom) {
+    ModelEstimator estimator(
+            EstimatorDescription.Builder description,
+            Head head,
+            RunConfig config,
+            String weightColumn,
+            java.nio.file.Path warmStartFrom) {
         FtrlOptimizer ftrl = optimizer;
         int logits = head.logitsDimension();
-        return new ModelEstimator(description.put("optimizer", ftrl.toString()).build(),
-                () -> new BaselinePart(logits, ftrl), head, config, weightColumn, warmStartFrom);
+        return new ModelEstimator(
+                description.put("optimizer", ftrl.toString()).build(),
+                () -> new BaselinePart(logits, ftrl),
+                head,
+                config,
+                weightColumn,
+                warmStartFrom);
     }
 }

@@ -61,8 +61,8 @@ public final class Checkpoints {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream raw = Channels.newOutputStream(ch);
                 CRC32C crc = new CRC32C();
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                        new java.util.zip.CheckedOutputStream(raw, crc), 1 << 16));
+                DataOutputStream out = new DataOutputStream(
+                        new BufferedOutputStream(new java.util.zip.CheckedOutputStream(raw, crc), 1 << 16));
                 out.writeLong(MAGIC);
                 out.writeInt(FORMAT);
                 out.writeLong(globalStep);
@@ -107,8 +107,9 @@ public final class Checkpoints {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = new ArrayList<>(s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .toList());
+            List<Path> files = new ArrayList<>(
+                    s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                            .toList());
             files.sort(java.util.Comparator.comparingLong(Checkpoints::stepOf));
             return files;
         } catch (IOException e) {
@@ -147,8 +148,9 @@ public final class Checkpoints {
             }
             int format = in.readInt();
             if (format != FORMAT) {
-                throw corrupt(file, "its format " + format + " is not " + FORMAT
-                        + " (written by another Estimator4J version)");
+                throw corrupt(
+                        file,
+                        "its format " + format + " is not " + FORMAT + " (written by another Estimator4J version)");
             }
             long step = in.readLong();
             int count = in.readInt();
@@ -168,8 +170,10 @@ public final class Checkpoints {
                 read += 4 + nameLength + 4;
                 long left = size - read - 8;
                 if (length < 0 || (long) length * 4 > left) {
-                    throw corrupt(file, "variable " + i + " claims " + length + " values, but only " + Math.max(0,
-                            left) + " bytes are left");
+                    throw corrupt(
+                            file,
+                            "variable " + i + " claims " + length + " values, but only " + Math.max(0, left)
+                                    + " bytes are left");
                 }
                 read += (long) length * 4;
                 variables.put(new String(name, StandardCharsets.UTF_8), readFloats(in, length));
@@ -231,7 +235,8 @@ public final class Checkpoints {
             return;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".partial")).toList()) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".partial"))
+                    .toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {

@@ -26,8 +26,10 @@ public enum Activation {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown activation '" + name + "'; use one of "
-                    + Arrays.stream(values()).map(Activation::tfName).toList(), e);
+            throw new IllegalArgumentException(
+                    "unknown activation '" + name + "'; use one of "
+                            + Arrays.stream(values()).map(Activation::tfName).toList(),
+                    e);
         }
     }
 
@@ -71,8 +73,7 @@ public enum Activation {
                     a[i] = (float) (1 / (1 + Math.exp(-a[i])));
                 }
             }
-            case LINEAR -> {
-            }
+            case LINEAR -> {}
         }
     }
 
@@ -120,8 +121,7 @@ public enum Activation {
                     d[i] *= y[i] * (1 - y[i]);
                 }
             }
-            case LINEAR -> {
-            }
+            case LINEAR -> {}
         }
     }
 }

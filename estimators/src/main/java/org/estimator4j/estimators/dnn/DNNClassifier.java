@@ -39,8 +39,8 @@ public final class DNNClassifier {
         }
 
         public ModelEstimator build() {
-            return dnn.estimator("DNNClassifier", describe("DNNClassifier"), head(), config(), weightColumn(),
-                    warmStartFrom());
+            return dnn.estimator(
+                    "DNNClassifier", describe("DNNClassifier"), head(), config(), weightColumn(), warmStartFrom());
         }
     }
 }

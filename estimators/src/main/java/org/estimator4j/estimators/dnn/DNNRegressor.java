@@ -1,8 +1,8 @@
 package org.estimator4j.estimators.dnn;
 
 import java.util.List;
-import org.estimator4j.estimators.RegressorBuilder;
 import org.estimator4j.estimators.ModelEstimator;
+import org.estimator4j.estimators.RegressorBuilder;
 import org.estimator4j.features.FeatureColumn;
 
 /**
@@ -39,8 +39,8 @@ public final class DNNRegressor {
         }
 
         public ModelEstimator build() {
-            return dnn.estimator("DNNRegressor", describe("DNNRegressor"), head(), config(), weightColumn(),
-                    warmStartFrom());
+            return dnn.estimator(
+                    "DNNRegressor", describe("DNNRegressor"), head(), config(), weightColumn(), warmStartFrom());
         }
     }
 }

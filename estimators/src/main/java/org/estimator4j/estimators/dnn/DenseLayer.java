@@ -15,8 +15,8 @@ final class DenseLayer {
     final Parameter kernel;
     final Parameter bias;
 
-    DenseLayer(String scope, int inputs, int units, Activation activation, Optimizer optimizer,
-            SplittableRandom random) {
+    DenseLayer(
+            String scope, int inputs, int units, Activation activation, Optimizer optimizer, SplittableRandom random) {
         this.inputs = inputs;
         this.units = units;
         this.activation = activation;
@@ -44,7 +44,14 @@ final class DenseLayer {
      * into {@code kernelGradient} and {@code biasGradient} (overwritten), and d loss / d x into {@code dx} unless it is
      * null (the first layer over inputs nothing trains). x's rows start at {@code x[xFrom]}.
      */
-    void backward(float[] x, int xFrom, float[] y, float[] dy, int n, float[] dx, float[] kernelGradient,
+    void backward(
+            float[] x,
+            int xFrom,
+            float[] y,
+            float[] dy,
+            int n,
+            float[] dx,
+            float[] kernelGradient,
             float[] biasGradient) {
         activation.backward(y, dy, n * units);
         Blas.gemmTransposeLeft(n, units, inputs, x, xFrom, dy, kernelGradient);

@@ -26,13 +26,14 @@ final class DnnInputs {
     private final List<EmbeddingInput> embeddings = new ArrayList<>();
     /** Tables still zero: drawn on first use unless {@link #markRestored} comes first. */
     private final List<EmbeddingInput> uninitialized = new ArrayList<>();
+
     private volatile boolean initialized;
     private final Map<String, Parameter> embeddingTables = new LinkedHashMap<>();
     private final boolean trains;
 
     /** Creates the (zeroed) tables, appending the trainable ones to {@code parameters}. */
-    DnnInputs(String scope, FeatureTransformer transformer, Optimizer optimizer, long seed,
-            List<Parameter> parameters) {
+    DnnInputs(
+            String scope, FeatureTransformer transformer, Optimizer optimizer, long seed, List<Parameter> parameters) {
         this.transformer = transformer;
         this.tables = new EmbeddingTables(seed);
         boolean trains = false;
@@ -45,8 +46,11 @@ final class DnnInputs {
             embeddings.add(e);
             if (!embeddingTables.containsKey(e.tableName)) {
                 // Zeroed for now: drawn in initialize() only if no checkpoint is restored into it.
-                float[] table = new float[FloatBudget.floats(e.numBuckets(), e.dimension,
-                        "embedding table '" + e.tableName + "' (buckets x dimension)")];
+                float[] table = new float
+                        [FloatBudget.floats(
+                                e.numBuckets(),
+                                e.dimension,
+                                "embedding table '" + e.tableName + "' (buckets x dimension)")];
                 tables.put(e.tableName, table);
                 uninitialized.add(e);
                 Parameter p = Parameter.rows(scope + INPUT_SCOPE + e.tableName, table, e.dimension, optimizer);

@@ -26,6 +26,7 @@ final class DnnNetwork {
     private final DenseLayer logits;
     /** Whether the backward pass computes d loss / d input (embeddings train with the network). */
     private final boolean inputGradient;
+
     private final WholeBatchBuffers buffers = new WholeBatchBuffers();
 
     /**
@@ -33,9 +34,19 @@ final class DnnNetwork {
      * {@code parameters} in checkpoint order (each hidden layer's kernel, bias, gamma, beta; the plugin layers'; the
      * logits' kernel and bias).
      */
-    DnnNetwork(String scope, int inputWidth, int logitsDimension, List<Integer> hiddenUnits, Activation activation,
-            Dropout dropout, boolean batchNorm, List<CustomLayer> customLayers, Optimizer optimizer, long seed,
-            boolean inputGradient, List<Parameter> parameters) {
+    DnnNetwork(
+            String scope,
+            int inputWidth,
+            int logitsDimension,
+            List<Integer> hiddenUnits,
+            Activation activation,
+            Dropout dropout,
+            boolean batchNorm,
+            List<CustomLayer> customLayers,
+            Optimizer optimizer,
+            long seed,
+            boolean inputGradient,
+            List<Parameter> parameters) {
         this.dropout = dropout;
         this.inputGradient = inputGradient;
         SplittableRandom init = new SplittableRandom(seed);
@@ -168,21 +179,34 @@ final class DnnNetwork {
         int last = hidden.length - 1;
         int top = hidden.length; // the logits layer's index in the lane's gradient targets
         if (custom.length == 0) {
-            logits.backward(blockOutput(lane, last), 0, null, lane.logitsGradient, n, lane.gradients[last],
-                    lane.kernelGradients[top], lane.biasGradients[top]);
+            logits.backward(
+                    blockOutput(lane, last),
+                    0,
+                    null,
+                    lane.logitsGradient,
+                    n,
+                    lane.gradients[last],
+                    lane.kernelGradients[top],
+                    lane.biasGradients[top]);
         } else {
             float[][] customOutputs = buffers.customOutputs;
             float[][] customGradients = buffers.customGradients;
             int c = custom.length - 1;
-            logits.backward(customOutputs[c], 0, null, lane.logitsGradient, n, customGradients[c],
-                    lane.kernelGradients[top], lane.biasGradients[top]);
+            logits.backward(
+                    customOutputs[c],
+                    0,
+                    null,
+                    lane.logitsGradient,
+                    n,
+                    customGradients[c],
+                    lane.kernelGradients[top],
+                    lane.biasGradients[top]);
             for (int j = c; j >= 0; j--) {
                 Map<String, float[]> grads = customGradientViews.get(j);
                 for (float[] g : grads.values()) {
                     Arrays.fill(g, 0f);
                 }
-                custom[j].backward(customGradients[j], n, j > 0 ? customGradients[j - 1] : lane.gradients[last],
-                        grads);
+                custom[j].backward(customGradients[j], n, j > 0 ? customGradients[j - 1] : lane.gradients[last], grads);
             }
         }
         for (int i = last; i >= 0; i--) {
@@ -197,7 +221,14 @@ final class DnnNetwork {
             }
             float[] x = i == 0 ? lane.input : blockOutput(lane, i - 1);
             float[] dx = i > 0 ? lane.gradients[i - 1] : inputGradient ? lane.inputGradient : null;
-            hidden[i].backward(x, i == 0 ? lane.inputFrom : 0, lane.activations[i], d, n, dx, lane.kernelGradients[i],
+            hidden[i].backward(
+                    x,
+                    i == 0 ? lane.inputFrom : 0,
+                    lane.activations[i],
+                    d,
+                    n,
+                    dx,
+                    lane.kernelGradients[i],
                     lane.biasGradients[i]);
         }
     }

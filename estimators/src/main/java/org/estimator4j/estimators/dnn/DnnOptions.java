@@ -58,8 +58,8 @@ public final class DnnOptions {
 
     public void dropout(double rate) {
         if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("dropout must be in [0, 1) (the probability of dropping a unit), got "
-                    + rate);
+            throw new IllegalArgumentException(
+                    "dropout must be in [0, 1) (the probability of dropping a unit), got " + rate);
         }
         this.dropout = rate;
     }
@@ -100,9 +100,12 @@ public final class DnnOptions {
 
     /** Adds the options to a description, keys prefixed with {@code prefix} ("" or "dnn_"). */
     public EstimatorDescription.Builder describe(EstimatorDescription.Builder d, String prefix) {
-        d.put(prefix + "hidden_units", hiddenUnits).put(prefix + "activation", activation.tfName())
-                .put(prefix + "dropout", dropout).put("batch_norm", batchNorm)
-                .put(prefix + "optimizer", optimizer.config()).featureColumns(prefix + "feature_columns", columns);
+        d.put(prefix + "hidden_units", hiddenUnits)
+                .put(prefix + "activation", activation.tfName())
+                .put(prefix + "dropout", dropout)
+                .put("batch_norm", batchNorm)
+                .put(prefix + "optimizer", optimizer.config())
+                .featureColumns(prefix + "feature_columns", columns);
         if (!customLayers.isEmpty()) {
             List<Map<String, Object>> layers = new ArrayList<>();
             for (CustomLayer c : customLayers) {
@@ -119,19 +122,32 @@ public final class DnnOptions {
 
     /** A new DNN part with these options (scope {@code dnn}). */
     public DnnPart newPart(int logitsDimension, long seed) {
-        return new DnnPart("dnn", columns, logitsDimension, hiddenUnits, activation, dropout, batchNorm, customLayers,
-                optimizer, seed);
+        return new DnnPart(
+                "dnn",
+                columns,
+                logitsDimension,
+                hiddenUnits,
+                activation,
+                dropout,
+                batchNorm,
+                customLayers,
+                optimizer,
+                seed);
     }
 
-    ModelEstimator estimator(String estimator, EstimatorDescription.Builder description, Head head, RunConfig config,
-            String weightColumn, java.nio.file.Path warmStartFrom) {
+    ModelEstimator estimator(
+            String estimator,
+            EstimatorDescription.Builder description,
+            Head head,
+            RunConfig config,
+            String weightColumn,
+            java.nio.file.Path warmStartFrom) {
         check(estimator);
         String text = describe(description, "").build();
         DnnOptions frozen = copy();
         int logits = head.logitsDimension();
         long seed = config.seed();
-        return new ModelEstimator(text, () -> frozen.newPart(logits, seed), head, config, weightColumn,
-                warmStartFrom);
+        return new ModelEstimator(text, () -> frozen.newPart(logits, seed), head, config, weightColumn, warmStartFrom);
     }
 
     /** A snapshot, so that changing the builder after build() does not change the built estimator's models. */

@@ -13,6 +13,7 @@ final class DnnParameters {
     private final String iterationsName;
     /** Filled by the part's input and network as they are built. */
     final List<Parameter> trained = new ArrayList<>();
+
     private long iteration;
     private double learningRateMultiplier = 1;
 

@@ -40,6 +40,7 @@ public final class DnnPart implements Model {
     private final RowLanes.Rows inferRows;
     /** The last training step's transformed input, reused by the next step of the same size (cache-warm). */
     private float[] trainingInput;
+
     private TransformContext lastContext;
 
     /**
@@ -66,8 +67,16 @@ public final class DnnPart implements Model {
      * @param scope the variable name prefix: {@code dnn} for a DNN estimator and for the deep part of wide and deep
      * @param dropout the probability of dropping a hidden unit's output in training, 0 for none
      */
-    public DnnPart(String scope, List<? extends FeatureColumn> columns, int logitsDimension, List<Integer> hiddenUnits,
-            Activation activation, double dropout, boolean batchNorm, Optimizer optimizer, long seed) {
+    public DnnPart(
+            String scope,
+            List<? extends FeatureColumn> columns,
+            int logitsDimension,
+            List<Integer> hiddenUnits,
+            Activation activation,
+            double dropout,
+            boolean batchNorm,
+            Optimizer optimizer,
+            long seed) {
         this(scope, columns, logitsDimension, hiddenUnits, activation, dropout, batchNorm, List.of(), optimizer, seed);
     }
 
@@ -75,9 +84,17 @@ public final class DnnPart implements Model {
      * @param customLayers plugin layers stacked after the hidden layers (before the logits), their variables trained
      *     by {@code optimizer} and saved as {@code <scope>/custom_<i>/<name>}
      */
-    public DnnPart(String scope, List<? extends FeatureColumn> columns, int logitsDimension, List<Integer> hiddenUnits,
-            Activation activation, double dropout, boolean batchNorm, List<CustomLayer> customLayers,
-            Optimizer optimizer, long seed) {
+    public DnnPart(
+            String scope,
+            List<? extends FeatureColumn> columns,
+            int logitsDimension,
+            List<Integer> hiddenUnits,
+            Activation activation,
+            double dropout,
+            boolean batchNorm,
+            List<CustomLayer> customLayers,
+            Optimizer optimizer,
+            long seed) {
         if (hiddenUnits.isEmpty()) {
             throw new IllegalArgumentException("hidden_units is empty; give at least one layer size, e.g. [64, 32]");
         }
@@ -86,8 +103,19 @@ public final class DnnPart implements Model {
         checkLayerSizes(transformer.denseWidth(), hiddenUnits);
         this.parameters = new DnnParameters(scope + "/" + optimizer.name() + "/iterations");
         this.inputs = new DnnInputs(scope, transformer, optimizer, seed, parameters.trained);
-        this.network = new DnnNetwork(scope, inputs.width(), logitsDimension, hiddenUnits, activation, dropoutLayer,
-                batchNorm, customLayers, optimizer, seed, inputs.trains(), parameters.trained);
+        this.network = new DnnNetwork(
+                scope,
+                inputs.width(),
+                logitsDimension,
+                hiddenUnits,
+                activation,
+                dropoutLayer,
+                batchNorm,
+                customLayers,
+                optimizer,
+                seed,
+                inputs.trains(),
+                parameters.trained);
         this.lanes = new RowLanes(LaneWorkers.SHARED, seed ^ 0x9E3779B97F4A7C15L);
         this.forwardLane = j -> network.forward(lanes.lane(j));
         this.backwardLane = j -> network.backward(lanes.lane(j));
@@ -156,7 +184,8 @@ public final class DnnPart implements Model {
             parameters.applyAll();
         } else {
             // The layers' variables: each lane sums and updates its slice of every one (the optimizer step is as
-            // much work as a small layer's product, so it runs in parallel too); embedding tables after, on this thread.
+            // much work as a small layer's product, so it runs in parallel too); embedding tables after, on this
+            // thread.
             lanes.run(applyLane);
             parameters.applyAllBut(network);
         }

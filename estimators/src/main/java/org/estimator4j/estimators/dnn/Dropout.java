@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 final class Dropout {
     /** The probability of dropping an output; 0 for none. */
     final float rate;
+
     private final float keep;
 
     Dropout(double rate) {

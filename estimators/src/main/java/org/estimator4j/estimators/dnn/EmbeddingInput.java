@@ -22,8 +22,14 @@ final class EmbeddingInput {
     final boolean trainable;
     final int offset;
 
-    private EmbeddingInput(String tableName, CategoricalColumn categoricalColumn, int dimension, Combiner combiner,
-            Float maxNorm, boolean trainable, int offset) {
+    private EmbeddingInput(
+            String tableName,
+            CategoricalColumn categoricalColumn,
+            int dimension,
+            Combiner combiner,
+            Float maxNorm,
+            boolean trainable,
+            int offset) {
         this.tableName = tableName;
         this.categoricalColumn = categoricalColumn;
         this.dimension = dimension;
@@ -36,12 +42,24 @@ final class EmbeddingInput {
     /** The embedding input for {@code column} at {@code offset} of the input row, or null if it is no embedding. */
     static EmbeddingInput of(FeatureColumn column, int offset) {
         if (column instanceof EmbeddingColumn e) {
-            return new EmbeddingInput(e.tableName(), e.categoricalColumn(), e.dimension(), e.combiner(), e.maxNorm(),
-                    e.trainable(), offset);
+            return new EmbeddingInput(
+                    e.tableName(),
+                    e.categoricalColumn(),
+                    e.dimension(),
+                    e.combiner(),
+                    e.maxNorm(),
+                    e.trainable(),
+                    offset);
         }
         if (column instanceof SharedEmbeddingColumn e) {
-            return new EmbeddingInput(e.sharedEmbeddingCollectionName(), e.categoricalColumn(), e.dimension(),
-                    e.combiner(), e.maxNorm(), e.trainable(), offset);
+            return new EmbeddingInput(
+                    e.sharedEmbeddingCollectionName(),
+                    e.categoricalColumn(),
+                    e.dimension(),
+                    e.combiner(),
+                    e.maxNorm(),
+                    e.trainable(),
+                    offset);
         }
         return null;
     }

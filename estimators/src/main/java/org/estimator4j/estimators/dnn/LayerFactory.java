@@ -31,8 +31,8 @@ public interface LayerFactory {
                 }
                 known.add(p.name());
             }
-            throw new IllegalArgumentException("no layer provider named '" + type + "' on the class path (it has "
-                    + known + ")");
+            throw new IllegalArgumentException(
+                    "no layer provider named '" + type + "' on the class path (it has " + known + ")");
         };
     }
 }

@@ -17,6 +17,7 @@ final class RowLane {
     int capacity;
     /** The whole batch's network input; this lane's rows start at {@code input[inputFrom]}. */
     float[] input;
+
     int inputFrom;
     float[][] activations;
     float[][] masks;
@@ -27,6 +28,7 @@ final class RowLane {
     float[] logitsGradient;
     /** Per dense layer (hidden layers, then logits): where this lane's kernel and bias gradients go. */
     float[][] kernelGradients;
+
     float[][] biasGradients;
 
     RowLane(int index, long seed) {
@@ -35,7 +37,12 @@ final class RowLane {
     }
 
     /** Sizes the buffers for {@code rows} rows (growing only), given lane 0's gradient targets or fresh ones. */
-    void ensureCapacity(int rows, DenseLayer[] hidden, DenseLayer logitsLayer, boolean dropout, int inputWidth,
+    void ensureCapacity(
+            int rows,
+            DenseLayer[] hidden,
+            DenseLayer logitsLayer,
+            boolean dropout,
+            int inputWidth,
             boolean trainsInputs) {
         if (rows <= capacity) {
             return;

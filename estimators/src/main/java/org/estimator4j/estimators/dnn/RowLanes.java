@@ -30,6 +30,7 @@ final class RowLanes {
     private RowLane[] lanes;
     /** The lanes of the current training step, and its rows. */
     private int count;
+
     private int rows;
     /** The whole batch's d loss / d input when lanes split it (each lane has its rows' share). */
     private float[] inputGradient;

@@ -17,6 +17,7 @@ final class WholeBatchBuffers {
     float[][] gradientsBeforeNorm;
     /** Per plugin layer: its output and d loss / d its output. */
     float[][] customOutputs;
+
     float[][] customGradients;
 
     /** Grows the buffers to {@code n} rows when they are smaller. */

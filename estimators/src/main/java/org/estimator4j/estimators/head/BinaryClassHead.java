@@ -160,8 +160,8 @@ public final class BinaryClassHead implements Head {
         float q = (float) sigmoid(-(double) x);
         int id = x > 0 ? 1 : 0;
         String cls = vocabulary == null ? Integer.toString(id) : vocabulary.get(id);
-        return new Prediction(new float[] {x}, new float[] {p}, new float[] {q, p}, new long[] {id},
-                new String[] {cls}, null);
+        return new Prediction(
+                new float[] {x}, new float[] {p}, new float[] {q, p}, new long[] {id}, new String[] {cls}, null);
     }
 
     @Override
@@ -240,8 +240,7 @@ public final class BinaryClassHead implements Head {
     public static final class Builder {
         private List<String> labelVocabulary;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Two strings: the labels of class 0 and class 1. Null for none. */
         public Builder labelVocabulary(List<String> vocabulary) {

@@ -18,8 +18,8 @@ final class CustomLossHead extends ForwardingHead {
 
     /** Not thread-safe (one buffer of per-example losses): training and evaluation each run on one thread. */
     @Override
-    public synchronized double lossAndGradient(float[] logits, float[] targets, float[] weights, int numRows,
-            float[] gradient) {
+    public synchronized double lossAndGradient(
+            float[] logits, float[] targets, float[] weights, int numRows, float[] gradient) {
         if (losses.length < numRows) {
             losses = new float[numRows];
         }

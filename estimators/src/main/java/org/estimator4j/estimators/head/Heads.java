@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Factories for TensorFlow's canned heads. */
 public final class Heads {
-    private Heads() {
-    }
+    private Heads() {}
 
     /** {@code BinaryClassHead}; {@code labelVocabulary} (two strings) may be null. */
     public static Head binary(List<String> labelVocabulary) {

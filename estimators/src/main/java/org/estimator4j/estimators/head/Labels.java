@@ -10,8 +10,7 @@ import org.estimator4j.api.table.StringColumn;
 
 /** Shared label-reading checks of the heads. */
 final class Labels {
-    private Labels() {
-    }
+    private Labels() {}
 
     /** The batch's single label column, of width 1, with no missing row. */
     static FixedWidthColumn<?> singleScalar(Batch labels, String head) {
@@ -19,8 +18,8 @@ final class Labels {
             throw new IllegalArgumentException(head + " needs labels, got none");
         }
         if (labels.schema().size() != 1) {
-            throw new IllegalArgumentException(head + " reads one label column, got " + labels.schema().size()
-                    + ": " + labels.schema());
+            throw new IllegalArgumentException(
+                    head + " reads one label column, got " + labels.schema().size() + ": " + labels.schema());
         }
         Column c = labels.column(0);
         if (!(c instanceof FixedWidthColumn<?> f) || f.width() != 1) {
@@ -51,8 +50,8 @@ final class Labels {
         }
     }
 
-    static void checkArrays(float[] logits, int logitsNeeded, float[] targets, int targetsNeeded, float[] weights,
-            int numRows) {
+    static void checkArrays(
+            float[] logits, int logitsNeeded, float[] targets, int targetsNeeded, float[] weights, int numRows) {
         if (numRows < 0) {
             throw new IllegalArgumentException("numRows is negative: " + numRows);
         }
@@ -68,7 +67,14 @@ final class Labels {
 
     /** The TensorFlow name of a column's element type, for error messages. */
     static String typeName(Column c) {
-        return c instanceof LongColumn ? "int64" : c instanceof FloatColumn ? "float32"
-                : c instanceof DoubleColumn ? "float64" : c instanceof StringColumn ? "string" : c.field().toString();
+        return c instanceof LongColumn
+                ? "int64"
+                : c instanceof FloatColumn
+                        ? "float32"
+                        : c instanceof DoubleColumn
+                                ? "float64"
+                                : c instanceof StringColumn
+                                        ? "string"
+                                        : c.field().toString();
     }
 }

@@ -20,8 +20,8 @@ public enum LossReduction {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown loss_reduction '" + name
-                    + "'; use sum_over_batch_size or sum", e);
+            throw new IllegalArgumentException(
+                    "unknown loss_reduction '" + name + "'; use sum_over_batch_size or sum", e);
         }
     }
 

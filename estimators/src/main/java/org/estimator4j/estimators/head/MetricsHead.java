@@ -38,8 +38,13 @@ public final class MetricsHead extends ForwardingHead {
                     try {
                         m.getValue().update(targets, predictions, weights, numRows, width);
                     } catch (RuntimeException e) {
-                        throw new IllegalStateException("metric '" + m.getKey() + "' (" + org.estimator4j.api.plugin
-                                .PluginComponent.unwrap(m.getValue()).getClass().getName() + ") failed: " + e, e);
+                        throw new IllegalStateException(
+                                "metric '" + m.getKey() + "' ("
+                                        + org.estimator4j.api.plugin.PluginComponent.unwrap(m.getValue())
+                                                .getClass()
+                                                .getName()
+                                        + ") failed: " + e,
+                                e);
                     }
                 }
             }

@@ -98,8 +98,8 @@ public final class MultiClassHead implements Head {
     private int classId(float target, int row) {
         int y = (int) target;
         if (y != target || y < 0 || y >= nClasses) {
-            throw new IllegalArgumentException("row " + row + ": target " + target + " is not a class id in [0, "
-                    + nClasses + ")");
+            throw new IllegalArgumentException(
+                    "row " + row + ": target " + target + " is not a class id in [0, " + nClasses + ")");
         }
         return y;
     }

@@ -244,8 +244,7 @@ public final class RegressionHead implements Head {
     public static final class Builder {
         private int labelDimension = 1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder labelDimension(int labelDimension) {
             this.labelDimension = labelDimension;

@@ -36,8 +36,8 @@ public final class LaneWorkers {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be a whole number >= 1, "
-                + "got '" + value + "'");
+        throw new IllegalArgumentException(
+                "system property " + THREADS_PROPERTY + " must be a whole number >= 1, " + "got '" + value + "'");
     }
 
     private final ReentrantLock busy = new ReentrantLock();

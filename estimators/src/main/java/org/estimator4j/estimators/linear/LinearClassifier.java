@@ -42,8 +42,7 @@ public final class LinearClassifier {
         }
 
         public ModelEstimator build() {
-            return linear.estimator(describe("LinearClassifier"), head(), config(), weightColumn(),
-                    warmStartFrom());
+            return linear.estimator(describe("LinearClassifier"), head(), config(), weightColumn(), warmStartFrom());
         }
     }
 }

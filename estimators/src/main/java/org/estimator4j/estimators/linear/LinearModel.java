@@ -108,8 +108,8 @@ final class LinearModel {
     private Flat trainingFlat; // the last training forward's entries, buffers reused by the next
     private TransformedBatch trainingBatch; // the batch trainingFlat holds, until its backward
 
-    public LinearModel(FeatureTransformer transformer, int logitsDim, SparseCombiner combiner,
-            FtrlOptimizer optimizer) {
+    public LinearModel(
+            FeatureTransformer transformer, int logitsDim, SparseCombiner combiner, FtrlOptimizer optimizer) {
         this.logitsDim = logitsDim;
         this.combiner = combiner;
         this.configured = optimizer;
@@ -123,7 +123,8 @@ final class LinearModel {
         }
         this.denseColumns = transformer.denseColumns();
         this.denseWidth = transformer.denseWidth();
-        this.denseVariable = denseWidth == 0 ? null
+        this.denseVariable = denseWidth == 0
+                ? null
                 : new Variable("linear/linear_model/dense_weights", denseWidth * logitsDim, optimizer);
         this.bias = new Variable("linear/linear_model/bias_weights", logitsDim, optimizer);
     }
@@ -134,7 +135,8 @@ final class LinearModel {
      */
     public static void checkSizes(List<CategoricalColumn> sparseColumns, int logitsDim) {
         for (CategoricalColumn c : sparseColumns) {
-            long entries = c.numBuckets() > Long.MAX_VALUE / Math.max(1, logitsDim) ? Long.MAX_VALUE
+            long entries = c.numBuckets() > Long.MAX_VALUE / Math.max(1, logitsDim)
+                    ? Long.MAX_VALUE
                     : c.numBuckets() * logitsDim;
             String problem = FloatBudget.tooLarge(entries, Variable.STRIDE);
             if (problem != null) {

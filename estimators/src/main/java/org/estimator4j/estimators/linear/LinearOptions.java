@@ -26,9 +26,14 @@ public final class LinearOptions {
         }
     }
 
-    ModelEstimator estimator(EstimatorDescription.Builder description, Head head, RunConfig config,
-            String weightColumn, java.nio.file.Path warmStartFrom) {
-        String text = description.put("optimizer", optimizer.toString())
+    ModelEstimator estimator(
+            EstimatorDescription.Builder description,
+            Head head,
+            RunConfig config,
+            String weightColumn,
+            java.nio.file.Path warmStartFrom) {
+        String text = description
+                .put("optimizer", optimizer.toString())
                 .put("sparse_combiner", sparseCombiner.name().toLowerCase(Locale.ROOT))
                 .featureColumns("feature_columns", columns)
                 .build();
@@ -36,7 +41,7 @@ public final class LinearOptions {
         SparseCombiner combiner = sparseCombiner;
         int logits = head.logitsDimension();
         LinearPart.checkSizes(columns, logits);
-        return new ModelEstimator(text, () -> new LinearPart(columns, logits, combiner, ftrl), head, config,
-                weightColumn, warmStartFrom);
+        return new ModelEstimator(
+                text, () -> new LinearPart(columns, logits, combiner, ftrl), head, config, weightColumn, warmStartFrom);
     }
 }

@@ -18,8 +18,8 @@ public final class LinearPart implements Model {
     private final LinearModel model;
     private TransformedBatch last;
 
-    public LinearPart(List<? extends FeatureColumn> columns, int logitsDim, SparseCombiner combiner,
-            FtrlOptimizer optimizer) {
+    public LinearPart(
+            List<? extends FeatureColumn> columns, int logitsDim, SparseCombiner combiner, FtrlOptimizer optimizer) {
         this.transformer = FeatureTransformer.linear(columns);
         this.model = new LinearModel(transformer, logitsDim, combiner, optimizer);
     }

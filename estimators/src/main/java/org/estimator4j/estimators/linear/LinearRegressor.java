@@ -34,8 +34,7 @@ public final class LinearRegressor {
         }
 
         public ModelEstimator build() {
-            return linear.estimator(describe("LinearRegressor"), head(), config(), weightColumn(),
-                    warmStartFrom());
+            return linear.estimator(describe("LinearRegressor"), head(), config(), weightColumn(), warmStartFrom());
         }
     }
 }

@@ -11,11 +11,17 @@ public final class AdagradOptimizer extends KerasOptimizer {
     private final double epsilon;
 
     public AdagradOptimizer(double learningRate, double initialAccumulatorValue, double epsilon) {
-        super("Adagrad", learningRate, List.of("Adagrad"), "initial_accumulator_value", initialAccumulatorValue,
-                "epsilon", epsilon);
+        super(
+                "Adagrad",
+                learningRate,
+                List.of("Adagrad"),
+                "initial_accumulator_value",
+                initialAccumulatorValue,
+                "epsilon",
+                epsilon);
         if (!(initialAccumulatorValue >= 0)) {
-            throw new IllegalArgumentException("Adagrad initial_accumulator_value must be >= 0, got "
-                    + initialAccumulatorValue);
+            throw new IllegalArgumentException(
+                    "Adagrad initial_accumulator_value must be >= 0, got " + initialAccumulatorValue);
         }
         Optimizers.checkPositive("Adagrad", "epsilon", epsilon);
         this.initialAccumulatorValue = initialAccumulatorValue;
@@ -33,7 +39,13 @@ public final class AdagradOptimizer extends KerasOptimizer {
     }
 
     @Override
-    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
+    public void apply(
+            float[] values,
+            float[] gradient,
+            float[][] slots,
+            int from,
+            int to,
+            long iteration,
             double learningRateMultiplier) {
         float[] acc = slots[0];
         float lr = (float) (learningRate() * learningRateMultiplier);

@@ -12,11 +12,9 @@ public final class AdamOptimizer extends KerasOptimizer {
     private final double epsilon;
 
     public AdamOptimizer(double learningRate, double beta1, double beta2, double epsilon) {
-        super("Adam", learningRate, List.of("Adam_m", "Adam_v"), "beta_1", beta1, "beta_2", beta2, "epsilon",
-                epsilon);
+        super("Adam", learningRate, List.of("Adam_m", "Adam_v"), "beta_1", beta1, "beta_2", beta2, "epsilon", epsilon);
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("Adam beta_1 and beta_2 must be in [0, 1), got " + beta1 + ", "
-                    + beta2);
+            throw new IllegalArgumentException("Adam beta_1 and beta_2 must be in [0, 1), got " + beta1 + ", " + beta2);
         }
         Optimizers.checkPositive("Adam", "epsilon", epsilon);
         this.beta1 = beta1;
@@ -29,11 +27,20 @@ public final class AdamOptimizer extends KerasOptimizer {
     }
 
     @Override
-    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
+    public void apply(
+            float[] values,
+            float[] gradient,
+            float[][] slots,
+            int from,
+            int to,
+            long iteration,
             double learningRateMultiplier) {
         float[] m = slots[0];
         float[] v = slots[1];
-        float lr = (float) (learningRate() * learningRateMultiplier * Math.sqrt(1 - Math.pow(beta2, iteration)) / (1 - Math.pow(beta1, iteration)));
+        float lr = (float) (learningRate()
+                * learningRateMultiplier
+                * Math.sqrt(1 - Math.pow(beta2, iteration))
+                / (1 - Math.pow(beta1, iteration)));
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float c1 = 1 - b1;

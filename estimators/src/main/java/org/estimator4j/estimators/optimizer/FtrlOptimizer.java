@@ -15,8 +15,13 @@ public final class FtrlOptimizer {
     private final double l2;
     private final double l2Shrinkage;
 
-    public FtrlOptimizer(double learningRate, double learningRatePower, double initialAccumulatorValue, double l1,
-            double l2, double l2Shrinkage) {
+    public FtrlOptimizer(
+            double learningRate,
+            double learningRatePower,
+            double initialAccumulatorValue,
+            double l1,
+            double l2,
+            double l2Shrinkage) {
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("FTRL learning_rate must be > 0, got " + learningRate);
         }
@@ -24,12 +29,12 @@ public final class FtrlOptimizer {
             throw new IllegalArgumentException("FTRL learning_rate_power must be <= 0, got " + learningRatePower);
         }
         if (!(initialAccumulatorValue > 0)) {
-            throw new IllegalArgumentException("FTRL initial_accumulator_value must be > 0, got "
-                    + initialAccumulatorValue);
+            throw new IllegalArgumentException(
+                    "FTRL initial_accumulator_value must be > 0, got " + initialAccumulatorValue);
         }
         if (l1 < 0 || l2 < 0 || l2Shrinkage < 0) {
-            throw new IllegalArgumentException("FTRL l1, l2 and l2_shrinkage must be >= 0, got " + l1 + ", " + l2
-                    + ", " + l2Shrinkage);
+            throw new IllegalArgumentException(
+                    "FTRL l1, l2 and l2_shrinkage must be >= 0, got " + l1 + ", " + l2 + ", " + l2Shrinkage);
         }
         this.learningRate = learningRate;
         this.learningRatePower = learningRatePower;
@@ -46,8 +51,10 @@ public final class FtrlOptimizer {
 
     /** The same optimizer with its learning rate times {@code multiplier} (slots and state are the caller's). */
     public FtrlOptimizer scaledBy(double multiplier) {
-        return multiplier == 1 ? this : new FtrlOptimizer(learningRate * multiplier, learningRatePower,
-                initialAccumulatorValue, l1, l2, l2Shrinkage);
+        return multiplier == 1
+                ? this
+                : new FtrlOptimizer(
+                        learningRate * multiplier, learningRatePower, initialAccumulatorValue, l1, l2, l2Shrinkage);
     }
 
     public double learningRate() {
@@ -60,6 +67,7 @@ public final class FtrlOptimizer {
 
     /** Offsets of an entry's values in an interleaved slot array: weight, accumulator, linear. */
     public static final int WEIGHT = 0;
+
     public static final int ACCUMULATOR = 1;
     public static final int LINEAR = 2;
 

@@ -30,7 +30,13 @@ public interface Optimizer {
      *     correction reads it
      * @param learningRateMultiplier scales the configured learning rate (1 unless a callback changed it)
      */
-    void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
+    void apply(
+            float[] values,
+            float[] gradient,
+            float[][] slots,
+            int from,
+            int to,
+            long iteration,
             double learningRateMultiplier);
 
     /** The options as config keys, {@code type} included: what a model description stores to rebuild it. */

@@ -30,12 +30,13 @@ public final class Optimizers {
             built = create(type, lr, o);
         } catch (IllegalArgumentException e) {
             // The constructors' range checks ("Adam learning_rate must be > 0"), located in the config.
-            throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
-                    : where + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    e.getMessage().startsWith(where) ? e.getMessage() : where + ": " + e.getMessage(), e);
         }
         if (!unused.isEmpty()) {
             throw new IllegalArgumentException(where + ": unknown option(s) " + new java.util.TreeSet<>(unused)
-                    + " for optimizer " + type + "; it takes " + new java.util.TreeSet<>(built.config().keySet()));
+                    + " for optimizer " + type + "; it takes "
+                    + new java.util.TreeSet<>(built.config().keySet()));
         }
         return built;
     }
@@ -43,14 +44,15 @@ public final class Optimizers {
     private static Optimizer create(String type, double lr, Options o) {
         String where = o.where();
         return switch (type) {
-            case "adagrad" -> new AdagradOptimizer(lr, o.number("initial_accumulator_value", 0.1),
-                    o.number("epsilon", 1e-7));
-            case "adam" -> new AdamOptimizer(lr, o.number("beta_1", 0.9), o.number("beta_2", 0.999),
-                    o.number("epsilon", 1e-7));
+            case "adagrad" ->
+                new AdagradOptimizer(lr, o.number("initial_accumulator_value", 0.1), o.number("epsilon", 1e-7));
+            case "adam" ->
+                new AdamOptimizer(lr, o.number("beta_1", 0.9), o.number("beta_2", 0.999), o.number("epsilon", 1e-7));
             case "sgd" -> new SgdOptimizer(lr, o.number("momentum", 0), o.bool("nesterov", false));
             case "rmsprop" -> new RmsPropOptimizer(lr, o.number("rho", 0.9), o.number("epsilon", 1e-7));
-            default -> throw new IllegalArgumentException(where + ".type: unknown optimizer '" + type + "'; use one of "
-                    + TYPES);
+            default ->
+                throw new IllegalArgumentException(
+                        where + ".type: unknown optimizer '" + type + "'; use one of " + TYPES);
         };
     }
 
@@ -69,8 +71,8 @@ public final class Optimizers {
             }
             if (v instanceof Number n) {
                 if (!Double.isFinite(n.doubleValue())) { // 1e400 in JSON, .inf / .nan in YAML
-                    throw new IllegalArgumentException(where + "." + key + ": " + v + " is not allowed; use a "
-                            + "finite number");
+                    throw new IllegalArgumentException(
+                            where + "." + key + ": " + v + " is not allowed; use a " + "finite number");
                 }
                 return n.doubleValue();
             }

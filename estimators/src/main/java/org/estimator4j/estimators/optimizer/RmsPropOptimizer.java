@@ -19,7 +19,13 @@ public final class RmsPropOptimizer extends KerasOptimizer {
     }
 
     @Override
-    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
+    public void apply(
+            float[] values,
+            float[] gradient,
+            float[][] slots,
+            int from,
+            int to,
+            long iteration,
             double learningRateMultiplier) {
         float[] ms = slots[0];
         float lr = (float) (learningRate() * learningRateMultiplier);

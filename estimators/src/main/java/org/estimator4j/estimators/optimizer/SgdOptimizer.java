@@ -11,7 +11,13 @@ public final class SgdOptimizer extends KerasOptimizer {
     private final boolean nesterov;
 
     public SgdOptimizer(double learningRate, double momentum, boolean nesterov) {
-        super("SGD", learningRate, momentum == 0 ? List.of() : List.of("momentum"), "momentum", momentum, "nesterov",
+        super(
+                "SGD",
+                learningRate,
+                momentum == 0 ? List.of() : List.of("momentum"),
+                "momentum",
+                momentum,
+                "nesterov",
                 nesterov);
         checkFraction("SGD", "momentum", momentum);
         this.momentum = momentum;
@@ -19,7 +25,13 @@ public final class SgdOptimizer extends KerasOptimizer {
     }
 
     @Override
-    public void apply(float[] values, float[] gradient, float[][] slots, int from, int to, long iteration,
+    public void apply(
+            float[] values,
+            float[] gradient,
+            float[][] slots,
+            int from,
+            int to,
+            long iteration,
             double learningRateMultiplier) {
         float lr = (float) (learningRate() * learningRateMultiplier);
         if (momentum == 0) {

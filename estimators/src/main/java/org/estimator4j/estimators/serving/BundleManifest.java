@@ -36,8 +36,13 @@ import org.estimator4j.estimators.LibraryVersion;
  * manifest is refused: nothing could tell its weights from tampered ones. Besides {@code model.json} and
  * {@code variables.e4j} the manifest lists the files the model reads ({@code assets/...}, e.g. vocabulary files).
  */
-public record BundleManifest(int bundleFormat, String libraryVersion, String javaVersion, Instant created,
-        long globalStep, Map<String, FileEntry> files) {
+public record BundleManifest(
+        int bundleFormat,
+        String libraryVersion,
+        String javaVersion,
+        Instant created,
+        long globalStep,
+        Map<String, FileEntry> files) {
     /**
      * The bundle layout this version writes and the newest it reads. Bump it only when the layout changes in a way an
      * older reader would misread, and keep reading the older formats.
@@ -88,8 +93,8 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
             }
             files.put(name, describe(bundle.resolve(name)));
         }
-        BundleManifest manifest = new BundleManifest(FORMAT, LibraryVersion.get(), Runtime.version().toString(),
-                Instant.now(), globalStep, files);
+        BundleManifest manifest = new BundleManifest(
+                FORMAT, LibraryVersion.get(), Runtime.version().toString(), Instant.now(), globalStep, files);
         Path file = bundle.resolve(FILE_NAME);
         try {
             Files.writeString(file, manifest.toJson(), StandardCharsets.UTF_8);
@@ -108,15 +113,17 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
      */
     public static BundleManifest verify(Path bundle) {
         if (!Files.isDirectory(bundle)) {
-            throw new InvalidBundleException("bundle " + bundle + " is not a directory",
+            throw new InvalidBundleException(
+                    "bundle " + bundle + " is not a directory",
                     "give the directory `export` wrote (<export dir>/<global step>)");
         }
         Path file = bundle.resolve(FILE_NAME);
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new InvalidBundleException("bundle " + bundle + " has no " + FILE_NAME
-                    + ", so its files cannot be checked", "export the model again; only if you trust every file "
-                    + "in it, load it unchecked (e4j predict --no-verify, Predictor.loader(bundle)"
-                    + ".withoutVerification())");
+            throw new InvalidBundleException(
+                    "bundle " + bundle + " has no " + FILE_NAME + ", so its files cannot be checked",
+                    "export the model again; only if you trust every file "
+                            + "in it, load it unchecked (e4j predict --no-verify, Predictor.loader(bundle)"
+                            + ".withoutVerification())");
         }
         BundlePaths.resolve(bundle, FILE_NAME, "the manifest");
         BundleManifest manifest = read(bundle, file);
@@ -143,9 +150,11 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
         String writtenBy = root.path("estimator4j_version").asText("an unknown version");
         if (format.asInt() > FORMAT) {
             // Checked before the file list: a newer layout may list files differently.
-            throw new InvalidBundleException("bundle " + bundle + " has bundle format " + format.asInt()
-                    + " (written by Estimator4J " + writtenBy + "), but Estimator4J " + LibraryVersion.get()
-                    + " reads bundle formats up to " + FORMAT, "upgrade Estimator4J to load it");
+            throw new InvalidBundleException(
+                    "bundle " + bundle + " has bundle format " + format.asInt()
+                            + " (written by Estimator4J " + writtenBy + "), but Estimator4J " + LibraryVersion.get()
+                            + " reads bundle formats up to " + FORMAT,
+                    "upgrade Estimator4J to load it");
         }
         JsonNode filesJson = root.get("files");
         if (filesJson == null || !filesJson.isObject()) {
@@ -161,7 +170,10 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
             }
             JsonNode size = f.getValue().get("size");
             JsonNode sha = f.getValue().get("sha256");
-            if (size == null || !size.canConvertToExactIntegral() || size.asLong() < 0 || sha == null
+            if (size == null
+                    || !size.canConvertToExactIntegral()
+                    || size.asLong() < 0
+                    || sha == null
                     || !SHA256.matcher(sha.asText()).matches()) {
                 throw damaged(bundle, FILE_NAME + " has no valid size and sha256 for " + name);
             }
@@ -182,8 +194,8 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
         } catch (DateTimeParseException e) {
             throw damaged(bundle, FILE_NAME + " has no valid creation time");
         }
-        return new BundleManifest(format.asInt(), writtenBy, root.path("java_version").asText("unknown"), created,
-                step.asLong(), files);
+        return new BundleManifest(
+                format.asInt(), writtenBy, root.path("java_version").asText("unknown"), created, step.asLong(), files);
     }
 
     private static void check(Path bundle, String name, FileEntry expected) {
@@ -193,12 +205,14 @@ public record BundleManifest(int bundleFormat, String libraryVersion, String jav
         Path file = BundlePaths.resolve(bundle, name, FILE_NAME + " lists");
         FileEntry actual = describe(file);
         if (actual.size() != expected.size()) {
-            throw damaged(bundle, name + " has " + actual.size() + " bytes, but " + FILE_NAME + " says "
-                    + expected.size());
+            throw damaged(
+                    bundle, name + " has " + actual.size() + " bytes, but " + FILE_NAME + " says " + expected.size());
         }
         if (!actual.sha256().equals(expected.sha256())) {
-            throw damaged(bundle, "the SHA-256 checksum of " + name + " does not match " + FILE_NAME
-                    + " (the file was altered or corrupted)");
+            throw damaged(
+                    bundle,
+                    "the SHA-256 checksum of " + name + " does not match " + FILE_NAME
+                            + " (the file was altered or corrupted)");
         }
     }
 

@@ -20,7 +20,10 @@ final class BundlePaths {
      * no root, no empty, {@code .} or {@code ..} segment, '/' as the only separator.
      */
     static boolean isPlainRelative(String name) {
-        if (name == null || name.isEmpty() || name.startsWith("/") || name.indexOf('\\') >= 0
+        if (name == null
+                || name.isEmpty()
+                || name.startsWith("/")
+                || name.indexOf('\\') >= 0
                 || name.indexOf('\0') >= 0) {
             return false;
         }
@@ -41,8 +44,10 @@ final class BundlePaths {
      */
     static Path resolve(Path bundle, String name, String what) {
         if (!isPlainRelative(name)) {
-            throw new InvalidBundleException("bundle " + bundle + ": " + what + " '" + name + "' is not a path "
-                    + "inside the bundle (absolute paths and '..' are refused)", EXPORT_AGAIN);
+            throw new InvalidBundleException(
+                    "bundle " + bundle + ": " + what + " '" + name + "' is not a path "
+                            + "inside the bundle (absolute paths and '..' are refused)",
+                    EXPORT_AGAIN);
         }
         Path file = bundle.resolve(name);
         Path real;
@@ -51,19 +56,21 @@ final class BundlePaths {
             root = bundle.toRealPath();
             real = file.toRealPath();
         } catch (NoSuchFileException e) {
-            throw new InvalidBundleException("bundle " + bundle + ": " + what + " " + name + " is missing",
-                    EXPORT_AGAIN);
+            throw new InvalidBundleException(
+                    "bundle " + bundle + ": " + what + " " + name + " is missing", EXPORT_AGAIN);
         } catch (IOException e) {
-            throw new InvalidBundleException("bundle " + bundle + ": cannot read " + what + " " + name + " ("
-                    + e.getMessage() + ")", "check the bundle's permissions, or export the model again");
+            throw new InvalidBundleException(
+                    "bundle " + bundle + ": cannot read " + what + " " + name + " (" + e.getMessage() + ")",
+                    "check the bundle's permissions, or export the model again");
         }
         if (!real.startsWith(root)) {
-            throw new InvalidBundleException("bundle " + bundle + ": " + what + " " + name + " is a link to " + real
-                    + ", outside the bundle", EXPORT_AGAIN);
+            throw new InvalidBundleException(
+                    "bundle " + bundle + ": " + what + " " + name + " is a link to " + real + ", outside the bundle",
+                    EXPORT_AGAIN);
         }
         if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InvalidBundleException("bundle " + bundle + ": " + what + " " + name
-                    + " is not a regular file", EXPORT_AGAIN);
+            throw new InvalidBundleException(
+                    "bundle " + bundle + ": " + what + " " + name + " is not a regular file", EXPORT_AGAIN);
         }
         return file;
     }

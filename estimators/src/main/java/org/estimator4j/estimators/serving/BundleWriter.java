@@ -86,12 +86,14 @@ public final class BundleWriter {
         try {
             existing = BundleManifest.verify(bundle);
         } catch (RuntimeException e) {
-            throw new InvalidBundleException(bundle + " already exists and is not a valid bundle (" + e.getMessage()
-                    + ")", "remove it and export again, or export to another directory");
+            throw new InvalidBundleException(
+                    bundle + " already exists and is not a valid bundle (" + e.getMessage() + ")",
+                    "remove it and export again, or export to another directory");
         }
         if (!existing.files().equals(manifest.files()) || existing.globalStep() != manifest.globalStep()) {
-            throw new InvalidBundleException(bundle + " already holds a different bundle of step "
-                    + manifest.globalStep() + " (its files differ from this model's)",
+            throw new InvalidBundleException(
+                    bundle + " already holds a different bundle of step " + manifest.globalStep()
+                            + " (its files differ from this model's)",
                     "remove it and export again, or export to another directory");
         }
         return new ExportedBundle(bundle, existing, true);
@@ -106,11 +108,16 @@ public final class BundleWriter {
         Map<Path, String> copied = new HashMap<>();
         List<String> assets = new ArrayList<>();
         for (ObjectNode config : vocabularyFileConfigs(root, new ArrayList<>())) {
-            Path source = Path.of(config.path("vocabulary_file").asText()).toAbsolutePath().normalize();
+            Path source = Path.of(config.path("vocabulary_file").asText())
+                    .toAbsolutePath()
+                    .normalize();
             String asset = copied.get(source);
             if (asset == null) {
                 asset = ASSETS + "/" + uniqueName(source.getFileName().toString(), copied.size(), assets);
-                copyAsset(source, temp.resolve(asset), config.path("vocabulary_sha256").asText(null));
+                copyAsset(
+                        source,
+                        temp.resolve(asset),
+                        config.path("vocabulary_sha256").asText(null));
                 copied.put(source, asset);
                 assets.add(asset);
             }
@@ -123,8 +130,10 @@ public final class BundleWriter {
 
     /** The config objects of every VocabularyFileCategoricalColumn in the tree, nested ones included. */
     private static List<ObjectNode> vocabularyFileConfigs(JsonNode node, List<ObjectNode> into) {
-        if (node instanceof ObjectNode o && "VocabularyFileCategoricalColumn".equals(o.path("class_name").asText())
-                && o.get("config") instanceof ObjectNode config && config.path("vocabulary_file").isTextual()) {
+        if (node instanceof ObjectNode o
+                && "VocabularyFileCategoricalColumn".equals(o.path("class_name").asText())
+                && o.get("config") instanceof ObjectNode config
+                && config.path("vocabulary_file").isTextual()) {
             into.add(config);
         }
         for (JsonNode child : node) {
@@ -139,13 +148,15 @@ public final class BundleWriter {
 
     private static void copyAsset(Path source, Path target, String expectedSha256) throws IOException {
         if (!Files.isRegularFile(source)) {
-            throw new InvalidBundleException("the model reads vocabulary file " + source + ", which "
-                    + (Files.exists(source) ? "is not a regular file" : "does not exist any more"),
+            throw new InvalidBundleException(
+                    "the model reads vocabulary file " + source + ", which "
+                            + (Files.exists(source) ? "is not a regular file" : "does not exist any more"),
                     "restore it to export the model");
         }
         if (Files.size(source) > VocabularyFileColumn.MAX_FILE_BYTES) {
-            throw new InvalidBundleException("vocabulary file " + source + " has " + Files.size(source) + " bytes, "
-                    + "more than the limit of " + VocabularyFileColumn.MAX_FILE_BYTES,
+            throw new InvalidBundleException(
+                    "vocabulary file " + source + " has " + Files.size(source) + " bytes, " + "more than the limit of "
+                            + VocabularyFileColumn.MAX_FILE_BYTES,
                     "restore the file the model was trained with");
         }
         Files.createDirectories(target.getParent());
@@ -154,8 +165,9 @@ public final class BundleWriter {
         }
         String actual = BundleManifest.describe(target).sha256();
         if (expectedSha256 != null && !Objects.equals(expectedSha256, actual)) {
-            throw new InvalidBundleException("vocabulary file " + source + " has changed since the model was "
-                    + "trained (SHA-256 " + actual + ", trained with " + expectedSha256 + ")",
+            throw new InvalidBundleException(
+                    "vocabulary file " + source + " has changed since the model was " + "trained (SHA-256 " + actual
+                            + ", trained with " + expectedSha256 + ")",
                     "restore the file the model was trained with to export it");
         }
     }

@@ -10,8 +10,8 @@ import org.estimator4j.estimators.Model;
 import org.estimator4j.estimators.baseline.BaselinePart;
 import org.estimator4j.estimators.dnn.Activation;
 import org.estimator4j.estimators.dnn.CustomLayer;
-import org.estimator4j.estimators.dnn.LayerFactory;
 import org.estimator4j.estimators.dnn.DnnPart;
+import org.estimator4j.estimators.dnn.LayerFactory;
 import org.estimator4j.estimators.head.Head;
 import org.estimator4j.estimators.head.Heads;
 import org.estimator4j.estimators.linear.LinearPart;
@@ -43,29 +43,32 @@ record DescribedModel(String type, Head head, Model model) {
                 yield n == 2 ? Heads.binary(vocabulary) : Heads.multiClass(n, vocabulary);
             }
             case "LinearRegressor", "BaselineRegressor", "DNNRegressor", "DNNLinearCombinedRegressor" ->
-                    Heads.regression(d.path("label_dimension").asInt(1));
-            default -> throw new IllegalStateException(where + " holds a " + type
-                    + ", which this version cannot serve");
+                Heads.regression(d.path("label_dimension").asInt(1));
+            default ->
+                throw new IllegalStateException(where + " holds a " + type + ", which this version cannot serve");
         };
         int logits = head.logitsDimension();
         Model model = switch (type) {
             case "BaselineClassifier", "BaselineRegressor" -> new BaselinePart(logits, UNUSED_FTRL);
-            case "LinearClassifier", "LinearRegressor" -> new LinearPart(columns(d, "feature_columns", files), logits,
-                    combiner(d, "sparse_combiner"), UNUSED_FTRL);
+            case "LinearClassifier", "LinearRegressor" ->
+                new LinearPart(
+                        columns(d, "feature_columns", files), logits, combiner(d, "sparse_combiner"), UNUSED_FTRL);
             case "DNNClassifier", "DNNRegressor" -> dnn(d, "", logits, where, layers, files);
             default -> {
                 List<FeatureColumn> linear = columns(d, "linear_feature_columns", files);
                 List<FeatureColumn> deep = columns(d, "dnn_feature_columns", files);
-                yield new WideDeepPart(linear.isEmpty() ? null : new LinearPart(linear, logits,
-                        combiner(d, "linear_sparse_combiner"), UNUSED_FTRL),
+                yield new WideDeepPart(
+                        linear.isEmpty()
+                                ? null
+                                : new LinearPart(linear, logits, combiner(d, "linear_sparse_combiner"), UNUSED_FTRL),
                         deep.isEmpty() ? null : dnn(d, "dnn_", logits, where, layers, files));
             }
         };
         return new DescribedModel(type, head, model);
     }
 
-    private static DnnPart dnn(JsonNode d, String prefix, int logits, String where, LayerFactory layers,
-            ColumnFiles files) {
+    private static DnnPart dnn(
+            JsonNode d, String prefix, int logits, String where, LayerFactory layers, ColumnFiles files) {
         List<CustomLayer> custom = new ArrayList<>();
         for (JsonNode l : d.path(prefix + "custom_layers")) {
             String type = l.path("type").asText();
@@ -75,9 +78,11 @@ record DescribedModel(String type, Head head, Model model) {
             try {
                 layers.create(type, params); // fail now, with the bundle named, rather than inside the model
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(where + ": the model's DNN uses plugin layer '" + type + "' from "
-                        + origin + ", which is not installed here (" + e.getMessage() + "); put " + origin
-                        + " in the plugins folder (--plugins DIR, or E4J_PLUGINS_DIR) and load again", e);
+                throw new IllegalStateException(
+                        where + ": the model's DNN uses plugin layer '" + type + "' from "
+                                + origin + ", which is not installed here (" + e.getMessage() + "); put " + origin
+                                + " in the plugins folder (--plugins DIR, or E4J_PLUGINS_DIR) and load again",
+                        e);
             }
             custom.add(new CustomLayer(type, params, origin, () -> layers.create(type, params)));
         }
@@ -86,9 +91,17 @@ record DescribedModel(String type, Head head, Model model) {
         @SuppressWarnings("unchecked")
         Map<String, Object> optimizerConfig = MAPPER.convertValue(d.get(prefix + "optimizer"), Map.class);
         Optimizer optimizer = Optimizers.fromConfig(optimizerConfig, 0.05, where + ": " + prefix + "optimizer");
-        return new DnnPart("dnn", columns(d, prefix + "feature_columns", files), logits, units,
-                Activation.fromName(d.path(prefix + "activation").asText("relu")), d.path(prefix + "dropout").asDouble(0),
-                d.path("batch_norm").asBoolean(false), custom, optimizer, 0L);
+        return new DnnPart(
+                "dnn",
+                columns(d, prefix + "feature_columns", files),
+                logits,
+                units,
+                Activation.fromName(d.path(prefix + "activation").asText("relu")),
+                d.path(prefix + "dropout").asDouble(0),
+                d.path("batch_norm").asBoolean(false),
+                custom,
+                optimizer,
+                0L);
     }
 
     private static List<FeatureColumn> columns(JsonNode d, String key, ColumnFiles files) {

@@ -112,7 +112,8 @@ public final class Predictor {
 
     private static Predictor loadFiles(Path bundle, LayerFactory layers, Optional<BundleManifest> manifest) {
         if (!Files.isDirectory(bundle)) {
-            throw new InvalidBundleException("bundle " + bundle + " is not a directory",
+            throw new InvalidBundleException(
+                    "bundle " + bundle + " is not a directory",
                     "give the directory `export` wrote (<export dir>/<global step>)");
         }
         JsonNode description;
@@ -120,23 +121,27 @@ public final class Predictor {
         try {
             long size = Files.size(modelJson);
             if (size > MAX_MODEL_JSON_BYTES) {
-                throw new InvalidBundleException("bundle " + bundle + ": model.json has " + size + " bytes, more "
-                        + "than the limit of " + MAX_MODEL_JSON_BYTES + " bytes", BundlePaths.EXPORT_AGAIN);
+                throw new InvalidBundleException(
+                        "bundle " + bundle + ": model.json has " + size + " bytes, more " + "than the limit of "
+                                + MAX_MODEL_JSON_BYTES + " bytes",
+                        BundlePaths.EXPORT_AGAIN);
             }
             description = MAPPER.readTree(modelJson.toFile());
         } catch (IOException e) {
-            throw new InvalidBundleException("bundle " + bundle + ": cannot read model.json (" + e.getMessage()
-                    + ")", "is " + bundle + " an exported bundle? " + BundlePaths.EXPORT_AGAIN);
+            throw new InvalidBundleException(
+                    "bundle " + bundle + ": cannot read model.json (" + e.getMessage() + ")",
+                    "is " + bundle + " an exported bundle? " + BundlePaths.EXPORT_AGAIN);
         }
         int format = description == null ? -1 : description.path("format").asInt(-1);
         if (format != FORMAT) {
-            throw new InvalidBundleException(modelJson + " has bundle format " + format + "; this version of "
-                    + "Estimator4J reads format " + FORMAT, format > FORMAT ? "upgrade Estimator4J"
-                    : BundlePaths.EXPORT_AGAIN);
+            throw new InvalidBundleException(
+                    modelJson + " has bundle format " + format + "; this version of " + "Estimator4J reads format "
+                            + FORMAT,
+                    format > FORMAT ? "upgrade Estimator4J" : BundlePaths.EXPORT_AGAIN);
         }
         // Every file the columns name (vocabularies) is read from inside the bundle, never from the working directory.
-        ColumnFiles inBundle = (file, jsonPath) -> BundlePaths.resolve(bundle, file, "model.json's " + jsonPath)
-                .toAbsolutePath();
+        ColumnFiles inBundle = (file, jsonPath) ->
+                BundlePaths.resolve(bundle, file, "model.json's " + jsonPath).toAbsolutePath();
         DescribedModel rebuilt = DescribedModel.rebuild(description, modelJson.toString(), layers, inBundle);
         Path variables = BundlePaths.resolve(bundle, "variables.e4j", "the variables file");
         rebuilt.model().restore(Checkpoints.read(variables).variables());
@@ -208,9 +213,11 @@ public final class Predictor {
             if (v == null) {
                 continue; // missing
             }
-            byte kind = v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte ? INT64
-                    : v instanceof Float ? FLOAT32 : v instanceof CharSequence ? STRING
-                    : v instanceof Number ? FLOAT64 : 0;
+            byte kind = v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+                    ? INT64
+                    : v instanceof Float
+                            ? FLOAT32
+                            : v instanceof CharSequence ? STRING : v instanceof Number ? FLOAT64 : 0;
             if (kind == 0 || size == capacity) {
                 return null;
             }
@@ -226,12 +233,14 @@ public final class Predictor {
         if (shape == null || !shape.matches(keys, kinds, size)) {
             List<Field> fields = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                fields.add(Field.scalar(keys[i], switch (kinds[i]) {
-                    case INT64 -> DType.INT64;
-                    case FLOAT32 -> DType.FLOAT32;
-                    case FLOAT64 -> DType.FLOAT64;
-                    default -> DType.STRING;
-                }));
+                fields.add(Field.scalar(
+                        keys[i],
+                        switch (kinds[i]) {
+                            case INT64 -> DType.INT64;
+                            case FLOAT32 -> DType.FLOAT32;
+                            case FLOAT64 -> DType.FLOAT64;
+                            default -> DType.STRING;
+                        }));
             }
             Schema schema;
             try {
@@ -246,12 +255,13 @@ public final class Predictor {
         for (int i = 0; i < size; i++) {
             Field f = shape.schema().field(i);
             Object v = values[i];
-            columns.add(switch (kinds[i]) {
-                case INT64 -> new LongColumn(f, 1, new long[] {((Number) v).longValue()}, null);
-                case FLOAT32 -> new FloatColumn(f, 1, new float[] {(Float) v}, null);
-                case FLOAT64 -> new DoubleColumn(f, 1, new double[] {((Number) v).doubleValue()}, null);
-                default -> new StringColumn(f, 1, new String[] {v.toString()}, null);
-            });
+            columns.add(
+                    switch (kinds[i]) {
+                        case INT64 -> new LongColumn(f, 1, new long[] {((Number) v).longValue()}, null);
+                        case FLOAT32 -> new FloatColumn(f, 1, new float[] {(Float) v}, null);
+                        case FLOAT64 -> new DoubleColumn(f, 1, new double[] {((Number) v).doubleValue()}, null);
+                        default -> new StringColumn(f, 1, new String[] {v.toString()}, null);
+                    });
         }
         return new Batch(shape.schema(), 1, columns);
     }
@@ -306,7 +316,8 @@ public final class Predictor {
 
     private static Field fieldOf(String name, Object v) {
         if (v instanceof List<?> || v.getClass().isArray()) {
-            Object first = v instanceof List<?> l ? (l.isEmpty() ? "" : l.get(0))
+            Object first = v instanceof List<?> l
+                    ? (l.isEmpty() ? "" : l.get(0))
                     : java.lang.reflect.Array.getLength(v) == 0 ? "" : java.lang.reflect.Array.get(v, 0);
             return Field.variable(name, scalarType(name, first));
         }
@@ -326,7 +337,7 @@ public final class Predictor {
         if (v instanceof Number) {
             return DType.FLOAT64;
         }
-        throw new IllegalArgumentException("feature '" + name + "' is a " + v.getClass().getName()
-                + "; use strings, numbers, or lists of them");
+        throw new IllegalArgumentException(
+                "feature '" + name + "' is a " + v.getClass().getName() + "; use strings, numbers, or lists of them");
     }
 }

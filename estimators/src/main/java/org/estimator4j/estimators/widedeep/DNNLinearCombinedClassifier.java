@@ -17,8 +17,8 @@ import org.estimator4j.features.FeatureColumn;
 public final class DNNLinearCombinedClassifier {
     private DNNLinearCombinedClassifier() {}
 
-    public static Builder builder(List<? extends FeatureColumn> linearFeatureColumns,
-            List<? extends FeatureColumn> dnnFeatureColumns) {
+    public static Builder builder(
+            List<? extends FeatureColumn> linearFeatureColumns, List<? extends FeatureColumn> dnnFeatureColumns) {
         return new Builder(linearFeatureColumns, dnnFeatureColumns);
     }
 
@@ -40,8 +40,13 @@ public final class DNNLinearCombinedClassifier {
         }
 
         public ModelEstimator build() {
-            return options.estimator("DNNLinearCombinedClassifier", describe("DNNLinearCombinedClassifier"), head(),
-                    config(), weightColumn(), warmStartFrom());
+            return options.estimator(
+                    "DNNLinearCombinedClassifier",
+                    describe("DNNLinearCombinedClassifier"),
+                    head(),
+                    config(),
+                    weightColumn(),
+                    warmStartFrom());
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.estimator4j.estimators.widedeep;
 
 import java.util.List;
-import org.estimator4j.estimators.RegressorBuilder;
 import org.estimator4j.estimators.ModelEstimator;
+import org.estimator4j.estimators.RegressorBuilder;
 import org.estimator4j.features.FeatureColumn;
 
 /**
@@ -17,8 +17,8 @@ import org.estimator4j.features.FeatureColumn;
 public final class DNNLinearCombinedRegressor {
     private DNNLinearCombinedRegressor() {}
 
-    public static Builder builder(List<? extends FeatureColumn> linearFeatureColumns,
-            List<? extends FeatureColumn> dnnFeatureColumns) {
+    public static Builder builder(
+            List<? extends FeatureColumn> linearFeatureColumns, List<? extends FeatureColumn> dnnFeatureColumns) {
         return new Builder(linearFeatureColumns, dnnFeatureColumns);
     }
 
@@ -40,8 +40,13 @@ public final class DNNLinearCombinedRegressor {
         }
 
         public ModelEstimator build() {
-            return options.estimator("DNNLinearCombinedRegressor", describe("DNNLinearCombinedRegressor"), head(),
-                    config(), weightColumn(), warmStartFrom());
+            return options.estimator(
+                    "DNNLinearCombinedRegressor",
+                    describe("DNNLinearCombinedRegressor"),
+                    head(),
+                    config(),
+                    weightColumn(),
+                    warmStartFrom());
         }
     }
 }

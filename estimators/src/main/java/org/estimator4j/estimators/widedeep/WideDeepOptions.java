@@ -28,11 +28,11 @@ public final class WideDeepOptions {
 
     WideDeepOptions(List<? extends FeatureColumn> linearColumns, List<? extends FeatureColumn> dnnColumns) {
         this.linearColumns = List.copyOf(requireNonNull(linearColumns, "linearFeatureColumns is null"));
-        this.dnn = new DnnOptions(requireNonNull(dnnColumns, "dnnFeatureColumns is null"),
-                AdagradOptimizer.withLearningRate(0.001));
+        this.dnn = new DnnOptions(
+                requireNonNull(dnnColumns, "dnnFeatureColumns is null"), AdagradOptimizer.withLearningRate(0.001));
         if (linearColumns.isEmpty() && dnnColumns.isEmpty()) {
-            throw new IllegalArgumentException("wide and deep needs linear_feature_columns or dnn_feature_columns "
-                    + "(or both); both are empty");
+            throw new IllegalArgumentException(
+                    "wide and deep needs linear_feature_columns or dnn_feature_columns " + "(or both); both are empty");
         }
         this.linearOptimizer = FtrlOptimizer.withLearningRate(defaultLinearLearningRate(linearColumns.size()));
     }
@@ -42,13 +42,19 @@ public final class WideDeepOptions {
         return columns == 0 ? 0.005 : Math.min(0.005, 1 / Math.sqrt(columns));
     }
 
-    ModelEstimator estimator(String estimator, EstimatorDescription.Builder description, Head head, RunConfig config,
-            String weightColumn, java.nio.file.Path warmStartFrom) {
+    ModelEstimator estimator(
+            String estimator,
+            EstimatorDescription.Builder description,
+            Head head,
+            RunConfig config,
+            String weightColumn,
+            java.nio.file.Path warmStartFrom) {
         boolean deep = !dnn.columns().isEmpty();
         if (deep) {
             dnn.check(estimator);
         }
-        description.featureColumns("linear_feature_columns", linearColumns)
+        description
+                .featureColumns("linear_feature_columns", linearColumns)
                 .put("linear_optimizer", linearOptimizer.toString())
                 .put("linear_sparse_combiner", linearSparseCombiner.name().toLowerCase(Locale.ROOT));
         if (deep) {
@@ -64,8 +70,14 @@ public final class WideDeepOptions {
         int logits = head.logitsDimension();
         LinearPart.checkSizes(linear, logits);
         long seed = config.seed();
-        return new ModelEstimator(text, () -> new WideDeepPart(
-                linear.isEmpty() ? null : new LinearPart(linear, logits, combiner, ftrl),
-                deep ? frozen.newPart(logits, seed) : null), head, config, weightColumn, warmStartFrom);
+        return new ModelEstimator(
+                text,
+                () -> new WideDeepPart(
+                        linear.isEmpty() ? null : new LinearPart(linear, logits, combiner, ftrl),
+                        deep ? frozen.newPart(logits, seed) : null),
+                head,
+                config,
+                weightColumn,
+                warmStartFrom);
     }
 }

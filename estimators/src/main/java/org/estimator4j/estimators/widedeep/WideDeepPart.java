@@ -20,8 +20,8 @@ public final class WideDeepPart implements Model {
             throw new IllegalArgumentException("wide and deep needs linear or dnn feature columns, or both");
         }
         if (linear != null && dnn != null && linear.logitsDimension() != dnn.logitsDimension()) {
-            throw new IllegalArgumentException("the parts' logits differ: " + linear.logitsDimension() + " and "
-                    + dnn.logitsDimension());
+            throw new IllegalArgumentException(
+                    "the parts' logits differ: " + linear.logitsDimension() + " and " + dnn.logitsDimension());
         }
         this.linear = linear;
         this.dnn = dnn;
@@ -34,14 +34,14 @@ public final class WideDeepPart implements Model {
 
     @Override
     public float[] forward(Batch features, boolean training) {
-        return sum(linear == null ? null : linear.forward(features, training),
+        return sum(
+                linear == null ? null : linear.forward(features, training),
                 dnn == null ? null : dnn.forward(features, training));
     }
 
     @Override
     public float[] inference(Batch features) {
-        return sum(linear == null ? null : linear.inference(features),
-                dnn == null ? null : dnn.inference(features));
+        return sum(linear == null ? null : linear.inference(features), dnn == null ? null : dnn.inference(features));
     }
 
     private static float[] sum(float[] a, float[] b) {

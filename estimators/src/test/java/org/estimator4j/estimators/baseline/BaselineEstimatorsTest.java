@@ -28,7 +28,8 @@ class BaselineEstimatorsTest {
     private static InputFn input(Schema schema, List<Example> rows, String label, boolean repeat) {
         return mode -> {
             Dataset<Example> d = Dataset.fromIterable(rows);
-            return (repeat ? d.repeat() : d).batch(100, false, Batch::of)
+            return (repeat ? d.repeat() : d)
+                    .batch(100, false, Batch::of)
                     .map(b -> LabeledBatch.split(b, List.of(label)));
         };
     }
@@ -38,10 +39,14 @@ class BaselineEstimatorsTest {
         Schema schema = Schema.of(Field.scalar("x", DType.FLOAT32), Field.scalar("label", DType.INT64));
         List<Example> rows = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            rows.add(Example.builder(schema).set("x", (double) i).set("label", i % 4 == 0 ? 1L : 0L).build());
+            rows.add(Example.builder(schema)
+                    .set("x", (double) i)
+                    .set("label", i % 4 == 0 ? 1L : 0L)
+                    .build());
         }
         ModelEstimator model = BaselineClassifier.builder()
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("c")).build()).build();
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("c")).build())
+                .build();
         model.train(input(schema, rows, "label", true), Steps.of(2000));
         EvalResult eval = model.evaluate(input(schema, rows, "label", false));
         assertEquals(0.25, eval.metric("prediction/mean"), 0.01);
@@ -55,10 +60,14 @@ class BaselineEstimatorsTest {
         Schema schema = Schema.of(Field.scalar("x", DType.FLOAT32), Field.scalar("y", DType.FLOAT32));
         List<Example> rows = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            rows.add(Example.builder(schema).set("x", (double) i).set("y", 3.0 + (i % 2 == 0 ? 1 : -1)).build());
+            rows.add(Example.builder(schema)
+                    .set("x", (double) i)
+                    .set("y", 3.0 + (i % 2 == 0 ? 1 : -1))
+                    .build());
         }
         ModelEstimator model = BaselineRegressor.builder()
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("r")).build()).build();
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("r")).build())
+                .build();
         model.train(input(schema, rows, "y", true), Steps.of(3000));
         EvalResult eval = model.evaluate(input(schema, rows, "y", false));
         assertEquals(3.0, eval.metric("prediction/mean"), 0.05);
@@ -72,10 +81,15 @@ class BaselineEstimatorsTest {
         List<Example> rows = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             boolean positive = i % 4 == 0;
-            rows.add(Example.builder(schema).set("w", positive ? 3.0 : 1.0).set("label", positive ? 1L : 0L).build());
+            rows.add(Example.builder(schema)
+                    .set("w", positive ? 3.0 : 1.0)
+                    .set("label", positive ? 1L : 0L)
+                    .build());
         }
-        ModelEstimator model = BaselineClassifier.builder().weightColumn("w")
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("w")).build()).build();
+        ModelEstimator model = BaselineClassifier.builder()
+                .weightColumn("w")
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("w")).build())
+                .build();
         model.train(input(schema, rows, "label", true), Steps.of(2000));
         Prediction p = model.predict(input(schema, rows, "label", false)).get(0);
         assertEquals(0.5, p.logistic()[0], 0.01);

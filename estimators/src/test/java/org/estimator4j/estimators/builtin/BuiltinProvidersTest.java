@@ -48,13 +48,45 @@ class BuiltinProvidersTest {
 
     @Test
     void everyBuiltinIsRegisteredUnderItsKerasName() {
-        assertEquals(new TreeSet<>(List.of("binary_crossentropy", "categorical_crossentropy",
-                "sparse_categorical_crossentropy", "mean_squared_error", "mean_absolute_error", "huber", "log_cosh",
-                "poisson", "hinge", "binary_focal_crossentropy")), names(builtins(LossProvider.class)));
-        assertEquals(new TreeSet<>(List.of("accuracy", "binary_accuracy", "auc", "precision", "recall", "f1",
-                "log_loss", "mse", "rmse", "mae", "r2", "mean", "ks")), names(builtins(MetricProvider.class)));
-        assertEquals(new TreeSet<>(List.of("early_stopping", "reduce_lr_on_plateau", "model_checkpoint",
-                "learning_rate_scheduler", "csv_logger", "terminate_on_nan", "backup_and_restore", "progress_bar")),
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "binary_crossentropy",
+                        "categorical_crossentropy",
+                        "sparse_categorical_crossentropy",
+                        "mean_squared_error",
+                        "mean_absolute_error",
+                        "huber",
+                        "log_cosh",
+                        "poisson",
+                        "hinge",
+                        "binary_focal_crossentropy")),
+                names(builtins(LossProvider.class)));
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "accuracy",
+                        "binary_accuracy",
+                        "auc",
+                        "precision",
+                        "recall",
+                        "f1",
+                        "log_loss",
+                        "mse",
+                        "rmse",
+                        "mae",
+                        "r2",
+                        "mean",
+                        "ks")),
+                names(builtins(MetricProvider.class)));
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "early_stopping",
+                        "reduce_lr_on_plateau",
+                        "model_checkpoint",
+                        "learning_rate_scheduler",
+                        "csv_logger",
+                        "terminate_on_nan",
+                        "backup_and_restore",
+                        "progress_bar")),
                 names(builtins(CallbackProvider.class)));
     }
 

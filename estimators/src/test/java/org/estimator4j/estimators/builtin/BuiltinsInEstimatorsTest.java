@@ -46,8 +46,11 @@ class BuiltinsInEstimatorsTest {
     @TempDir
     Path dir;
 
-    private static final Schema SCHEMA = Schema.of(Field.scalar("color", DType.STRING), Field.scalar("size",
-            DType.FLOAT32), Field.scalar("label", DType.INT64), Field.scalar("value", DType.FLOAT32));
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("color", DType.STRING),
+            Field.scalar("size", DType.FLOAT32),
+            Field.scalar("label", DType.INT64),
+            Field.scalar("value", DType.FLOAT32));
     private static final List<FeatureColumn> COLUMNS = List.of(
             FeatureColumns.categoricalColumnWithVocabularyList("color", List.of("red", "green", "blue")),
             FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("size"), 0.5f, 1f, 1.5f));
@@ -62,8 +65,12 @@ class BuiltinsInEstimatorsTest {
             float size = (float) (r.nextDouble() * 2);
             long cls = threeClasses ? (size > 1.6 ? (c + 1) % 3 : c) : (c == 0 || size > 1.5 ? 1 : 0);
             float value = (float) (2 * size + (c == 0 ? 1 : 0) + 0.3 * r.nextGaussian());
-            rows.add(Example.builder(SCHEMA).set("color", colors[c]).set("size", size).set("label", cls)
-                    .set("value", value).build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("color", colors[c])
+                    .set("size", size)
+                    .set("label", cls)
+                    .set("value", value)
+                    .build());
         }
         List<String> drop = List.of(label.equals("label") ? "value" : "label");
         return mode -> {
@@ -112,8 +119,10 @@ class BuiltinsInEstimatorsTest {
     void binaryCrossentropyTrainsAsTheBinaryHeadAndBuiltinMetricsMatchItsOwn() {
         InputFn train = input(2000, 1, false, "label");
         InputFn eval = input(500, 2, false, "label");
-        ModelEstimator own = LinearClassifier.builder(COLUMNS).runConfig(config("own")).build();
-        LinearClassifier.Builder withBuiltins = LinearClassifier.builder(COLUMNS).loss(loss("binary_crossentropy"))
+        ModelEstimator own =
+                LinearClassifier.builder(COLUMNS).runConfig(config("own")).build();
+        LinearClassifier.Builder withBuiltins = LinearClassifier.builder(COLUMNS)
+                .loss(loss("binary_crossentropy"))
                 .runConfig(config("builtin"));
         for (String m : List.of("accuracy", "auc", "precision", "recall", "log_loss", "mean", "f1", "ks")) {
             withBuiltins.metric("builtin_" + m, metric(m));
@@ -144,10 +153,17 @@ class BuiltinsInEstimatorsTest {
     void sparseCategoricalCrossentropyTrainsAsTheMultiClassHead() {
         InputFn train = input(2000, 1, true, "label");
         InputFn eval = input(500, 2, true, "label");
-        ModelEstimator own = LinearClassifier.builder(COLUMNS).nClasses(3).runConfig(config("own")).build();
-        ModelEstimator builtin = LinearClassifier.builder(COLUMNS).nClasses(3)
-                .loss(loss("sparse_categorical_crossentropy")).metric("builtin_accuracy", metric("accuracy"))
-                .metric("builtin_log_loss", metric("log_loss")).runConfig(config("builtin")).build();
+        ModelEstimator own = LinearClassifier.builder(COLUMNS)
+                .nClasses(3)
+                .runConfig(config("own"))
+                .build();
+        ModelEstimator builtin = LinearClassifier.builder(COLUMNS)
+                .nClasses(3)
+                .loss(loss("sparse_categorical_crossentropy"))
+                .metric("builtin_accuracy", metric("accuracy"))
+                .metric("builtin_log_loss", metric("log_loss"))
+                .runConfig(config("builtin"))
+                .build();
         own.train(train, Steps.of(300));
         builtin.train(train, Steps.of(300));
         EvalResult a = own.evaluate(eval);
@@ -161,8 +177,10 @@ class BuiltinsInEstimatorsTest {
     void meanSquaredErrorTrainsAsTheRegressionHeadAndBuiltinMetricsMatchItsOwn() {
         InputFn train = input(2000, 1, false, "value");
         InputFn eval = input(500, 2, false, "value");
-        ModelEstimator own = LinearRegressor.builder(COLUMNS).runConfig(config("own")).build();
-        LinearRegressor.Builder withBuiltins = LinearRegressor.builder(COLUMNS).loss(loss("mean_squared_error"))
+        ModelEstimator own =
+                LinearRegressor.builder(COLUMNS).runConfig(config("own")).build();
+        LinearRegressor.Builder withBuiltins = LinearRegressor.builder(COLUMNS)
+                .loss(loss("mean_squared_error"))
                 .runConfig(config("builtin"));
         for (String m : List.of("mse", "rmse", "mae", "r2", "mean")) {
             withBuiltins.metric("builtin_" + m, metric(m));
@@ -186,14 +204,20 @@ class BuiltinsInEstimatorsTest {
         InputFn train = input(2000, 1, false, "label");
         InputFn eval = input(500, 2, false, "label");
         for (String name : List.of("binary_focal_crossentropy", "hinge")) {
-            ModelEstimator model = LinearClassifier.builder(COLUMNS).loss(loss(name)).runConfig(config(name)).build();
+            ModelEstimator model = LinearClassifier.builder(COLUMNS)
+                    .loss(loss(name))
+                    .runConfig(config(name))
+                    .build();
             model.train(train, Steps.of(300));
             EvalResult e = model.evaluate(eval);
             assertTrue(e.metric("accuracy") > 0.9, name + " " + e.metrics());
         }
         InputFn values = input(2000, 1, false, "value");
         for (String name : List.of("mean_absolute_error", "huber", "log_cosh")) {
-            ModelEstimator model = LinearRegressor.builder(COLUMNS).loss(loss(name)).runConfig(config(name)).build();
+            ModelEstimator model = LinearRegressor.builder(COLUMNS)
+                    .loss(loss(name))
+                    .runConfig(config(name))
+                    .build();
             model.train(values, Steps.of(300));
             EvalResult e = model.evaluate(input(500, 2, false, "value"));
             assertTrue(e.metric("r2") > 0.5, name + " " + e.metrics());

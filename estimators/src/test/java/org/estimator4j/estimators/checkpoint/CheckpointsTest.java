@@ -33,9 +33,10 @@ class CheckpointsTest {
         c.save(30, vars(3));
         Checkpoints.Checkpoint latest = c.latest().orElseThrow();
         assertEquals(30, latest.globalStep());
-        assertArrayEquals(vars(3).get("linear/linear_model/a/weights"),
-                latest.variables().get("linear/linear_model/a/weights"));
-        assertEquals(List.of("ckpt-20.e4j", "ckpt-30.e4j"),
+        assertArrayEquals(
+                vars(3).get("linear/linear_model/a/weights"), latest.variables().get("linear/linear_model/a/weights"));
+        assertEquals(
+                List.of("ckpt-20.e4j", "ckpt-30.e4j"),
                 c.list().stream().map(p -> p.getFileName().toString()).toList());
     }
 

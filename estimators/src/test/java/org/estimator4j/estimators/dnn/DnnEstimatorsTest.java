@@ -45,8 +45,11 @@ class DnnEstimatorsTest {
     @TempDir
     Path dir;
 
-    private static final Schema SCHEMA = Schema.of(Field.scalar("x", DType.FLOAT64), Field.scalar("y", DType.FLOAT64),
-            Field.scalar("city", DType.STRING), Field.scalar("label", DType.STRING),
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("x", DType.FLOAT64),
+            Field.scalar("y", DType.FLOAT64),
+            Field.scalar("city", DType.STRING),
+            Field.scalar("label", DType.STRING),
             Field.scalar("target", DType.FLOAT32));
     private static final String[] CITIES = {"oslo", "rome", "lima", "kyiv", "doha"};
 
@@ -59,8 +62,13 @@ class DnnEstimatorsTest {
             int city = r.nextInt(CITIES.length);
             boolean yes = (x * y > 0) ^ (city == 0);
             float target = (float) (Math.sin(3 * x) + y * y + (city == 1 ? 1 : 0));
-            out.add(Example.builder(SCHEMA).set("x", x).set("y", y).set("city", CITIES[city])
-                    .set("label", yes ? "yes" : "no").set("target", target).build());
+            out.add(Example.builder(SCHEMA)
+                    .set("x", x)
+                    .set("y", y)
+                    .set("city", CITIES[city])
+                    .set("label", yes ? "yes" : "no")
+                    .set("target", target)
+                    .build());
         }
         return out;
     }
@@ -75,7 +83,9 @@ class DnnEstimatorsTest {
             if (mode == Mode.TRAIN) {
                 d = d.shuffle(1000, 7).repeat();
             }
-            List<String> other = List.of("label", "target").stream().filter(l -> !l.equals(label)).toList();
+            List<String> other = List.of("label", "target").stream()
+                    .filter(l -> !l.equals(label))
+                    .toList();
             List<String> drop = new ArrayList<>(other);
             if (mode == Mode.PREDICT) {
                 drop.add(label);
@@ -85,18 +95,27 @@ class DnnEstimatorsTest {
         };
     }
 
-    private static final CategoricalColumn CITY = FeatureColumns.categoricalColumnWithVocabularyList("city",
-            List.of(CITIES));
-    private static final List<FeatureColumn> DEEP = List.of(FeatureColumns.numericColumn("x"),
-            FeatureColumns.numericColumn("y"), FeatureColumns.embeddingColumn(CITY, 3));
+    private static final CategoricalColumn CITY =
+            FeatureColumns.categoricalColumnWithVocabularyList("city", List.of(CITIES));
+    private static final List<FeatureColumn> DEEP = List.of(
+            FeatureColumns.numericColumn("x"),
+            FeatureColumns.numericColumn("y"),
+            FeatureColumns.embeddingColumn(CITY, 3));
 
     private RunConfig config(String name) {
-        return RunConfig.builder().modelDir(dir.resolve(name)).saveCheckpointsSteps(500).build();
+        return RunConfig.builder()
+                .modelDir(dir.resolve(name))
+                .saveCheckpointsSteps(500)
+                .build();
     }
 
     private ModelEstimator dnn(String name) {
-        return DNNClassifier.builder(DEEP).hiddenUnits(List.of(32, 16)).optimizer(AdamOptimizer.withLearningRate(0.01))
-                .labelVocabulary(List.of("no", "yes")).runConfig(config(name)).build();
+        return DNNClassifier.builder(DEEP)
+                .hiddenUnits(List.of(32, 16))
+                .optimizer(AdamOptimizer.withLearningRate(0.01))
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(config(name))
+                .build();
     }
 
     @Test
@@ -105,9 +124,11 @@ class DnnEstimatorsTest {
         deep.train(input(rows(4000, 1), "label"), Steps.of(1500));
         EvalResult dnnEval = deep.evaluate(input(rows(2000, 2), "label"));
 
-        ModelEstimator linear = LinearClassifier.builder(List.of(FeatureColumns.numericColumn("x"),
-                        FeatureColumns.numericColumn("y"), CITY)).labelVocabulary(List.of("no", "yes"))
-                .runConfig(config("linear")).build();
+        ModelEstimator linear = LinearClassifier.builder(
+                        List.of(FeatureColumns.numericColumn("x"), FeatureColumns.numericColumn("y"), CITY))
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(config("linear"))
+                .build();
         linear.train(input(rows(4000, 1), "label"), Steps.of(1500));
         EvalResult linearEval = linear.evaluate(input(rows(2000, 2), "label"));
 
@@ -129,20 +150,30 @@ class DnnEstimatorsTest {
     @Test
     void aDifferentNetworkInTheSameModelDirIsRefused() {
         dnn("shape").train(input(rows(200, 1), "label"), Steps.of(5));
-        ModelEstimator wider = DNNClassifier.builder(DEEP).hiddenUnits(List.of(64, 16))
-                .labelVocabulary(List.of("no", "yes")).runConfig(config("shape")).build();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> wider.train(input(rows(200, 1), "label"), Steps.of(5)));
+        ModelEstimator wider = DNNClassifier.builder(DEEP)
+                .hiddenUnits(List.of(64, 16))
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(config("shape"))
+                .build();
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> wider.train(input(rows(200, 1), "label"), Steps.of(5)));
         assertTrue(e.getMessage().contains("holds a different model"), e.getMessage());
     }
 
     @Test
     void wideAndDeepBundlesServeTheEstimatorsPredictions() {
-        List<FeatureColumn> wide = List.of(CITY, FeatureColumns.crossedColumn(List.of("city",
-                FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("x"), 0f)), 20));
-        ModelEstimator model = DNNLinearCombinedClassifier.builder(wide, DEEP).dnnHiddenUnits(List.of(16, 8))
-                .batchNorm(true).dnnDropout(0.1).dnnOptimizer(AdamOptimizer.withLearningRate(0.01))
-                .labelVocabulary(List.of("no", "yes")).runConfig(config("wd")).build();
+        List<FeatureColumn> wide = List.of(
+                CITY,
+                FeatureColumns.crossedColumn(
+                        List.of("city", FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("x"), 0f)), 20));
+        ModelEstimator model = DNNLinearCombinedClassifier.builder(wide, DEEP)
+                .dnnHiddenUnits(List.of(16, 8))
+                .batchNorm(true)
+                .dnnDropout(0.1)
+                .dnnOptimizer(AdamOptimizer.withLearningRate(0.01))
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(config("wd"))
+                .build();
         // Batch norm's moving averages (momentum 0.999, as TensorFlow sets it) need a few thousand steps to settle.
         model.train(input(rows(3000, 1), "label"), Steps.of(4000));
         EvalResult eval = model.evaluate(input(rows(1000, 2), "label"));
@@ -152,7 +183,8 @@ class DnnEstimatorsTest {
         List<Prediction> expected = model.predict(input(probe, "label"));
         Predictor predictor = Predictor.load(model.export(dir.resolve("export")));
         assertEquals("DNNLinearCombinedClassifier", predictor.estimator());
-        List<Map<String, Object>> raws = probe.stream().map(DnnEstimatorsTest::raw).toList();
+        List<Map<String, Object>> raws =
+                probe.stream().map(DnnEstimatorsTest::raw).toList();
         // The same batches as estimator.predict (32 rows): bit for bit.
         List<Prediction> served = new ArrayList<>(predictor.predict(raws.subList(0, 32)));
         served.addAll(predictor.predict(raws.subList(32, 64)));
@@ -167,8 +199,11 @@ class DnnEstimatorsTest {
 
     @Test
     void aDnnRegressorFitsASmoothFunction() {
-        ModelEstimator model = DNNRegressor.builder(DEEP).hiddenUnits(List.of(32, 32))
-                .optimizer(AdamOptimizer.withLearningRate(0.01)).runConfig(config("reg")).build();
+        ModelEstimator model = DNNRegressor.builder(DEEP)
+                .hiddenUnits(List.of(32, 32))
+                .optimizer(AdamOptimizer.withLearningRate(0.01))
+                .runConfig(config("reg"))
+                .build();
         model.train(input(rows(4000, 1), "target"), Steps.of(1500));
         EvalResult eval = model.evaluate(input(rows(2000, 2), "target"));
         // The target's variance is about 0.6; a good fit leaves a small fraction of it.
@@ -180,30 +215,45 @@ class DnnEstimatorsTest {
 
     @Test
     void buildersRejectBadOptionsWithTheirTensorFlowNames() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> DNNClassifier.builder(DEEP).runConfig(config("x")).build());
         assertTrue(e.getMessage().contains("hidden_units"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DNNClassifier.builder(DEEP).dropout(1.0));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> DNNClassifier.builder(DEEP).dropout(1.0));
         assertTrue(e.getMessage().contains("dropout"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> DNNClassifier.builder(DEEP).hiddenUnits(List.of(8, 0)));
         assertTrue(e.getMessage().contains("hidden_units[1]"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> DNNLinearCombinedClassifier.builder(List.of(), List.of()));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> DNNLinearCombinedClassifier.builder(List.of(), List.of()));
         assertTrue(e.getMessage().contains("linear_feature_columns"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DNNClassifier.builder(List.of(CITY))
-                .hiddenUnits(List.of(4)).runConfig(config("y")).build());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> DNNClassifier.builder(List.of(CITY))
+                        .hiddenUnits(List.of(4))
+                        .runConfig(config("y"))
+                        .build());
         assertTrue(e.getMessage().contains("categorical"), e.getMessage());
     }
 
     @Test
     void aModelWithAPluginLayerSavesAndLoadsAndNamesTheMissingPlugin() {
-        CustomLayer scale = new CustomLayer("test.scale", Map.of("initial_scale", 1.0), "test-plugin.jar",
-                () -> new ScaleLayerProvider().create(new org.estimator4j.spi.Parameters(Map.of("initial_scale",
-                        1.0))));
-        ModelEstimator model = DNNClassifier.builder(DEEP).hiddenUnits(List.of(16)).customLayers(List.of(scale))
-                .optimizer(AdamOptimizer.withLearningRate(0.01)).labelVocabulary(List.of("no", "yes"))
-                .runConfig(config("custom")).build();
+        CustomLayer scale = new CustomLayer(
+                "test.scale",
+                Map.of("initial_scale", 1.0),
+                "test-plugin.jar",
+                () -> new ScaleLayerProvider()
+                        .create(new org.estimator4j.spi.Parameters(Map.of("initial_scale", 1.0))));
+        ModelEstimator model = DNNClassifier.builder(DEEP)
+                .hiddenUnits(List.of(16))
+                .customLayers(List.of(scale))
+                .optimizer(AdamOptimizer.withLearningRate(0.01))
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(config("custom"))
+                .build();
         model.train(input(rows(2000, 1), "label"), Steps.of(600));
         assertTrue(model.evaluate(input(rows(1000, 2), "label")).metric("accuracy") > 0.85);
         Path bundle = model.export(dir.resolve("custom-export"));
@@ -212,13 +262,17 @@ class DnnEstimatorsTest {
         List<Prediction> expected = model.predict(input(probe, "label"));
         // The provider is on the (test) class path: found by name, variables restored.
         Predictor predictor = Predictor.load(bundle);
-        assertEquals(expected, predictor.predict(probe.stream().map(DnnEstimatorsTest::raw).toList()));
+        assertEquals(
+                expected,
+                predictor.predict(probe.stream().map(DnnEstimatorsTest::raw).toList()));
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle,
-                (type, params) -> {
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> Predictor.load(bundle, (type, params) -> {
                     throw new IllegalArgumentException("no layer provider named '" + type + "'");
                 }));
-        assertTrue(e.getMessage().contains("plugin layer 'test.scale' from test-plugin.jar, which is not installed"),
+        assertTrue(
+                e.getMessage().contains("plugin layer 'test.scale' from test-plugin.jar, which is not installed"),
                 e.getMessage());
     }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * match {@code (L(v + ε) - L(v - ε)) / 2ε} for each value, embedding rows included.
  */
 class DnnPartGradientTest {
-    private static final Schema SCHEMA = Schema.of(Field.variable("tags", DType.STRING),
-            Field.scalar("x", DType.FLOAT32), Field.scalar("y", DType.FLOAT32));
+    private static final Schema SCHEMA = Schema.of(
+            Field.variable("tags", DType.STRING), Field.scalar("x", DType.FLOAT32), Field.scalar("y", DType.FLOAT32));
 
     static Batch batch(int n, long seed) {
         return Batch.of(examples(n, seed));
@@ -43,24 +43,43 @@ class DnnPartGradientTest {
             for (int t = 0; t < tags.length; t++) {
                 tags[t] = vocab[r.nextInt(vocab.length)];
             }
-            rows.add(Example.builder(SCHEMA).set("tags", tags).set("x", (float) r.nextGaussian())
-                    .set("y", (float) r.nextGaussian()).build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("tags", tags)
+                    .set("x", (float) r.nextGaussian())
+                    .set("y", (float) r.nextGaussian())
+                    .build());
         }
         return rows;
     }
 
     static List<FeatureColumn> columns() {
-        return List.of(FeatureColumns.numericColumn("x"), FeatureColumns.numericColumn("y"),
+        return List.of(
+                FeatureColumns.numericColumn("x"),
+                FeatureColumns.numericColumn("y"),
                 FeatureColumns.embeddingColumn(
                         FeatureColumns.categoricalColumnWithVocabularyList("tags", List.of("a", "b", "c")), 3));
     }
 
     private static DnnPart part(Activation activation, boolean batchNorm, double learningRate) {
-        List<CustomLayer> custom = !withCustomLayer ? List.of() : List.of(new CustomLayer("test.scale",
-                Map.of("initial_scale", 0.8), "test classes", () -> new ScaleLayerProvider().create(
-                        new org.estimator4j.spi.Parameters(Map.of("initial_scale", 0.8)))));
-        return new DnnPart("dnn", columns(), 2, List.of(5, 4), activation, 0, batchNorm, custom,
-                new SgdOptimizer(learningRate, 0, false), 11);
+        List<CustomLayer> custom = !withCustomLayer
+                ? List.of()
+                : List.of(new CustomLayer(
+                        "test.scale",
+                        Map.of("initial_scale", 0.8),
+                        "test classes",
+                        () -> new ScaleLayerProvider()
+                                .create(new org.estimator4j.spi.Parameters(Map.of("initial_scale", 0.8)))));
+        return new DnnPart(
+                "dnn",
+                columns(),
+                2,
+                List.of(5, 4),
+                activation,
+                0,
+                batchNorm,
+                custom,
+                new SgdOptimizer(learningRate, 0, false),
+                11);
     }
 
     private static final float[] C = {0.7f, -1.3f};
@@ -75,7 +94,9 @@ class DnnPartGradientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID", "ELU", "SELU", "LINEAR"})
+    @EnumSource(
+            value = Activation.class,
+            names = {"TANH", "SIGMOID", "ELU", "SELU", "LINEAR"})
     void backwardMatchesFiniteDifferences(Activation activation) {
         checkGradients(activation, false);
     }
@@ -133,10 +154,13 @@ class DnnPartGradientTest {
             }
         }
         assertTrue(checked > 60, "checked " + checked);
-        assertTrue(!withCustomLayer || before.containsKey("dnn/custom_0/scale"), before.keySet().toString());
+        assertTrue(
+                !withCustomLayer || before.containsKey("dnn/custom_0/scale"),
+                before.keySet().toString());
         // The unknown tag "d" (id -1) and vocabulary rows no example used must not move.
-        assertEquals(3 * 3, before.get("dnn/input_from_feature_columns/input_layer/tags_embedding/embedding_weights")
-                .length);
+        assertEquals(
+                3 * 3,
+                before.get("dnn/input_from_feature_columns/input_layer/tags_embedding/embedding_weights").length);
     }
 
     private static Map<String, float[]> copy(Map<String, float[]> m) {
@@ -147,8 +171,16 @@ class DnnPartGradientTest {
 
     @Test
     void oneExamplesLogitsDoNotDependOnItsBatch() {
-        DnnPart model = new DnnPart("dnn", columns(), 1, List.of(64, 32), Activation.RELU, 0, true,
-                AdagradOptimizer.withLearningRate(0.05), 5);
+        DnnPart model = new DnnPart(
+                "dnn",
+                columns(),
+                1,
+                List.of(64, 32),
+                Activation.RELU,
+                0,
+                true,
+                AdagradOptimizer.withLearningRate(0.05),
+                5);
         List<Example> rows = examples(300, 9);
         Batch big = Batch.of(rows);
         for (int s = 0; s < 20; s++) {
@@ -165,14 +197,30 @@ class DnnPartGradientTest {
 
     @Test
     void variablesRoundTripAndRestoreIntoAFreshModel() {
-        DnnPart a = new DnnPart("dnn", columns(), 2, List.of(8), Activation.RELU, 0.2, true,
-                AdagradOptimizer.withLearningRate(0.05), 1);
+        DnnPart a = new DnnPart(
+                "dnn",
+                columns(),
+                2,
+                List.of(8),
+                Activation.RELU,
+                0.2,
+                true,
+                AdagradOptimizer.withLearningRate(0.05),
+                1);
         for (int s = 0; s < 5; s++) {
             float[] l = a.forward(batch(16, s), true);
             a.backward(l);
         }
-        DnnPart b = new DnnPart("dnn", columns(), 2, List.of(8), Activation.RELU, 0.2, true,
-                AdagradOptimizer.withLearningRate(0.05), 99);
+        DnnPart b = new DnnPart(
+                "dnn",
+                columns(),
+                2,
+                List.of(8),
+                Activation.RELU,
+                0.2,
+                true,
+                AdagradOptimizer.withLearningRate(0.05),
+                99);
         b.restore(a.variables());
         Batch probe = batch(10, 77);
         assertArrayEquals(a.inference(probe), b.inference(probe), 0f);

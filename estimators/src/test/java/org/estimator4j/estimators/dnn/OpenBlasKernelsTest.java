@@ -22,6 +22,7 @@ class OpenBlasKernelsTest {
     private static final String ZEN3 = "fpu sse2 avx avx2 fma";
     /** AVX-512 foundation without the byte/word and vector-length parts OpenBLAS' SkylakeX kernels use. */
     private static final String XEON_PHI = "fpu sse2 avx avx2 fma avx512f avx512cd avx512er avx512pf";
+
     private static final String OLD = "fpu sse2 sse4_2 avx";
 
     private static Set<String> flags(String line) {
@@ -52,8 +53,11 @@ class OpenBlasKernelsTest {
     void adviceNamesTheValueToExportAndTheLauncher() {
         String pinned = OpenBlasKernels.advice(flags(ZEN5), "Haswell").orElseThrow();
         assertTrue(pinned.startsWith("OPENBLAS_CORETYPE=Haswell holds OpenBLAS"), pinned);
-        assertTrue(pinned.contains("AVX-512") && pinned.contains("'export OPENBLAS_CORETYPE=SkylakeX'")
-                && pinned.contains("bin/e4j"), pinned);
+        assertTrue(
+                pinned.contains("AVX-512")
+                        && pinned.contains("'export OPENBLAS_CORETYPE=SkylakeX'")
+                        && pinned.contains("bin/e4j"),
+                pinned);
 
         String unset = OpenBlasKernels.advice(flags(ZEN3), null).orElseThrow();
         assertTrue(unset.startsWith("OPENBLAS_CORETYPE is not set"), unset);
@@ -66,8 +70,10 @@ class OpenBlasKernelsTest {
 
     @Test
     void flagsAreWholeWordsFromTheFirstProcessor() {
-        assertEquals(Set.of("avx2x", "avx512fq", "sse"), OpenBlasKernels.cpuFlags(List.of(
-                "processor : 0", "flags : avx2x avx512fq sse", "processor : 1", "flags : avx2 avx512f")));
+        assertEquals(
+                Set.of("avx2x", "avx512fq", "sse"),
+                OpenBlasKernels.cpuFlags(List.of(
+                        "processor : 0", "flags : avx2x avx512fq sse", "processor : 1", "flags : avx2 avx512f")));
         assertEquals(Set.of(), OpenBlasKernels.cpuFlags(List.of("processor : 0", "model name : x")));
     }
 
@@ -77,11 +83,15 @@ class OpenBlasKernelsTest {
         Path script = Path.of("..", "bin", "openblas-coretype").toAbsolutePath().normalize();
         assertTrue(Files.isExecutable(script), script + " must exist and be executable");
         for (String cpu : List.of(ZEN5, ZEN3, XEON_PHI, OLD, "")) {
-            Path cpuinfo = Files.writeString(dir.resolve("cpuinfo"), "processor\t: 0\nvendor_id\t: AuthenticAMD\n"
-                    + "flags\t\t: " + cpu + "\nbugs\t\t: none\n\nprocessor\t: 1\nflags\t\t: avx512f\n");
+            Path cpuinfo = Files.writeString(
+                    dir.resolve("cpuinfo"),
+                    "processor\t: 0\nvendor_id\t: AuthenticAMD\n" + "flags\t\t: " + cpu
+                            + "\nbugs\t\t: none\n\nprocessor\t: 1\nflags\t\t: avx512f\n");
             for (String current : Arrays.asList(null, "Haswell", "Zen", "SkylakeX", "cooperlake", "Barcelona")) {
                 String expected = OpenBlasKernels.choose(cpu.isEmpty() ? Set.of() : flags(cpu), current);
-                assertEquals(expected == null ? "" : expected, run(script, cpuinfo, current),
+                assertEquals(
+                        expected == null ? "" : expected,
+                        run(script, cpuinfo, current),
                         "flags [" + cpu + "], OPENBLAS_CORETYPE=" + current);
             }
         }

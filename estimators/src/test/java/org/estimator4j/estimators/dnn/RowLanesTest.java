@@ -22,8 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class RowLanesTest {
     private static DnnPart part(LaneWorkers workers) {
-        DnnPart p = new DnnPart("dnn", DnnPartGradientTest.columns(), 2, List.of(16, 8), Activation.RELU, 0, false,
-                new AdamOptimizer(0.01, 0.9, 0.999, 1e-7), 5);
+        DnnPart p = new DnnPart(
+                "dnn",
+                DnnPartGradientTest.columns(),
+                2,
+                List.of(16, 8),
+                Activation.RELU,
+                0,
+                false,
+                new AdamOptimizer(0.01, 0.9, 0.999, 1e-7),
+                5);
         p.useWorkers(workers);
         return p;
     }
@@ -72,11 +80,13 @@ class RowLanesTest {
     @Test
     void aLaneFailureReachesTheCallerAndTheWorkersStayUsable() {
         LaneWorkers workers = new LaneWorkers(2);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> workers.run(3, lane -> {
-            if (lane == 2) {
-                throw new IllegalStateException("lane 2 failed");
-            }
-        }));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> workers.run(3, lane -> {
+                    if (lane == 2) {
+                        throw new IllegalStateException("lane 2 failed");
+                    }
+                }));
         assertEquals("lane 2 failed", e.getMessage());
         Set<String> threads = ConcurrentHashMap.newKeySet();
         int[] ran = new int[3];
@@ -95,7 +105,9 @@ class RowLanesTest {
         workers.run(2, lane -> {
             if (lane == 1) {
                 // Another model's step while this one holds the workers: no deadlock, all on the caller's thread.
-                Thread t = new Thread(() -> workers.run(2, l -> inner.add(Thread.currentThread().getName() + l)),
+                Thread t = new Thread(
+                        () -> workers.run(
+                                2, l -> inner.add(Thread.currentThread().getName() + l)),
                         "other-model");
                 t.start();
                 try {
@@ -112,7 +124,8 @@ class RowLanesTest {
         assertEquals(expected.length, actual.length, what);
         for (int i = 0; i < expected.length; i++) {
             double tolerance = 1e-5 + 1e-4 * Math.abs(expected[i]);
-            assertTrue(Math.abs(expected[i] - actual[i]) <= tolerance,
+            assertTrue(
+                    Math.abs(expected[i] - actual[i]) <= tolerance,
                     what + "[" + i + "]: " + expected[i] + " vs " + actual[i]);
         }
     }

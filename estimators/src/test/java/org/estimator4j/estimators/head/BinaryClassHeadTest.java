@@ -100,8 +100,19 @@ class BinaryClassHeadTest {
         assertEquals(0.5, r.get("prediction/mean"), 1e-9);
         assertEquals(0.5, r.get("recall"), 1e-9);
         assertEquals(20.5, r.get("loss"), 1e-9);
-        assertEquals(List.of("accuracy", "accuracy_baseline", "auc", "auc_precision_recall", "average_loss",
-                "label/mean", "loss", "precision", "prediction/mean", "recall"), List.copyOf(r.keySet()));
+        assertEquals(
+                List.of(
+                        "accuracy",
+                        "accuracy_baseline",
+                        "auc",
+                        "auc_precision_recall",
+                        "average_loss",
+                        "label/mean",
+                        "loss",
+                        "precision",
+                        "prediction/mean",
+                        "recall"),
+                List.copyOf(r.keySet()));
     }
 
     @Test
@@ -118,7 +129,8 @@ class BinaryClassHeadTest {
         Prediction tie = head.predict(new float[] {0.3f, 0f, -1f}, 1);
         assertArrayEquals(new long[] {0}, tie.classIds());
         assertArrayEquals(new float[] {0.5f, 0.5f}, tie.probabilities());
-        assertArrayEquals(new String[] {"0"}, head.predict(new float[] {0.3f, 0f, -1f}, 2).classes());
+        assertArrayEquals(
+                new String[] {"0"}, head.predict(new float[] {0.3f, 0f, -1f}, 2).classes());
     }
 
     @Test
@@ -126,8 +138,8 @@ class BinaryClassHeadTest {
         assertArrayEquals(new float[] {1, 0, 1}, targets(HeadTestSupport.longs(1, 0, 1)));
         assertArrayEquals(new float[] {0, 1, 0.25f}, targets(HeadTestSupport.floats(0, 1, 0.25f)));
         assertArrayEquals(new float[] {1, 0}, targets(HeadTestSupport.doubles(1, 0)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> targets(HeadTestSupport.longs(0, 1, 2)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> targets(HeadTestSupport.longs(0, 1, 2)));
         assertTrue(e.getMessage().contains("row 2") && e.getMessage().contains("2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> targets(HeadTestSupport.floats(0, 1.5f)));
         assertTrue(e.getMessage().contains("row 1"), e.getMessage());
@@ -135,43 +147,55 @@ class BinaryClassHeadTest {
 
     @Test
     void stringLabelsThroughVocabulary() {
-        BinaryClassHead vocab = BinaryClassHead.builder().labelVocabulary(List.of("no", "yes")).build();
+        BinaryClassHead vocab =
+                BinaryClassHead.builder().labelVocabulary(List.of("no", "yes")).build();
         float[] t = new float[3];
         vocab.readTargets(HeadTestSupport.strings("yes", "no", "yes"), t);
         assertArrayEquals(new float[] {1, 0, 1}, t);
-        assertArrayEquals(new String[] {"yes"}, vocab.predict(new float[] {2f}, 0).classes());
-        assertArrayEquals(new String[] {"no"}, vocab.predict(new float[] {-2f}, 0).classes());
+        assertArrayEquals(
+                new String[] {"yes"}, vocab.predict(new float[] {2f}, 0).classes());
+        assertArrayEquals(
+                new String[] {"no"}, vocab.predict(new float[] {-2f}, 0).classes());
         assertEquals(List.of("no", "yes"), vocab.labelVocabulary());
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> vocab.readTargets(HeadTestSupport.strings("yes", "no", "maybe"), new float[3]));
         assertTrue(e.getMessage().contains("row 2") && e.getMessage().contains("'maybe'"), e.getMessage());
 
-        e = assertThrows(IllegalArgumentException.class,
-                () -> vocab.readTargets(HeadTestSupport.longs(1, 0), new float[2]));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> vocab.readTargets(HeadTestSupport.longs(1, 0), new float[2]));
         assertTrue(e.getMessage().contains("must be strings"), e.getMessage());
     }
 
     @Test
     void stringLabelsWithoutVocabularyAreAnError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> targets(HeadTestSupport.strings("yes", "no")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> targets(HeadTestSupport.strings("yes", "no")));
         assertTrue(e.getMessage().contains("label_vocabulary"), e.getMessage());
     }
 
     @Test
     void missingLabelNamesRow() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> targets(
-                HeadTestSupport.floatsWithMissing(new float[] {1, 0, 0}, new boolean[] {false, true, false})));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> targets(
+                        HeadTestSupport.floatsWithMissing(new float[] {1, 0, 0}, new boolean[] {false, true, false})));
         assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("missing"), e.getMessage());
     }
 
     @Test
     void vocabularyValidation() {
-        assertThrows(IllegalArgumentException.class,
-                () -> BinaryClassHead.builder().labelVocabulary(List.of("a", "b", "c")).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> BinaryClassHead.builder().labelVocabulary(List.of("a", "a")).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BinaryClassHead.builder()
+                        .labelVocabulary(List.of("a", "b", "c"))
+                        .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BinaryClassHead.builder()
+                        .labelVocabulary(List.of("a", "a"))
+                        .build());
     }
 
     @Test
@@ -283,7 +307,9 @@ class BinaryClassHeadTest {
                 double x = logits[i];
                 double weight = w == null ? 1 : w[i];
                 sum += weight * BinaryClassHead.sigmoidCrossEntropy(x, targets[i]);
-                assertEquals((float) ((BinaryClassHead.sigmoid(x) - targets[i]) * weight * (1.0 / n)), gradient[i],
+                assertEquals(
+                        (float) ((BinaryClassHead.sigmoid(x) - targets[i]) * weight * (1.0 / n)),
+                        gradient[i],
                         "row " + i);
             }
             assertEquals(sum * (1.0 / n), loss);

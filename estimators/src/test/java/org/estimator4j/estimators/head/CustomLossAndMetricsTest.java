@@ -35,8 +35,10 @@ class CustomLossAndMetricsTest {
     @TempDir
     Path dir;
 
-    private static final Schema SCHEMA = Schema.of(Field.scalar("color", DType.STRING), Field.scalar("size",
-            DType.FLOAT32), Field.scalar("label", DType.INT64));
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("color", DType.STRING),
+            Field.scalar("size", DType.FLOAT32),
+            Field.scalar("label", DType.INT64));
     private static final List<FeatureColumn> COLUMNS = List.of(
             FeatureColumns.categoricalColumnWithVocabularyList("color", List.of("red", "green", "blue")),
             FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("size"), 0.5f, 1f, 1.5f));
@@ -48,8 +50,11 @@ class CustomLossAndMetricsTest {
         for (int i = 0; i < n; i++) {
             String color = colors[r.nextInt(3)];
             float size = (float) (r.nextDouble() * 2);
-            rows.add(Example.builder(SCHEMA).set("color", color).set("size", size)
-                    .set("label", color.equals("red") || size > 1.5 ? 1L : 0L).build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("color", color)
+                    .set("size", size)
+                    .set("label", color.equals("red") || size > 1.5 ? 1L : 0L)
+                    .build());
         }
         return mode -> {
             Dataset<Example> d = Dataset.fromIterable(rows);
@@ -102,9 +107,11 @@ class CustomLossAndMetricsTest {
     }
 
     private ModelEstimator brier(String name) {
-        return LinearClassifier.builder(COLUMNS).loss(new CustomLoss("test.brier", Map.of(), BRIER))
+        return LinearClassifier.builder(COLUMNS)
+                .loss(new CustomLoss("test.brier", Map.of(), BRIER))
                 .metric("positive_rate", PositiveRate::new)
-                .runConfig(RunConfig.builder().modelDir(dir.resolve(name)).build()).build();
+                .runConfig(RunConfig.builder().modelDir(dir.resolve(name)).build())
+                .build();
     }
 
     @Test
@@ -115,29 +122,39 @@ class CustomLossAndMetricsTest {
         assertTrue(eval.metric("accuracy") > 0.95, eval.metrics().toString());
         // positive_rate counts probabilities above 0.5, which is what predicts class 1: it equals prediction
         // agreement with class 1, so it must be close to the label mean when accuracy is high.
-        assertEquals(eval.metric("label/mean"), eval.metric("positive_rate"), 0.05, eval.metrics().toString());
+        assertEquals(
+                eval.metric("label/mean"),
+                eval.metric("positive_rate"),
+                0.05,
+                eval.metrics().toString());
         // The loss metric is the Brier score (small), not the cross-entropy average_loss.
-        assertTrue(eval.metric("loss") < eval.metric("average_loss"), eval.metrics().toString());
+        assertTrue(
+                eval.metric("loss") < eval.metric("average_loss"),
+                eval.metrics().toString());
     }
 
     @Test
     void theLossIsPartOfWhatAModelDirectoryHolds() {
         brier("dir").train(input(200, 1), Steps.of(5));
         ModelEstimator plain = LinearClassifier.builder(COLUMNS)
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("dir")).build()).build();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> plain.train(input(200, 1), Steps.of(5)));
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("dir")).build())
+                .build();
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> plain.train(input(200, 1), Steps.of(5)));
         assertTrue(e.getMessage().contains("holds a different model"), e.getMessage());
     }
 
     @Test
     void aFailingMetricIsNamed() {
-        ModelEstimator model = LinearClassifier.builder(COLUMNS).metric("broken", () -> new PositiveRate() {
-            @Override
-            public void update(float[] labels, float[] predictions, float[] weights, int numRows, int width) {
-                throw new ArithmeticException("boom");
-            }
-        }).runConfig(RunConfig.builder().modelDir(dir.resolve("m")).build()).build();
+        ModelEstimator model = LinearClassifier.builder(COLUMNS)
+                .metric("broken", () -> new PositiveRate() {
+                    @Override
+                    public void update(float[] labels, float[] predictions, float[] weights, int numRows, int width) {
+                        throw new ArithmeticException("boom");
+                    }
+                })
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("m")).build())
+                .build();
         model.train(input(200, 1), Steps.of(5));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.evaluate(input(100, 2)));
         assertTrue(e.getMessage().contains("metric 'broken'") && e.getMessage().contains("boom"), e.getMessage());

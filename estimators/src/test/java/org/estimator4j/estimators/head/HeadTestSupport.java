@@ -17,8 +17,7 @@ import org.estimator4j.api.table.StringColumn;
 
 /** Label batches and a finite-difference gradient check for the head tests. */
 final class HeadTestSupport {
-    private HeadTestSupport() {
-    }
+    private HeadTestSupport() {}
 
     static Batch batch(Column... columns) {
         List<Field> fields = java.util.Arrays.stream(columns).map(Column::field).toList();
@@ -51,13 +50,13 @@ final class HeadTestSupport {
 
     /** A float column of shape [width]. */
     static Batch floatRows(int width, float... values) {
-        return batch(new FloatColumn(new Field("label", DType.FLOAT32, Shape.of(width)), values.length / width,
-                values, null));
+        return batch(new FloatColumn(
+                new Field("label", DType.FLOAT32, Shape.of(width)), values.length / width, values, null));
     }
 
     /** Checks the head's gradient against central differences of its loss. */
-    static void assertGradientMatchesFiniteDifferences(Head head, float[] logits, float[] targets, float[] weights,
-            int numRows) {
+    static void assertGradientMatchesFiniteDifferences(
+            Head head, float[] logits, float[] targets, float[] weights, int numRows) {
         float[] gradient = new float[logits.length];
         head.lossAndGradient(logits, targets, weights, numRows, gradient);
         float[] scratch = new float[logits.length];

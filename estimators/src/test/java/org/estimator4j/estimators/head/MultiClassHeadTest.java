@@ -26,8 +26,7 @@ class MultiClassHeadTest {
 
         // Two rows, weights 2 and 0: the second contributes nothing, the mean divides by 2.
         float[] g2 = new float[6];
-        double l2 = head.lossAndGradient(new float[] {1, 2, 3, 5, 5, 5}, new float[] {0, 1}, new float[] {2, 0}, 2,
-                g2);
+        double l2 = head.lossAndGradient(new float[] {1, 2, 3, 5, 5, 5}, new float[] {0, 1}, new float[] {2, 0}, 2, g2);
         assertEquals(2.40760596444438, l2, 1e-12);
         assertArrayEquals(new float[] {0.09003057f - 1, 0.24472847f, 0.66524096f, 0, 0, 0}, g2, 1e-7f);
     }
@@ -116,29 +115,36 @@ class MultiClassHeadTest {
 
     @Test
     void stringLabelsThroughVocabulary() {
-        MultiClassHead vocab = MultiClassHead.builder(3).labelVocabulary(List.of("red", "green", "blue")).build();
+        MultiClassHead vocab = MultiClassHead.builder(3)
+                .labelVocabulary(List.of("red", "green", "blue"))
+                .build();
         float[] t = new float[3];
         vocab.readTargets(HeadTestSupport.strings("blue", "red", "green"), t);
         assertArrayEquals(new float[] {2, 0, 1}, t);
-        assertArrayEquals(new String[] {"green"}, vocab.predict(new float[] {0, 3, 1}, 0).classes());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        assertArrayEquals(
+                new String[] {"green"}, vocab.predict(new float[] {0, 3, 1}, 0).classes());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> vocab.readTargets(HeadTestSupport.strings("red", "purple"), new float[2]));
         assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("'purple'"), e.getMessage());
     }
 
     @Test
     void labelErrors() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> head.readTargets(HeadTestSupport.longs(0, 3), new float[2]));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> head.readTargets(HeadTestSupport.longs(0, 3), new float[2]));
         assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("3"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> head.readTargets(HeadTestSupport.floats(0, 1), new float[2]));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> head.readTargets(HeadTestSupport.floats(0, 1), new float[2]));
         assertTrue(e.getMessage().contains("int64"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> head.readTargets(HeadTestSupport.strings("a"), new float[1]));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> head.readTargets(HeadTestSupport.strings("a"), new float[1]));
         assertTrue(e.getMessage().contains("label_vocabulary"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MultiClassHead.create(2));
-        assertThrows(IllegalArgumentException.class,
-                () -> MultiClassHead.builder(3).labelVocabulary(List.of("a", "b")).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> MultiClassHead.builder(3)
+                        .labelVocabulary(List.of("a", "b"))
+                        .build());
     }
 }

@@ -45,8 +45,8 @@ class RegressionHeadTest {
         // squared errors 1, 4 (w 3) and 4, 9 (w 0.5): (15 + 6.5) / (2 * 2)
         double loss = two.lossAndGradient(logits, targets, new float[] {3, 0.5f}, 2, gradient);
         assertEquals(21.5 / 4, loss, 1e-12);
-        assertArrayEquals(new float[] {2 * 1 * 3 / 4f, 2 * 2 * 3 / 4f, 2 * 2 * 0.5f / 4, 2 * 3 * 0.5f / 4},
-                gradient, 1e-7f);
+        assertArrayEquals(
+                new float[] {2 * 1 * 3 / 4f, 2 * 2 * 3 / 4f, 2 * 2 * 0.5f / 4, 2 * 3 * 0.5f / 4}, gradient, 1e-7f);
     }
 
     @Test
@@ -115,8 +115,9 @@ class RegressionHeadTest {
         two.readTargets(HeadTestSupport.floatRows(2, 1, 2, 3, 4), fromWidth);
         assertArrayEquals(new float[] {1, 2, 3, 4}, fromWidth);
         float[] fromColumns = new float[4];
-        two.readTargets(HeadTestSupport.batch(HeadTestSupport.floatColumn("a", 1, 3),
-                HeadTestSupport.floatColumn("b", 2, 4)), fromColumns);
+        two.readTargets(
+                HeadTestSupport.batch(HeadTestSupport.floatColumn("a", 1, 3), HeadTestSupport.floatColumn("b", 2, 4)),
+                fromColumns);
         assertArrayEquals(new float[] {1, 2, 3, 4}, fromColumns);
         assertThrows(IllegalArgumentException.class, () -> two.readTargets(HeadTestSupport.floats(1, 2), new float[4]));
         Prediction p = two.predict(new float[] {1, 2, 3, 4}, 1);
@@ -133,12 +134,14 @@ class RegressionHeadTest {
         float[] t = new float[2];
         head.readTargets(HeadTestSupport.doubles(1.5, -2), t);
         assertArrayEquals(new float[] {1.5f, -2}, t);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> head.readTargets(
-                HeadTestSupport.floatsWithMissing(new float[] {1, 0, 0}, new boolean[] {false, false, true}),
-                new float[3]));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> head.readTargets(
+                        HeadTestSupport.floatsWithMissing(new float[] {1, 0, 0}, new boolean[] {false, false, true}),
+                        new float[3]));
         assertTrue(e.getMessage().contains("row 2"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> head.readTargets(HeadTestSupport.strings("1.5"), new float[1]));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> head.readTargets(HeadTestSupport.strings("1.5"), new float[1]));
         assertTrue(e.getMessage().contains("float32, float64 or int64"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RegressionHead.create(0));
     }

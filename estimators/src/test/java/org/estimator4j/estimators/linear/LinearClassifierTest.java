@@ -34,8 +34,10 @@ class LinearClassifierTest {
     @TempDir
     Path dir;
 
-    private static final Schema SCHEMA = Schema.of(Field.scalar("color", DType.STRING), Field.scalar("size",
-            DType.FLOAT32), Field.scalar("label", DType.STRING));
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("color", DType.STRING),
+            Field.scalar("size", DType.FLOAT32),
+            Field.scalar("label", DType.STRING));
 
     /** "yes" exactly when the color is red or the size is above 1: learnable by a linear model. */
     private static List<Example> rows(int n, long seed) {
@@ -46,7 +48,10 @@ class LinearClassifierTest {
             String color = colors[r.nextInt(3)];
             float size = (float) (r.nextDouble() * 2);
             boolean yes = color.equals("red") || size > 1.5;
-            out.add(Example.builder(SCHEMA).set("color", color).set("size", size).set("label", yes ? "yes" : "no")
+            out.add(Example.builder(SCHEMA)
+                    .set("color", color)
+                    .set("size", size)
+                    .set("label", yes ? "yes" : "no")
                     .build());
         }
         return out;
@@ -69,8 +74,13 @@ class LinearClassifierTest {
             FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("size"), 0.5f, 1f, 1.5f));
 
     private ModelEstimator classifier(Path modelDir) {
-        return LinearClassifier.builder(COLUMNS).labelVocabulary(List.of("no", "yes"))
-                .runConfig(RunConfig.builder().modelDir(modelDir).saveCheckpointsSteps(100).build()).build();
+        return LinearClassifier.builder(COLUMNS)
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(RunConfig.builder()
+                        .modelDir(modelDir)
+                        .saveCheckpointsSteps(100)
+                        .build())
+                .build();
     }
 
     @Test
@@ -81,8 +91,16 @@ class LinearClassifierTest {
         EvalResult eval = model.evaluate(input(rows(1000, 2)));
         assertTrue(eval.metric("accuracy") > 0.97, eval.metrics().toString());
         assertTrue(eval.metric("auc") > 0.97, eval.metrics().toString());
-        for (String name : List.of("accuracy_baseline", "auc_precision_recall", "average_loss", "loss",
-                "label/mean", "prediction/mean", "precision", "recall", "global_step")) {
+        for (String name : List.of(
+                "accuracy_baseline",
+                "auc_precision_recall",
+                "average_loss",
+                "loss",
+                "label/mean",
+                "prediction/mean",
+                "precision",
+                "recall",
+                "global_step")) {
             assertNotNull(eval.metrics().get(name), name + " in " + eval.metrics());
         }
         assertEquals(500.0, eval.metric("global_step"));
@@ -122,16 +140,18 @@ class LinearClassifierTest {
         Path modelDir = dir.resolve("other");
         classifier(modelDir).train(input(rows(100, 1)), Steps.of(10));
         ModelEstimator different = LinearClassifier.builder(COLUMNS.subList(0, 1))
-                .labelVocabulary(List.of("no", "yes")).runConfig(RunConfig.builder().modelDir(modelDir).build())
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(RunConfig.builder().modelDir(modelDir).build())
                 .build();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> different.train(input(rows(100, 1)), Steps.of(10)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> different.train(input(rows(100, 1)), Steps.of(10)));
         assertTrue(e.getMessage().contains("holds a different model"), e.getMessage());
     }
 
     @Test
     void evaluatingBeforeTrainingSaysToTrainFirst() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> classifier(dir.resolve("empty")).evaluate(input(rows(10, 1))));
         assertTrue(e.getMessage().contains("train the model first"), e.getMessage());
     }
@@ -151,9 +171,15 @@ class LinearClassifierTest {
         Path modelDir = dir.resolve("crash");
         classifier(modelDir).train(input(rows(500, 1)), Steps.of(100));
         List<Example> bad = new ArrayList<>(rows(500, 2));
-        bad.set(300, Example.builder(SCHEMA).set("color", "red").set("size", 1f).set("label", "maybe").build());
-        InputFn failing = mode -> Dataset.fromIterable(bad).batch(32, false, Batch::of)
-                .map(b -> LabeledBatch.split(b, List.of("label")));
+        bad.set(
+                300,
+                Example.builder(SCHEMA)
+                        .set("color", "red")
+                        .set("size", 1f)
+                        .set("label", "maybe")
+                        .build());
+        InputFn failing = mode ->
+                Dataset.fromIterable(bad).batch(32, false, Batch::of).map(b -> LabeledBatch.split(b, List.of("label")));
         assertThrows(IllegalArgumentException.class, () -> classifier(modelDir).train(failing, Steps.of(50)));
         assertEquals(100, classifier(modelDir).globalStep());
     }
@@ -165,13 +191,17 @@ class LinearClassifierTest {
         double trained = source.evaluate(input(rows(1000, 2))).metric("average_loss");
 
         List<FeatureColumn> more = new ArrayList<>(COLUMNS); // a new column the source model does not have
-        more.add(FeatureColumns.crossedColumn(List.of("color", FeatureColumns.bucketizedColumn(
-                FeatureColumns.numericColumn("size"), 1f)), 20));
-        ModelEstimator warm = LinearClassifier.builder(more).labelVocabulary(List.of("no", "yes"))
+        more.add(FeatureColumns.crossedColumn(
+                List.of("color", FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("size"), 1f)), 20));
+        ModelEstimator warm = LinearClassifier.builder(more)
+                .labelVocabulary(List.of("no", "yes"))
                 .warmStartFrom(dir.resolve("source"))
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("warm")).build()).build();
-        ModelEstimator cold = LinearClassifier.builder(more).labelVocabulary(List.of("no", "yes"))
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("cold")).build()).build();
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("warm")).build())
+                .build();
+        ModelEstimator cold = LinearClassifier.builder(more)
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("cold")).build())
+                .build();
         warm.train(input(rows(2000, 3)), Steps.of(1));
         cold.train(input(rows(2000, 3)), Steps.of(1));
         double warmLoss = warm.evaluate(input(rows(1000, 2))).metric("average_loss");

@@ -35,9 +35,13 @@ class LinearModelFastPathTest {
         FtrlOptimizer plain = new FtrlOptimizer(0.2, -0.5, 0.1, 0, 0, 0);
         FtrlOptimizer regularized = new FtrlOptimizer(0.05, -0.5, 0.1, 0.001, 0.3, 0.01);
         FtrlOptimizer otherPower = new FtrlOptimizer(0.1, -0.7, 0.2, 0.0, 0.1, 0);
-        return List.of(Arguments.of(SparseCombiner.SUM, 1, plain), Arguments.of(SparseCombiner.MEAN, 1, plain),
-                Arguments.of(SparseCombiner.SQRTN, 1, regularized), Arguments.of(SparseCombiner.SUM, 3, plain),
-                Arguments.of(SparseCombiner.MEAN, 2, regularized), Arguments.of(SparseCombiner.SUM, 1, otherPower),
+        return List.of(
+                Arguments.of(SparseCombiner.SUM, 1, plain),
+                Arguments.of(SparseCombiner.MEAN, 1, plain),
+                Arguments.of(SparseCombiner.SQRTN, 1, regularized),
+                Arguments.of(SparseCombiner.SUM, 3, plain),
+                Arguments.of(SparseCombiner.MEAN, 2, regularized),
+                Arguments.of(SparseCombiner.SUM, 1, otherPower),
                 Arguments.of(SparseCombiner.SQRTN, 3, otherPower));
     }
 
@@ -83,8 +87,8 @@ class LinearModelFastPathTest {
         sparse.put("small", single(random, n, 7, 0));
         sparse.put("multi", multi(random, n, 50, false));
         // Weighted: one id per row now and then, else several; some weights 0.
-        sparse.put("weighted", step % 2 == 0 ? withWeights(random, single(random, n, 30, 0))
-                : multi(random, n, 30, true));
+        sparse.put(
+                "weighted", step % 2 == 0 ? withWeights(random, single(random, n, 30, 0)) : multi(random, n, 30, true));
         float[] dense = new float[n * 2];
         for (int i = 0; i < dense.length; i++) {
             dense[i] = random.nextInt(4) == 0 ? 0f : (float) random.nextGaussian();

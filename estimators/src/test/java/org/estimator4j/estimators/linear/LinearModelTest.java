@@ -22,13 +22,16 @@ import org.estimator4j.features.transform.TransformedBatch;
 import org.junit.jupiter.api.Test;
 
 class LinearModelTest {
-    private static final Schema SCHEMA = Schema.of(Field.variable("tags", DType.STRING),
-            Field.scalar("x", DType.FLOAT32));
+    private static final Schema SCHEMA =
+            Schema.of(Field.variable("tags", DType.STRING), Field.scalar("x", DType.FLOAT32));
 
     private static Batch batch(List<String[]> tags, float[] xs) {
         List<Example> rows = new ArrayList<>();
         for (int i = 0; i < xs.length; i++) {
-            rows.add(Example.builder(SCHEMA).set("tags", tags.get(i)).set("x", xs[i]).build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("tags", tags.get(i))
+                    .set("x", xs[i])
+                    .build());
         }
         return Batch.of(rows);
     }
@@ -51,8 +54,9 @@ class LinearModelTest {
         state.get("linear/linear_model/dense_weights")[0] = 0.5f;
         state.get("linear/linear_model/bias_weights")[0] = 0.25f;
         m.restore(state); // state() is a snapshot: load the edited values back
-        TransformedBatch b = t.transform(batch(List.of(new String[] {"a", "b"}, new String[] {"zzz"},
-                new String[] {}), new float[] {2, 4, 0}), new EmbeddingTables(0));
+        TransformedBatch b = t.transform(
+                batch(List.of(new String[] {"a", "b"}, new String[] {"zzz"}, new String[] {}), new float[] {2, 4, 0}),
+                new EmbeddingTables(0));
         float[] logits = new float[3];
         m.forward(b, logits);
         // mean of a and b = 2, plus 0.5 * 2, plus bias; an unknown id (-1) and an empty row add nothing.
@@ -72,8 +76,8 @@ class LinearModelTest {
     void onlyTheIdsABatchHoldsAreUpdated() {
         FeatureTransformer t = FeatureTransformer.linear(COLUMNS);
         LinearModel m = model(SparseCombiner.SUM, t);
-        TransformedBatch b = t.transform(batch(List.of(new String[] {"a"}, new String[] {"a"}), new float[] {0, 0}),
-                new EmbeddingTables(0));
+        TransformedBatch b = t.transform(
+                batch(List.of(new String[] {"a"}, new String[] {"a"}), new float[] {0, 0}), new EmbeddingTables(0));
         m.backwardAndApply(b, new float[] {0.5f, 0.5f});
         float[] w = m.state().get("linear/linear_model/tags/weights");
         assertTrue(w[0] < 0, "a moved against its gradient");
@@ -81,8 +85,8 @@ class LinearModelTest {
         assertEquals(0f, w[2]);
         // Duplicate ids in a batch are summed into one FTRL step, as TensorFlow's sparse apply does.
         LinearModel once = model(SparseCombiner.SUM, t);
-        TransformedBatch single = t.transform(batch(List.<String[]>of(new String[] {"a"}), new float[] {0}),
-                new EmbeddingTables(0));
+        TransformedBatch single =
+                t.transform(batch(List.<String[]>of(new String[] {"a"}), new float[] {0}), new EmbeddingTables(0));
         once.backwardAndApply(single, new float[] {1f});
         assertEquals(once.state().get("linear/linear_model/tags/weights")[0], w[0]);
     }

@@ -100,8 +100,8 @@ final class ReferenceLinearModel {
     private final int denseWidth;
     private final Variable bias;
 
-    ReferenceLinearModel(FeatureTransformer transformer, int logitsDim, SparseCombiner combiner,
-            FtrlOptimizer optimizer) {
+    ReferenceLinearModel(
+            FeatureTransformer transformer, int logitsDim, SparseCombiner combiner, FtrlOptimizer optimizer) {
         this.logitsDim = logitsDim;
         this.combiner = combiner;
         this.configured = optimizer;
@@ -118,7 +118,8 @@ final class ReferenceLinearModel {
         }
         this.denseColumns = transformer.denseColumns();
         this.denseWidth = transformer.denseWidth();
-        this.denseVariable = denseWidth == 0 ? null
+        this.denseVariable = denseWidth == 0
+                ? null
                 : new Variable("linear/linear_model/dense_weights", denseWidth * logitsDim, optimizer);
         this.bias = new Variable("linear/linear_model/bias_weights", logitsDim, optimizer);
     }

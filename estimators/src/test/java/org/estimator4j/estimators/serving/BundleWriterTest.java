@@ -40,14 +40,25 @@ class BundleWriterTest {
     @BeforeEach
     void train() throws IOException {
         Schema schema = Schema.of(Field.scalar("color", DType.STRING), Field.scalar("label", DType.STRING));
-        List<Example> rows = Stream.of("red", "green", "blue", "red").map(c -> Example.builder(schema).set("color", c)
-                .set("label", c.equals("red") ? "yes" : "no").build()).toList();
-        model = LinearClassifier.builder(List.of(FeatureColumns.categoricalColumnWithVocabularyFile("color",
-                        Files.writeString(dir.resolve("colors.txt"), "red\ngreen\nblue\n").toString())))
+        List<Example> rows = Stream.of("red", "green", "blue", "red")
+                .map(c -> Example.builder(schema)
+                        .set("color", c)
+                        .set("label", c.equals("red") ? "yes" : "no")
+                        .build())
+                .toList();
+        model = LinearClassifier.builder(List.of(FeatureColumns.categoricalColumnWithVocabularyFile(
+                        "color",
+                        Files.writeString(dir.resolve("colors.txt"), "red\ngreen\nblue\n")
+                                .toString())))
                 .labelVocabulary(List.of("no", "yes"))
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).build()).build();
-        model.train(mode -> Dataset.fromIterable(rows).repeat().batch(4, false, Batch::of)
-                .map(b -> LabeledBatch.split(b, List.of("label"))), Steps.of(10));
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).build())
+                .build();
+        model.train(
+                mode -> Dataset.fromIterable(rows)
+                        .repeat()
+                        .batch(4, false, Batch::of)
+                        .map(b -> LabeledBatch.split(b, List.of("label"))),
+                Steps.of(10));
         exports = dir.resolve("export");
     }
 
@@ -76,8 +87,8 @@ class BundleWriterTest {
         Files.writeString(bundle.resolve("model.json"), Files.readString(bundle.resolve("model.json")) + " ");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.export(exports));
         assertTrue(e.getMessage().startsWith(bundle + " already exists and is not a valid bundle"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("remove it and export again, or export to another directory"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("remove it and export again, or export to another directory"), e.getMessage());
         assertEquals(List.of("10"), names(exports));
     }
 
@@ -92,7 +103,8 @@ class BundleWriterTest {
         // An old folder named for a live process (its pid reused) is stale too; a fresh one of a live export is not.
         long self = ProcessHandle.current().pid();
         Path old = Files.createDirectory(exports.resolve(".e4j-export-" + self + "-0123456789abcdef"));
-        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(StaleExports.MAX_AGE).minusSeconds(60)));
+        Files.setLastModifiedTime(
+                old, FileTime.from(Instant.now().minus(StaleExports.MAX_AGE).minusSeconds(60)));
         Path running = Files.createDirectory(exports.resolve(".e4j-export-" + self + "-fedcba9876543210"));
         Path unrelated = Files.createDirectory(exports.resolve("export-1234"));
 
@@ -114,8 +126,10 @@ class BundleWriterTest {
         Path bundle = model.export(exports);
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(bundle)));
         for (String file : List.of("model.json", "variables.e4j", "manifest.json", "assets/colors.txt")) {
-            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                    bundle.resolve(file))), file);
+            assertEquals(
+                    "rw-r--r--",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(bundle.resolve(file))),
+                    file);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.estimator4j.estimators.serving;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,8 +32,10 @@ class NonFinitePredictionInputTest {
     @TempDir
     Path dir;
 
-    private static final Schema SCHEMA = Schema.of(Field.scalar("color", DType.STRING), Field.scalar("size",
-            DType.FLOAT64), Field.scalar("label", DType.STRING));
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("color", DType.STRING),
+            Field.scalar("size", DType.FLOAT64),
+            Field.scalar("label", DType.STRING));
 
     @Test
     void nonFiniteNumbersInAMapAreRefusedNamingTheFeatureAndValue() {
@@ -44,31 +45,52 @@ class NonFinitePredictionInputTest {
         for (int i = 0; i < 300; i++) {
             String color = colors[r.nextInt(3)];
             double size = r.nextDouble() * 2;
-            rows.add(Example.builder(SCHEMA).set("color", color).set("size", size)
-                    .set("label", color.equals("red") || size > 1.5 ? "yes" : "no").build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("color", color)
+                    .set("size", size)
+                    .set("label", color.equals("red") || size > 1.5 ? "yes" : "no")
+                    .build());
         }
         ModelEstimator model = LinearClassifier.builder(List.of(
                         FeatureColumns.categoricalColumnWithVocabularyList("color", List.of("red", "green", "blue")),
                         FeatureColumns.numericColumn("size", 0.5f)))
                 .labelVocabulary(List.of("no", "yes"))
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).build()).build();
-        model.train(mode -> Dataset.fromIterable(rows).repeat().batch(32, false, Batch::of)
-                .map(b -> LabeledBatch.split(b, List.of("label"))), Steps.of(50));
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).build())
+                .build();
+        model.train(
+                mode -> Dataset.fromIterable(rows)
+                        .repeat()
+                        .batch(32, false, Batch::of)
+                        .map(b -> LabeledBatch.split(b, List.of("label"))),
+                Steps.of(50));
         Predictor predictor = Predictor.load(model.export(dir.resolve("export")));
 
-        Map<Object, String> refused = Map.of(Double.NaN, "NaN", Float.POSITIVE_INFINITY, "Infinity",
-                Double.NEGATIVE_INFINITY, "-Infinity", 1e300, "1.0E300");
+        Map<Object, String> refused = Map.of(
+                Double.NaN,
+                "NaN",
+                Float.POSITIVE_INFINITY,
+                "Infinity",
+                Double.NEGATIVE_INFINITY,
+                "-Infinity",
+                1e300,
+                "1.0E300");
         refused.forEach((value, text) -> {
-            FeatureColumnException e = assertThrows(FeatureColumnException.class,
-                    () -> predictor.predict(Map.of("color", "red", "size", value)));
-            assertTrue(e.getMessage().contains("numeric column 'size' has the value " + text + ", which is not a "
-                    + "finite float32 number"), e.getMessage());
+            FeatureColumnException e = assertThrows(
+                    FeatureColumnException.class, () -> predictor.predict(Map.of("color", "red", "size", value)));
+            assertTrue(
+                    e.getMessage()
+                            .contains("numeric column 'size' has the value " + text + ", which is not a "
+                                    + "finite float32 number"),
+                    e.getMessage());
             // The list path builds its batch another way; the same check applies.
-            assertThrows(FeatureColumnException.class, () -> predictor.predict(List.of(Map.of("color", "red",
-                    "size", 1.0), Map.of("color", "red", "size", value))));
+            assertThrows(
+                    FeatureColumnException.class,
+                    () -> predictor.predict(
+                            List.of(Map.of("color", "red", "size", 1.0), Map.of("color", "red", "size", value))));
         });
 
         // Finite values of every numeric type are served.
-        assertTrue(Float.isFinite(predictor.predict(Map.of("color", "red", "size", 3L)).probabilities()[1]));
+        assertTrue(Float.isFinite(
+                predictor.predict(Map.of("color", "red", "size", 3L)).probabilities()[1]));
     }
 }

@@ -43,14 +43,16 @@ class PredictorTest {
     @TempDir
     Path dir;
 
-    private static final Schema SCHEMA = Schema.of(Field.scalar("color", DType.STRING), Field.scalar("size",
-            DType.FLOAT64), Field.scalar("label", DType.STRING));
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("color", DType.STRING),
+            Field.scalar("size", DType.FLOAT64),
+            Field.scalar("label", DType.STRING));
 
     private static final List<FeatureColumn> COLUMNS = List.of(
             FeatureColumns.categoricalColumnWithVocabularyList("color", List.of("red", "green", "blue")),
             FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("size"), 0.5f, 1f, 1.5f),
-            FeatureColumns.crossedColumn(List.of("color", FeatureColumns.bucketizedColumn(
-                    FeatureColumns.numericColumn("size"), 1f)), 50));
+            FeatureColumns.crossedColumn(
+                    List.of("color", FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("size"), 1f)), 50));
 
     private List<Map<String, Object>> raw;
     private List<Example> rows;
@@ -68,10 +70,16 @@ class PredictorTest {
             double size = r.nextDouble() * 2;
             String label = color.equals("red") || size > 1.5 ? "yes" : "no";
             raw.add(Map.of("color", color, "size", size));
-            rows.add(Example.builder(SCHEMA).set("color", color).set("size", size).set("label", label).build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("color", color)
+                    .set("size", size)
+                    .set("label", label)
+                    .build());
         }
-        model = LinearClassifier.builder(COLUMNS).labelVocabulary(List.of("no", "yes"))
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).build()).build();
+        model = LinearClassifier.builder(COLUMNS)
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).build())
+                .build();
         model.train(input(rows), Steps.of(200));
         bundle = model.export(dir.resolve("export"));
     }
@@ -105,7 +113,8 @@ class PredictorTest {
         List<Map<String, Object>> requests = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
-            String color = i % 7 == 0 ? "purple" : List.of("red", "green", "blue").get(i % 3);
+            String color =
+                    i % 7 == 0 ? "purple" : List.of("red", "green", "blue").get(i % 3);
             Object size = switch (i % 5) {
                 case 0 -> 1.25;
                 case 1 -> 0.75f;
@@ -130,15 +139,17 @@ class PredictorTest {
         }
         for (int round = 0; round < 2; round++) {
             for (Map<String, Object> m : requests) {
-                assertEquals(outcome(() -> predictor.predict(List.of(m)).get(0)), outcome(() -> predictor.predict(m)),
+                assertEquals(
+                        outcome(() -> predictor.predict(List.of(m)).get(0)),
+                        outcome(() -> predictor.predict(m)),
                         m.toString());
             }
         }
         // Values the general path refuses are refused alike.
         Map<String, Object> bad = new java.util.HashMap<>(Map.of("color", "red", "size", true));
         IllegalArgumentException single = assertThrows(IllegalArgumentException.class, () -> predictor.predict(bad));
-        IllegalArgumentException list = assertThrows(IllegalArgumentException.class,
-                () -> predictor.predict(List.of(bad)));
+        IllegalArgumentException list =
+                assertThrows(IllegalArgumentException.class, () -> predictor.predict(List.of(bad)));
         assertEquals(list.getMessage(), single.getMessage());
         Map<String, Object> missingSize = Map.of("color", "red");
         RuntimeException a = assertThrows(RuntimeException.class, () -> predictor.predict(missingSize));
@@ -186,7 +197,8 @@ class PredictorTest {
         Files.delete(bundle.resolve(BundleManifest.FILE_NAME));
         Path model = bundle.resolve("model.json");
         Files.writeString(model, Files.readString(model).replace("\"format\" : 1", "\"format\" : 9"));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> Predictor.loader(bundle).withoutVerification().load());
         assertTrue(e.getMessage().contains("upgrade Estimator4J"), e.getMessage());
 
@@ -195,14 +207,17 @@ class PredictorTest {
         byte[] bytes = Files.readAllBytes(variables);
         bytes[bytes.length - 20] ^= 1;
         Files.write(variables, bytes);
-        e = assertThrows(IllegalStateException.class, () -> Predictor.loader(bundle).withoutVerification().load());
+        e = assertThrows(
+                IllegalStateException.class,
+                () -> Predictor.loader(bundle).withoutVerification().load());
         assertTrue(e.getMessage().contains("damaged"), e.getMessage());
     }
 
     @Test
     void theManifestRecordsTheVersionsTheStepAndEveryFilesSizeAndChecksum() throws Exception {
         try (var files = Files.list(bundle)) {
-            assertEquals(List.of("manifest.json", "model.json", "variables.e4j"),
+            assertEquals(
+                    List.of("manifest.json", "model.json", "variables.e4j"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         Predictor predictor = Predictor.load(bundle);
@@ -216,8 +231,11 @@ class PredictorTest {
         for (String name : manifest.files().keySet()) {
             byte[] content = Files.readAllBytes(bundle.resolve(name));
             assertEquals(content.length, manifest.files().get(name).size(), name);
-            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
-                    manifest.files().get(name).sha256(), name);
+            assertEquals(
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
+                    manifest.files().get(name).sha256(),
+                    name);
         }
         assertEquals(model.predict(input(rows.subList(0, 5))), predictor.predict(raw.subList(0, 5)));
     }
@@ -230,7 +248,8 @@ class PredictorTest {
         Files.write(variables, bytes);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
         assertTrue(e.getMessage().contains("SHA-256 checksum of variables.e4j does not match"), e.getMessage());
-        assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("export the model again"),
+        assertTrue(
+                e.getMessage().contains("damaged") && e.getMessage().contains("export the model again"),
                 e.getMessage());
     }
 
@@ -240,8 +259,11 @@ class PredictorTest {
         String text = Files.readString(model);
         Files.writeString(model, text.substring(0, text.length() - 1));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
-        assertTrue(e.getMessage().contains("model.json has " + (text.length() - 1) + " bytes, but manifest.json says "
-                + text.length()), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("model.json has " + (text.length() - 1) + " bytes, but manifest.json says "
+                                + text.length()),
+                e.getMessage());
 
         Files.delete(model);
         e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
@@ -254,8 +276,12 @@ class PredictorTest {
         Path manifest = bundle.resolve(BundleManifest.FILE_NAME);
         String text = Files.readString(manifest);
         assertTrue(text.contains("\"bundle_format\" : 1,"), text);
-        Files.writeString(manifest, text.replace("\"bundle_format\" : 1,", "\"bundle_format\" : 99,")
-                .replace("\"files\"", "\"layout_of_the_future\"")); // a newer layout need not list files as we do
+        Files.writeString(
+                manifest,
+                text.replace("\"bundle_format\" : 1,", "\"bundle_format\" : 99,")
+                        .replace(
+                                "\"files\"",
+                                "\"layout_of_the_future\"")); // a newer layout need not list files as we do
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Predictor.load(bundle));
         assertTrue(e.getMessage().contains("bundle format 99"), e.getMessage());
         assertTrue(e.getMessage().contains("reads bundle formats up to 1; upgrade Estimator4J"), e.getMessage());
@@ -266,8 +292,11 @@ class PredictorTest {
         Files.delete(bundle.resolve(BundleManifest.FILE_NAME));
         InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> Predictor.load(bundle));
         assertEquals("bundle " + bundle + " has no manifest.json, so its files cannot be checked", e.problem());
-        assertTrue(e.remedy().startsWith("export the model again; only if you trust every file in it, load it "
-                + "unchecked (e4j predict --no-verify"), e.remedy());
+        assertTrue(
+                e.remedy()
+                        .startsWith("export the model again; only if you trust every file in it, load it "
+                                + "unchecked (e4j predict --no-verify"),
+                e.remedy());
 
         Predictor predictor = Predictor.loader(bundle).withoutVerification().load();
         assertTrue(predictor.manifest().isEmpty());
@@ -291,7 +320,8 @@ class PredictorTest {
         Files.delete(bundle.resolve("variables.e4j"));
         Files.createSymbolicLink(bundle.resolve("variables.e4j"), outside);
         InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> Predictor.load(bundle));
-        assertTrue(e.problem().contains("variables.e4j is a link to " + outside.toRealPath() + ", outside the bundle"),
+        assertTrue(
+                e.problem().contains("variables.e4j is a link to " + outside.toRealPath() + ", outside the bundle"),
                 e.getMessage());
     }
 }

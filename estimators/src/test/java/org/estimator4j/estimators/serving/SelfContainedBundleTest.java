@@ -40,8 +40,8 @@ class SelfContainedBundleTest {
     @TempDir
     Path dir;
 
-    private static final Schema SCHEMA = Schema.of(Field.scalar("city", DType.STRING), Field.scalar("label",
-            DType.STRING));
+    private static final Schema SCHEMA =
+            Schema.of(Field.scalar("city", DType.STRING), Field.scalar("label", DType.STRING));
     private static final List<String> CITIES = List.of("paris", "rome", "oslo", "lima");
 
     private Path vocabulary;
@@ -59,7 +59,10 @@ class SelfContainedBundleTest {
         for (int i = 0; i < 400; i++) {
             String city = CITIES.get(r.nextInt(CITIES.size()));
             String label = city.equals("paris") || city.equals("oslo") ? "yes" : "no";
-            rows.add(Example.builder(SCHEMA).set("city", city).set("label", label).build());
+            rows.add(Example.builder(SCHEMA)
+                    .set("city", city)
+                    .set("label", label)
+                    .build());
             raw.add(Map.of("city", city));
         }
         model = estimator(vocabulary);
@@ -68,10 +71,12 @@ class SelfContainedBundleTest {
     }
 
     private ModelEstimator estimator(Path vocabularyFile) {
-        List<FeatureColumn> columns = List.of(FeatureColumns.categoricalColumnWithVocabularyFile("city",
-                vocabularyFile.toString()));
-        return LinearClassifier.builder(columns).labelVocabulary(List.of("no", "yes"))
-                .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).build()).build();
+        List<FeatureColumn> columns =
+                List.of(FeatureColumns.categoricalColumnWithVocabularyFile("city", vocabularyFile.toString()));
+        return LinearClassifier.builder(columns)
+                .labelVocabulary(List.of("no", "yes"))
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("model")).build())
+                .build();
     }
 
     private static InputFn input(List<Example> rows) {
@@ -90,8 +95,11 @@ class SelfContainedBundleTest {
     void theVocabularyIsCopiedIntoTheBundleAndCoveredByTheManifest() throws IOException {
         assertEquals(Files.readString(vocabulary), Files.readString(bundle.resolve("assets/cities.txt")));
         BundleManifest manifest = Predictor.load(bundle).manifest().orElseThrow();
-        assertTrue(manifest.files().containsKey("assets/cities.txt"), manifest.files().toString());
-        assertTrue(Files.readString(bundle.resolve("model.json")).contains("\"vocabulary_file\" : \"assets/cities.txt\""));
+        assertTrue(
+                manifest.files().containsKey("assets/cities.txt"),
+                manifest.files().toString());
+        assertTrue(
+                Files.readString(bundle.resolve("model.json")).contains("\"vocabulary_file\" : \"assets/cities.txt\""));
     }
 
     @Test
@@ -110,15 +118,16 @@ class SelfContainedBundleTest {
     void theBundleIsReadFromInsideItselfWhateverTheWorkingDirectoryHolds() throws IOException {
         // A relative path in model.json is relative to the bundle: a cities.txt in the working directory is no match.
         Path moved = Files.move(bundle, dir.resolve("copied-elsewhere"));
-        assertEquals(model.predict(input(rows)).subList(0, 5), Predictor.load(moved).predict(raw.subList(0, 5)));
+        assertEquals(
+                model.predict(input(rows)).subList(0, 5), Predictor.load(moved).predict(raw.subList(0, 5)));
     }
 
     @Test
     void aModelDirectoryWhoseVocabularyFileChangedIsNotResumedWithIt() throws IOException {
         Files.writeString(vocabulary, "lima\noslo\nrome\nparis\n");
         ModelEstimator reordered = estimator(vocabulary);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> reordered.train(input(rows), Steps.of(1)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> reordered.train(input(rows), Steps.of(1)));
         assertTrue(e.getMessage().contains("holds a different model"), e.getMessage());
         // Nor exported with it: the bundle would pair trained rows with the wrong keys.
         e = assertThrows(IllegalStateException.class, () -> model.export(dir.resolve("export2")));
@@ -138,22 +147,28 @@ class SelfContainedBundleTest {
         Files.writeString(dir.resolve("x"), "rome\nparis\n");
         for (String hostile : List.of("../x", dir.resolve("x").toString(), "/etc/passwd", "assets/../../x")) {
             editModelJson("\"assets/cities.txt\"", "\"" + hostile + "\"");
-            InvalidBundleException verified = assertThrows(InvalidBundleException.class,
-                    () -> Predictor.load(bundle), hostile);
-            assertTrue(verified.problem().startsWith("bundle " + bundle + " is damaged: model.json has "),
+            InvalidBundleException verified =
+                    assertThrows(InvalidBundleException.class, () -> Predictor.load(bundle), hostile);
+            assertTrue(
+                    verified.problem().startsWith("bundle " + bundle + " is damaged: model.json has "),
                     verified.getMessage()); // its size, then its SHA-256, differ from the manifest's
-            InvalidBundleException unverified = assertThrows(InvalidBundleException.class,
-                    () -> Predictor.loader(bundle).withoutVerification().load(), hostile);
-            assertTrue(unverified.problem().contains("'" + hostile + "' is not a path inside the bundle"),
+            InvalidBundleException unverified = assertThrows(
+                    InvalidBundleException.class,
+                    () -> Predictor.loader(bundle).withoutVerification().load(),
+                    hostile);
+            assertTrue(
+                    unverified.problem().contains("'" + hostile + "' is not a path inside the bundle"),
                     unverified.getMessage());
             assertTrue(unverified.problem().contains("vocabulary_file"), unverified.getMessage());
             editModelJson("\"" + hostile + "\"", "\"assets/cities.txt\"");
         }
         Files.delete(bundle.resolve("assets/cities.txt"));
         Files.createSymbolicLink(bundle.resolve("assets/cities.txt"), dir.resolve("x"));
-        InvalidBundleException e = assertThrows(InvalidBundleException.class,
+        InvalidBundleException e = assertThrows(
+                InvalidBundleException.class,
                 () -> Predictor.loader(bundle).withoutVerification().load());
-        assertTrue(e.problem().contains("is a link to " + dir.resolve("x").toRealPath() + ", outside the bundle"),
+        assertTrue(
+                e.problem().contains("is a link to " + dir.resolve("x").toRealPath() + ", outside the bundle"),
                 e.getMessage());
     }
 
@@ -167,14 +182,17 @@ class SelfContainedBundleTest {
         Files.delete(bundle.resolve("assets/cities.txt"));
         Files.createSymbolicLink(bundle.resolve("assets/zero"), zero);
         editModelJson("\"assets/cities.txt\"", "\"assets/zero\"");
-        InvalidBundleException e = assertThrows(InvalidBundleException.class,
+        InvalidBundleException e = assertThrows(
+                InvalidBundleException.class,
                 () -> Predictor.loader(bundle).withoutVerification().load());
         assertTrue(e.problem().contains("assets/zero is a link to /dev/zero, outside the bundle"), e.getMessage());
         // model.json itself.
         Path modelJson = bundle.resolve("model.json");
         Files.delete(modelJson);
         Files.createSymbolicLink(modelJson, zero);
-        e = assertThrows(InvalidBundleException.class, () -> Predictor.loader(bundle).withoutVerification().load());
+        e = assertThrows(
+                InvalidBundleException.class,
+                () -> Predictor.loader(bundle).withoutVerification().load());
         assertTrue(e.problem().contains("model.json is a link to /dev/zero"), e.getMessage());
         e = assertThrows(InvalidBundleException.class, () -> Predictor.load(bundle));
         assertTrue(e.problem().contains("is damaged"), e.getMessage());
@@ -183,19 +201,23 @@ class SelfContainedBundleTest {
     @Test
     void aVocabularyFileColumnRefusesADeviceOrAnOversizedFileNamingTheLimit() throws IOException {
         if (Files.exists(Path.of("/dev/zero"))) {
-            RuntimeException e = assertThrows(RuntimeException.class,
-                    () -> FeatureColumns.categoricalColumnWithVocabularyFile("k", "/dev/zero"));
+            RuntimeException e = assertThrows(
+                    RuntimeException.class, () -> FeatureColumns.categoricalColumnWithVocabularyFile("k", "/dev/zero"));
             assertTrue(e.getMessage().contains("vocabulary_file /dev/zero is not a regular file"), e.getMessage());
         }
         Path sparse = dir.resolve("huge.txt");
-        try (var f = java.nio.channels.FileChannel.open(sparse, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (var f = java.nio.channels.FileChannel.open(
+                sparse, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
             f.write(java.nio.ByteBuffer.wrap(new byte[] {'a'}), (1L << 30)); // 1 GiB, sparse: no disk used
         }
-        RuntimeException e = assertThrows(RuntimeException.class,
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
                 () -> FeatureColumns.categoricalColumnWithVocabularyFile("k", sparse.toString()));
-        assertTrue(e.getMessage().contains("has " + ((1L << 30) + 1) + " bytes, which is larger than the limit of "
-                + (256L << 20) + " bytes"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("has " + ((1L << 30) + 1) + " bytes, which is larger than the limit of "
+                                + (256L << 20) + " bytes"),
+                e.getMessage());
     }
 
     @Test
@@ -203,7 +225,8 @@ class SelfContainedBundleTest {
         Path variables = bundle.resolve("variables.e4j");
         byte[] good = Files.readAllBytes(variables);
         Files.write(variables, java.util.Arrays.copyOf(good, good.length / 2));
-        RuntimeException e = assertThrows(RuntimeException.class,
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
                 () -> Predictor.loader(bundle).withoutVerification().load());
         assertTrue(e.getMessage().contains("variables.e4j"), e.getMessage());
 
@@ -218,7 +241,9 @@ class SelfContainedBundleTest {
             d.write(new byte[64]);
         }
         Files.write(variables, out.toByteArray());
-        e = assertThrows(RuntimeException.class, () -> Predictor.loader(bundle).withoutVerification().load());
+        e = assertThrows(
+                RuntimeException.class,
+                () -> Predictor.loader(bundle).withoutVerification().load());
         assertTrue(e.getMessage().contains("claims " + Integer.MAX_VALUE + " values"), e.getMessage());
         assertTrue(e.getMessage().contains("bytes are left"), e.getMessage());
     }

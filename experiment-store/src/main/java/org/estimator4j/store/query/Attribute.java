@@ -75,7 +75,7 @@ public enum Attribute {
     }
 
     static String unknownMessage(String name) {
-        return "there is no run attribute '" + name + "'; attributes are " + Arrays.stream(values())
-                .map(Attribute::canonicalName).collect(Collectors.joining(", "));
+        return "there is no run attribute '" + name + "'; attributes are "
+                + Arrays.stream(values()).map(Attribute::canonicalName).collect(Collectors.joining(", "));
     }
 }

@@ -50,8 +50,8 @@ public record Comparison(Field field, Operator operator, List<Literal> values) i
             return Optional.empty();
         }
         if (field.numeric()) {
-            return Optional.of(field + " holds numbers, which " + operator
-                    + " does not compare; use =, !=, <, <=, >, >= or IN");
+            return Optional.of(
+                    field + " holds numbers, which " + operator + " does not compare; use =, !=, <, <=, >, >= or IN");
         }
         return Optional.of(field + " holds strings, which " + operator
                 + " does not compare; use =, !=, LIKE, ILIKE or IN (e.g. " + field + " = '0.01')");

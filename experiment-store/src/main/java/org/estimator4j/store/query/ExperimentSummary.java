@@ -5,5 +5,10 @@ package org.estimator4j.store.query;
  * {@code lastStartMs} is the start of its newest run that is not deleted, or null when there is none.
  */
 public record ExperimentSummary(
-        long experimentId, String name, long createdMs, boolean deleted, long runs, long deletedRuns,
+        long experimentId,
+        String name,
+        long createdMs,
+        boolean deleted,
+        long runs,
+        long deletedRuns,
         Long lastStartMs) {}

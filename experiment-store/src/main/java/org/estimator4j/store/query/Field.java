@@ -34,8 +34,7 @@ public record Field(Kind kind, String key) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(key, "key");
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException(
-                    "a key has 1 to " + MAX_KEY_LENGTH + " characters, got " + key.length());
+            throw new IllegalArgumentException("a key has 1 to " + MAX_KEY_LENGTH + " characters, got " + key.length());
         }
         if (kind == Kind.ATTRIBUTE) {
             String name = key;

@@ -94,8 +94,11 @@ public final class FilterCompiler {
 
     /** {@code r.run_id IN (SELECT x.run_id FROM table x WHERE x.key = ? AND <test on x.value>)}. */
     private void keyed(Comparison c, String table, String keyColumn, String valueColumn) {
-        sql.append("r.run_id IN (SELECT x.run_id FROM ").append(table).append(" x WHERE x.")
-                .append(keyColumn).append(" = ? AND ");
+        sql.append("r.run_id IN (SELECT x.run_id FROM ")
+                .append(table)
+                .append(" x WHERE x.")
+                .append(keyColumn)
+                .append(" = ? AND ");
         parameters.add(c.field().key());
         test(c, "x." + valueColumn);
         sql.append(')');
@@ -106,7 +109,10 @@ public final class FilterCompiler {
         Operator op = c.operator();
         switch (op) {
             case EQ, NE, LT, LE, GT, GE -> {
-                sql.append(column).append(' ').append(op == Operator.NE ? "<>" : op.symbol()).append(" ?");
+                sql.append(column)
+                        .append(' ')
+                        .append(op == Operator.NE ? "<>" : op.symbol())
+                        .append(" ?");
                 parameters.add(bindable(c.field(), c.value()));
             }
             case IN, NOT_IN -> {
@@ -122,7 +128,8 @@ public final class FilterCompiler {
                 boolean negated = op == Operator.NOT_LIKE || op == Operator.NOT_ILIKE;
                 String pattern = LikePattern.canonical(((Literal.Text) c.value()).value());
                 sql.append(ignoreCase ? "LOWER(" + column + ")" : column)
-                        .append(negated ? " NOT LIKE ?" : " LIKE ?").append(" ESCAPE '\\'");
+                        .append(negated ? " NOT LIKE ?" : " LIKE ?")
+                        .append(" ESCAPE '\\'");
                 parameters.add(ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern);
             }
         }

@@ -121,8 +121,10 @@ public final class FilterParser {
         Token t = peek();
         if (t.isKeyword("NOT") || t.type() == Token.Type.LEFT_PAREN) {
             if (depth >= MAX_DEPTH) {
-                throw error(t, "nested more than " + MAX_DEPTH + " levels deep (parentheses and NOT); simplify the"
-                        + " filter");
+                throw error(
+                        t,
+                        "nested more than " + MAX_DEPTH + " levels deep (parentheses and NOT); simplify the"
+                                + " filter");
             }
             next();
             if (t.isKeyword("NOT")) {
@@ -131,8 +133,10 @@ public final class FilterParser {
             Filter inner = or(depth + 1);
             Token close = next();
             if (close.type() != Token.Type.RIGHT_PAREN) {
-                throw error(close, "expected ')' to close the '(' at column " + (t.start() + 1) + ", found "
-                        + close.describe(source));
+                throw error(
+                        close,
+                        "expected ')' to close the '(' at column " + (t.start() + 1) + ", found "
+                                + close.describe(source));
             }
             return inner;
         }
@@ -142,8 +146,9 @@ public final class FilterParser {
     private Comparison comparison() {
         Token fieldToken = peek();
         if (++comparisons > MAX_COMPARISONS) {
-            throw error(fieldToken, "more than " + MAX_COMPARISONS + " comparisons; narrow the filter or split the"
-                    + " search");
+            throw error(
+                    fieldToken,
+                    "more than " + MAX_COMPARISONS + " comparisons; narrow the filter or split the" + " search");
         }
         Field field = field();
         Token opToken = next();
@@ -155,8 +160,10 @@ public final class FilterParser {
         if (op.takesList()) {
             Token open = next();
             if (open.type() != Token.Type.LEFT_PAREN) {
-                throw error(open, op + " takes a list in parentheses, as in " + field + " " + op + " ("
-                        + (field.numeric() ? "1, 2" : "'a', 'b'") + "); found " + open.describe(source));
+                throw error(
+                        open,
+                        op + " takes a list in parentheses, as in " + field + " " + op + " ("
+                                + (field.numeric() ? "1, 2" : "'a', 'b'") + "); found " + open.describe(source));
             }
             do {
                 literals.add(value(field, op));
@@ -174,19 +181,25 @@ public final class FilterParser {
     private Field field() {
         Token t = next();
         if (t.type() == Token.Type.WORD && !isKeyword(t)) {
-            throw error(t, "a field names its kind: metrics." + t.text() + ", params." + t.text() + ", tags."
-                    + t.text() + " or attributes.<name>");
+            throw error(
+                    t,
+                    "a field names its kind: metrics." + t.text() + ", params." + t.text() + ", tags." + t.text()
+                            + " or attributes.<name>");
         }
         if (t.type() != Token.Type.FIELD) {
-            throw error(t, "expected a condition such as metrics.auc > 0.8, NOT or '(', found "
-                    + t.describe(source));
+            throw error(t, "expected a condition such as metrics.auc > 0.8, NOT or '(', found " + t.describe(source));
         }
-        Field.Kind kind = kind(t.text()).orElseThrow(() -> error(t, "unknown kind '" + t.text()
-                + "'; write metrics., params., tags. or attributes. before the key"));
+        Field.Kind kind = kind(t.text())
+                .orElseThrow(() -> error(
+                        t,
+                        "unknown kind '" + t.text()
+                                + "'; write metrics., params., tags. or attributes. before the key"));
         String key = t.value();
         if (key.length() > Field.MAX_KEY_LENGTH) {
-            throw new FilterSyntaxException(source, t.keyStart(), "a key has at most " + Field.MAX_KEY_LENGTH
-                    + " characters, this one " + key.length());
+            throw new FilterSyntaxException(
+                    source,
+                    t.keyStart(),
+                    "a key has at most " + Field.MAX_KEY_LENGTH + " characters, this one " + key.length());
         }
         if (kind == Field.Kind.ATTRIBUTE && Attribute.byName(key).isEmpty()) {
             throw new FilterSyntaxException(source, t.keyStart(), Attribute.unknownMessage(key));
@@ -220,9 +233,13 @@ public final class FilterParser {
         if (negated) {
             throw error(word, "expected IN, LIKE or ILIKE after NOT, found " + word.describe(source));
         }
-        throw error(t, "expected an operator after " + field + " (" + (field.numeric()
-                ? "=, !=, <, <=, >, >=, IN, NOT IN" : "=, !=, LIKE, ILIKE, IN, NOT LIKE, NOT ILIKE, NOT IN")
-                + "), found " + t.describe(source));
+        throw error(
+                t,
+                "expected an operator after " + field + " ("
+                        + (field.numeric()
+                                ? "=, !=, <, <=, >, >=, IN, NOT IN"
+                                : "=, !=, LIKE, ILIKE, IN, NOT LIKE, NOT ILIKE, NOT IN")
+                        + "), found " + t.describe(source));
     }
 
     private Literal value(Field field, Operator op) {
@@ -230,12 +247,11 @@ public final class FilterParser {
         Literal literal = switch (t.type()) {
             case NUMBER -> new Literal.Number(new BigDecimal(t.text()));
             case STRING -> new Literal.Text(t.value());
-            default -> throw error(t, "expected a value (a number or a 'quoted string'), found "
-                    + t.describe(source));
+            default -> throw error(t, "expected a value (a number or a 'quoted string'), found " + t.describe(source));
         };
         if (++values > MAX_VALUES) {
-            throw error(t, "more than " + MAX_VALUES + " values in one filter; narrow the filter or split the"
-                    + " search");
+            throw error(
+                    t, "more than " + MAX_VALUES + " values in one filter; narrow the filter or split the" + " search");
         }
         Optional<String> problem = Comparison.valueProblem(field, op, literal);
         if (problem.isPresent()) {
@@ -245,13 +261,14 @@ public final class FilterParser {
     }
 
     private static Optional<Field.Kind> kind(String word) {
-        return Optional.ofNullable(switch (word.toLowerCase(Locale.ROOT)) {
-            case "metrics", "metric" -> Field.Kind.METRIC;
-            case "params", "param", "parameters", "parameter" -> Field.Kind.PARAM;
-            case "tags", "tag" -> Field.Kind.TAG;
-            case "attributes", "attribute", "attr", "run" -> Field.Kind.ATTRIBUTE;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (word.toLowerCase(Locale.ROOT)) {
+                    case "metrics", "metric" -> Field.Kind.METRIC;
+                    case "params", "param", "parameters", "parameter" -> Field.Kind.PARAM;
+                    case "tags", "tag" -> Field.Kind.TAG;
+                    case "attributes", "attribute", "attr", "run" -> Field.Kind.ATTRIBUTE;
+                    default -> null;
+                });
     }
 
     private static boolean isKeyword(Token t) {

@@ -82,8 +82,11 @@ final class Lexer {
                 pos += orEqual ? 2 : 1;
                 return Token.simple(Token.Type.OPERATOR, start, pos, orEqual ? ">=" : ">");
             }
-            default -> throw error(start, "unexpected character '" + new String(Character.toChars(
-                    source.codePointAt(start))) + "'; a filter holds conditions such as metrics.auc > 0.8");
+            default ->
+                throw error(
+                        start,
+                        "unexpected character '" + new String(Character.toChars(source.codePointAt(start)))
+                                + "'; a filter holds conditions such as metrics.auc > 0.8");
         }
     }
 
@@ -112,8 +115,9 @@ final class Lexer {
             }
             key = source.substring(keyStart, pos);
         } else {
-            throw error(keyStart, "expected a key after '" + word + ".'; quote odd keys in backticks, as in "
-                    + word + ".`val/auc`");
+            throw error(
+                    keyStart,
+                    "expected a key after '" + word + ".'; quote odd keys in backticks, as in " + word + ".`val/auc`");
         }
         return new Token(Token.Type.FIELD, start, pos, word, key, keyStart);
     }
@@ -156,8 +160,10 @@ final class Lexer {
         }
         char after = peek(0);
         if (Character.isLetterOrDigit(after) || after == '_' || after == '.') {
-            throw error(pos, "malformed number: '" + source.substring(start, pos) + "' runs into '" + after
-                    + "'; leave a space after a number");
+            throw error(
+                    pos,
+                    "malformed number: '" + source.substring(start, pos) + "' runs into '" + after
+                            + "'; leave a space after a number");
         }
         String text = source.substring(start, pos);
         try {
@@ -181,8 +187,10 @@ final class Lexer {
         StringBuilder b = new StringBuilder();
         while (true) {
             if (pos >= source.length()) {
-                throw error(open, "unterminated " + what + ": close it with " + quote + " (write " + quote + quote
-                        + " for a " + quote + " inside it)");
+                throw error(
+                        open,
+                        "unterminated " + what + ": close it with " + quote + " (write " + quote + quote + " for a "
+                                + quote + " inside it)");
             }
             char c = source.charAt(pos);
             if (c == '\0') {

@@ -53,8 +53,7 @@ final class PageToken {
 
     static String fingerprint(String canonicalQuery) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalQuery.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonicalQuery.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
@@ -62,7 +61,7 @@ final class PageToken {
     }
 
     private static IllegalArgumentException invalid(String token) {
-        return new IllegalArgumentException("'" + token + "' is not a page token; pass the token a previous page of"
-                + " the same search printed");
+        return new IllegalArgumentException(
+                "'" + token + "' is not a page token; pass the token a previous page of" + " the same search printed");
     }
 }

@@ -64,9 +64,8 @@ public final class RunQueries {
                 ids = ids.subList(0, query.limit());
             }
             List<RunSummary> runs = summaries(connection, runInfos(connection, ids, now));
-            return new RunPage(runs, more
-                    ? Optional.of(PageToken.encode(offset + query.limit(), fingerprint))
-                    : Optional.empty());
+            return new RunPage(
+                    runs, more ? Optional.of(PageToken.encode(offset + query.limit(), fingerprint)) : Optional.empty());
         });
     }
 
@@ -92,8 +91,10 @@ public final class RunQueries {
                 case METRIC -> sortJoin(sql, "latest_metrics", "metric_key", "metric_value", alias);
                 case PARAM -> sortJoin(sql, "params", "param_key", "param_value", alias);
                 case TAG -> sortJoin(sql, "tags", "tag_key", "tag_value", alias);
-                case ATTRIBUTE -> field.attribute() == Attribute.STATUS
-                        ? Attribute.EFFECTIVE_STATUS : field.attribute().column();
+                case ATTRIBUTE ->
+                    field.attribute() == Attribute.STATUS
+                            ? Attribute.EFFECTIVE_STATUS
+                            : field.attribute().column();
             };
             if (field.kind() == Field.Kind.ATTRIBUTE && field.attribute() == Attribute.STATUS) {
                 sortParameters.add(staleBeforeMs);
@@ -106,11 +107,13 @@ public final class RunQueries {
             }
             sortColumns.add(column + (key.ascending() ? " ASC" : " DESC"));
         }
-        sql.append(" WHERE ").append(switch (query.lifecycle()) {
-            case ACTIVE_ONLY -> "r.deleted = FALSE";
-            case DELETED_ONLY -> "r.deleted = TRUE";
-            case ALL -> "1 = 1";
-        });
+        sql.append(" WHERE ")
+                .append(
+                        switch (query.lifecycle()) {
+                            case ACTIVE_ONLY -> "r.deleted = FALSE";
+                            case DELETED_ONLY -> "r.deleted = TRUE";
+                            case ALL -> "1 = 1";
+                        });
         if (!query.experiments().isEmpty()) {
             sql.append(" AND e.name IN (");
             for (int i = 0; i < query.experiments().size(); i++) {
@@ -160,9 +163,14 @@ public final class RunQueries {
         Map<String, RunInfo> byId = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            forEachRow(connection, "SELECT " + RUN_COLUMNS + " FROM runs r JOIN experiments e"
-                    + " ON e.experiment_id = r.experiment_id WHERE r.run_id IN (" + "?, ".repeat(chunk.size() - 1)
-                    + "?)", chunk, rs -> {
+            forEachRow(
+                    connection,
+                    "SELECT " + RUN_COLUMNS + " FROM runs r JOIN experiments e"
+                            + " ON e.experiment_id = r.experiment_id WHERE r.run_id IN ("
+                            + "?, ".repeat(chunk.size() - 1)
+                            + "?)",
+                    chunk,
+                    rs -> {
                         RunInfo info = store.runInfo(rs, now);
                         byId.put(info.runId(), info);
                     });
@@ -177,10 +185,19 @@ public final class RunQueries {
         return rows;
     }
 
-    private static String sortJoin(StringBuilder sql, String table, String keyColumn, String valueColumn,
-            String alias) {
-        sql.append(" LEFT JOIN ").append(table).append(' ').append(alias).append(" ON ").append(alias)
-                .append(".run_id = r.run_id AND ").append(alias).append('.').append(keyColumn).append(" = ?");
+    private static String sortJoin(
+            StringBuilder sql, String table, String keyColumn, String valueColumn, String alias) {
+        sql.append(" LEFT JOIN ")
+                .append(table)
+                .append(' ')
+                .append(alias)
+                .append(" ON ")
+                .append(alias)
+                .append(".run_id = r.run_id AND ")
+                .append(alias)
+                .append('.')
+                .append(keyColumn)
+                .append(" = ?");
         return alias + "." + valueColumn;
     }
 
@@ -196,7 +213,8 @@ public final class RunQueries {
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT run_id FROM runs WHERE run_id = ? OR run_id LIKE ? ESCAPE '\\' ORDER BY run_id")) {
                 ps.setString(1, idOrPrefix);
-                ps.setString(2, idOrPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                ps.setString(
+                        2, idOrPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
                 ps.setMaxRows(MAX_CANDIDATES);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -219,18 +237,24 @@ public final class RunQueries {
         return read("list experiments", connection -> {
             List<ExperimentSummary> result = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT e.experiment_id, e.name, e.created_ms,"
-                    + " e.deleted,"
-                    + " (SELECT COUNT(*) FROM runs r WHERE r.experiment_id = e.experiment_id AND r.deleted = FALSE),"
-                    + " (SELECT COUNT(*) FROM runs r WHERE r.experiment_id = e.experiment_id AND r.deleted = TRUE),"
-                    + " (SELECT MAX(r.start_ms) FROM runs r WHERE r.experiment_id = e.experiment_id"
-                    + " AND r.deleted = FALSE)"
-                    + " FROM experiments e ORDER BY e.name");
+                            + " e.deleted,"
+                            + " (SELECT COUNT(*) FROM runs r WHERE r.experiment_id = e.experiment_id AND r.deleted = FALSE),"
+                            + " (SELECT COUNT(*) FROM runs r WHERE r.experiment_id = e.experiment_id AND r.deleted = TRUE),"
+                            + " (SELECT MAX(r.start_ms) FROM runs r WHERE r.experiment_id = e.experiment_id"
+                            + " AND r.deleted = FALSE)"
+                            + " FROM experiments e ORDER BY e.name");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long last = rs.getLong(7);
                     Long lastStart = rs.wasNull() ? null : last; // before any other getter: wasNull is the last read
-                    result.add(new ExperimentSummary(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            rs.getBoolean(4), rs.getLong(5), rs.getLong(6), lastStart));
+                    result.add(new ExperimentSummary(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getBoolean(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            lastStart));
                 }
             }
             return List.copyOf(result);
@@ -246,20 +270,32 @@ public final class RunQueries {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             String in = " WHERE run_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
-            forEachRow(connection, "SELECT run_id, param_key, param_value FROM params" + in, chunk, rs ->
-                    params.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                            rs.getString(3)));
-            forEachRow(connection, "SELECT run_id, metric_key, step, metric_value, logged_ms FROM latest_metrics"
-                    + in, chunk, rs -> metrics.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+            forEachRow(
+                    connection,
+                    "SELECT run_id, param_key, param_value FROM params" + in,
+                    chunk,
+                    rs -> params.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(3)));
+            forEachRow(
+                    connection,
+                    "SELECT run_id, metric_key, step, metric_value, logged_ms FROM latest_metrics" + in,
+                    chunk,
+                    rs -> metrics.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                             .put(rs.getString(2), new MetricPoint(rs.getLong(3), rs.getDouble(4), rs.getLong(5))));
-            forEachRow(connection, "SELECT run_id, tag_key, tag_value FROM tags" + in, chunk, rs ->
-                    tags.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                            rs.getString(3)));
+            forEachRow(
+                    connection,
+                    "SELECT run_id, tag_key, tag_value FROM tags" + in,
+                    chunk,
+                    rs -> tags.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(3)));
         }
         List<RunSummary> result = new ArrayList<>(rows.size());
         for (RunInfo row : rows) {
-            result.add(new RunSummary(row, params.getOrDefault(row.runId(), Map.of()),
-                    metrics.getOrDefault(row.runId(), Map.of()), tags.getOrDefault(row.runId(), Map.of())));
+            result.add(new RunSummary(
+                    row,
+                    params.getOrDefault(row.runId(), Map.of()),
+                    metrics.getOrDefault(row.runId(), Map.of()),
+                    tags.getOrDefault(row.runId(), Map.of())));
         }
         return result;
     }
@@ -297,8 +333,10 @@ public final class RunQueries {
                 connection.setReadOnly(false);
             }
         } catch (SQLException e) {
-            throw new StoreException("could not " + what + " in " + StoreLocation.redact(store.url()) + ": "
-                    + e.getMessage(), "check that the store is reachable (--store, E4J_STORE)", e);
+            throw new StoreException(
+                    "could not " + what + " in " + StoreLocation.redact(store.url()) + ": " + e.getMessage(),
+                    "check that the store is reachable (--store, E4J_STORE)",
+                    e);
         }
     }
 }

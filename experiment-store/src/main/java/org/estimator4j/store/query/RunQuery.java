@@ -20,7 +20,11 @@ import java.util.Objects;
  * @param pageToken the {@link RunPage#nextPageToken()} of the previous page, or null for the first page
  */
 public record RunQuery(
-        Filter filter, List<OrderKey> orderBy, List<String> experiments, Lifecycle lifecycle, int limit,
+        Filter filter,
+        List<OrderKey> orderBy,
+        List<String> experiments,
+        Lifecycle lifecycle,
+        int limit,
         String pageToken) {
 
     public static final int DEFAULT_LIMIT = 100;

@@ -12,10 +12,12 @@ public final class UnknownRunException extends StoreException {
     private final List<String> candidates;
 
     public UnknownRunException(String id, List<String> candidates) {
-        super(candidates.isEmpty()
-                ? "no run has the id '" + id + "'"
-                : "the id prefix '" + id + "' matches " + candidates.size() + " runs: " + String.join(", ",
-                        candidates) + (candidates.size() >= RunQueries.MAX_CANDIDATES ? ", ..." : ""),
+        super(
+                candidates.isEmpty()
+                        ? "no run has the id '" + id + "'"
+                        : "the id prefix '" + id + "' matches " + candidates.size() + " runs: "
+                                + String.join(", ", candidates)
+                                + (candidates.size() >= RunQueries.MAX_CANDIDATES ? ", ..." : ""),
                 candidates.isEmpty() ? "list run ids with e4j runs list" : "give more characters of the id");
         this.id = id;
         this.candidates = List.copyOf(candidates);

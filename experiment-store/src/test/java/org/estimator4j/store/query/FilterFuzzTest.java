@@ -26,53 +26,179 @@ class FilterFuzzTest {
     static final int RANDOM_FILTERS = 12_000;
     static final int RANDOM_SORT_KEYS = 2_000;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     TestStore createStore() {
         return TestStore.h2(dir);
     }
 
     private static final String[] FIELDS = {
-        "metrics.auc", "metrics.loss", "metrics.`val/auc`", "metrics.m7", "METRICS.AUC", "metric.auc",
-        "params.optimizer", "params.lr", "params.`a``b`", "param.\"odd key\"", "tags.team", "tags.note",
-        "tags.`x'y`", "attributes.status", "attributes.start_time", "attributes.end_time", "attributes.run_name",
-        "attributes.name", "attributes.experiment", "attributes.run_id", "attributes.experiment_id",
-        "attributes.parent_run_id", "attributes.bogus", "attr.STATUS", "run.end_time", "foo.bar", "metrics.",
-        "metrics.`", "metrics.``", "auc", "`auc`", "metrics.a.b.c", "params.-x", "tags.ü", "metrics.\u4e2d\u6587",
+        "metrics.auc",
+        "metrics.loss",
+        "metrics.`val/auc`",
+        "metrics.m7",
+        "METRICS.AUC",
+        "metric.auc",
+        "params.optimizer",
+        "params.lr",
+        "params.`a``b`",
+        "param.\"odd key\"",
+        "tags.team",
+        "tags.note",
+        "tags.`x'y`",
+        "attributes.status",
+        "attributes.start_time",
+        "attributes.end_time",
+        "attributes.run_name",
+        "attributes.name",
+        "attributes.experiment",
+        "attributes.run_id",
+        "attributes.experiment_id",
+        "attributes.parent_run_id",
+        "attributes.bogus",
+        "attr.STATUS",
+        "run.end_time",
+        "foo.bar",
+        "metrics.",
+        "metrics.`",
+        "metrics.``",
+        "auc",
+        "`auc`",
+        "metrics.a.b.c",
+        "params.-x",
+        "tags.ü",
+        "metrics.\u4e2d\u6587",
     };
     private static final String[] OPERATORS = {
-        "=", "==", "!=", "<>", "<", "<=", ">", ">=", "LIKE", "like", "ILIKE", "IN", "in", "NOT IN", "NOT LIKE",
-        "NOT ILIKE", "!", "=<", "=>", "IS", "IS NULL", "BETWEEN",
+        "=",
+        "==",
+        "!=",
+        "<>",
+        "<",
+        "<=",
+        ">",
+        ">=",
+        "LIKE",
+        "like",
+        "ILIKE",
+        "IN",
+        "in",
+        "NOT IN",
+        "NOT LIKE",
+        "NOT ILIKE",
+        "!",
+        "=<",
+        "=>",
+        "IS",
+        "IS NULL",
+        "BETWEEN",
     };
     private static final String[] VALUES = {
-        "0", "1", "-1", "0.5", ".5", "-.5", "+3", "1e308", "1e309", "-1e309", "1e-400", "9223372036854775807",
-        "9223372036854775808", "-9223372036854775809", "1.5e3", "1e", "1..2", "0x10", "NaN", "Infinity", "'adam'",
-        "'FINISHED'", "'RUNNING'", "''", "''''", "'risk%'", "'%'", "'_'", "'\\'", "'\\\\'", "'\\%'", "'a\\'",
-        "\"dq\"", "\"\"", "'o''brien'", "'\u00e9t\u00e9'", "'\u4e2d\u6587'", "'\ud83d\ude00'", "'\ud800'",
-        "'\u200b'", "'\u202e'", "'", "\"", "`", "'%%%%%%%%%%%%%%%%%%%%%%%%%'", "('a', 'b')", "(1, 2)", "()",
-        "('a',)", "(", "NULL", "TRUE",
+        "0",
+        "1",
+        "-1",
+        "0.5",
+        ".5",
+        "-.5",
+        "+3",
+        "1e308",
+        "1e309",
+        "-1e309",
+        "1e-400",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "1.5e3",
+        "1e",
+        "1..2",
+        "0x10",
+        "NaN",
+        "Infinity",
+        "'adam'",
+        "'FINISHED'",
+        "'RUNNING'",
+        "''",
+        "''''",
+        "'risk%'",
+        "'%'",
+        "'_'",
+        "'\\'",
+        "'\\\\'",
+        "'\\%'",
+        "'a\\'",
+        "\"dq\"",
+        "\"\"",
+        "'o''brien'",
+        "'\u00e9t\u00e9'",
+        "'\u4e2d\u6587'",
+        "'\ud83d\ude00'",
+        "'\ud800'",
+        "'\u200b'",
+        "'\u202e'",
+        "'",
+        "\"",
+        "`",
+        "'%%%%%%%%%%%%%%%%%%%%%%%%%'",
+        "('a', 'b')",
+        "(1, 2)",
+        "()",
+        "('a',)",
+        "(",
+        "NULL",
+        "TRUE",
     };
     private static final String[] INJECTIONS = {
-        "'; DROP TABLE canary; --", "' OR '1'='1", "' OR 1=1 --", "'; DELETE FROM canary; --",
-        "' UNION SELECT note FROM canary --", "\\'; DROP TABLE canary; --", "'/*", "*/", "--", ";",
-        "'); DROP TABLE canary; --", "`; DROP TABLE canary; --`", "\"; DROP TABLE canary; --\"",
-        "1; DROP TABLE canary", "0 OR 1=1", "' || (SELECT note FROM canary) || '", "$$; DROP TABLE canary; $$",
-        "E'\\x27'; DROP TABLE canary; --", "CHAR(39)", "'\u0000'",
+        "'; DROP TABLE canary; --",
+        "' OR '1'='1",
+        "' OR 1=1 --",
+        "'; DELETE FROM canary; --",
+        "' UNION SELECT note FROM canary --",
+        "\\'; DROP TABLE canary; --",
+        "'/*",
+        "*/",
+        "--",
+        ";",
+        "'); DROP TABLE canary; --",
+        "`; DROP TABLE canary; --`",
+        "\"; DROP TABLE canary; --\"",
+        "1; DROP TABLE canary",
+        "0 OR 1=1",
+        "' || (SELECT note FROM canary) || '",
+        "$$; DROP TABLE canary; $$",
+        "E'\\x27'; DROP TABLE canary; --",
+        "CHAR(39)",
+        "'\u0000'",
     };
-    private static final String[] GLUE = {"AND", "OR", "NOT", "and", "or", "not", "(", ")", ",", " ", "ASC",
-        "DESC"};
+    private static final String[] GLUE = {"AND", "OR", "NOT", "and", "or", "not", "(", ")", ",", " ", "ASC", "DESC"};
     private static final String ODD_CHARS = "'\"`()=<>!,;.%_\\-+*/ \t\n\r\u0000\u00a0\u00e9\u4e2d\u200b\u202e"
             + "\ud83d\ude00\ud800\udfff\ufeff\uffff#$@?:[]{}|&^~";
 
     @Test
     void everyFilterRunsOrFailsWithASyntaxErrorAndTheCanarySurvives() throws SQLException {
         TestStore store = createStore();
-        store.run("f1", "census").name("a").param("optimizer", "adam").param("lr", "0.01").param("a`b", "q")
-                .param("odd key", "v").metric("auc", 0.9).metric("loss", 0.3).metric("val/auc", 0.8)
-                .metric("m7", 0.6).tag("team", "risk").tag("note", "'; DROP TABLE canary; --").tag("x'y", "z")
+        store.run("f1", "census")
+                .name("a")
+                .param("optimizer", "adam")
+                .param("lr", "0.01")
+                .param("a`b", "q")
+                .param("odd key", "v")
+                .metric("auc", 0.9)
+                .metric("loss", 0.3)
+                .metric("val/auc", 0.8)
+                .metric("m7", 0.6)
+                .tag("team", "risk")
+                .tag("note", "'; DROP TABLE canary; --")
+                .tag("x'y", "z")
                 .insert();
-        store.run("f2", "ctr").status("RUNNING").times(5, null).parent("f1").param("optimizer", "sgd")
-                .metric("auc", 0.7).tag("team", "o'brien").insert();
+        store.run("f2", "ctr")
+                .status("RUNNING")
+                .times(5, null)
+                .parent("f1")
+                .param("optimizer", "sgd")
+                .metric("auc", 0.7)
+                .tag("team", "o'brien")
+                .insert();
         store.run("f3", "census").deleted().metric("auc", Double.NaN).insert();
         store.execute("CREATE TABLE canary (id INT PRIMARY KEY, note VARCHAR(100))");
         store.execute("INSERT INTO canary VALUES (1, 'alive')");
@@ -98,44 +224,65 @@ class FilterFuzzTest {
         Random random = new Random(SEED);
         List<String> filters = new ArrayList<>(adversarial());
         for (int i = 0; i < randomFilters(); i++) {
-            filters.add(switch (i % 4) {
-                case 0 -> randomChars(random, random.nextInt(60));
-                case 1 -> randomTokens(random, 1 + random.nextInt(20));
-                case 2 -> wellFormed(random, 0);
-                default -> mutate(random, wellFormed(random, 0));
-            });
+            filters.add(
+                    switch (i % 4) {
+                        case 0 -> randomChars(random, random.nextInt(60));
+                        case 1 -> randomTokens(random, 1 + random.nextInt(20));
+                        case 2 -> wellFormed(random, 0);
+                        default -> mutate(random, wellFormed(random, 0));
+                    });
         }
         Outcomes filterOutcomes = new Outcomes();
         long start = System.nanoTime();
         for (int i = 0; i < filters.size(); i++) {
             String filter = filters.get(i);
-            filterOutcomes.run("filter", i, filter, () -> queries.search(RunQuery.all().where(filter).limit(3)));
+            filterOutcomes.run(
+                    "filter",
+                    i,
+                    filter,
+                    () -> queries.search(RunQuery.all().where(filter).limit(3)));
         }
         Outcomes sortOutcomes = new Outcomes();
         for (int i = 0; i < randomSortKeys(); i++) {
             String orderBy = i % 2 == 0 ? randomSortKeys(random) : mutate(random, randomSortKeys(random));
-            sortOutcomes.run("sort keys", i, orderBy,
+            sortOutcomes.run(
+                    "sort keys",
+                    i,
+                    orderBy,
                     () -> queries.search(RunQuery.all().orderBy(orderBy).limit(3)));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("fuzz (seed %d): %d filters (%d ran, %d syntax errors), %d sort keys (%d ran, %d syntax"
-                + " errors) in %.1f s%n", SEED, filters.size(), filterOutcomes.ran, filterOutcomes.rejected,
-                randomSortKeys(), sortOutcomes.ran, sortOutcomes.rejected, seconds);
+        System.out.printf(
+                "fuzz (seed %d): %d filters (%d ran, %d syntax errors), %d sort keys (%d ran, %d syntax"
+                        + " errors) in %.1f s%n",
+                SEED,
+                filters.size(),
+                filterOutcomes.ran,
+                filterOutcomes.rejected,
+                randomSortKeys(),
+                sortOutcomes.ran,
+                sortOutcomes.rejected,
+                seconds);
 
         assertTrue(filters.size() >= randomFilters());
-        assertTrue(filterOutcomes.ran > filters.size() / 5, "too few filters reached the database: "
-                + filterOutcomes.ran);
-        assertTrue(filterOutcomes.rejected > filters.size() / 5, "too few filters were rejected: "
-                + filterOutcomes.rejected);
+        assertTrue(
+                filterOutcomes.ran > filters.size() / 5, "too few filters reached the database: " + filterOutcomes.ran);
+        assertTrue(
+                filterOutcomes.rejected > filters.size() / 5,
+                "too few filters were rejected: " + filterOutcomes.rejected);
         assertTrue(sortOutcomes.ran > randomSortKeys() / 10, "too few sort keys ran: " + sortOutcomes.ran);
 
-        try (Connection c = store.connect(); Statement s = c.createStatement();
+        try (Connection c = store.connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id, note FROM canary")) {
             assertTrue(rs.next(), "the canary lost its row");
             assertEquals(1, rs.getInt(1));
             assertEquals("alive", rs.getString(2));
         }
-        assertEquals(3, queries.search(RunQuery.all().lifecycle(Lifecycle.ALL)).runs().size(), "runs intact");
+        assertEquals(
+                3,
+                queries.search(RunQuery.all().lifecycle(Lifecycle.ALL)).runs().size(),
+                "runs intact");
     }
 
     /** Counts what happened; fails on anything but success or a well-formed syntax error. */
@@ -149,7 +296,9 @@ class FilterFuzzTest {
                 ran++;
             } catch (FilterSyntaxException e) {
                 rejected++;
-                if (e.column() < 1 || e.column() > text.length() + 1 || !e.getMessage().contains("^")) {
+                if (e.column() < 1
+                        || e.column() > text.length() + 1
+                        || !e.getMessage().contains("^")) {
                     fail(what + " case " + index + " (seed " + SEED + "): bad error for " + printable(text) + ": "
                             + e.getMessage());
                 }
@@ -256,11 +405,30 @@ class FilterFuzzTest {
         };
     }
 
-    private static final String[] NUMBER_FIELDS = {"metrics.auc", "metrics.loss", "metrics.`val/auc`",
-        "metrics.m7", "metrics.missing", "attributes.start_time", "attributes.end_time", "attributes.experiment_id"};
-    private static final String[] STRING_FIELDS = {"params.optimizer", "params.lr", "params.`a``b`",
-        "params.\"odd key\"", "tags.team", "tags.note", "tags.`x'y`", "attributes.status", "attributes.run_name",
-        "attributes.experiment", "attributes.run_id", "attributes.parent_run_id"};
+    private static final String[] NUMBER_FIELDS = {
+        "metrics.auc",
+        "metrics.loss",
+        "metrics.`val/auc`",
+        "metrics.m7",
+        "metrics.missing",
+        "attributes.start_time",
+        "attributes.end_time",
+        "attributes.experiment_id"
+    };
+    private static final String[] STRING_FIELDS = {
+        "params.optimizer",
+        "params.lr",
+        "params.`a``b`",
+        "params.\"odd key\"",
+        "tags.team",
+        "tags.note",
+        "tags.`x'y`",
+        "attributes.status",
+        "attributes.run_name",
+        "attributes.experiment",
+        "attributes.run_id",
+        "attributes.parent_run_id"
+    };
 
     /** Mostly well-typed (so it reaches the database), sometimes anything. */
     private static String comparison(Random random) {
@@ -270,7 +438,8 @@ class FilterFuzzTest {
         boolean numeric = random.nextBoolean();
         String field = pick(random, numeric ? NUMBER_FIELDS : STRING_FIELDS);
         boolean whole = field.startsWith("attributes.");
-        String[] ops = numeric ? new String[] {"=", "!=", "<", "<=", ">", ">=", "==", "<>"}
+        String[] ops = numeric
+                ? new String[] {"=", "!=", "<", "<=", ">", ">=", "==", "<>"}
                 : new String[] {"=", "!=", "LIKE", "ILIKE", "NOT LIKE", "NOT ILIKE", "like"};
         if (random.nextInt(5) == 0) {
             int n = 1 + random.nextInt(5);
@@ -287,7 +456,8 @@ class FilterFuzzTest {
         if (whole) {
             return Long.toString(random.nextLong() >> random.nextInt(64));
         }
-        return random.nextBoolean() ? Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6))
+        return random.nextBoolean()
+                ? Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6))
                 : Double.toString(random.nextDouble());
     }
 
@@ -323,7 +493,8 @@ class FilterFuzzTest {
         return switch (random.nextInt(4)) {
             case 0 -> Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6));
             case 1 -> Long.toString(random.nextLong() >> random.nextInt(64));
-            case 2 -> "'" + randomChars(random, random.nextInt(8)).replace("'", "''").replace("\u0000", "") + "'";
+            case 2 ->
+                "'" + randomChars(random, random.nextInt(8)).replace("'", "''").replace("\u0000", "") + "'";
             default -> pick(random, VALUES);
         };
     }
@@ -365,9 +536,10 @@ class FilterFuzzTest {
     /** The text with control and non-ASCII characters escaped, cut to 300 characters, for a failure message. */
     private static String printable(String text) {
         StringBuilder b = new StringBuilder("\"");
-        text.chars().limit(300).forEach(c -> b.append(c >= 32 && c < 127 ? String.valueOf((char) c)
-                : String.format("\\u%04x", c)));
-        return b.append(text.length() > 300 ? "...\" (" + text.length() + " chars)" : "\"").toString();
+        text.chars()
+                .limit(300)
+                .forEach(c -> b.append(c >= 32 && c < 127 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return b.append(text.length() > 300 ? "...\" (" + text.length() + " chars)" : "\"")
+                .toString();
     }
-
 }

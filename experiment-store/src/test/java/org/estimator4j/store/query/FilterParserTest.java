@@ -23,9 +23,11 @@ class FilterParserTest {
     void parsesMlflowStyleComparisons() {
         assertEquals(metric("auc", Operator.GT, 0.85), FilterParser.parse("metrics.auc > 0.85"));
         assertEquals(param("optimizer", Operator.EQ, "adam"), FilterParser.parse("params.optimizer = 'adam'"));
-        assertEquals(new Comparison(Field.tag("team"), Operator.LIKE, new Literal.Text("risk%")),
+        assertEquals(
+                new Comparison(Field.tag("team"), Operator.LIKE, new Literal.Text("risk%")),
                 FilterParser.parse("tags.team LIKE 'risk%'"));
-        assertEquals(new Comparison(Field.attribute(Attribute.STATUS), Operator.EQ, new Literal.Text("FINISHED")),
+        assertEquals(
+                new Comparison(Field.attribute(Attribute.STATUS), Operator.EQ, new Literal.Text("FINISHED")),
                 FilterParser.parse("attributes.status = 'FINISHED'"));
     }
 
@@ -34,17 +36,21 @@ class FilterParserTest {
         Comparison a = metric("a", Operator.GT, 1);
         Comparison b = metric("b", Operator.GT, 2);
         Comparison c = metric("c", Operator.GT, 3);
-        assertEquals(new Filter.Or(List.of(a, new Filter.And(List.of(b, c)))),
+        assertEquals(
+                new Filter.Or(List.of(a, new Filter.And(List.of(b, c)))),
                 FilterParser.parse("metrics.a > 1 OR metrics.b > 2 AND metrics.c > 3"));
-        assertEquals(new Filter.And(List.of(new Filter.Or(List.of(a, b)), c)),
+        assertEquals(
+                new Filter.And(List.of(new Filter.Or(List.of(a, b)), c)),
                 FilterParser.parse("(metrics.a > 1 OR metrics.b > 2) AND metrics.c > 3"));
-        assertEquals(new Filter.And(List.of(new Filter.Not(a), b)),
+        assertEquals(
+                new Filter.And(List.of(new Filter.Not(a), b)),
                 FilterParser.parse("NOT metrics.a > 1 AND metrics.b > 2"));
     }
 
     @Test
     void keywordsAndKindsIgnoreCaseKeysDoNot() {
-        assertEquals(FilterParser.parse("metrics.Auc > 1 AND NOT params.x IN ('a') OR tags.t ILIKE 'x'"),
+        assertEquals(
+                FilterParser.parse("metrics.Auc > 1 AND NOT params.x IN ('a') OR tags.t ILIKE 'x'"),
                 FilterParser.parse("METRIC.Auc > 1 and not Param.x in ('a') Or TAG.t ilike 'x'"));
         assertEquals(Field.metric("Auc"), ((Comparison) FilterParser.parse("metrics.Auc > 1")).field());
     }
@@ -61,7 +67,8 @@ class FilterParserTest {
         assertEquals(Operator.NOT_LIKE, op("params.a NOT LIKE 'x'"));
         assertEquals(Operator.NOT_ILIKE, op("params.a NOT ILIKE 'x'"));
         assertEquals(Operator.NOT_IN, op("params.a NOT IN ('x', 'y')"));
-        assertEquals(List.of(new Literal.Text("a"), new Literal.Text("b")),
+        assertEquals(
+                List.of(new Literal.Text("a"), new Literal.Text("b")),
                 ((Comparison) FilterParser.parse("params.x IN ('a','b')")).values());
     }
 
@@ -79,8 +86,9 @@ class FilterParserTest {
         assertEquals(new Literal.Text("double \"q\""), value("tags.who = \"double \"\"q\"\"\""));
         assertEquals(Literal.Number.of(-0.5), value("metrics.x > -0.5"));
         assertEquals(Literal.Number.of(0.5), value("metrics.x > .5"));
-        assertEquals(0, new java.math.BigDecimal("1.5e-3").compareTo(
-                ((Literal.Number) value("metrics.x > 1.5E-3")).value()));
+        assertEquals(
+                0,
+                new java.math.BigDecimal("1.5e-3").compareTo(((Literal.Number) value("metrics.x > 1.5E-3")).value()));
     }
 
     private static Field field(String filter) {
@@ -107,7 +115,8 @@ class FilterParserTest {
 
     @Test
     void toStringParsesBackToTheSameTree() {
-        for (String filter : List.of("metrics.`val/auc` > 0.5 AND (params.a = 'x''y' OR NOT tags.t LIKE '%z')",
+        for (String filter : List.of(
+                "metrics.`val/auc` > 0.5 AND (params.a = 'x''y' OR NOT tags.t LIKE '%z')",
                 "NOT (metrics.a IN (1, 2) OR attributes.status NOT IN ('RUNNING'))",
                 "attributes.start_time >= 1700000000000 AND attributes.name ILIKE 'A%'")) {
             Filter parsed = FilterParser.parse(filter);
@@ -171,38 +180,56 @@ class FilterParserTest {
 
     @Test
     void limitsStopRunawayFilters() {
-        assertTrue(assertThrows(FilterSyntaxException.class, () -> FilterParser.parse(
-                "(".repeat(100) + "metrics.a > 1" + ")".repeat(100))).reason().contains("nested more than"));
-        assertTrue(assertThrows(FilterSyntaxException.class, () -> FilterParser.parse(
-                "NOT ".repeat(100) + "metrics.a > 1")).reason().contains("nested more than"));
-        assertTrue(assertThrows(FilterSyntaxException.class, () -> FilterParser.parse(
-                "metrics.a > 1 OR ".repeat(300) + "metrics.a > 1")).reason().contains("more than 200 comparisons"));
-        assertTrue(assertThrows(FilterSyntaxException.class, () -> FilterParser.parse(
-                "params.a LIKE '" + "%a".repeat(30) + "'")).reason().contains("at most 20 % wildcards"));
-        assertTrue(assertThrows(FilterSyntaxException.class, () -> FilterParser.parse(
-                "params.`" + "k".repeat(300) + "` = 'x'")).reason().contains("at most 256 characters"));
-        assertEquals(Filter.Not.class, FilterParser.parse("NOT ".repeat(49) + "metrics.a > 1").getClass());
+        assertTrue(assertThrows(
+                        FilterSyntaxException.class,
+                        () -> FilterParser.parse("(".repeat(100) + "metrics.a > 1" + ")".repeat(100)))
+                .reason()
+                .contains("nested more than"));
+        assertTrue(assertThrows(
+                        FilterSyntaxException.class, () -> FilterParser.parse("NOT ".repeat(100) + "metrics.a > 1"))
+                .reason()
+                .contains("nested more than"));
+        assertTrue(assertThrows(
+                        FilterSyntaxException.class,
+                        () -> FilterParser.parse("metrics.a > 1 OR ".repeat(300) + "metrics.a > 1"))
+                .reason()
+                .contains("more than 200 comparisons"));
+        assertTrue(assertThrows(
+                        FilterSyntaxException.class,
+                        () -> FilterParser.parse("params.a LIKE '" + "%a".repeat(30) + "'"))
+                .reason()
+                .contains("at most 20 % wildcards"));
+        assertTrue(assertThrows(
+                        FilterSyntaxException.class, () -> FilterParser.parse("params.`" + "k".repeat(300) + "` = 'x'"))
+                .reason()
+                .contains("at most 256 characters"));
+        assertEquals(
+                Filter.Not.class,
+                FilterParser.parse("NOT ".repeat(49) + "metrics.a > 1").getClass());
     }
 
     @Test
     void orderByKeys() {
-        assertEquals(List.of(OrderKey.descending(Field.metric("auc")), OrderKey.ascending(Field.param("lr")),
+        assertEquals(
+                List.of(
+                        OrderKey.descending(Field.metric("auc")),
+                        OrderKey.ascending(Field.param("lr")),
                         OrderKey.ascending(Field.attribute(Attribute.START_TIME))),
                 FilterParser.parseOrderBy("metrics.auc DESC, params.lr asc, attributes.start_time"));
         assertEquals(List.of(), FilterParser.parseOrderBy(" "));
-        FilterSyntaxException e = assertThrows(FilterSyntaxException.class,
-                () -> FilterParser.parseOrderBy("metrics.auc DOWN"));
+        FilterSyntaxException e =
+                assertThrows(FilterSyntaxException.class, () -> FilterParser.parseOrderBy("metrics.auc DOWN"));
         assertEquals(13, e.column());
         assertTrue(e.reason().contains("expected ASC, DESC"), e.getMessage());
     }
 
     @Test
     void handBuiltTreesAreCheckedToo() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Comparison(Field.metric("auc"), Operator.LIKE, new Literal.Text("x")));
         assertTrue(e.getMessage().contains("holds numbers"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> new Comparison(Field.param("p"), Operator.EQ, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new Comparison(Field.param("p"), Operator.EQ, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new Field(Field.Kind.ATTRIBUTE, "colour"));
     }
 }

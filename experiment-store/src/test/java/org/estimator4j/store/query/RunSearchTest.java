@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class RunSearchTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     TestStore store;
     RunQueries queries;
@@ -51,20 +52,53 @@ class RunSearchTest {
     void fill() {
         store = createStore();
         queries = store.queries();
-        store.run("r1", "census").name("linear-a").times(1000, 2000L).param("optimizer", "adam")
-                .param("lr", "0.01").metric("auc", 0.7, 0.91).metric("loss", 0.6, 0.3).tag("team", "risk-eu")
+        store.run("r1", "census")
+                .name("linear-a")
+                .times(1000, 2000L)
+                .param("optimizer", "adam")
+                .param("lr", "0.01")
+                .metric("auc", 0.7, 0.91)
+                .metric("loss", 0.6, 0.3)
+                .tag("team", "risk-eu")
                 .insert();
-        store.run("r2", "census").name("linear-b").times(2000, 3000L).param("optimizer", "sgd")
-                .metric("auc", 0.84).tag("team", "Risk-us").insert();
-        store.run("r3", "census").name("dnn").status("FAILED").times(3000, 3500L).failure("boom")
-                .param("optimizer", "adam").metric("auc", 0.88).metric("val/auc", 0.86).tag("team", "growth")
+        store.run("r2", "census")
+                .name("linear-b")
+                .times(2000, 3000L)
+                .param("optimizer", "sgd")
+                .metric("auc", 0.84)
+                .tag("team", "Risk-us")
                 .insert();
-        store.run("r4", "census").name("dnn-running").status("RUNNING").times(4000, null).parent("r3")
-                .param("optimizer", "adagrad").metric("loss", 0.5).insert();
-        store.run("r5", "ctr").times(5000, 6000L).param("optimizer", "ftrl").metric("auc", 0.75)
-                .tag("team", "o'brien").insert();
-        store.run("r6", "census").name("deleted").times(6000, 7000L).param("optimizer", "adam")
-                .metric("auc", 0.99).deleted().insert();
+        store.run("r3", "census")
+                .name("dnn")
+                .status("FAILED")
+                .times(3000, 3500L)
+                .failure("boom")
+                .param("optimizer", "adam")
+                .metric("auc", 0.88)
+                .metric("val/auc", 0.86)
+                .tag("team", "growth")
+                .insert();
+        store.run("r4", "census")
+                .name("dnn-running")
+                .status("RUNNING")
+                .times(4000, null)
+                .parent("r3")
+                .param("optimizer", "adagrad")
+                .metric("loss", 0.5)
+                .insert();
+        store.run("r5", "ctr")
+                .times(5000, 6000L)
+                .param("optimizer", "ftrl")
+                .metric("auc", 0.75)
+                .tag("team", "o'brien")
+                .insert();
+        store.run("r6", "census")
+                .name("deleted")
+                .times(6000, 7000L)
+                .param("optimizer", "adam")
+                .metric("auc", 0.99)
+                .deleted()
+                .insert();
     }
 
     private List<String> ids(String filter) {
@@ -98,27 +132,32 @@ class RunSearchTest {
     /** Issue 13, point 15: the status searches see is the one listings show, STALE included. */
     @Test
     void statusIsTheOneListingsShowWithStaleRuns() {
-        store.run("r7", "census").name("live").status("RUNNING").times(System.currentTimeMillis(), null).insert();
+        store.run("r7", "census")
+                .name("live")
+                .status("RUNNING")
+                .times(System.currentTimeMillis(), null)
+                .insert();
         assertEquals(List.of("r4"), ids("attributes.status = 'STALE'"));
         assertEquals(List.of("r7"), ids("attributes.status = 'RUNNING'"));
         assertEquals(List.of("r4", "r3"), ids("attributes.status IN ('STALE', 'FAILED')"));
         assertEquals(List.of("r7", "r5", "r3", "r2", "r1"), ids("attributes.status != 'STALE'"));
         assertEquals(List.of("r4"), ids("attributes.status LIKE 'ST%' AND params.optimizer = 'adagrad'"));
         assertEquals(List.of("r4"), ids("attributes.status ILIKE 'stale'"));
-        assertEquals(List.of("r3", "r5", "r2", "r1", "r7", "r4"),
-                ids(RunQuery.all().orderBy("attributes.status ASC")));
-        for (RunSummary run : queries.search(RunQuery.all().where("attributes.status = 'STALE'")).runs()) {
+        assertEquals(
+                List.of("r3", "r5", "r2", "r1", "r7", "r4"), ids(RunQuery.all().orderBy("attributes.status ASC")));
+        for (RunSummary run : queries.search(RunQuery.all().where("attributes.status = 'STALE'"))
+                .runs()) {
             assertEquals(EffectiveStatus.STALE, run.status());
         }
     }
 
     @Test
     void orAndParenthesesAndNot() {
-        assertEquals(List.of("r3", "r1"),
-                ids("(params.optimizer = 'adam' AND metrics.auc > 0.9) OR tags.team = 'growth'"));
-        assertEquals(List.of("r1"),
-                ids("params.optimizer = 'adam' AND (metrics.auc > 0.9 OR tags.team = 'nobody')"));
-        assertEquals(List.of("r5", "r2", "r1"),
+        assertEquals(
+                List.of("r3", "r1"), ids("(params.optimizer = 'adam' AND metrics.auc > 0.9) OR tags.team = 'growth'"));
+        assertEquals(List.of("r1"), ids("params.optimizer = 'adam' AND (metrics.auc > 0.9 OR tags.team = 'nobody')"));
+        assertEquals(
+                List.of("r5", "r2", "r1"),
                 ids("metrics.auc > 0.9 or metrics.auc < 0.85 OR params.optimizer = 'nothing'"));
         assertEquals(List.of("r5", "r4", "r2"), ids("NOT metrics.auc > 0.85"), "runs without auc match NOT");
         assertEquals(List.of("r3", "r1"), ids("NOT NOT metrics.auc > 0.85"));
@@ -144,8 +183,14 @@ class RunSearchTest {
 
     @Test
     void likeEscapes() {
-        store.run("p1", "census").times(100, 200L).param("pattern", "100%_done\\").insert();
-        store.run("p2", "census").times(100, 200L).param("pattern", "100 x done\\").insert();
+        store.run("p1", "census")
+                .times(100, 200L)
+                .param("pattern", "100%_done\\")
+                .insert();
+        store.run("p2", "census")
+                .times(100, 200L)
+                .param("pattern", "100 x done\\")
+                .insert();
         assertEquals(List.of("p1", "p2"), ids("params.pattern LIKE '100%done%'"), "same start: by run id");
         assertEquals(List.of("p1"), ids("params.pattern LIKE '100\\%\\_done\\\\'"));
         assertEquals(List.of("p1"), ids("params.pattern LIKE '%\\_%'"));
@@ -172,16 +217,18 @@ class RunSearchTest {
     void sortingPutsRunsWithoutTheKeyLast() {
         assertEquals(List.of("r1", "r3", "r2", "r5", "r4"), ids(RunQuery.all().orderBy("metrics.auc DESC")));
         assertEquals(List.of("r5", "r2", "r3", "r1", "r4"), ids(RunQuery.all().orderBy("metrics.auc ASC")));
-        assertEquals(List.of("r4", "r1", "r3", "r5", "r2"),
+        assertEquals(
+                List.of("r4", "r1", "r3", "r5", "r2"),
                 ids(RunQuery.all().orderBy("params.optimizer, metrics.auc DESC")));
         assertEquals(List.of("r1", "r2", "r3", "r5", "r4"), ids(RunQuery.all().orderBy("attributes.end_time")));
-        assertEquals(List.of("r5", "r3", "r2", "r1", "r4"),
-                ids(RunQuery.all().orderBy("attributes.end_time DESC")));
-        assertEquals(List.of("r3", "r4", "r1", "r2", "r5"),
+        assertEquals(List.of("r5", "r3", "r2", "r1", "r4"), ids(RunQuery.all().orderBy("attributes.end_time DESC")));
+        assertEquals(
+                List.of("r3", "r4", "r1", "r2", "r5"),
                 ids(RunQuery.all().orderBy("attributes.name").where("attributes.start_time > 0")),
                 "r5 has no name");
         // Lower case only: how case sorts depends on the database's collation.
-        assertEquals(List.of("r3", "r5", "r1", "r4"),
+        assertEquals(
+                List.of("r3", "r5", "r1", "r4"),
                 ids(RunQuery.all().orderBy("tags.team").where("NOT tags.team LIKE 'Risk%'")));
     }
 
@@ -201,11 +248,13 @@ class RunSearchTest {
         assertEquals(List.of("r1", "r3", "r2", "r5", "r4"), seen);
 
         String token = queries.search(query).nextPageToken().orElseThrow();
-        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-                () -> queries.search(RunQuery.all().orderBy("metrics.auc ASC").limit(2).pageToken(token)));
+        IllegalArgumentException other = assertThrows(
+                IllegalArgumentException.class,
+                () -> queries.search(
+                        RunQuery.all().orderBy("metrics.auc ASC").limit(2).pageToken(token)));
         assertTrue(other.getMessage().contains("belongs to another search"), other.getMessage());
-        IllegalArgumentException garbage = assertThrows(IllegalArgumentException.class,
-                () -> queries.search(query.pageToken("not a token!")));
+        IllegalArgumentException garbage =
+                assertThrows(IllegalArgumentException.class, () -> queries.search(query.pageToken("not a token!")));
         assertTrue(garbage.getMessage().contains("is not a page token"), garbage.getMessage());
         assertEquals(List.of("r2", "r5", "r4"), ids(query.limit(3).pageToken(token)), "the limit may change");
     }
@@ -213,10 +262,12 @@ class RunSearchTest {
     @Test
     void lifecycleAndExperiments() {
         assertEquals(List.of("r6"), ids(RunQuery.all().lifecycle(Lifecycle.DELETED_ONLY)));
-        assertEquals(List.of("r6", "r5", "r4", "r3", "r2", "r1"), ids(RunQuery.all().lifecycle(Lifecycle.ALL)));
+        assertEquals(
+                List.of("r6", "r5", "r4", "r3", "r2", "r1"), ids(RunQuery.all().lifecycle(Lifecycle.ALL)));
         assertEquals(List.of("r5"), ids(RunQuery.all().inExperiments("ctr")));
-        assertEquals(List.of("r3", "r1"), ids(RunQuery.all().inExperiments("census", "nope")
-                .where("params.optimizer = 'adam'")));
+        assertEquals(
+                List.of("r3", "r1"),
+                ids(RunQuery.all().inExperiments("census", "nope").where("params.optimizer = 'adam'")));
         assertEquals(List.of(), ids(RunQuery.all().inExperiments("nope")));
     }
 
@@ -240,7 +291,11 @@ class RunSearchTest {
         assertNull(r4.info().endMs());
         assertEquals("r3", r4.info().parentRunId());
         assertEquals(EffectiveStatus.STALE, r4.status(), "RUNNING, but its heartbeat stopped long ago");
-        assertTrue(queries.search(RunQuery.all().lifecycle(Lifecycle.DELETED_ONLY)).runs().get(0).info().deleted());
+        assertTrue(queries.search(RunQuery.all().lifecycle(Lifecycle.DELETED_ONLY))
+                .runs()
+                .get(0)
+                .info()
+                .deleted());
     }
 
     private RunSummary only(String filter) {
@@ -252,15 +307,19 @@ class RunSearchTest {
     @Test
     void experimentsWithRunCountsAndDeletion() {
         List<ExperimentSummary> experiments = queries.experiments();
-        assertEquals(List.of("census", "ctr"), experiments.stream().map(ExperimentSummary::name).toList());
+        assertEquals(
+                List.of("census", "ctr"),
+                experiments.stream().map(ExperimentSummary::name).toList());
         assertEquals(4, experiments.get(0).runs());
         assertEquals(1, experiments.get(0).deletedRuns());
         assertEquals(4000L, experiments.get(0).lastStartMs());
         assertEquals(1, experiments.get(1).runs());
 
         store.run("gone", "emptied").deleted().insert();
-        ExperimentSummary emptied = queries.experiments().stream().filter(e -> e.name().equals("emptied"))
-                .findFirst().orElseThrow();
+        ExperimentSummary emptied = queries.experiments().stream()
+                .filter(e -> e.name().equals("emptied"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(0, emptied.runs());
         assertEquals(1, emptied.deletedRuns());
         assertNull(emptied.lastStartMs(), "no run that is not deleted");
@@ -288,13 +347,27 @@ class RunSearchTest {
 
     @Test
     void theSqlHoldsNoValueAndNoKey() {
-        RunQuery query = RunQuery.all().where("metrics.`secret-metric` > 0.123 AND params.p = 'secret-value' OR "
-                + "tags.`secret-tag` ILIKE 'SECRET%'").orderBy("metrics.`secret-sort` DESC").inExperiments("exp-x");
+        RunQuery query = RunQuery.all()
+                .where("metrics.`secret-metric` > 0.123 AND params.p = 'secret-value' OR "
+                        + "tags.`secret-tag` ILIKE 'SECRET%'")
+                .orderBy("metrics.`secret-sort` DESC")
+                .inExperiments("exp-x");
         SqlFragment sql = RunQueries.searchSql(query, 0, 0);
         assertFalse(sql.sql().toLowerCase().contains("secret"), sql.sql());
         assertFalse(sql.sql().contains("0.123"), sql.sql());
         assertFalse(sql.sql().contains("exp-x"), sql.sql());
-        assertEquals(List.of("secret-sort", "exp-x", "secret-metric", 0.123, "p", "secret-value", "secret-tag",
-                "secret%", 101L, 0L), sql.parameters());
+        assertEquals(
+                List.of(
+                        "secret-sort",
+                        "exp-x",
+                        "secret-metric",
+                        0.123,
+                        "p",
+                        "secret-value",
+                        "secret-tag",
+                        "secret%",
+                        101L,
+                        0L),
+                sql.parameters());
     }
 }

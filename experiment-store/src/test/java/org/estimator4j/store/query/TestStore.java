@@ -42,14 +42,16 @@ final class TestStore implements AutoCloseable {
      * {@link #close}, so tests can share one server.
      */
     static TestStore postgres(String baseUrl) {
-        String schema = "e4j_query_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "e4j_query_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         sql(baseUrl, "CREATE SCHEMA " + schema);
         String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new TestStore(url, () -> sql(baseUrl, "DROP SCHEMA " + schema + " CASCADE"));
     }
 
     private static void sql(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -72,8 +74,10 @@ final class TestStore implements AutoCloseable {
 
     long experiment(String name) {
         return experiments.computeIfAbsent(name, n -> {
-            try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO experiments (name, created_ms) VALUES (?, ?)", new String[] {"experiment_id"})) {
+            try (Connection c = connect();
+                    PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO experiments (name, created_ms) VALUES (?, ?)",
+                            new String[] {"experiment_id"})) {
                 ps.setString(1, n);
                 ps.setLong(2, 1000L * (experiments.size() + 1));
                 ps.executeUpdate();
@@ -92,7 +96,8 @@ final class TestStore implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -246,8 +251,8 @@ final class TestStore implements AutoCloseable {
                 case "tags" -> "tag_key, tag_value";
                 default -> "item_key, item_value";
             };
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO " + table + " (run_id, " + columns + ") VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO " + table + " (run_id, " + columns + ") VALUES (?, ?, ?)")) {
                 for (Map.Entry<String, String> e : values.entrySet()) {
                     ps.setString(1, runId);
                     ps.setString(2, e.getKey());

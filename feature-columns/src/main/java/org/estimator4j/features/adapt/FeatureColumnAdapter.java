@@ -99,8 +99,8 @@ public final class FeatureColumnAdapter {
 
     // ------------------------------------------------------------------ rebuilding trees with learned state
 
-    private static FeatureColumn rebuild(FeatureColumn c, Map<FeatureColumn, Learner> learners,
-            Map<FeatureColumn, FeatureColumn> done) {
+    private static FeatureColumn rebuild(
+            FeatureColumn c, Map<FeatureColumn, Learner> learners, Map<FeatureColumn, FeatureColumn> done) {
         FeatureColumn cached = done.get(c);
         if (cached != null) {
             return cached;
@@ -126,20 +126,24 @@ public final class FeatureColumnAdapter {
         } else if (c instanceof IndicatorColumn i) {
             result = FeatureColumns.indicatorColumn(categorical(i.categoricalColumn(), learners, done));
         } else if (c instanceof EmbeddingColumn e) {
-            result = FeatureColumns.embeddingColumn(categorical(e.categoricalColumn(), learners, done),
-                    e.dimension(), e.combiner(), e.maxNorm(), e.trainable());
+            result = FeatureColumns.embeddingColumn(
+                    categorical(e.categoricalColumn(), learners, done),
+                    e.dimension(),
+                    e.combiner(),
+                    e.maxNorm(),
+                    e.trainable());
         } else if (c instanceof SharedEmbeddingColumn s) {
             result = s.withCategoricalColumn(categorical(s.categoricalColumn(), learners, done));
         } else if (c instanceof WeightedCategoricalColumn w) {
-            result = FeatureColumns.weightedCategoricalColumn(categorical(w.categoricalColumn(), learners, done),
-                    w.weightFeatureKey());
+            result = FeatureColumns.weightedCategoricalColumn(
+                    categorical(w.categoricalColumn(), learners, done), w.weightFeatureKey());
         }
         done.put(c, result);
         return result;
     }
 
-    private static CategoricalColumn categorical(CategoricalColumn c, Map<FeatureColumn, Learner> learners,
-            Map<FeatureColumn, FeatureColumn> done) {
+    private static CategoricalColumn categorical(
+            CategoricalColumn c, Map<FeatureColumn, Learner> learners, Map<FeatureColumn, FeatureColumn> done) {
         return (CategoricalColumn) rebuild(c, learners, done);
     }
 
@@ -190,7 +194,8 @@ public final class FeatureColumnAdapter {
                 throw new org.estimator4j.features.FeatureColumnException("numeric column '" + column.key()
                         + "' cannot learn its normalizer: the data has no values for it");
             }
-            return spec.kind() == Normalizer.Kind.STANDARDIZE ? spec.withParameters(mean, Math.sqrt(m2 / n))
+            return spec.kind() == Normalizer.Kind.STANDARDIZE
+                    ? spec.withParameters(mean, Math.sqrt(m2 / n))
                     : spec.withParameters(min, max);
         }
     }
@@ -221,7 +226,8 @@ public final class FeatureColumnAdapter {
         float[] result(Normalizer normalizer) {
             if (sketch.count() == 0) {
                 throw new org.estimator4j.features.FeatureColumnException("bucketized column '" + column.name()
-                        + "' cannot learn boundaries: the data has no values for '" + column.source().key() + "'");
+                        + "' cannot learn boundaries: the data has no values for '"
+                        + column.source().key() + "'");
             }
             int buckets = column.quantileBuckets();
             double[] fractions = new double[buckets - 1];

@@ -22,6 +22,7 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 public final class QuantileSketch {
     /** Values buffered between two hand-overs: large enough that the lock and the reseed cost nothing per value. */
     private static final int BLOCK = 4096;
+
     private static final Random SHARED_COINS = sharedCoins();
     /** DataSketches' smallest k (its minimum level width). */
     private static final int MIN_K = 8;
@@ -33,8 +34,7 @@ public final class QuantileSketch {
 
     public QuantileSketch(int k, long seed) {
         if (k < MIN_K || k > KllSketch.MAX_K) {
-            throw new IllegalArgumentException("k must be in [" + MIN_K + ", " + KllSketch.MAX_K
-                    + "], got " + k);
+            throw new IllegalArgumentException("k must be in [" + MIN_K + ", " + KllSketch.MAX_K + "], got " + k);
         }
         this.seeds = new SplittableRandom(seed);
         this.sketch = KllFloatsSketch.newHeapInstance(k);
@@ -109,9 +109,12 @@ public final class QuantileSketch {
             field.setAccessible(true);
             return (Random) field.get(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot reach DataSketches' KllSketch.random, which QuantileSketch reseeds "
-                    + "to make learned quantiles reproducible; this DataSketches version (" + KllSketch.class
-                    .getPackage().getImplementationVersion() + ") is not the one the build declares: use that one", e);
+            throw new IllegalStateException(
+                    "cannot reach DataSketches' KllSketch.random, which QuantileSketch reseeds "
+                            + "to make learned quantiles reproducible; this DataSketches version ("
+                            + KllSketch.class.getPackage().getImplementationVersion()
+                            + ") is not the one the build declares: use that one",
+                    e);
         }
     }
 }

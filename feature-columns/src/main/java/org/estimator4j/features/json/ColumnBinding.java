@@ -45,8 +45,8 @@ import java.util.function.Function;
  */
 final class ColumnBinding {
     /** TensorFlow's serializable classes that have no Estimator4J counterpart. */
-    static final Set<String> UNSUPPORTED_TF = Set.of("SequenceCategoricalColumn", "SequenceDenseColumn",
-            "SequenceNumericColumn", "TruncatedNormal");
+    static final Set<String> UNSUPPORTED_TF =
+            Set.of("SequenceCategoricalColumn", "SequenceDenseColumn", "SequenceNumericColumn", "TruncatedNormal");
 
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity", "-0.0");
 
@@ -56,6 +56,7 @@ final class ColumnBinding {
             "boundaries", "a list of numbers",
             "vocabulary_list", "a list of strings or integers",
             "keys", "a list of raw feature names and categorical columns");
+
     private static final Map<String, String> ELEMENTS = Map.of(
             "shape", "an integer",
             "keys", "a raw feature name or a column object");
@@ -66,10 +67,11 @@ final class ColumnBinding {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                    LogicalType.Textual,
+                    c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .addModule(new SimpleModule("exact-floats")
                     .addDeserializer(Float.class, new ExactReader<>(Float.class, Float::parseFloat, d -> (float) d))
                     .addDeserializer(Double.class, new ExactReader<>(Double.class, Double::parseDouble, d -> d))
@@ -127,27 +129,42 @@ final class ColumnBinding {
         }
         if (e instanceof UnrecognizedPropertyException u) {
             String owner = label(refs, nodes, last);
-            return new FeatureColumnJsonException(at, unknownKey(u.getPropertyName(), (owner.startsWith("'") ? ""
-                    : "the config of ") + owner, keys(u.getReferringClass())), e);
+            return new FeatureColumnJsonException(
+                    at,
+                    unknownKey(
+                            u.getPropertyName(),
+                            (owner.startsWith("'") ? "" : "the config of ") + owner,
+                            keys(u.getReferringClass())),
+                    e);
         }
         if (e instanceof InvalidTypeIdException) { // a normalizer's kind, the only polymorphic type bound here
             JsonNode kind = value == null ? null : value.get("kind");
             if (value == null || !value.isObject()) {
                 return new FeatureColumnJsonException(at, "expected an object, got " + kind(value), e);
             }
-            return new FeatureColumnJsonException(at + ".kind", kind == null
-                    ? "required key 'kind' of " + label(refs, nodes, refs.size()) + " is missing"
-                    : !kind.isTextual() ? "expected a string, got " + kind(kind)
-                    : "unknown normalizer kind '" + kind.textValue() + "'; use none, standardize or min_max", e);
+            return new FeatureColumnJsonException(
+                    at + ".kind",
+                    kind == null
+                            ? "required key 'kind' of " + label(refs, nodes, refs.size()) + " is missing"
+                            : !kind.isTextual()
+                                    ? "expected a string, got " + kind(kind)
+                                    : "unknown normalizer kind '" + kind.textValue()
+                                            + "'; use none, standardize or min_max",
+                    e);
         }
         if (e instanceof InvalidNullException && value == null) {
-            return new FeatureColumnJsonException(at, "required key '" + refs.get(last).getFieldName() + "' of "
-                    + label(refs, nodes, last) + " is missing", e);
+            return new FeatureColumnJsonException(
+                    at,
+                    "required key '" + refs.get(last).getFieldName() + "' of " + label(refs, nodes, last)
+                            + " is missing",
+                    e);
         }
-        if (e.getCause() instanceof InputCoercionException c && value != null && value.isIntegralNumber()
+        if (e.getCause() instanceof InputCoercionException c
+                && value != null
+                && value.isIntegralNumber()
                 && (c.getTargetType() == Integer.TYPE || c.getTargetType() == Integer.class)) {
-            return new FeatureColumnJsonException(at, value.asText() + " is too large; the limit is "
-                    + Integer.MAX_VALUE, e);
+            return new FeatureColumnJsonException(
+                    at, value.asText() + " is too large; the limit is " + Integer.MAX_VALUE, e);
         }
         return new FeatureColumnJsonException(at, "expected " + expected(refs) + ", got " + kind(value), e);
     }
@@ -176,8 +193,8 @@ final class ColumnBinding {
             if (key != null && key.isTextual()) {
                 return " '" + key.textValue() + "'";
             }
-            JsonNode inner = config.has("categorical_column") ? config.get("categorical_column")
-                    : config.get("source_column");
+            JsonNode inner =
+                    config.has("categorical_column") ? config.get("categorical_column") : config.get("source_column");
             config = inner == null ? null : inner.get("config");
         }
         return "";
@@ -201,9 +218,12 @@ final class ColumnBinding {
         }
         Object from = refs.get(i).getFrom();
         Class<?> owner = from instanceof Class<?> c ? c : from.getClass();
-        Class<?> type = Arrays.stream(owner.getRecordComponents() == null ? new RecordComponent[0]
-                        : owner.getRecordComponents())
-                .filter(c -> key.equals(jsonName(c))).map(RecordComponent::getType).findFirst().orElse(Object.class);
+        Class<?> type = Arrays.stream(
+                        owner.getRecordComponents() == null ? new RecordComponent[0] : owner.getRecordComponents())
+                .filter(c -> key.equals(jsonName(c)))
+                .map(RecordComponent::getType)
+                .findFirst()
+                .orElse(Object.class);
         if (type == String.class) {
             return "a string";
         } else if (type == Long.class || type == Integer.class) {
@@ -222,7 +242,9 @@ final class ColumnBinding {
 
     /** A record's keys in component order, as its {@code @JsonProperty} names them. */
     static List<String> keys(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(ColumnBinding::jsonName).toList();
+        return Arrays.stream(record.getRecordComponents())
+                .map(ColumnBinding::jsonName)
+                .toList();
     }
 
     private static String jsonName(RecordComponent c) {
@@ -274,7 +296,8 @@ final class ColumnBinding {
             if (p.currentToken().isNumeric()) {
                 JsonParser.NumberType t = p.getNumberType();
                 return t == JsonParser.NumberType.DOUBLE || t == JsonParser.NumberType.FLOAT
-                        ? narrow.apply(p.getDoubleValue()) : parse.apply(p.getNumberValue().toString());
+                        ? narrow.apply(p.getDoubleValue())
+                        : parse.apply(p.getNumberValue().toString());
             }
             if (p.hasToken(JsonToken.VALUE_STRING) && NON_FINITE.contains(p.getText())) {
                 return parse.apply(p.getText());

@@ -29,8 +29,7 @@ sealed interface ColumnConfig {
     /** TensorFlow's class names ({@code @JsonTypeName}) to the config records, in alphabetical order. */
     Map<String, Class<? extends ColumnConfig>> TYPES = Arrays.stream(ColumnConfig.class.getPermittedSubclasses())
             .map(c -> c.asSubclass(ColumnConfig.class))
-            .collect(Collectors.toMap(ColumnConfig::className, Function.identity(), (a, b) -> a,
-                    TreeMap::new));
+            .collect(Collectors.toMap(ColumnConfig::className, Function.identity(), (a, b) -> a, TreeMap::new));
 
     List<String> CLASS_NAMES = List.copyOf(TYPES.keySet());
 
@@ -41,18 +40,27 @@ sealed interface ColumnConfig {
     @JsonTypeName("NumericColumn")
     record Numeric(
             @JsonProperty("key") @Required String key,
-            @JsonProperty("shape") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) int[] shape,
+
+            @JsonProperty("shape") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            int[] shape,
+
             @JsonProperty("default_value") DefaultValue defaultValue,
             @JsonProperty("dtype") String dtype,
             @JsonProperty("normalizer_fn") JsonNode normalizerFn,
-            @JsonProperty("normalizer") @JsonInclude(JsonInclude.Include.NON_NULL) NormalizerConfig normalizer)
+
+            @JsonProperty("normalizer") @JsonInclude(JsonInclude.Include.NON_NULL)
+            NormalizerConfig normalizer)
             implements ColumnConfig {}
 
     @JsonTypeName("BucketizedColumn")
     record Bucketized(
             @JsonProperty("source_column") @Required ColumnJson sourceColumn,
-            @JsonProperty("boundaries") @JsonSetter(contentNulls = Nulls.FAIL) List<Float> boundaries,
-            @JsonProperty("quantile_buckets") @JsonInclude(JsonInclude.Include.NON_NULL) Integer quantileBuckets)
+
+            @JsonProperty("boundaries") @JsonSetter(contentNulls = Nulls.FAIL)
+            List<Float> boundaries,
+
+            @JsonProperty("quantile_buckets") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Integer quantileBuckets)
             implements ColumnConfig {}
 
     @JsonTypeName("HashedCategoricalColumn")
@@ -70,7 +78,9 @@ sealed interface ColumnConfig {
             @JsonProperty("dtype") String dtype,
             @JsonProperty("default_value") Long defaultValue,
             @JsonProperty("num_oov_buckets") Long numOovBuckets,
-            @JsonProperty("learn") @JsonInclude(JsonInclude.Include.NON_NULL) Learn learn)
+
+            @JsonProperty("learn") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Learn learn)
             implements ColumnConfig {}
 
     /** How a vocabulary is learned from data (ours). */
@@ -114,8 +124,7 @@ sealed interface ColumnConfig {
 
     @JsonTypeName("IndicatorColumn")
     record Indicator(
-            @JsonProperty("categorical_column") @Required ColumnJson categoricalColumn)
-            implements ColumnConfig {}
+            @JsonProperty("categorical_column") @Required ColumnJson categoricalColumn) implements ColumnConfig {}
 
     /**
      * {@code initializer} is a Keras-serialized object of any class; only TensorFlow's default is accepted, and that
@@ -138,7 +147,10 @@ sealed interface ColumnConfig {
     @JsonTypeName("SharedEmbeddingColumn")
     record SharedEmbedding(
             @JsonProperty("categorical_column") @Required ColumnJson categoricalColumn,
-            @JsonProperty("shared_embedding_collection_name") @Required String sharedEmbeddingCollectionName,
+
+            @JsonProperty("shared_embedding_collection_name") @Required
+            String sharedEmbeddingCollectionName,
+
             @JsonProperty("num_buckets") Long numBuckets,
             @JsonProperty("dimension") @Required Integer dimension,
             @JsonProperty("combiner") String combiner,
@@ -175,12 +187,16 @@ sealed interface ColumnConfig {
      * A numeric column's normalizer (ours), told apart by {@code kind}: Jackson's polymorphic handling fits here, as the
      * type id is a key of the object itself. Parameters are null while a learned normalizer is not adapted.
      */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "kind",
+    @JsonTypeInfo(
+            use = JsonTypeInfo.Id.NAME,
+            include = JsonTypeInfo.As.EXISTING_PROPERTY,
+            property = "kind",
             visible = true)
     @JsonSubTypes({
         @JsonSubTypes.Type(value = NormalizerConfig.None.class, name = "none"),
         @JsonSubTypes.Type(value = NormalizerConfig.Standardize.class, name = "standardize"),
-        @JsonSubTypes.Type(value = NormalizerConfig.MinMax.class, name = "min_max")})
+        @JsonSubTypes.Type(value = NormalizerConfig.MinMax.class, name = "min_max")
+    })
     sealed interface NormalizerConfig {
         record None(@JsonProperty("kind") String kind) implements NormalizerConfig {}
 

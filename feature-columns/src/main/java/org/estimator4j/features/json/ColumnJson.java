@@ -41,7 +41,9 @@ record ColumnJson(String className, ColumnConfig config, String rawFeature) {
 
     /** How a column is written: class_name first, as TensorFlow does. */
     @JsonPropertyOrder({"class_name", "config"})
-    private record Wire(@JsonProperty("class_name") String className, @JsonProperty("config") ColumnConfig config) {}
+    private record Wire(
+            @JsonProperty("class_name") String className,
+            @JsonProperty("config") ColumnConfig config) {}
 
     static final class Reader extends StdDeserializer<ColumnJson> {
         private static final long serialVersionUID = 1L;
@@ -75,18 +77,24 @@ record ColumnJson(String className, ColumnConfig config, String rawFeature) {
             String className = cn.textValue();
             Class<? extends ColumnConfig> type = ColumnConfig.TYPES.get(className);
             if (type == null) {
-                throw refusal(p, "class_name", "unknown class_name '" + className + "'"
-                        + (ColumnBinding.UNSUPPORTED_TF.contains(className)
-                                ? " (a TensorFlow class Estimator4J does not support)" : "")
-                        + "; known class names: " + String.join(", ", ColumnConfig.CLASS_NAMES));
+                throw refusal(
+                        p,
+                        "class_name",
+                        "unknown class_name '" + className + "'"
+                                + (ColumnBinding.UNSUPPORTED_TF.contains(className)
+                                        ? " (a TensorFlow class Estimator4J does not support)"
+                                        : "")
+                                + "; known class names: " + String.join(", ", ColumnConfig.CLASS_NAMES));
             }
             JsonNode config = node.get("config");
             if (config == null) {
                 throw refusal(p, "config", "required key 'config' of " + className + " is missing");
             }
             if (!config.isObject()) {
-                throw refusal(p, "config", "expected the config object of " + className + ", got "
-                        + ColumnBinding.kind(config));
+                throw refusal(
+                        p,
+                        "config",
+                        "expected the config object of " + className + ", got " + ColumnBinding.kind(config));
             }
             // Jackson buffers a record's unknown keys until the record is built, so it would report the missing key
             // a misspelt one stands for ("number_buckets" for "num_buckets") rather than the misspelling: check first.
@@ -94,8 +102,14 @@ record ColumnJson(String className, ColumnConfig config, String rawFeature) {
             for (Iterator<String> it = config.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
                 if (!keys.contains(k)) {
-                    throw JsonMappingException.wrapWithPath(refusal(p, k, ColumnBinding.unknownKey(k, "the config of "
-                            + className + ColumnBinding.describe(config), keys)), ColumnJson.class, "config");
+                    throw JsonMappingException.wrapWithPath(
+                            refusal(
+                                    p,
+                                    k,
+                                    ColumnBinding.unknownKey(
+                                            k, "the config of " + className + ColumnBinding.describe(config), keys)),
+                            ColumnJson.class,
+                            "config");
                 }
             }
             try {

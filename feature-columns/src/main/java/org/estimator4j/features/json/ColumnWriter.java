@@ -69,53 +69,90 @@ final class ColumnWriter {
             for (float f : b.boundaries()) {
                 boundaries.add(f);
             }
-            return new ColumnConfig.Bucketized(json(b.source(), config + ".source_column"), boundaries,
-                    b.quantileBuckets());
+            return new ColumnConfig.Bucketized(
+                    json(b.source(), config + ".source_column"), boundaries, b.quantileBuckets());
         } else if (column instanceof HashBucketColumn h) {
-            return new ColumnConfig.HashedCategorical(h.key(), h.hashBucketSize(), h.dtype().tfName());
+            return new ColumnConfig.HashedCategorical(
+                    h.key(), h.hashBucketSize(), h.dtype().tfName());
         } else if (column instanceof VocabularyListColumn v) {
             List<JsonNode> list = new ArrayList<>();
             for (Object o : v.vocabularyList()) {
-                list.add(o instanceof Number num ? ColumnBinding.MAPPER.getNodeFactory().numberNode(num.longValue())
-                        : ColumnBinding.MAPPER.getNodeFactory().textNode((String) o));
+                list.add(
+                        o instanceof Number num
+                                ? ColumnBinding.MAPPER.getNodeFactory().numberNode(num.longValue())
+                                : ColumnBinding.MAPPER.getNodeFactory().textNode((String) o));
             }
             VocabularySpec spec = v.learnSpec();
-            return new ColumnConfig.VocabularyListCategorical(v.key(), list, v.dtype().tfName(), v.defaultValue(),
-                    v.numOovBuckets(), spec == null ? null
-                            : new ColumnConfig.Learn(spec.minFrequency(), spec.maxTokens()));
+            return new ColumnConfig.VocabularyListCategorical(
+                    v.key(),
+                    list,
+                    v.dtype().tfName(),
+                    v.defaultValue(),
+                    v.numOovBuckets(),
+                    spec == null ? null : new ColumnConfig.Learn(spec.minFrequency(), spec.maxTokens()));
         } else if (column instanceof VocabularyFileColumn v) {
-            return new ColumnConfig.VocabularyFileCategorical(v.key(), v.vocabularyFile(), v.vocabularySize(),
-                    v.numOovBuckets(), v.dtype().tfName(), v.defaultValue(), null, v.vocabularySha256());
+            return new ColumnConfig.VocabularyFileCategorical(
+                    v.key(),
+                    v.vocabularyFile(),
+                    v.vocabularySize(),
+                    v.numOovBuckets(),
+                    v.dtype().tfName(),
+                    v.defaultValue(),
+                    null,
+                    v.vocabularySha256());
         } else if (column instanceof IdentityColumn id) {
             return new ColumnConfig.IdentityCategorical(id.key(), id.numBuckets(), id.defaultValue());
         } else if (column instanceof WeightedCategoricalColumn w) {
-            return new ColumnConfig.WeightedCategorical(json(w.categoricalColumn(), config + ".categorical_column"),
-                    w.weightFeatureKey(), DType.FLOAT32.tfName());
+            return new ColumnConfig.WeightedCategorical(
+                    json(w.categoricalColumn(), config + ".categorical_column"),
+                    w.weightFeatureKey(),
+                    DType.FLOAT32.tfName());
         } else if (column instanceof CrossedColumn x) {
             List<ColumnJson> keys = new ArrayList<>();
             for (int i = 0; i < x.keys().size(); i++) {
                 Object k = x.keys().get(i);
-                keys.add(k instanceof String s ? ColumnJson.rawFeature(s)
-                        : json((FeatureColumn) k, config + ".keys[" + i + "]"));
+                keys.add(
+                        k instanceof String s
+                                ? ColumnJson.rawFeature(s)
+                                : json((FeatureColumn) k, config + ".keys[" + i + "]"));
             }
-            BigInteger hashKey = x.hashKey() == CrossedColumn.DEFAULT_HASH_KEY ? null // TensorFlow's None
+            BigInteger hashKey = x.hashKey() == CrossedColumn.DEFAULT_HASH_KEY
+                    ? null // TensorFlow's None
                     : new BigInteger(Long.toUnsignedString(x.hashKey())); // a uint64, as in TensorFlow
             return new ColumnConfig.Crossed(keys, x.hashBucketSize(), hashKey);
         } else if (column instanceof IndicatorColumn ind) {
             return new ColumnConfig.Indicator(json(ind.categoricalColumn(), config + ".categorical_column"));
         } else if (column instanceof EmbeddingColumn e) {
-            return new ColumnConfig.Embedding(json(e.categoricalColumn(), config + ".categorical_column"),
-                    e.dimension(), e.combiner().tfName(), initializer(e.dimension()), null, null, e.maxNorm(),
-                    e.trainable(), true);
+            return new ColumnConfig.Embedding(
+                    json(e.categoricalColumn(), config + ".categorical_column"),
+                    e.dimension(),
+                    e.combiner().tfName(),
+                    initializer(e.dimension()),
+                    null,
+                    null,
+                    e.maxNorm(),
+                    e.trainable(),
+                    true);
         } else if (column instanceof SharedEmbeddingColumn s) {
             CategoricalColumn cat = s.categoricalColumn();
-            return new ColumnConfig.SharedEmbedding(json(cat, config + ".categorical_column"),
-                    s.sharedEmbeddingCollectionName(), cat.numBuckets(), s.dimension(), s.combiner().tfName(),
-                    initializer(s.dimension()), null, null, s.maxNorm(), s.trainable(), true);
+            return new ColumnConfig.SharedEmbedding(
+                    json(cat, config + ".categorical_column"),
+                    s.sharedEmbeddingCollectionName(),
+                    cat.numBuckets(),
+                    s.dimension(),
+                    s.combiner().tfName(),
+                    initializer(s.dimension()),
+                    null,
+                    null,
+                    s.maxNorm(),
+                    s.trainable(),
+                    true);
         }
-        throw new FeatureColumnJsonException(path, "cannot write " + column.getClass().getName() + " ('"
-                + column.name() + "'): only the columns FeatureColumns builds can be written; known class "
-                + "names: " + String.join(", ", ColumnConfig.CLASS_NAMES));
+        throw new FeatureColumnJsonException(
+                path,
+                "cannot write " + column.getClass().getName() + " ('"
+                        + column.name() + "'): only the columns FeatureColumns builds can be written; known class "
+                        + "names: " + String.join(", ", ColumnConfig.CLASS_NAMES));
     }
 
     private static ColumnConfig.Numeric numeric(NumericColumn n) {
@@ -123,8 +160,10 @@ final class ColumnWriter {
         NormalizerConfig normalizer;
         if (norm.kind() == Normalizer.Kind.NONE) {
             if (!norm.equals(Normalizer.none())) {
-                throw new FeatureColumnJsonException(null, "numeric column '" + n.key() + "': cannot write "
-                        + norm + "; a normalizer of kind NONE has no parameters");
+                throw new FeatureColumnJsonException(
+                        null,
+                        "numeric column '" + n.key() + "': cannot write " + norm
+                                + "; a normalizer of kind NONE has no parameters");
             }
             normalizer = null; // no key: TensorFlow has none
         } else {
@@ -134,8 +173,13 @@ final class ColumnWriter {
                     ? new NormalizerConfig.Standardize("standardize", a, b, norm.learned())
                     : new NormalizerConfig.MinMax("min_max", a, b, norm.learned());
         }
-        return new ColumnConfig.Numeric(n.key(), n.shape(), n.defaultValue() == null ? null
-                : DefaultValue.nested(n.defaultValue(), n.shape()), DType.FLOAT32.tfName(), null, normalizer);
+        return new ColumnConfig.Numeric(
+                n.key(),
+                n.shape(),
+                n.defaultValue() == null ? null : DefaultValue.nested(n.defaultValue(), n.shape()),
+                DType.FLOAT32.tfName(),
+                null,
+                normalizer);
     }
 
     /**

@@ -62,8 +62,8 @@ public final class FeatureColumnJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private static final JavaType COLUMN_LIST = MAPPER.getTypeFactory().constructCollectionType(List.class,
-            ColumnJson.class);
+    private static final JavaType COLUMN_LIST =
+            MAPPER.getTypeFactory().constructCollectionType(List.class, ColumnJson.class);
     private static final JavaType ONE_COLUMN = MAPPER.constructType(ColumnJson.class);
 
     /** The root of a column list in error paths. */
@@ -138,8 +138,10 @@ public final class FeatureColumnJson {
     /** Columns from a parsed JSON array, reading the files they name where {@code files} says. */
     public static List<FeatureColumn> fromJson(JsonNode array, ColumnFiles files) {
         if (array == null || !array.isArray()) {
-            throw new FeatureColumnJsonException(COLUMNS, "expected a JSON array of columns "
-                    + "([{\"class_name\": ..., \"config\": {...}}, ...]), got " + ColumnBinding.kind(array));
+            throw new FeatureColumnJsonException(
+                    COLUMNS,
+                    "expected a JSON array of columns " + "([{\"class_name\": ..., \"config\": {...}}, ...]), got "
+                            + ColumnBinding.kind(array));
         }
         List<ColumnJson> configs = ColumnBinding.read(array, COLUMN_LIST, COLUMNS);
         return new ColumnBuilder(files).columns(configs, COLUMNS);
@@ -168,8 +170,8 @@ public final class FeatureColumnJson {
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             String message = e.getOriginalMessage();
             int source = message.indexOf(" (for root starting at"); // Jackson's internal source description
-            throw new FeatureColumnJsonException(null, "not valid JSON" + where + ": "
-                    + (source < 0 ? message : message.substring(0, source)), e);
+            throw new FeatureColumnJsonException(
+                    null, "not valid JSON" + where + ": " + (source < 0 ? message : message.substring(0, source)), e);
         }
     }
 }

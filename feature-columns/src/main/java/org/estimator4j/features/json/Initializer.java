@@ -23,7 +23,8 @@ record Initializer(
     boolean isDefaultFor(int dimension) {
         return className.equals("TruncatedNormal")
                 && (config.mean == null || config.mean == 0)
-                && config.stddev != null && Math.abs(config.stddev * Math.sqrt(dimension) - 1) < 1e-6
+                && config.stddev != null
+                && Math.abs(config.stddev * Math.sqrt(dimension) - 1) < 1e-6
                 && (config.seed == null || config.seed.isNull())
                 && (config.dtype == null || config.dtype.equals("float32"));
     }

@@ -78,7 +78,8 @@ public final class TransformContext {
             int index = batch.schema().contains(key) ? batch.schema().indexOf(key) : -1;
             if (index < 0) {
                 throw new FeatureColumnException("feature column '" + column.name() + "' reads raw feature '" + key
-                        + "', which the input does not have; the available keys are " + batch.schema().names());
+                        + "', which the input does not have; the available keys are "
+                        + batch.schema().names());
             }
             f = new RawFeature(key, batch.column(index));
             raw.put(key, f);
@@ -86,10 +87,10 @@ public final class TransformContext {
         return f;
     }
 
-    private FeatureColumnException wrongType(String key, FeatureColumn column, List<DType> accepted,
-            RawFeature f) {
+    private FeatureColumnException wrongType(String key, FeatureColumn column, List<DType> accepted, RawFeature f) {
         String message = "feature column '" + column.name() + "' needs raw feature '" + key + "' as "
-                + accepted.stream().map(DType::tfName).toList() + ", but it is " + f.dtype().tfName();
+                + accepted.stream().map(DType::tfName).toList() + ", but it is "
+                + f.dtype().tfName();
         if (f.dtype() == DType.STRING && !accepted.contains(DType.STRING)) {
             // A numeric column read as text: usually one bad value made type inference choose string. Name it when
             // this batch holds it, with where it was read from.

@@ -21,8 +21,8 @@ public record TransformedBatch(int numRows, float[] dense, int denseWidth, Map<S
     public SparseIds sparse(String columnName) {
         SparseIds s = sparse.get(columnName);
         if (s == null) {
-            throw new IllegalArgumentException("no sparse output named '" + columnName + "'; there are "
-                    + sparse.keySet());
+            throw new IllegalArgumentException(
+                    "no sparse output named '" + columnName + "'; there are " + sparse.keySet());
         }
         return s;
     }

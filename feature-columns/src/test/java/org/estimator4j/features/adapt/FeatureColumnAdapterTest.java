@@ -29,8 +29,8 @@ import org.estimator4j.features.transform.FeatureTransformer;
 import org.junit.jupiter.api.Test;
 
 class FeatureColumnAdapterTest {
-    private static final Schema SCHEMA = Schema.of(Field.scalar("city", DType.STRING), Field.scalar("x",
-            DType.FLOAT32), Field.scalar("zone", DType.STRING));
+    private static final Schema SCHEMA = Schema.of(
+            Field.scalar("city", DType.STRING), Field.scalar("x", DType.FLOAT32), Field.scalar("zone", DType.STRING));
 
     private static Dataset<Batch> data(String[] cities, float[] xs) {
         List<Example> rows = new ArrayList<>();
@@ -47,20 +47,23 @@ class FeatureColumnAdapterTest {
     @Test
     void learnsAVocabularyByFrequencyThenValueWithMinFrequencyAndMaxTokens() {
         String[] cities = {"b", "a", "c", "b", "a", "d", "b", null, "c", "e"};
-        VocabularyListColumn city = FeatureColumns.categoricalColumnWithLearnedVocabulary("city",
-                new VocabularySpec(DType.STRING, 2, null), 0);
+        VocabularyListColumn city = FeatureColumns.categoricalColumnWithLearnedVocabulary(
+                "city", new VocabularySpec(DType.STRING, 2, null), 0);
         assertFalse(city.isAdapted());
         assertThrows(FeatureColumnException.class, city::numBuckets);
-        VocabularyListColumn learned = (VocabularyListColumn) FeatureColumnAdapter.adapt(List.of(city),
-                data(cities, new float[cities.length])).get(0);
+        VocabularyListColumn learned =
+                (VocabularyListColumn) FeatureColumnAdapter.adapt(List.of(city), data(cities, new float[cities.length]))
+                        .get(0);
         // b: 3; a, c: 2 (tie broken by value); d, e: 1 < min_frequency.
         assertEquals(List.of("b", "a", "c"), learned.vocabularyList());
         assertTrue(learned.isAdapted());
         assertEquals(city.learnSpec(), learned.learnSpec());
 
-        VocabularyListColumn top2 = (VocabularyListColumn) FeatureColumnAdapter.adapt(List.of(
-                FeatureColumns.categoricalColumnWithLearnedVocabulary("city", new VocabularySpec(DType.STRING, 1, 2),
-                        0)), data(cities, new float[cities.length])).get(0);
+        VocabularyListColumn top2 = (VocabularyListColumn) FeatureColumnAdapter.adapt(
+                        List.of(FeatureColumns.categoricalColumnWithLearnedVocabulary(
+                                "city", new VocabularySpec(DType.STRING, 1, 2), 0)),
+                        data(cities, new float[cities.length]))
+                .get(0);
         assertEquals(List.of("b", "a"), top2.vocabularyList());
     }
 
@@ -68,21 +71,23 @@ class FeatureColumnAdapterTest {
     void learnsStandardizingAndMinMaxNormalizers() {
         float[] xs = {1, 2, 3, 4};
         String[] cities = {"a", "a", "a", "a"};
-        NumericColumn standard = FeatureColumns.numericColumn("x", new int[] {1}, null,
-                Normalizer.learned(Normalizer.Kind.STANDARDIZE));
-        NumericColumn minMax = FeatureColumns.numericColumn("x", new int[] {1}, null,
-                Normalizer.learned(Normalizer.Kind.MIN_MAX));
+        NumericColumn standard =
+                FeatureColumns.numericColumn("x", new int[] {1}, null, Normalizer.learned(Normalizer.Kind.STANDARDIZE));
+        NumericColumn minMax =
+                FeatureColumns.numericColumn("x", new int[] {1}, null, Normalizer.learned(Normalizer.Kind.MIN_MAX));
         List<FeatureColumn> learned = FeatureColumnAdapter.adapt(List.of(standard), data(cities, xs));
         Normalizer n = ((NumericColumn) learned.get(0)).normalizer();
         assertEquals(2.5, n.a(), 1e-12);
         assertEquals(Math.sqrt(1.25), n.b(), 1e-12); // population standard deviation
-        Normalizer m = ((NumericColumn) FeatureColumnAdapter.adapt(List.of(minMax), data(cities, xs)).get(0))
+        Normalizer m = ((NumericColumn) FeatureColumnAdapter.adapt(List.of(minMax), data(cities, xs))
+                        .get(0))
                 .normalizer();
         assertEquals(1.0, m.a());
         assertEquals(4.0, m.b());
 
         FeatureTransformer t = FeatureTransformer.dense(learned);
-        float[] dense = t.transform(data(cities, xs).toList().get(0), new EmbeddingTables(0)).dense();
+        float[] dense = t.transform(data(cities, xs).toList().get(0), new EmbeddingTables(0))
+                .dense();
         assertEquals((float) ((1 - 2.5) / Math.sqrt(1.25)), dense[0], 1e-6);
     }
 
@@ -95,10 +100,9 @@ class FeatureColumnAdapterTest {
             xs[i] = i;
             cities[i] = "a";
         }
-        BucketizedColumn quartiles = FeatureColumns.bucketizedColumnWithQuantiles(FeatureColumns.numericColumn("x"),
-                4);
-        BucketizedColumn learned = (BucketizedColumn) FeatureColumnAdapter.adapt(List.of(quartiles),
-                data(cities, xs)).get(0);
+        BucketizedColumn quartiles = FeatureColumns.bucketizedColumnWithQuantiles(FeatureColumns.numericColumn("x"), 4);
+        BucketizedColumn learned = (BucketizedColumn)
+                FeatureColumnAdapter.adapt(List.of(quartiles), data(cities, xs)).get(0);
         float[] b = learned.boundaries();
         assertEquals(3, b.length);
         float[] expected = {2_500, 5_000, 7_500};
@@ -113,19 +117,20 @@ class FeatureColumnAdapterTest {
         float[] xs = {1, 1, 1, 1, 1, 1, 2, 2};
         String[] cities = new String[xs.length];
         java.util.Arrays.fill(cities, "a");
-        BucketizedColumn learned = (BucketizedColumn) FeatureColumnAdapter.adapt(List.of(
-                FeatureColumns.bucketizedColumnWithQuantiles(FeatureColumns.numericColumn("x"), 4)),
-                data(cities, xs)).get(0);
+        BucketizedColumn learned = (BucketizedColumn) FeatureColumnAdapter.adapt(
+                        List.of(FeatureColumns.bucketizedColumnWithQuantiles(FeatureColumns.numericColumn("x"), 4)),
+                        data(cities, xs))
+                .get(0);
         assertArrayEquals(new float[] {1, 2}, learned.boundaries());
     }
 
     @Test
     void learnedColumnsInsideEmbeddingsAndSharedEmbeddingsAreRebuilt() {
         String[] cities = {"a", "b", "a"};
-        VocabularyListColumn city = FeatureColumns.categoricalColumnWithLearnedVocabulary("city",
-                VocabularySpec.strings(), 1);
-        VocabularyListColumn zone = FeatureColumns.categoricalColumnWithLearnedVocabulary("zone",
-                VocabularySpec.strings(), 2);
+        VocabularyListColumn city =
+                FeatureColumns.categoricalColumnWithLearnedVocabulary("city", VocabularySpec.strings(), 1);
+        VocabularyListColumn zone =
+                FeatureColumns.categoricalColumnWithLearnedVocabulary("zone", VocabularySpec.strings(), 2);
         EmbeddingColumn embedded = FeatureColumns.embeddingColumn(city, 4);
         List<SharedEmbeddingColumn> shared = FeatureColumns.sharedEmbeddings(List.of(city, zone), 3);
         assertFalse(embedded.isAdapted());

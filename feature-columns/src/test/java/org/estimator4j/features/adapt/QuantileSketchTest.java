@@ -89,7 +89,8 @@ class QuantileSketchTest {
         }
         float[] alone = heavyTailed(new QuantileSketch(200, 5), null).quantiles(fractions);
         // The same sketch again, now interleaved value by value with another one that draws its own coin flips.
-        float[] interleaved = heavyTailed(new QuantileSketch(200, 5), new QuantileSketch(64, 99)).quantiles(fractions);
+        float[] interleaved = heavyTailed(new QuantileSketch(200, 5), new QuantileSketch(64, 99))
+                .quantiles(fractions);
         assertArrayEquals(alone, interleaved);
         float[] otherSeed = heavyTailed(new QuantileSketch(200, 6), null).quantiles(fractions);
         assertTrue(!Arrays.equals(alone, otherSeed), "the seed drives the compactions' coin flips");

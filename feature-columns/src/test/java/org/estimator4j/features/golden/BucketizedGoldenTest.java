@@ -30,13 +30,20 @@ class BucketizedGoldenTest {
 
     /** price [[-1.], [1.], [5.], [6.]]. */
     private static Batch oneInputValue() {
-        return rows(fixed("price", DType.FLOAT32, 1)).row("price", f(-1)).row("price", f(1)).row("price", f(5))
-                .row("price", f(6)).batch();
+        return rows(fixed("price", DType.FLOAT32, 1))
+                .row("price", f(-1))
+                .row("price", f(1))
+                .row("price", f(5))
+                .row("price", f(6))
+                .batch();
     }
 
     /** price [[-1., 1.], [5., 6.]]. */
     private static Batch twoInputValues() {
-        return rows(fixed("price", DType.FLOAT32, 2)).row("price", f(-1, 1)).row("price", f(5, 6)).batch();
+        return rows(fixed("price", DType.FLOAT32, 2))
+                .row("price", f(-1, 1))
+                .row("price", f(5, 6))
+                .batch();
     }
 
     /** BucketizedColumnTest.test_name, test_variable_shape, test_num_buckets, test_deep_copy. */
@@ -44,8 +51,8 @@ class BucketizedGoldenTest {
     void nameShapeAndBuckets() {
         BucketizedColumn one = FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("aaa"), 0, 1);
         assertEquals("aaa_bucketized", one.name());
-        BucketizedColumn two = FeatureColumns.bucketizedColumn(
-                FeatureColumns.numericColumn("aaa", new int[] {2}, null, null), 0, 1);
+        BucketizedColumn two =
+                FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("aaa", new int[] {2}, null, null), 0, 1);
         // "Column 'aaa` has shape [2] times three buckets -> variable_shape=[2, 3]" (flattened: 6 values).
         assertEquals(6, two.width());
         // "Column 'aaa` has shape [2] times three buckets -> num_buckets=6."
@@ -61,16 +68,20 @@ class BucketizedGoldenTest {
     @Test
     void getDenseTensorTwoInputValues() {
         BucketizedColumn b = FeatureColumns.bucketizedColumn(price(2), 0, 2, 4, 6);
-        assertDense(new float[][] {
-                {1, 0, 0, 0, 0, 0, 1, 0, 0, 0},
-                {0, 0, 0, 1, 0, 0, 0, 0, 0, 1}}, dense(List.of(b), twoInputValues()));
+        assertDense(
+                new float[][] {
+                    {1, 0, 0, 0, 0, 0, 1, 0, 0, 0},
+                    {0, 0, 0, 1, 0, 0, 0, 0, 0, 1}
+                },
+                dense(List.of(b), twoInputValues()));
     }
 
     /** BucketizedColumnTest.test_get_dense_tensor_one_input_value: one-hot of buckets 0, 1, 3, 4. */
     @Test
     void getDenseTensorOneInputValue() {
         BucketizedColumn b = FeatureColumns.bucketizedColumn(price(1), 0, 2, 4, 6);
-        assertDense(new float[][] {{1, 0, 0, 0, 0}, {0, 1, 0, 0, 0}, {0, 0, 0, 1, 0}, {0, 0, 0, 0, 1}},
+        assertDense(
+                new float[][] {{1, 0, 0, 0, 0}, {0, 1, 0, 0, 0}, {0, 0, 0, 1, 0}, {0, 0, 0, 0, 1}},
                 dense(List.of(b), oneInputValue()));
     }
 
@@ -103,7 +114,10 @@ class BucketizedGoldenTest {
     @Test
     void transformMultiColumn() {
         BucketizedColumn b = FeatureColumns.bucketizedColumn(FeatureColumns.numericColumn("price"), 0, 2, 4, 6);
-        Batch batch = rows(Golden.scalar("price", DType.FLOAT32)).row("price", -1.0).row("price", 5.0).batch();
+        Batch batch = rows(Golden.scalar("price", DType.FLOAT32))
+                .row("price", -1.0)
+                .row("price", 5.0)
+                .batch();
         assertIds(new long[][] {{0}, {3}}, ids(b, batch));
     }
 
@@ -114,8 +128,11 @@ class BucketizedGoldenTest {
     @Test
     void docstringExample() {
         BucketizedColumn b = FeatureColumns.bucketizedColumn(price(2), 0, 10, 100);
-        Batch batch = rows(fixed("price", DType.FLOAT32, 2)).row("price", f(-5, 10000)).row("price", f(150, 10))
-                .row("price", f(5, 100)).batch();
+        Batch batch = rows(fixed("price", DType.FLOAT32, 2))
+                .row("price", f(-5, 10000))
+                .row("price", f(150, 10))
+                .row("price", f(5, 100))
+                .batch();
         int[][] buckets = {{0, 3}, {3, 2}, {1, 3}};
         float[][] expected = new float[3][8];
         for (int r = 0; r < 3; r++) {
@@ -135,13 +152,25 @@ class BucketizedGoldenTest {
     @Test
     void nanAndInfinitiesAreRefused() {
         BucketizedColumn b = FeatureColumns.bucketizedColumn(price(1), 0, 2, 4, 6);
-        assertIds(new long[][] {{1}}, ids(b, rows(fixed("price", DType.FLOAT32, 1)).row("price", f(-0f)).batch()));
+        assertIds(
+                new long[][] {{1}},
+                ids(
+                        b,
+                        rows(fixed("price", DType.FLOAT32, 1))
+                                .row("price", f(-0f))
+                                .batch()));
         for (float bad : new float[] {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}) {
-            Batch batch = rows(fixed("price", DType.FLOAT32, 1)).row("price", f(1f)).row("price", f(bad)).batch();
+            Batch batch = rows(fixed("price", DType.FLOAT32, 1))
+                    .row("price", f(1f))
+                    .row("price", f(bad))
+                    .batch();
             org.estimator4j.features.FeatureColumnException e = org.junit.jupiter.api.Assertions.assertThrows(
                     org.estimator4j.features.FeatureColumnException.class, () -> ids(b, batch));
-            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("row 1: numeric column 'price' "
-                    + "has the value " + bad + ", which is not a finite float32 number"), e.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    e.getMessage()
+                            .startsWith("row 1: numeric column 'price' " + "has the value " + bad
+                                    + ", which is not a finite float32 number"),
+                    e.getMessage());
         }
     }
 

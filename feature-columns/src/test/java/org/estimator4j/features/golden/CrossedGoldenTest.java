@@ -44,10 +44,20 @@ class CrossedGoldenTest {
      * indices ((0, 0), (1, 0), (1, 1)).
      */
     private static Batch features() {
-        return rows(fixed("a", DType.FLOAT32, 2), variable("c", DType.STRING), variable("d1", DType.STRING),
-                variable("d2", DType.STRING))
+        return rows(
+                        fixed("a", DType.FLOAT32, 2),
+                        variable("c", DType.STRING),
+                        variable("d1", DType.STRING),
+                        variable("d2", DType.STRING))
                 .row("a", f(-1f, .5f), "c", List.of("cA"), "d1", List.of("d1A"), "d2", List.of("d2A"))
-                .row("a", f(.5f, 1f), "c", List.of("cB", "cC"), "d1", List.of("d1B", "d1C"), "d2",
+                .row(
+                        "a",
+                        f(.5f, 1f),
+                        "c",
+                        List.of("cB", "cC"),
+                        "d1",
+                        List.of("d1B", "d1C"),
+                        "d2",
                         List.of("d2B", "d2C"))
                 .batch();
     }
@@ -57,12 +67,15 @@ class CrossedGoldenTest {
     void names() {
         BucketizedColumn b = b();
         CrossedColumn crossed1 = FeatureColumns.crossedColumn(List.of("d1", "d2"), 10);
-        assertEquals("a_bucketized_X_c_X_d1_X_d2",
+        assertEquals(
+                "a_bucketized_X_c_X_d1_X_d2",
                 FeatureColumns.crossedColumn(List.of(b, "c", crossed1), 10).name());
-        assertEquals("a_bucketized_X_c_X_d1_X_d2",
+        assertEquals(
+                "a_bucketized_X_c_X_d1_X_d2",
                 FeatureColumns.crossedColumn(List.of(crossed1, "c", b), 10).name());
         CrossedColumn crossed1b = FeatureColumns.crossedColumn(List.of("d2", "c"), 10);
-        assertEquals("a_bucketized_X_c_X_d1_X_d2",
+        assertEquals(
+                "a_bucketized_X_c_X_d1_X_d2",
                 FeatureColumns.crossedColumn(List.of(crossed1b, "d1", b), 10).name());
     }
 
@@ -114,7 +127,8 @@ class CrossedGoldenTest {
     void getSparseTensorsNested() {
         CrossedColumn crossed1 = FeatureColumns.crossedColumn(List.of("d1", "d2"), 10);
         CrossedColumn crossed2 = FeatureColumns.crossedColumn(List.of(b(), "c", crossed1), 15, 5);
-        assertIds(new long[][] {{6, 14}, {0, 13, 8, 8, 10, 12, 2, 0, 1, 9, 8, 12, 2, 0, 10, 11}},
+        assertIds(
+                new long[][] {{6, 14}, {0, 13, 8, 8, 10, 12, 2, 0, 1, 9, 8, 12, 2, 0, 10, 11}},
                 ids(crossed2, features()));
     }
 
@@ -126,11 +140,12 @@ class CrossedGoldenTest {
     @Test
     void transformFeature() {
         NumericColumn price = FeatureColumns.numericColumn("price", new int[] {2}, null, null);
-        CrossedColumn crossed = FeatureColumns.crossedColumn(
-                List.of(FeatureColumns.bucketizedColumn(price, 0, 50), "wire"), 10);
+        CrossedColumn crossed =
+                FeatureColumns.crossedColumn(List.of(FeatureColumns.bucketizedColumn(price, 0, 50), "wire"), 10);
         Batch batch = rows(fixed("price", DType.FLOAT32, 2), variable("wire", DType.STRING))
                 .row("price", f(1, 2), "wire", List.of("omar"))
-                .row("price", f(5, 6), "wire", List.of("stringer", "marlo")).batch();
+                .row("price", f(5, 6), "wire", List.of("stringer", "marlo"))
+                .batch();
         SparseIds ids = ids(crossed, batch);
         assertEquals(2, ids.count(0));
         assertEquals(4, ids.count(1));
@@ -146,14 +161,13 @@ class CrossedGoldenTest {
      */
     @Test
     void sparseCrossHashedThroughCrossedColumn() {
-        Batch batch = rows(variable("fc1", DType.STRING), variable("fc2", DType.STRING),
-                variable("fc3", DType.STRING))
-                .row("fc1", List.of("batch1-FC1-F1"), "fc2", List.of("batch1-FC2-F1"), "fc3",
-                        List.of("batch1-FC3-F1"))
+        Batch batch = rows(variable("fc1", DType.STRING), variable("fc2", DType.STRING), variable("fc3", DType.STRING))
+                .row("fc1", List.of("batch1-FC1-F1"), "fc2", List.of("batch1-FC2-F1"), "fc3", List.of("batch1-FC3-F1"))
                 .batch();
         assertIds(new long[][] {{83}}, ids(FeatureColumns.crossedColumn(List.of("fc1", "fc2", "fc3"), 100), batch));
-        assertIds(new long[][] {{31}}, ids(FeatureColumns.crossedColumn(List.of("fc1", "fc2", "fc3"), 100,
-                DEFAULT_HASH_KEY + 1), batch));
+        assertIds(
+                new long[][] {{31}},
+                ids(FeatureColumns.crossedColumn(List.of("fc1", "fc2", "fc3"), 100, DEFAULT_HASH_KEY + 1), batch));
     }
 
     /**
@@ -162,12 +176,17 @@ class CrossedGoldenTest {
      */
     @Test
     void hashed3x1x2() {
-        Batch batch = rows(variable("fc1", DType.STRING), variable("fc2", DType.STRING),
-                variable("fc3", DType.STRING))
-                .row("fc1", List.of("batch1-FC1-F1", "batch1-FC1-F2", "batch1-FC1-F3"), "fc2",
-                        List.of("batch1-FC2-F1"), "fc3", List.of("batch1-FC3-F1", "batch1-FC3-F2"))
+        Batch batch = rows(variable("fc1", DType.STRING), variable("fc2", DType.STRING), variable("fc3", DType.STRING))
+                .row(
+                        "fc1",
+                        List.of("batch1-FC1-F1", "batch1-FC1-F2", "batch1-FC1-F3"),
+                        "fc2",
+                        List.of("batch1-FC2-F1"),
+                        "fc3",
+                        List.of("batch1-FC3-F1", "batch1-FC3-F2"))
                 .batch();
-        long[] row = ids(FeatureColumns.crossedColumn(List.of("fc1", "fc2", "fc3"), 1000), batch).row(0);
+        long[] row = ids(FeatureColumns.crossedColumn(List.of("fc1", "fc2", "fc3"), 1000), batch)
+                .row(0);
         assertEquals(6, row.length);
         Set<Long> distinct = new HashSet<>();
         for (long v : row) {
@@ -186,7 +205,8 @@ class CrossedGoldenTest {
     void hashedHasNoCollision() {
         Batch batch = rows(scalar("t1", DType.INT64), fixed("t2", DType.INT64, 10))
                 .row("t1", 359L, "t2", new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
-                .row("t1", 359L + 1024, "t2", new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}).batch();
+                .row("t1", 359L + 1024, "t2", new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+                .batch();
         SparseIds ids = ids(FeatureColumns.crossedColumn(List.of("t2", "t1"), 1024, DEFAULT_HASH_KEY + 1), batch);
         assertEquals(10, ids.count(0));
         assertEquals(10, ids.count(1));
@@ -205,7 +225,11 @@ class CrossedGoldenTest {
         CrossedColumn none = FeatureColumns.crossedColumn(List.of(b(), "c"), 15);
         assertEquals(DEFAULT_HASH_KEY, zero.hashKey());
         assertEquals(DEFAULT_HASH_KEY, none.hashKey());
-        assertIds(new long[][] {ids(none, features()).row(0), ids(none, features()).row(1)}, ids(zero, features()));
+        assertIds(
+                new long[][] {
+                    ids(none, features()).row(0), ids(none, features()).row(1)
+                },
+                ids(zero, features()));
     }
 
     private static long cross(long hashKey, long buckets, long... features) {
@@ -223,20 +247,31 @@ class CrossedGoldenTest {
      */
     @Test
     void featureValuesAndOrder() {
-        Batch batch = rows(scalar("dense_s", DType.STRING), variable("sparse_i", DType.INT64),
-                scalar("dense_i", DType.INT64), variable("sparse_s", DType.STRING))
+        Batch batch = rows(
+                        scalar("dense_s", DType.STRING),
+                        variable("sparse_i", DType.INT64),
+                        scalar("dense_i", DType.INT64),
+                        variable("sparse_s", DType.STRING))
                 .row("dense_s", "x", "sparse_i", List.of(7L, -3L), "dense_i", -1L, "sparse_s", List.of("y", ""))
                 .batch();
-        CrossedColumn crossed = FeatureColumns.crossedColumn(List.of("dense_s", "sparse_i", "dense_i", "sparse_s"),
-                1_000_003);
+        CrossedColumn crossed =
+                FeatureColumns.crossedColumn(List.of("dense_s", "sparse_i", "dense_i", "sparse_s"), 1_000_003);
         long x = TfFingerprint.fingerprint64("x");
         long y = TfFingerprint.fingerprint64("y");
         long empty = TfFingerprint.fingerprint64("");
         long k = DEFAULT_HASH_KEY;
         long n = 1_000_003;
         // Order: sparse_i, sparse_s (sparse, as given), then dense_s, dense_i (dense, as given).
-        assertIds(new long[][] {{cross(k, n, 7, y, x, -1), cross(k, n, 7, empty, x, -1), cross(k, n, -3, y, x, -1),
-                cross(k, n, -3, empty, x, -1)}}, ids(crossed, batch));
+        assertIds(
+                new long[][] {
+                    {
+                        cross(k, n, 7, y, x, -1),
+                        cross(k, n, 7, empty, x, -1),
+                        cross(k, n, -3, y, x, -1),
+                        cross(k, n, -3, empty, x, -1)
+                    }
+                },
+                ids(crossed, batch));
     }
 
     /** A categorical column's ids enter the cross as int64 values: a vocabulary column's -1 (OOV) included. */
@@ -244,10 +279,12 @@ class CrossedGoldenTest {
     void categoricalIdsEnterAsInt64() {
         CategoricalColumn vocab = FeatureColumns.categoricalColumnWithVocabularyList("v", List.of("p", "q"));
         Batch batch = rows(variable("v", DType.STRING), variable("s", DType.STRING))
-                .row("v", List.of("q", "zzz"), "s", List.of("t")).batch();
+                .row("v", List.of("q", "zzz"), "s", List.of("t"))
+                .batch();
         long t = TfFingerprint.fingerprint64("t");
         long k = DEFAULT_HASH_KEY;
-        assertIds(new long[][] {{cross(k, 97, 1, t), cross(k, 97, -1, t)}},
+        assertIds(
+                new long[][] {{cross(k, 97, 1, t), cross(k, 97, -1, t)}},
                 ids(FeatureColumns.crossedColumn(List.of(vocab, "s"), 97), batch));
     }
 
@@ -259,10 +296,12 @@ class CrossedGoldenTest {
     void negativeIdentityIdsAreCrossed() {
         CategoricalColumn identity = FeatureColumns.categoricalColumnWithIdentity("i", 3);
         Batch batch = rows(variable("i", DType.INT64), variable("s", DType.STRING))
-                .row("i", List.of(-9L, 2L), "s", List.of("t")).batch();
+                .row("i", List.of(-9L, 2L), "s", List.of("t"))
+                .batch();
         long t = TfFingerprint.fingerprint64("t");
         long k = DEFAULT_HASH_KEY;
-        assertIds(new long[][] {{cross(k, 1000, -9, t), cross(k, 1000, 2, t)}},
+        assertIds(
+                new long[][] {{cross(k, 1000, -9, t), cross(k, 1000, 2, t)}},
                 ids(FeatureColumns.crossedColumn(List.of(identity, "s"), 1000), batch));
     }
 
@@ -273,12 +312,18 @@ class CrossedGoldenTest {
     @Test
     void denseRawStringsKeepEmptyStrings() {
         Batch batch = rows(fixed("d", DType.STRING, 2), variable("s", DType.STRING))
-                .row("d", List.of("p", ""), "s", List.of("t")).batch();
+                .row("d", List.of("p", ""), "s", List.of("t"))
+                .batch();
         long k = DEFAULT_HASH_KEY;
         long t = TfFingerprint.fingerprint64("t");
         // Sparse 's' first, then dense 'd' (two values: the last input varies fastest).
-        assertIds(new long[][] {{cross(k, 1000, t, TfFingerprint.fingerprint64("p")),
-                cross(k, 1000, t, TfFingerprint.fingerprint64(""))}},
+        assertIds(
+                new long[][] {
+                    {
+                        cross(k, 1000, t, TfFingerprint.fingerprint64("p")),
+                        cross(k, 1000, t, TfFingerprint.fingerprint64(""))
+                    }
+                },
                 ids(FeatureColumns.crossedColumn(List.of("d", "s"), 1000), batch));
     }
 
@@ -287,7 +332,8 @@ class CrossedGoldenTest {
     void emptyInputGivesNoCrosses() {
         Batch batch = rows(variable("c", DType.STRING), variable("d", DType.STRING))
                 .row("c", List.of("a"), "d", List.of())
-                .row("c", null, "d", List.of("b")).batch();
+                .row("c", null, "d", List.of("b"))
+                .batch();
         assertIds(new long[][] {{}, {}}, ids(FeatureColumns.crossedColumn(List.of("c", "d"), 10), batch));
     }
 
@@ -304,10 +350,13 @@ class CrossedGoldenTest {
      */
     @Test
     void unsupportedKeys() {
-        assertError(() -> FeatureColumns.crossedColumn(List.of(FeatureColumns.numericColumn("n"), "c"), 10),
+        assertError(
+                () -> FeatureColumns.crossedColumn(List.of(FeatureColumns.numericColumn("n"), "c"), 10),
                 "keys must be raw feature names or categorical columns");
-        assertError(() -> FeatureColumns.crossedColumn(
-                List.of(FeatureColumns.categoricalColumnWithHashBucket("h", 10), "c"), 10), "hashed column ('h')",
+        assertError(
+                () -> FeatureColumns.crossedColumn(
+                        List.of(FeatureColumns.categoricalColumnWithHashBucket("h", 10), "c"), 10),
+                "hashed column ('h')",
                 "cannot be crossed");
     }
 
@@ -329,8 +378,9 @@ class CrossedGoldenTest {
     /** A raw key of a float feature cannot be crossed (sparse_cross takes strings and integers). */
     @Test
     void floatRawKeyIsAnError() {
-        Batch batch = rows(scalar("x", DType.FLOAT32), scalar("c", DType.STRING)).row("x", 1.0, "c", "a").batch();
-        assertError(() -> ids(FeatureColumns.crossedColumn(List.of("x", "c"), 10), batch), "c_X_x", "'x'",
-                "float32");
+        Batch batch = rows(scalar("x", DType.FLOAT32), scalar("c", DType.STRING))
+                .row("x", 1.0, "c", "a")
+                .batch();
+        assertError(() -> ids(FeatureColumns.crossedColumn(List.of("x", "c"), 10), batch), "c_X_x", "'x'", "float32");
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class DenseBufferReuseTest {
     private final FeatureTransformer transformer = FeatureTransformer.dense(List.of(
             FeatureColumns.numericColumn("price"),
-            FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithVocabularyList("body",
-                    List.of("hardtop", "wagon", "sedan")))));
+            FeatureColumns.indicatorColumn(
+                    FeatureColumns.categoricalColumnWithVocabularyList("body", List.of("hardtop", "wagon", "sedan")))));
 
     private static Batch batch(String... bodies) {
         Golden.Rows rows = rows(scalar("price", DType.FLOAT32), scalar("body", DType.STRING));
@@ -31,7 +31,9 @@ class DenseBufferReuseTest {
     }
 
     private float[] transform(Batch batch, float[] buffer) {
-        return transformer.transform(new TransformContext(batch, new EmbeddingTables(0)), buffer).dense();
+        return transformer
+                .transform(new TransformContext(batch, new EmbeddingTables(0)), buffer)
+                .dense();
     }
 
     @Test

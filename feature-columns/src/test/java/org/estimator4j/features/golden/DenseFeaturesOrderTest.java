@@ -41,7 +41,8 @@ class DenseFeaturesOrderTest {
         NumericColumn a = FeatureColumns.numericColumn("price_a");
         NumericColumn b = FeatureColumns.numericColumn("price_b");
         Batch batch = rows(scalar("price_a", DType.FLOAT32), scalar("price_b", DType.FLOAT32))
-                .row("price_a", 1.0, "price_b", 3.0).batch();
+                .row("price_a", 1.0, "price_b", 3.0)
+                .batch();
         assertDense(new float[][] {{1, 3}}, dense(List.of(a, b), batch));
         assertDense(new float[][] {{1, 3}}, dense(List.of(b, a), batch));
     }
@@ -55,17 +56,19 @@ class DenseFeaturesOrderTest {
         NumericColumn price1 = FeatureColumns.numericColumn("price1", new int[] {2}, null, null);
         NumericColumn price2 = FeatureColumns.numericColumn("price2");
         Batch batch = rows(fixed("price1", DType.FLOAT32, 2), scalar("price2", DType.FLOAT32))
-                .row("price1", f(1, 2), "price2", 3.0).row("price1", f(5, 6), "price2", 4.0).batch();
+                .row("price1", f(1, 2), "price2", 3.0)
+                .row("price1", f(5, 6), "price2", 4.0)
+                .batch();
         assertDense(new float[][] {{1, 2, 3}, {5, 6, 4}}, dense(List.of(price2, price1), batch));
     }
 
     private static List<FeatureColumn> priceBodyStyleCountry(int dimension) {
         NumericColumn price = FeatureColumns.numericColumn("price");
-        CategoricalColumn bodyStyle = FeatureColumns.categoricalColumnWithVocabularyList("body-style",
-                List.of("hardtop", "wagon", "sedan"));
+        CategoricalColumn bodyStyle =
+                FeatureColumns.categoricalColumnWithVocabularyList("body-style", List.of("hardtop", "wagon", "sedan"));
         IndicatorColumn oneHotBodyStyle = FeatureColumns.indicatorColumn(bodyStyle);
-        CategoricalColumn country = FeatureColumns.categoricalColumnWithVocabularyList("country",
-                List.of("US", "JP", "CA"));
+        CategoricalColumn country =
+                FeatureColumns.categoricalColumnWithVocabularyList("country", List.of("US", "JP", "CA"));
         EmbeddingColumn embeddedCountry = FeatureColumns.embeddingColumn(country, dimension);
         return List.of(price, oneHotBodyStyle, embeddedCountry);
     }
@@ -79,12 +82,17 @@ class DenseFeaturesOrderTest {
     @Test
     void with1dSparseTensor() {
         List<FeatureColumn> columns = priceBodyStyleCountry(5);
-        Batch batch = rows(scalar("price", DType.FLOAT32), variable("body-style", DType.STRING),
-                scalar("country", DType.STRING))
+        Batch batch = rows(
+                        scalar("price", DType.FLOAT32),
+                        variable("body-style", DType.STRING),
+                        scalar("country", DType.STRING))
                 .row("price", 11.0, "body-style", List.of("sedan"), "country", "CA")
-                .row("price", 12.0, "body-style", List.of("hardtop"), "country", "US").batch();
-        EmbeddingTables tables = new EmbeddingTables(0).put(((EmbeddingColumn) columns.get(2)).tableName(),
-                table(f(1, 2, 3, 4, 5), f(6, 7, 8, 9, 10), f(11, 12, 13, 14, 15)));
+                .row("price", 12.0, "body-style", List.of("hardtop"), "country", "US")
+                .batch();
+        EmbeddingTables tables = new EmbeddingTables(0)
+                .put(
+                        ((EmbeddingColumn) columns.get(2)).tableName(),
+                        table(f(1, 2, 3, 4, 5), f(6, 7, 8, 9, 10), f(11, 12, 13, 14, 15)));
         FeatureTransformer t = FeatureTransformer.dense(columns);
         assertEquals(1 + 3 + 5, t.denseWidth());
         Map<String, Integer> layout = new LinkedHashMap<>();
@@ -92,9 +100,12 @@ class DenseFeaturesOrderTest {
         layout.put("country_embedding", 3);
         layout.put("price", 8);
         assertEquals(layout, t.denseLayout());
-        assertDense(new float[][] {
-                {0, 0, 1, 11, 12, 13, 14, 15, 11},
-                {1, 0, 0, 1, 2, 3, 4, 5, 12}}, dense(columns, batch, tables));
+        assertDense(
+                new float[][] {
+                    {0, 0, 1, 11, 12, 13, 14, 15, 11},
+                    {1, 0, 0, 1, 2, 3, 4, 5, 12}
+                },
+                dense(columns, batch, tables));
     }
 
     /**
@@ -104,12 +115,15 @@ class DenseFeaturesOrderTest {
     @Test
     void with1dUnknownShapeSparseTensor() {
         List<FeatureColumn> columns = priceBodyStyleCountry(2);
-        Batch batch = rows(scalar("price", DType.FLOAT32), variable("body-style", DType.STRING),
-                fixed("country", DType.STRING, 1))
+        Batch batch = rows(
+                        scalar("price", DType.FLOAT32),
+                        variable("body-style", DType.STRING),
+                        fixed("country", DType.STRING, 1))
                 .row("price", 11.0, "body-style", List.of("sedan"), "country", List.of("US"))
-                .row("price", 12.0, "body-style", List.of("hardtop"), "country", List.of("CA")).batch();
-        EmbeddingTables tables = new EmbeddingTables(0).put(((EmbeddingColumn) columns.get(2)).tableName(),
-                table(f(1, 2), f(6, 7), f(11, 12)));
+                .row("price", 12.0, "body-style", List.of("hardtop"), "country", List.of("CA"))
+                .batch();
+        EmbeddingTables tables = new EmbeddingTables(0)
+                .put(((EmbeddingColumn) columns.get(2)).tableName(), table(f(1, 2), f(6, 7), f(11, 12)));
         assertDense(new float[][] {{0, 0, 1, 1, 2, 11}, {1, 0, 0, 11, 12, 12}}, dense(columns, batch, tables));
     }
 
@@ -122,15 +136,19 @@ class DenseFeaturesOrderTest {
     void sortsByCodePoint() {
         NumericColumn emoji = FeatureColumns.numericColumn("x\ud83d\ude00");
         NumericColumn fullwidth = FeatureColumns.numericColumn("x\uff01");
-        assertEquals(List.of("x\uff01", "x\ud83d\ude00"),
-                FeatureTransformer.dense(List.of(emoji, fullwidth)).denseLayout().keySet().stream().toList());
+        assertEquals(
+                List.of("x\uff01", "x\ud83d\ude00"),
+                FeatureTransformer.dense(List.of(emoji, fullwidth)).denseLayout().keySet().stream()
+                        .toList());
     }
 
     /** _normalize_feature_columns: 'Duplicate feature column name found for columns'. */
     @Test
     void duplicateNames() {
-        assertError(() -> FeatureTransformer.dense(List.of(FeatureColumns.numericColumn("price"),
-                FeatureColumns.numericColumn("price", 0f))), "two feature columns are named 'price'");
+        assertError(
+                () -> FeatureTransformer.dense(
+                        List.of(FeatureColumns.numericColumn("price"), FeatureColumns.numericColumn("price", 0f))),
+                "two feature columns are named 'price'");
     }
 
     /** _normalize_feature_columns: 'feature_columns must not be empty.' */
@@ -142,8 +160,10 @@ class DenseFeaturesOrderTest {
     /** DenseFeatures takes dense columns only (a categorical column must be wrapped in an indicator/embedding). */
     @Test
     void categoricalInDenseIsAnError() {
-        assertError(() -> FeatureTransformer.dense(List.of(
-                FeatureColumns.categoricalColumnWithHashBucket("wire", 10))), "'wire'", "indicator or embedding");
+        assertError(
+                () -> FeatureTransformer.dense(List.of(FeatureColumns.categoricalColumnWithHashBucket("wire", 10))),
+                "'wire'",
+                "indicator or embedding");
     }
 
     /**

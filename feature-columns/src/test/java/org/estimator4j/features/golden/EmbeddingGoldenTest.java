@@ -41,8 +41,12 @@ class EmbeddingGoldenTest {
      * empty list here (a missing value behaves the same, see {@link #missingRowIsZeros}).
      */
     private static Batch sparseInput() {
-        return rows(variable("aaa", DType.INT64)).row("aaa", List.of(2L)).row("aaa", List.of(0L, 1L))
-                .row("aaa", List.of()).row("aaa", List.of(1L)).batch();
+        return rows(variable("aaa", DType.INT64))
+                .row("aaa", List.of(2L))
+                .row("aaa", List.of(0L, 1L))
+                .row("aaa", List.of())
+                .row("aaa", List.of(1L))
+                .batch();
     }
 
     private static float[][] lookup(EmbeddingColumn e, Batch batch, float[] values) {
@@ -70,14 +74,17 @@ class EmbeddingGoldenTest {
      */
     @Test
     void getDenseTensor() {
-        assertDense(new float[][] {{7, 11}, {2, 3.5f}, {0, 0}, {3, 5}},
-                lookup(aaa(Combiner.MEAN), sparseInput(), VALUES));
+        assertDense(
+                new float[][] {{7, 11}, {2, 3.5f}, {0, 0}, {3, 5}}, lookup(aaa(Combiner.MEAN), sparseInput(), VALUES));
     }
 
     /** Example 2 of test_get_dense_tensor as a missing value rather than an empty list: also (0., 0.). */
     @Test
     void missingRowIsZeros() {
-        Batch batch = rows(variable("aaa", DType.INT64)).row("aaa", List.of(2L)).row("aaa", null).batch();
+        Batch batch = rows(variable("aaa", DType.INT64))
+                .row("aaa", List.of(2L))
+                .row("aaa", null)
+                .batch();
         assertDense(new float[][] {{7, 11}, {0, 0}}, lookup(aaa(Combiner.MEAN), batch, VALUES));
     }
 
@@ -101,8 +108,11 @@ class EmbeddingGoldenTest {
     @Test
     void reusesVariables() {
         EmbeddingColumn e = FeatureColumns.embeddingColumn(FeatureColumns.categoricalColumnWithIdentity("a", 3), 2);
-        Batch batch = rows(variable("a", DType.INT64)).row("a", List.of(0L)).row("a", List.of(1L))
-                .row("a", List.of(2L)).batch();
+        Batch batch = rows(variable("a", DType.INT64))
+                .row("a", List.of(0L))
+                .row("a", List.of(1L))
+                .row("a", List.of(2L))
+                .batch();
         assertDense(new float[][] {{1, 0}, {0, 1}, {1, 1}}, lookup(e, batch, table(f(1, 0), f(0, 1), f(1, 1))));
     }
 
@@ -112,12 +122,15 @@ class EmbeddingGoldenTest {
      */
     @Test
     void sumCombinerDocExample() {
-        EmbeddingColumn e = FeatureColumns.embeddingColumn(FeatureColumns.categoricalColumnWithIdentity("ids", 4), 2,
-                Combiner.SUM, null, true);
-        Batch batch = rows(variable("ids", DType.INT64)).row("ids", List.of(0L, 1L)).row("ids", List.of(3L))
-                .row("ids", List.of(2L)).batch();
-        assertDense(new float[][] {{4, 6}, {7, 8}, {5, 6}},
-                lookup(e, batch, table(f(1, 2), f(3, 4), f(5, 6), f(7, 8))));
+        EmbeddingColumn e = FeatureColumns.embeddingColumn(
+                FeatureColumns.categoricalColumnWithIdentity("ids", 4), 2, Combiner.SUM, null, true);
+        Batch batch = rows(variable("ids", DType.INT64))
+                .row("ids", List.of(0L, 1L))
+                .row("ids", List.of(3L))
+                .row("ids", List.of(2L))
+                .batch();
+        assertDense(
+                new float[][] {{4, 6}, {7, 8}, {5, 6}}, lookup(e, batch, table(f(1, 2), f(3, 4), f(5, 6), f(7, 8))));
     }
 
     /**
@@ -129,18 +142,21 @@ class EmbeddingGoldenTest {
     void sumAndSqrtnCombiners() {
         assertDense(new float[][] {{7, 11}, {4, 7}, {0, 0}, {3, 5}}, lookup(aaa(Combiner.SUM), sparseInput(), VALUES));
         float s = (float) Math.sqrt(2);
-        assertDense(new float[][] {{7, 11}, {4 / s, 7 / s}, {0, 0}, {3, 5}},
+        assertDense(
+                new float[][] {{7, 11}, {4 / s, 7 / s}, {0, 0}, {3, 5}},
                 lookup(aaa(Combiner.SQRTN), sparseInput(), VALUES));
     }
 
     /** Weighted ids (weighted_categorical_column): mean = Σ w·e / Σ w; weights ≤ 0 are pruned (safe lookup). */
     @Test
     void weightedMean() {
-        EmbeddingColumn e = FeatureColumns.embeddingColumn(FeatureColumns.weightedCategoricalColumn(
-                FeatureColumns.categoricalColumnWithIdentity("aaa", 3), "w"), 2);
+        EmbeddingColumn e = FeatureColumns.embeddingColumn(
+                FeatureColumns.weightedCategoricalColumn(FeatureColumns.categoricalColumnWithIdentity("aaa", 3), "w"),
+                2);
         Batch batch = rows(variable("aaa", DType.INT64), variable("w", DType.FLOAT32))
                 .row("aaa", List.of(0L, 1L), "w", f(1, 3))
-                .row("aaa", List.of(2L, 1L), "w", f(2, 0)).batch();
+                .row("aaa", List.of(2L, 1L), "w", f(2, 0))
+                .batch();
         // Row 0: (1*(1,2) + 3*(3,5)) / 4 = (2.5, 4.25); row 1: id 1 has weight 0, pruned → (7, 11).
         assertDense(new float[][] {{2.5f, 4.25f}, {7, 11}}, lookup(e, batch, VALUES));
     }

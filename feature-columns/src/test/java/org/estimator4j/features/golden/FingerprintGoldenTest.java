@@ -96,7 +96,8 @@ class FingerprintGoldenTest {
     @Test
     void bytesAndStringAgree() {
         String s = "caf\u00e9 \u732b \ud83d\ude00";
-        assertEquals(TfFingerprint.fingerprint64(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        assertEquals(
+                TfFingerprint.fingerprint64(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 TfFingerprint.fingerprint64(s));
     }
 }

@@ -149,7 +149,8 @@ final class Golden {
     static FeatureColumnException assertError(Executable e, String... fragments) {
         FeatureColumnException x = assertThrows(FeatureColumnException.class, e);
         for (String fragment : fragments) {
-            assertTrue(x.getMessage().contains(fragment),
+            assertTrue(
+                    x.getMessage().contains(fragment),
                     () -> "message '" + x.getMessage() + "' should contain '" + fragment + "'");
         }
         return x;

@@ -43,8 +43,8 @@ class HashBucketGoldenTest {
     @Test
     void stringsShouldBeHashed() {
         HashBucketColumn c = FeatureColumns.categoricalColumnWithHashBucket("wire", 10);
-        assertIds(new long[][] {{6}, {4, 1}}, ids(c, wire(DType.STRING, List.of("omar"), List.of("stringer",
-                "marlo"))));
+        assertIds(
+                new long[][] {{6}, {4, 1}}, ids(c, wire(DType.STRING, List.of("omar"), List.of("stringer", "marlo"))));
     }
 
     /**
@@ -64,8 +64,8 @@ class HashBucketGoldenTest {
     @Test
     void fourBucketsOldLinearModel() {
         HashBucketColumn c = FeatureColumns.categoricalColumnWithHashBucket("wire", 4);
-        assertIds(new long[][] {{3}, {2, 2}}, ids(c, wire(DType.STRING, List.of("marlo"), List.of("skywalker",
-                "omar"))));
+        assertIds(
+                new long[][] {{3}, {2, 2}}, ids(c, wire(DType.STRING, List.of("marlo"), List.of("skywalker", "omar"))));
     }
 
     /**
@@ -75,8 +75,10 @@ class HashBucketGoldenTest {
     @Test
     void fourBucketsSparseBias() {
         HashBucketColumn c = FeatureColumns.categoricalColumnWithHashBucket("wire_cast", 4);
-        Batch b = rows(variable("wire_cast", DType.STRING)).row("wire_cast", List.of("omar", "stringer"))
-                .row("wire_cast", List.of("marlo", "omar")).batch();
+        Batch b = rows(variable("wire_cast", DType.STRING))
+                .row("wire_cast", List.of("omar", "stringer"))
+                .row("wire_cast", List.of("marlo", "omar"))
+                .batch();
         assertIds(new long[][] {{2, 0}, {3, 2}}, ids(c, b));
     }
 
@@ -88,8 +90,10 @@ class HashBucketGoldenTest {
     @Test
     void denseInputDropsEmptyStrings() {
         HashBucketColumn c = FeatureColumns.categoricalColumnWithHashBucket("wire", 10);
-        Batch b = rows(fixed("wire", DType.STRING, 2)).row("wire", List.of("omar", ""))
-                .row("wire", List.of("stringer", "marlo")).batch();
+        Batch b = rows(fixed("wire", DType.STRING, 2))
+                .row("wire", List.of("omar", ""))
+                .row("wire", List.of("stringer", "marlo"))
+                .batch();
         assertIds(new long[][] {{6}, {4, 1}}, ids(c, b));
     }
 
@@ -97,7 +101,9 @@ class HashBucketGoldenTest {
     @Test
     void sparseInputKeepsEmptyStrings() {
         HashBucketColumn c = FeatureColumns.categoricalColumnWithHashBucket("wire", 10);
-        Batch b = rows(variable("wire", DType.STRING)).row("wire", List.of("omar", "")).batch();
+        Batch b = rows(variable("wire", DType.STRING))
+                .row("wire", List.of("omar", ""))
+                .batch();
         assertEquals(2, ids(c, b).count(0));
     }
 
@@ -105,7 +111,10 @@ class HashBucketGoldenTest {
     @Test
     void missingAndEmptyRowsHaveNoIds() {
         HashBucketColumn c = FeatureColumns.categoricalColumnWithHashBucket("wire", 10);
-        Batch b = rows(variable("wire", DType.STRING)).row("wire", null).row("wire", List.of()).batch();
+        Batch b = rows(variable("wire", DType.STRING))
+                .row("wire", null)
+                .row("wire", List.of())
+                .batch();
         assertIds(new long[][] {{}, {}}, ids(c, b));
     }
 
@@ -119,8 +128,11 @@ class HashBucketGoldenTest {
     /** HashedCategoricalColumnTest.test_dtype_should_be_string_or_integer: float32 → 'dtype must be string or integer'. */
     @Test
     void dtypeMustBeStringOrInteger() {
-        assertError(() -> FeatureColumns.categoricalColumnWithHashBucket("aaa", 10, DType.FLOAT32), "aaa",
-                "dtype must be string or int64", "float32");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithHashBucket("aaa", 10, DType.FLOAT32),
+                "aaa",
+                "dtype must be string or int64",
+                "float32");
     }
 
     /**
@@ -130,7 +142,9 @@ class HashBucketGoldenTest {
     @Test
     void wrongRawType() {
         HashBucketColumn c = FeatureColumns.categoricalColumnWithHashBucket("wire", 10, DType.INT64);
-        Batch b = rows(variable("wire", DType.STRING)).row("wire", List.of("omar")).batch();
+        Batch b = rows(variable("wire", DType.STRING))
+                .row("wire", List.of("omar"))
+                .batch();
         assertError(() -> ids(c, b), "'wire'", "int64", "string");
     }
 }

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 class IdentityGoldenTest {
     /** indices ((0, 0), (1, 0), (1, 1)) with the given three values. */
     private static Batch sparse(long v0, long v1, long v2) {
-        return rows(variable("aaa", DType.INT64)).row("aaa", List.of(v0)).row("aaa", List.of(v1, v2)).batch();
+        return rows(variable("aaa", DType.INT64))
+                .row("aaa", List.of(v0))
+                .row("aaa", List.of(v1, v2))
+                .batch();
     }
 
     /** IdentityCategoricalColumnTest.test_constructor. */
@@ -46,15 +49,18 @@ class IdentityGoldenTest {
     /** IdentityCategoricalColumnTest.test_get_sparse_tensors / test_transform_feature: (0, 1, 0) unchanged. */
     @Test
     void getSparseTensors() {
-        assertIds(new long[][] {{0}, {1, 0}}, ids(FeatureColumns.categoricalColumnWithIdentity("aaa", 3),
-                sparse(0, 1, 0)));
+        assertIds(
+                new long[][] {{0}, {1, 0}},
+                ids(FeatureColumns.categoricalColumnWithIdentity("aaa", 3), sparse(0, 1, 0)));
     }
 
     /** IdentityCategoricalColumnTest.test_get_sparse_tensors_dense_input: ((0, -1), (1, 0)) → (0, 1, 0). */
     @Test
     void denseInput() {
-        Batch batch = rows(fixed("aaa", DType.INT64, 2)).row("aaa", new long[] {0, -1})
-                .row("aaa", new long[] {1, 0}).batch();
+        Batch batch = rows(fixed("aaa", DType.INT64, 2))
+                .row("aaa", new long[] {0, -1})
+                .row("aaa", new long[] {1, 0})
+                .batch();
         assertIds(new long[][] {{0}, {1, 0}}, ids(FeatureColumns.categoricalColumnWithIdentity("aaa", 3), batch));
     }
 
@@ -64,8 +70,9 @@ class IdentityGoldenTest {
      */
     @Test
     void withDefaultValue() {
-        assertIds(new long[][] {{1}, {3, 3}}, ids(FeatureColumns.categoricalColumnWithIdentity("aaa", 4, 3L),
-                sparse(1, -1, 99)));
+        assertIds(
+                new long[][] {{1}, {3, 3}},
+                ids(FeatureColumns.categoricalColumnWithIdentity("aaa", 4, 3L), sparse(1, -1, 99)));
     }
 
     /**
@@ -75,10 +82,14 @@ class IdentityGoldenTest {
      */
     @Test
     void denseInputWithDefaultValue() {
-        Batch batch = rows(fixed("aaa", DType.INT64, 2)).row("aaa", new long[] {1, -1})
-                .row("aaa", new long[] {99, 0}).row("aaa", new long[] {-5, -1}).batch();
-        assertIds(new long[][] {{1}, {3, 0}, {3}}, ids(FeatureColumns.categoricalColumnWithIdentity("aaa", 4, 3L),
-                batch));
+        Batch batch = rows(fixed("aaa", DType.INT64, 2))
+                .row("aaa", new long[] {1, -1})
+                .row("aaa", new long[] {99, 0})
+                .row("aaa", new long[] {-5, -1})
+                .batch();
+        assertIds(
+                new long[][] {{1}, {3, 0}, {3}},
+                ids(FeatureColumns.categoricalColumnWithIdentity("aaa", 4, 3L), batch));
     }
 
     /**
@@ -90,8 +101,10 @@ class IdentityGoldenTest {
     @Test
     void inputsTooSmall() {
         IdentityColumn c = FeatureColumns.categoricalColumnWithIdentity("aaa", 2);
-        Batch batch = rows(variable("aaa", DType.INT64)).row("aaa", List.of(-9L, 0L))
-                .row("aaa", List.of(-6L, 1L)).batch();
+        Batch batch = rows(variable("aaa", DType.INT64))
+                .row("aaa", List.of(-9L, 0L))
+                .row("aaa", List.of(-6L, 1L))
+                .batch();
         assertIds(new long[][] {{-9, 0}, {-6, 1}}, ids(c, batch));
         EmbeddingColumn e = FeatureColumns.embeddingColumn(c, 2);
         EmbeddingTables tables = new EmbeddingTables(0).put(e.tableName(), table(f(1, 2), f(3, 5)));
@@ -105,8 +118,12 @@ class IdentityGoldenTest {
     @Test
     void inputsTooBig() {
         IdentityColumn c = FeatureColumns.categoricalColumnWithIdentity("aaa", 2);
-        Batch batch = rows(variable("aaa", DType.INT64)).row("aaa", List.of(2L)).row("aaa", List.of(0L))
-                .row("aaa", List.of()).row("aaa", List.of()).batch();
+        Batch batch = rows(variable("aaa", DType.INT64))
+                .row("aaa", List.of(2L))
+                .row("aaa", List.of(0L))
+                .row("aaa", List.of())
+                .row("aaa", List.of())
+                .batch();
         assertError(() -> ids(c, batch), "'aaa'", "value 2", "[0, 2)", "default_value");
     }
 
@@ -136,16 +153,17 @@ class IdentityGoldenTest {
     void constructorErrors() {
         assertError(() -> FeatureColumns.categoricalColumnWithIdentity("aaa", 0), "aaa", "num_buckets");
         assertError(() -> FeatureColumns.categoricalColumnWithIdentity("aaa", -1), "aaa", "num_buckets");
-        assertError(() -> FeatureColumns.categoricalColumnWithIdentity("aaa", 3, -1L), "aaa", "default_value -1",
-                "[0, 3)");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithIdentity("aaa", 3, -1L), "aaa", "default_value -1", "[0, 3)");
         assertError(() -> FeatureColumns.categoricalColumnWithIdentity("aaa", 3, 3L), "aaa", "default_value 3");
     }
 
     /** IdentityCategoricalColumnTest.test_invalid_input_dtype: string input → 'Invalid input, not integer'. */
     @Test
     void stringInputIsAnError() {
-        Batch batch = rows(variable("aaa", DType.STRING)).row("aaa", List.of("omar")).batch();
-        assertError(() -> ids(FeatureColumns.categoricalColumnWithIdentity("aaa", 3), batch), "'aaa'", "int64",
-                "string");
+        Batch batch =
+                rows(variable("aaa", DType.STRING)).row("aaa", List.of("omar")).batch();
+        assertError(
+                () -> ids(FeatureColumns.categoricalColumnWithIdentity("aaa", 3), batch), "'aaa'", "int64", "string");
     }
 }

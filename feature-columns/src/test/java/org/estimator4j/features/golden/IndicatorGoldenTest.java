@@ -34,9 +34,12 @@ class IndicatorGoldenTest {
     /** IndicatorColumnTest.test_1D_shape_succeeds: {'animal': ['fox', 'fox']} → [[0, 0, 1, 0], [0, 0, 1, 0]]. */
     @Test
     void oneDimensionalShape() {
-        IndicatorColumn animal = FeatureColumns.indicatorColumn(
-                FeatureColumns.categoricalColumnWithHashBucket("animal", 4));
-        Batch batch = rows(scalar("animal", DType.STRING)).row("animal", "fox").row("animal", "fox").batch();
+        IndicatorColumn animal =
+                FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithHashBucket("animal", 4));
+        Batch batch = rows(scalar("animal", DType.STRING))
+                .row("animal", "fox")
+                .row("animal", "fox")
+                .batch();
         assertDense(new float[][] {{0, 0, 1, 0}, {0, 0, 1, 0}}, dense(List.of(animal), batch));
     }
 
@@ -46,28 +49,34 @@ class IndicatorGoldenTest {
      */
     @Test
     void twoDimensionalShape() {
-        IndicatorColumn animal = FeatureColumns.indicatorColumn(
-                FeatureColumns.categoricalColumnWithHashBucket("animal", 4));
-        Batch batch = rows(variable("animal", DType.STRING)).row("animal", List.of("fox"))
-                .row("animal", List.of("fox")).batch();
+        IndicatorColumn animal =
+                FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithHashBucket("animal", 4));
+        Batch batch = rows(variable("animal", DType.STRING))
+                .row("animal", List.of("fox"))
+                .row("animal", List.of("fox"))
+                .batch();
         assertDense(new float[][] {{0, 0, 1, 0}, {0, 0, 1, 0}}, dense(List.of(animal), batch));
     }
 
     /** IndicatorColumnTest.test_multi_hot: identity(4), values [1, 1] in one row → [[0., 2., 0., 0.]]. */
     @Test
     void multiHot() {
-        IndicatorColumn animal = FeatureColumns.indicatorColumn(
-                FeatureColumns.categoricalColumnWithIdentity("animal", 4));
-        Batch batch = rows(variable("animal", DType.INT64)).row("animal", List.of(1L, 1L)).batch();
+        IndicatorColumn animal =
+                FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithIdentity("animal", 4));
+        Batch batch = rows(variable("animal", DType.INT64))
+                .row("animal", List.of(1L, 1L))
+                .batch();
         assertDense(new float[][] {{0, 2, 0, 0}}, dense(List.of(animal), batch));
     }
 
     /** IndicatorColumnTest.test_multi_hot2 and test_input_layer: values [1, 2] → [[0., 1., 1., 0.]]. */
     @Test
     void multiHot2() {
-        IndicatorColumn animal = FeatureColumns.indicatorColumn(
-                FeatureColumns.categoricalColumnWithIdentity("animal", 4));
-        Batch batch = rows(variable("animal", DType.INT64)).row("animal", List.of(1L, 2L)).batch();
+        IndicatorColumn animal =
+                FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithIdentity("animal", 4));
+        Batch batch = rows(variable("animal", DType.INT64))
+                .row("animal", List.of(1L, 2L))
+                .batch();
         assertDense(new float[][] {{0, 1, 1, 0}}, dense(List.of(animal), batch));
     }
 
@@ -77,10 +86,12 @@ class IndicatorGoldenTest {
      */
     @Test
     void transform() {
-        IndicatorColumn a = FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithVocabularyList("a",
-                List.of("omar", "stringer", "marlo")));
-        Batch batch = rows(variable("a", DType.STRING)).row("a", List.of("marlo"))
-                .row("a", List.of("skywalker", "omar")).batch();
+        IndicatorColumn a = FeatureColumns.indicatorColumn(
+                FeatureColumns.categoricalColumnWithVocabularyList("a", List.of("omar", "stringer", "marlo")));
+        Batch batch = rows(variable("a", DType.STRING))
+                .row("a", List.of("marlo"))
+                .row("a", List.of("skywalker", "omar"))
+                .batch();
         assertDense(new float[][] {{0, 0, 1}, {1, 0, 0}}, dense(List.of(a), batch));
     }
 
@@ -96,7 +107,8 @@ class IndicatorGoldenTest {
     @Test
     void transformWithWeightedColumn() {
         Batch batch = rows(fixed("ids", DType.STRING, 4), fixed("weights", DType.FLOAT32, 4))
-                .row("ids", List.of("c", "b", "a", "c"), "weights", f(2, 4, 6, 1)).batch();
+                .row("ids", List.of("c", "b", "a", "c"), "weights", f(2, 4, 6, 1))
+                .batch();
         assertDense(new float[][] {{6, 4, 3}}, dense(List.of(weightedAbc()), batch));
     }
 
@@ -107,7 +119,8 @@ class IndicatorGoldenTest {
     @Test
     void transformWithMissingValueInWeightedColumn() {
         Batch batch = rows(fixed("ids", DType.STRING, 3), fixed("weights", DType.FLOAT32, 3))
-                .row("ids", List.of("c", "b", "unknown"), "weights", f(2, 4, 6)).batch();
+                .row("ids", List.of("c", "b", "unknown"), "weights", f(2, 4, 6))
+                .batch();
         assertDense(new float[][] {{0, 4, 2}}, dense(List.of(weightedAbc()), batch));
     }
 
@@ -119,7 +132,9 @@ class IndicatorGoldenTest {
     void transformWithMissingValueInCategoricalColumn() {
         IndicatorColumn ids = FeatureColumns.indicatorColumn(
                 FeatureColumns.categoricalColumnWithVocabularyList("ids", List.of("a", "b", "c")));
-        Batch batch = rows(fixed("ids", DType.STRING, 3)).row("ids", List.of("c", "b", "unknown")).batch();
+        Batch batch = rows(fixed("ids", DType.STRING, 3))
+                .row("ids", List.of("c", "b", "unknown"))
+                .batch();
         assertDense(new float[][] {{0, 1, 1}}, dense(List.of(ids), batch));
     }
 
@@ -129,10 +144,13 @@ class IndicatorGoldenTest {
      */
     @Test
     void docstring() {
-        IndicatorColumn name = FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithVocabularyList(
-                "name", List.of("bob", "george", "wanda")));
-        Batch batch = rows(variable("name", DType.STRING)).row("name", List.of("bob"))
-                .row("name", List.of("bob", "wanda")).row("name", List.of("bob", "bob")).batch();
+        IndicatorColumn name = FeatureColumns.indicatorColumn(
+                FeatureColumns.categoricalColumnWithVocabularyList("name", List.of("bob", "george", "wanda")));
+        Batch batch = rows(variable("name", DType.STRING))
+                .row("name", List.of("bob"))
+                .row("name", List.of("bob", "wanda"))
+                .row("name", List.of("bob", "bob"))
+                .batch();
         assertDense(new float[][] {{1, 0, 0}, {1, 0, 1}, {2, 0, 0}}, dense(List.of(name), batch));
     }
 
@@ -140,7 +158,10 @@ class IndicatorGoldenTest {
     @Test
     void negativeIdsAddNothing() {
         IndicatorColumn a = FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithIdentity("a", 3));
-        Batch batch = rows(variable("a", DType.INT64)).row("a", List.of(-5L, 2L)).row("a", List.of()).batch();
+        Batch batch = rows(variable("a", DType.INT64))
+                .row("a", List.of(-5L, 2L))
+                .row("a", List.of())
+                .batch();
         assertDense(new float[][] {{0, 0, 1}, {0, 0, 0}}, dense(List.of(a), batch));
     }
 }

@@ -55,14 +55,15 @@ class NumericGoldenTest {
      */
     @Test
     void shapeAndDefaultValueCompatibility() {
-        assertError(() -> FeatureColumns.numericColumn("aaa", new int[] {2}, f(1, 2, 3), null), "aaa",
-                "default_value");
+        assertError(() -> FeatureColumns.numericColumn("aaa", new int[] {2}, f(1, 2, 3), null), "aaa", "default_value");
     }
 
     /** NumericColumnTest.test_shape_must_be_positive_integer: shape [0] → 'shape dimensions must be greater than 0'. */
     @Test
     void shapeMustBePositive() {
-        assertError(() -> FeatureColumns.numericColumn("aaa", new int[] {0}, null, null), "aaa",
+        assertError(
+                () -> FeatureColumns.numericColumn("aaa", new int[] {0}, null, null),
+                "aaa",
                 "shape dimensions must be positive");
     }
 
@@ -73,7 +74,10 @@ class NumericGoldenTest {
     @Test
     void parseExampleWithDefaultValue() {
         NumericColumn price = FeatureColumns.numericColumn("price", new int[] {2}, f(11, 11), null);
-        Batch batch = rows(fixed("price", DType.FLOAT32, 2)).row("price", f(20, 110)).row("price", null).batch();
+        Batch batch = rows(fixed("price", DType.FLOAT32, 2))
+                .row("price", f(20, 110))
+                .row("price", null)
+                .batch();
         assertDense(new float[][] {{20, 110}, {11, 11}}, dense(List.of(price), batch));
     }
 
@@ -81,7 +85,8 @@ class NumericGoldenTest {
     @Test
     void parseExampleNoDefaultValue() {
         NumericColumn price = FeatureColumns.numericColumn("price", new int[] {2}, null, null);
-        Batch batch = rows(fixed("price", DType.FLOAT32, 2)).row("price", f(20, 110)).batch();
+        Batch batch =
+                rows(fixed("price", DType.FLOAT32, 2)).row("price", f(20, 110)).batch();
         assertDense(new float[][] {{20, 110}}, dense(List.of(price), batch));
     }
 
@@ -89,7 +94,10 @@ class NumericGoldenTest {
     @Test
     void missingValueWithoutDefault() {
         NumericColumn price = FeatureColumns.numericColumn("price");
-        Batch batch = rows(scalar("price", DType.FLOAT32)).row("price", 1.0).row("price", null).batch();
+        Batch batch = rows(scalar("price", DType.FLOAT32))
+                .row("price", 1.0)
+                .row("price", null)
+                .batch();
         assertError(() -> dense(List.of(price), batch), "'price'", "row 1", "default_value");
     }
 
@@ -100,7 +108,10 @@ class NumericGoldenTest {
     @Test
     void oldLinearModel() {
         NumericColumn price = FeatureColumns.numericColumn("price");
-        Batch batch = rows(scalar("price", DType.FLOAT32)).row("price", 1.0).row("price", 5.0).batch();
+        Batch batch = rows(scalar("price", DType.FLOAT32))
+                .row("price", 1.0)
+                .row("price", 5.0)
+                .batch();
         float[][] out = dense(List.of(price), batch);
         assertEquals(10, 10 * out[0][0], 1e-6);
         assertEquals(50, 10 * out[1][0], 1e-6);
@@ -109,16 +120,18 @@ class NumericGoldenTest {
     /** int64 and float64 raw values are read as float32 (numeric_column casts to float32). */
     @Test
     void integerAndDoubleInputs() {
-        Batch batch = rows(scalar("i", DType.INT64), scalar("d", DType.FLOAT64)).row("i", 3L, "d", 0.25).batch();
-        assertDense(new float[][] {{0.25f, 3}}, dense(List.of(FeatureColumns.numericColumn("i"),
-                FeatureColumns.numericColumn("d")), batch));
+        Batch batch = rows(scalar("i", DType.INT64), scalar("d", DType.FLOAT64))
+                .row("i", 3L, "d", 0.25)
+                .batch();
+        assertDense(
+                new float[][] {{0.25f, 3}},
+                dense(List.of(FeatureColumns.numericColumn("i"), FeatureColumns.numericColumn("d")), batch));
     }
 
     /** NumericColumnTest.test_sparse_tensor_not_supported / wrong types: a string feature names column and types. */
     @Test
     void wrongRawType() {
         Batch batch = rows(scalar("price", DType.STRING)).row("price", "cheap").batch();
-        assertError(() -> dense(List.of(FeatureColumns.numericColumn("price")), batch), "'price'", "float32",
-                "string");
+        assertError(() -> dense(List.of(FeatureColumns.numericColumn("price")), batch), "'price'", "float32", "string");
     }
 }

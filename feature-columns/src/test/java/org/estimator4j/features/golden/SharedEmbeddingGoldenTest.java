@@ -36,8 +36,8 @@ class SharedEmbeddingGoldenTest {
      */
     @Test
     void defaults() {
-        List<SharedEmbeddingColumn> cols = FeatureColumns.sharedEmbeddings(List.of(identity("bbb", 3),
-                identity("aaa", 3)), 2);
+        List<SharedEmbeddingColumn> cols =
+                FeatureColumns.sharedEmbeddings(List.of(identity("bbb", 3), identity("aaa", 3)), 2);
         SharedEmbeddingColumn b = cols.get(0);
         SharedEmbeddingColumn a = cols.get(1);
         assertEquals("aaa_shared_embedding", a.name());
@@ -53,8 +53,13 @@ class SharedEmbeddingGoldenTest {
     /** SharedEmbeddingColumnTest.test_all_constructor_args: a given collection name; the names do not change. */
     @Test
     void allConstructorArgs() {
-        List<SharedEmbeddingColumn> cols = FeatureColumns.sharedEmbeddings(List.of(identity("aaa", 3),
-                identity("bbb", 3)), 2, Combiner.MEAN, "shared_embedding_collection_name", 42f, false);
+        List<SharedEmbeddingColumn> cols = FeatureColumns.sharedEmbeddings(
+                List.of(identity("aaa", 3), identity("bbb", 3)),
+                2,
+                Combiner.MEAN,
+                "shared_embedding_collection_name",
+                42f,
+                false);
         assertEquals("aaa_shared_embedding", cols.get(0).name());
         assertEquals("bbb_shared_embedding", cols.get(1).name());
         assertEquals("shared_embedding_collection_name", cols.get(0).sharedEmbeddingCollectionName());
@@ -62,8 +67,8 @@ class SharedEmbeddingGoldenTest {
     }
 
     private static float[][][] lookup(long buckets, Batch batch, float[] values) {
-        List<SharedEmbeddingColumn> cols = FeatureColumns.sharedEmbeddings(List.of(identity("aaa", buckets),
-                identity("bbb", buckets)), 2);
+        List<SharedEmbeddingColumn> cols =
+                FeatureColumns.sharedEmbeddings(List.of(identity("aaa", buckets), identity("bbb", buckets)), 2);
         EmbeddingTables tables = new EmbeddingTables(0).put(cols.get(0).sharedEmbeddingCollectionName(), values);
         // DenseFeatures sorts by name: aaa_shared_embedding (2 values) then bbb_shared_embedding (2 values).
         float[][] out = dense(cols, batch, tables);
@@ -84,7 +89,8 @@ class SharedEmbeddingGoldenTest {
     void getDenseTensor() {
         Batch batch = rows(fixed("aaa", DType.INT64, 3), fixed("bbb", DType.INT64, 3))
                 .row("aaa", new long[] {2, -1, -1}, "bbb", new long[] {0, -1, -1})
-                .row("aaa", new long[] {0, 1, -1}, "bbb", new long[] {-1, -1, -1}).batch();
+                .row("aaa", new long[] {0, 1, -1}, "bbb", new long[] {-1, -1, -1})
+                .batch();
         float[][][] out = lookup(4, batch, table(f(1, 2), f(3, 5), f(7, 11), f(9, 13)));
         assertDense(new float[][] {{7, 11}, {2, 3.5f}}, out[0]);
         assertDense(new float[][] {{1, 2}, {0, 0}}, out[1]);
@@ -98,7 +104,8 @@ class SharedEmbeddingGoldenTest {
     void getDenseTensorValid() {
         Batch batch = rows(fixed("aaa", DType.INT64, 2), fixed("bbb", DType.INT64, 2))
                 .row("aaa", new long[] {2, 1}, "bbb", new long[] {1, -1})
-                .row("aaa", new long[] {0, -1}, "bbb", new long[] {1, 2}).batch();
+                .row("aaa", new long[] {0, -1}, "bbb", new long[] {1, 2})
+                .batch();
         float[][][] out = lookup(3, batch, table(f(1, 2), f(3, 5), f(7, 11)));
         assertDense(new float[][] {{5, 8}, {1, 2}}, out[0]);
         assertDense(new float[][] {{3, 5}, {5, 8}}, out[1]);
@@ -107,8 +114,11 @@ class SharedEmbeddingGoldenTest {
     /** shared_embedding_columns_v2: 'all categorical_columns must have the same number of buckets'. */
     @Test
     void differentNumBuckets() {
-        assertError(() -> FeatureColumns.sharedEmbeddings(List.of(identity("aaa", 3), identity("bbb", 4)), 2),
-                "same num_buckets", "'aaa' has 3", "'bbb' has 4");
+        assertError(
+                () -> FeatureColumns.sharedEmbeddings(List.of(identity("aaa", 3), identity("bbb", 4)), 2),
+                "same num_buckets",
+                "'aaa' has 3",
+                "'bbb' has 4");
     }
 
     /**
@@ -117,17 +127,23 @@ class SharedEmbeddingGoldenTest {
      */
     @Test
     void incompatibleColumnType() {
-        assertError(() -> FeatureColumns.sharedEmbeddings(List.of(identity("aaa", 3), identity("bbb", 3),
-                FeatureColumns.categoricalColumnWithHashBucket("ccc", 3)), 2), "same type",
-                "IdentityCategoricalColumn", "HashedCategoricalColumn");
+        assertError(
+                () -> FeatureColumns.sharedEmbeddings(
+                        List.of(
+                                identity("aaa", 3),
+                                identity("bbb", 3),
+                                FeatureColumns.categoricalColumnWithHashBucket("ccc", 3)),
+                        2),
+                "same type",
+                "IdentityCategoricalColumn",
+                "HashedCategoricalColumn");
     }
 
     /** SharedEmbeddingColumnTest.test_weighted_categorical_column_ok: weighted(identity) with identity is fine. */
     @Test
     void weightedCategoricalColumnOk() {
         CategoricalColumn weighted = FeatureColumns.weightedCategoricalColumn(identity("aaa", 3), "aaa_weights");
-        List<SharedEmbeddingColumn> cols = FeatureColumns.sharedEmbeddings(List.of(weighted, identity("bbb", 3)),
-                2);
+        List<SharedEmbeddingColumn> cols = FeatureColumns.sharedEmbeddings(List.of(weighted, identity("bbb", 3)), 2);
         assertEquals("aaa_weighted_by_aaa_weights_shared_embedding", cols.get(0).name());
     }
 }

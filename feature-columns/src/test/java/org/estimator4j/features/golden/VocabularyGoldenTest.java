@@ -37,43 +37,58 @@ class VocabularyGoldenTest {
 
     @TempDir
     static Path dir;
+
     private static String wireFile;
     private static String warriorsFile;
 
     @BeforeAll
     static void writeVocabularyFiles() throws IOException {
-        wireFile = Files.writeString(dir.resolve("wire_vocabulary.txt"), "omar\nstringer\nmarlo\n").toString();
-        warriorsFile = Files.writeString(dir.resolve("warriors_vocabulary.txt"), "30\n35\n11\n23\n22\n").toString();
+        wireFile = Files.writeString(dir.resolve("wire_vocabulary.txt"), "omar\nstringer\nmarlo\n")
+                .toString();
+        warriorsFile = Files.writeString(dir.resolve("warriors_vocabulary.txt"), "30\n35\n11\n23\n22\n")
+                .toString();
     }
 
     /** SparseTensor indices ((0, 0), (1, 0), (1, 1)), values ('marlo', 'skywalker', 'omar'). */
     private static Batch marloSkywalkerOmar() {
-        return rows(variable("aaa", DType.STRING)).row("aaa", List.of("marlo"))
-                .row("aaa", List.of("skywalker", "omar")).batch();
+        return rows(variable("aaa", DType.STRING))
+                .row("aaa", List.of("marlo"))
+                .row("aaa", List.of("skywalker", "omar"))
+                .batch();
     }
 
     /** indices ((0, 0), (1, 0), (1, 1), (1, 2)), values ('marlo', 'skywalker', 'omar', 'heisenberg'). */
     private static Batch withHeisenberg() {
-        return rows(variable("aaa", DType.STRING)).row("aaa", List.of("marlo"))
-                .row("aaa", List.of("skywalker", "omar", "heisenberg")).batch();
+        return rows(variable("aaa", DType.STRING))
+                .row("aaa", List.of("marlo"))
+                .row("aaa", List.of("skywalker", "omar", "heisenberg"))
+                .batch();
     }
 
     /** indices ((0, 0), (1, 0), (1, 1), (2, 2)), values (11, 100, 30, 22), dense_shape (3, 3). */
     private static Batch warriorsSparse() {
-        return rows(variable("aaa", DType.INT64)).row("aaa", List.of(11L)).row("aaa", List.of(100L, 30L))
-                .row("aaa", List.of(22L)).batch();
+        return rows(variable("aaa", DType.INT64))
+                .row("aaa", List.of(11L))
+                .row("aaa", List.of(100L, 30L))
+                .row("aaa", List.of(22L))
+                .batch();
     }
 
     /** Dense ((11, -1, -1), (100, 30, -1), (-1, -1, 22)): -1 entries are missing. */
     private static Batch warriorsDense() {
-        return rows(fixed("aaa", DType.INT64, 3)).row("aaa", new long[] {11, -1, -1})
-                .row("aaa", new long[] {100, 30, -1}).row("aaa", new long[] {-1, -1, 22}).batch();
+        return rows(fixed("aaa", DType.INT64, 3))
+                .row("aaa", new long[] {11, -1, -1})
+                .row("aaa", new long[] {100, 30, -1})
+                .row("aaa", new long[] {-1, -1, 22})
+                .batch();
     }
 
     /** Dense (('marlo', ''), ('skywalker', 'omar')): '' entries are missing. */
     private static Batch wireDense() {
-        return rows(fixed("aaa", DType.STRING, 2)).row("aaa", List.of("marlo", ""))
-                .row("aaa", List.of("skywalker", "omar")).batch();
+        return rows(fixed("aaa", DType.STRING, 2))
+                .row("aaa", List.of("marlo", ""))
+                .row("aaa", List.of("skywalker", "omar"))
+                .batch();
     }
 
     // ---- vocabulary list ----
@@ -95,22 +110,25 @@ class VocabularyGoldenTest {
     /** VocabularyListCategoricalColumnTest.test_get_sparse_tensors / test_transform_feature → (2, -1, 0). */
     @Test
     void listGetSparseTensors() {
-        assertIds(new long[][] {{2}, {-1, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE),
-                marloSkywalkerOmar()));
+        assertIds(
+                new long[][] {{2}, {-1, 0}},
+                ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE), marloSkywalkerOmar()));
     }
 
     /** VocabularyListCategoricalColumnTest.test_get_sparse_tensors_dense_input → indices ((0,0),(1,0),(1,1)). */
     @Test
     void listDenseInput() {
-        assertIds(new long[][] {{2}, {-1, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE),
-                wireDense()));
+        assertIds(
+                new long[][] {{2}, {-1, 0}},
+                ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE), wireDense()));
     }
 
     /** VocabularyListCategoricalColumnTest.test_get_sparse_tensors_default_value_in_vocabulary → (2, 2, 0). */
     @Test
     void listDefaultValueInVocabulary() {
-        assertIds(new long[][] {{2}, {2, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE,
-                2, 0), marloSkywalkerOmar()));
+        assertIds(
+                new long[][] {{2}, {2, 0}},
+                ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE, 2, 0), marloSkywalkerOmar()));
     }
 
     /** VocabularyListCategoricalColumnTest.test_get_sparse_tensors_with_oov_buckets → (2, 33, 0, 62). */
@@ -124,7 +142,8 @@ class VocabularyGoldenTest {
     /** VocabularyListCategoricalColumnTest.test_get_sparse_tensors_int32 → (2, -1, 0, 4). */
     @Test
     void listInt() {
-        assertIds(new long[][] {{2}, {-1, 0}, {4}},
+        assertIds(
+                new long[][] {{2}, {-1, 0}, {4}},
                 ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WARRIORS), warriorsSparse()));
     }
 
@@ -134,14 +153,16 @@ class VocabularyGoldenTest {
      */
     @Test
     void listIntDenseInput() {
-        assertIds(new long[][] {{2}, {-100, 0}, {4}},
+        assertIds(
+                new long[][] {{2}, {-100, 0}, {4}},
                 ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WARRIORS, -100, 0), warriorsDense()));
     }
 
     /** VocabularyListCategoricalColumnTest.test_get_sparse_tensors_int32_with_oov_buckets → (2, 60, 0, 4). */
     @Test
     void listIntWithOovBuckets() {
-        assertIds(new long[][] {{2}, {60, 0}, {4}},
+        assertIds(
+                new long[][] {{2}, {60, 0}, {4}},
                 ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WARRIORS, -1, 100), warriorsSparse()));
     }
 
@@ -152,7 +173,8 @@ class VocabularyGoldenTest {
      */
     @Test
     void listIntDenseInputWithOovBuckets() {
-        assertIds(new long[][] {{2}, {60, 0}, {4}},
+        assertIds(
+                new long[][] {{2}, {60, 0}, {4}},
                 ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WARRIORS, -1, 100), warriorsDense()));
     }
 
@@ -162,7 +184,8 @@ class VocabularyGoldenTest {
      */
     @Test
     void listDenseInputWithOovBuckets() {
-        assertIds(new long[][] {{2}, {33, 0}},
+        assertIds(
+                new long[][] {{2}, {33, 0}},
                 ids(FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE, -1, 100), wireDense()));
     }
 
@@ -183,24 +206,41 @@ class VocabularyGoldenTest {
      */
     @Test
     void listDocstring() {
-        Batch batch = rows(variable("colors", DType.STRING)).row("colors", List.of("B", "purple", "teal")).batch();
-        long[] oov = ids(FeatureColumns.categoricalColumnWithVocabularyList("colors", List.of("R", "G", "B", "Y"),
-                -1, 2), batch).row(0);
+        Batch batch = rows(variable("colors", DType.STRING))
+                .row("colors", List.of("B", "purple", "teal"))
+                .batch();
+        long[] oov = ids(
+                        FeatureColumns.categoricalColumnWithVocabularyList(
+                                "colors", List.of("R", "G", "B", "Y"), -1, 2),
+                        batch)
+                .row(0);
         assertEquals(2, oov[0]);
         assertTrue(oov[1] >= 4 && oov[1] <= 5 && oov[2] >= 4 && oov[2] <= 5);
-        assertIds(new long[][] {{3, 0, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyList("colors",
-                List.of("X", "R", "G", "B", "Y"), 0, 0), batch));
+        assertIds(
+                new long[][] {{3, 0, 0}},
+                ids(
+                        FeatureColumns.categoricalColumnWithVocabularyList(
+                                "colors", List.of("X", "R", "G", "B", "Y"), 0, 0),
+                        batch));
     }
 
     /** VocabularyListCategoricalColumnTest.test_invalid_buckets_and_default_value and related errors. */
     @Test
     void listErrors() {
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE, 2, 100), "aaa",
-                "default_value", "num_oov_buckets");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyList("aaa", List.of(12L, 24L, 12L)), "aaa",
-                "12", "twice");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE, 2, 100),
+                "aaa",
+                "default_value",
+                "num_oov_buckets");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyList("aaa", List.of(12L, 24L, 12L)),
+                "aaa",
+                "12",
+                "twice");
         assertError(() -> FeatureColumns.categoricalColumnWithVocabularyList("aaa", List.of()), "aaa", "empty");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE, -1, -1), "aaa",
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyList("aaa", WIRE, -1, -1),
+                "aaa",
                 "num_oov_buckets");
     }
 
@@ -217,14 +257,16 @@ class VocabularyGoldenTest {
     /** VocabularyFileCategoricalColumnTest.test_defaults / test_all_constructor_args. */
     @Test
     void fileDefaults() {
-        VocabularyFileColumn c = FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
-                OptionalInt.of(3), null, -1, 0);
+        VocabularyFileColumn c =
+                FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(3), null, -1, 0);
         assertEquals("aaa", c.name());
         assertEquals(3, c.numBuckets());
         assertEquals(-1, c.defaultValue());
-        assertEquals(7, FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(3),
-                DType.STRING, -1, 4)
-                .numBuckets());
+        assertEquals(
+                7,
+                FeatureColumns.categoricalColumnWithVocabularyFile(
+                                "aaa", wireFile, OptionalInt.of(3), DType.STRING, -1, 4)
+                        .numBuckets());
     }
 
     /**
@@ -233,38 +275,55 @@ class VocabularyGoldenTest {
      */
     @Test
     void fileGetSparseTensors() {
-        assertIds(new long[][] {{2}, {-1, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
-                OptionalInt.of(3), null, -1, 0), marloSkywalkerOmar()));
-        assertIds(new long[][] {{2}, {-1, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
-                wireFile), marloSkywalkerOmar()));
+        assertIds(
+                new long[][] {{2}, {-1, 0}},
+                ids(
+                        FeatureColumns.categoricalColumnWithVocabularyFile(
+                                "aaa", wireFile, OptionalInt.of(3), null, -1, 0),
+                        marloSkywalkerOmar()));
+        assertIds(
+                new long[][] {{2}, {-1, 0}},
+                ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile), marloSkywalkerOmar()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_dense_input → (2, -1, 0). */
     @Test
     void fileDenseInput() {
-        assertIds(new long[][] {{2}, {-1, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
-                OptionalInt.of(3), null, -1, 0), wireDense()));
+        assertIds(
+                new long[][] {{2}, {-1, 0}},
+                ids(
+                        FeatureColumns.categoricalColumnWithVocabularyFile(
+                                "aaa", wireFile, OptionalInt.of(3), null, -1, 0),
+                        wireDense()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_default_value_in_vocabulary → (2, 2, 0). */
     @Test
     void fileDefaultValueInVocabulary() {
-        assertIds(new long[][] {{2}, {2, 0}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
-                OptionalInt.of(3), null, 2L, 0), marloSkywalkerOmar()));
+        assertIds(
+                new long[][] {{2}, {2, 0}},
+                ids(
+                        FeatureColumns.categoricalColumnWithVocabularyFile(
+                                "aaa", wireFile, OptionalInt.of(3), null, 2L, 0),
+                        marloSkywalkerOmar()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_with_oov_buckets → (2, 33, 0, 62). */
     @Test
     void fileWithOovBuckets() {
-        assertIds(new long[][] {{2}, {33, 0, 62}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
-                wireFile, OptionalInt.of(3), null, -1, 100), withHeisenberg()));
+        assertIds(
+                new long[][] {{2}, {33, 0, 62}},
+                ids(
+                        FeatureColumns.categoricalColumnWithVocabularyFile(
+                                "aaa", wireFile, OptionalInt.of(3), null, -1, 100),
+                        withHeisenberg()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_small_vocabulary_size → (-1, -1, 0). */
     @Test
     void fileSmallVocabularySize() {
-        VocabularyFileColumn c = FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile,
-                OptionalInt.of(2), null, -1, 0);
+        VocabularyFileColumn c =
+                FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(2), null, -1, 0);
         assertEquals(2, c.numBuckets());
         assertIds(new long[][] {{-1}, {-1, 0}}, ids(c, marloSkywalkerOmar()));
     }
@@ -272,32 +331,46 @@ class VocabularyGoldenTest {
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_int32 → (2, -1, 0, 4). */
     @Test
     void fileInt() {
-        assertIds(new long[][] {{2}, {-1, 0}, {4}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
-                warriorsFile, OptionalInt.of(5), DType.INT64, -1, 0), warriorsSparse()));
+        assertIds(
+                new long[][] {{2}, {-1, 0}, {4}},
+                ids(
+                        FeatureColumns.categoricalColumnWithVocabularyFile(
+                                "aaa", warriorsFile, OptionalInt.of(5), DType.INT64, -1, 0),
+                        warriorsSparse()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_int32_dense_input → (2, -100, 0, 4). */
     @Test
     void fileIntDenseInput() {
-        assertIds(new long[][] {{2}, {-100, 0}, {4}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
-                warriorsFile, OptionalInt.of(5), DType.INT64, -100L, 0), warriorsDense()));
+        assertIds(
+                new long[][] {{2}, {-100, 0}, {4}},
+                ids(
+                        FeatureColumns.categoricalColumnWithVocabularyFile(
+                                "aaa", warriorsFile, OptionalInt.of(5), DType.INT64, -100L, 0),
+                        warriorsDense()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_get_sparse_tensors_int32_with_oov_buckets → (2, 60, 0, 4). */
     @Test
     void fileIntWithOovBuckets() {
-        assertIds(new long[][] {{2}, {60, 0}, {4}}, ids(FeatureColumns.categoricalColumnWithVocabularyFile("aaa",
-                warriorsFile, OptionalInt.of(5), DType.INT64, -1, 100), warriorsSparse()));
+        assertIds(
+                new long[][] {{2}, {60, 0}, {4}},
+                ids(
+                        FeatureColumns.categoricalColumnWithVocabularyFile(
+                                "aaa", warriorsFile, OptionalInt.of(5), DType.INT64, -1, 100),
+                        warriorsSparse()));
     }
 
     /** VocabularyFileCategoricalColumnTest.test_old_linear_model: num_oov_buckets=1 → 4 buckets; 2, (3, 0). */
     @Test
     void fileOldLinearModel() {
-        VocabularyFileColumn c = FeatureColumns.categoricalColumnWithVocabularyFile("wire", wireFile,
-                OptionalInt.of(3), null, -1, 1);
+        VocabularyFileColumn c =
+                FeatureColumns.categoricalColumnWithVocabularyFile("wire", wireFile, OptionalInt.of(3), null, -1, 1);
         assertEquals(4, c.numBuckets());
-        Batch batch = rows(variable("wire", DType.STRING)).row("wire", List.of("marlo"))
-                .row("wire", List.of("skywalker", "omar")).batch();
+        Batch batch = rows(variable("wire", DType.STRING))
+                .row("wire", List.of("marlo"))
+                .row("wire", List.of("skywalker", "omar"))
+                .batch();
         assertIds(new long[][] {{2}, {3, 0}}, ids(c, batch));
     }
 
@@ -308,30 +381,47 @@ class VocabularyGoldenTest {
      */
     @Test
     void fileErrors() {
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(3), null,
-                2L, 100),
-                "aaa", "default_value", "num_oov_buckets");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(4), null,
-                -1, 0),
-                "aaa", "vocabulary_size 4", "3 lines");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(0), null,
-                -1, 0),
-                "aaa", "vocabulary_size");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(-1),
-                null, -1, 0),
-                "aaa", "vocabulary_size");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(3), null,
-                -1, -1),
-                "aaa", "num_oov_buckets");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", wireFile, OptionalInt.of(3),
-                DType.FLOAT64, -1, 0), "aaa", "dtype must be string or int64");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyFile(
+                        "aaa", wireFile, OptionalInt.of(3), null, 2L, 100),
+                "aaa",
+                "default_value",
+                "num_oov_buckets");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyFile(
+                        "aaa", wireFile, OptionalInt.of(4), null, -1, 0),
+                "aaa",
+                "vocabulary_size 4",
+                "3 lines");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyFile(
+                        "aaa", wireFile, OptionalInt.of(0), null, -1, 0),
+                "aaa",
+                "vocabulary_size");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyFile(
+                        "aaa", wireFile, OptionalInt.of(-1), null, -1, 0),
+                "aaa",
+                "vocabulary_size");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyFile(
+                        "aaa", wireFile, OptionalInt.of(3), null, -1, -1),
+                "aaa",
+                "num_oov_buckets");
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyFile(
+                        "aaa", wireFile, OptionalInt.of(3), DType.FLOAT64, -1, 0),
+                "aaa",
+                "dtype must be string or int64");
     }
 
     /** A missing vocabulary file: the error names the column and the path. */
     @Test
     void missingVocabularyFile() {
         Path missing = dir.resolve("no_such_vocabulary.txt");
-        assertError(() -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", missing.toString()), "'aaa'",
+        assertError(
+                () -> FeatureColumns.categoricalColumnWithVocabularyFile("aaa", missing.toString()),
+                "'aaa'",
                 missing.toAbsolutePath().toString());
     }
 }

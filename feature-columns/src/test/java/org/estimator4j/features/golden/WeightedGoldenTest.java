@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class WeightedGoldenTest {
     private static WeightedCategoricalColumn column() {
-        return FeatureColumns.weightedCategoricalColumn(FeatureColumns.categoricalColumnWithIdentity("ids", 3),
-                "values");
+        return FeatureColumns.weightedCategoricalColumn(
+                FeatureColumns.categoricalColumnWithIdentity("ids", 3), "values");
     }
 
     /** WeightedCategoricalColumnTest.test_defaults: name 'ids_weighted_by_values', num_buckets 3. */
@@ -45,7 +45,8 @@ class WeightedGoldenTest {
     void transformFeatures() {
         Batch batch = rows(variable("ids", DType.INT64), variable("values", DType.FLOAT32))
                 .row("ids", List.of(0L), "values", f(.5f))
-                .row("ids", List.of(1L, 0L), "values", f(1f, .1f)).batch();
+                .row("ids", List.of(1L, 0L), "values", f(1f, .1f))
+                .batch();
         SparseIds ids = ids(column(), batch);
         assertIds(new long[][] {{0}, {1, 0}}, ids);
         assertWeights(new float[][] {{.5f}, {1f, .1f}}, ids);
@@ -59,7 +60,8 @@ class WeightedGoldenTest {
     void transformFeaturesDenseInput() {
         Batch batch = rows(fixed("ids", DType.INT64, 2), variable("values", DType.FLOAT32))
                 .row("ids", new long[] {0, -1}, "values", f(.5f))
-                .row("ids", new long[] {1, 0}, "values", f(1f, .1f)).batch();
+                .row("ids", new long[] {1, 0}, "values", f(1f, .1f))
+                .batch();
         SparseIds ids = ids(column(), batch);
         assertIds(new long[][] {{0}, {1, 0}}, ids);
         assertWeights(new float[][] {{.5f}, {1f, .1f}}, ids);
@@ -74,7 +76,8 @@ class WeightedGoldenTest {
     void transformFeaturesDenseWeights() {
         Batch batch = rows(variable("ids", DType.INT64), fixed("values", DType.FLOAT32, 2))
                 .row("ids", List.of(2L), "values", f(.5f, 0f))
-                .row("ids", List.of(1L, 0L), "values", f(1f, .1f)).batch();
+                .row("ids", List.of(1L, 0L), "values", f(1f, .1f))
+                .batch();
         SparseIds ids = ids(column(), batch);
         assertIds(new long[][] {{2}, {1, 0}}, ids);
         assertWeights(new float[][] {{.5f}, {1f, .1f}}, ids);
@@ -88,7 +91,8 @@ class WeightedGoldenTest {
     void oldLinearModel() {
         Batch batch = rows(variable("ids", DType.INT64), variable("values", DType.FLOAT32))
                 .row("ids", List.of(0L), "values", f(.5f))
-                .row("ids", List.of(2L, 1L), "values", f(1f, .1f)).batch();
+                .row("ids", List.of(2L, 1L), "values", f(1f, .1f))
+                .batch();
         SparseIds ids = ids(column(), batch);
         float[] weightVar = {1, 2, 3};
         float[] expected = {.5f, 3.2f};
@@ -115,7 +119,8 @@ class WeightedGoldenTest {
     @Test
     void stringWeights() {
         Batch batch = rows(variable("ids", DType.INT64), variable("values", DType.STRING))
-                .row("ids", List.of(0L), "values", List.of("x")).batch();
+                .row("ids", List.of(0L), "values", List.of("x"))
+                .batch();
         assertError(() -> ids(column(), batch), "ids_weighted_by_values", "'values'", "float32", "string");
     }
 
@@ -125,15 +130,19 @@ class WeightedGoldenTest {
      */
     @Test
     void weightKeyIsTheIdsKey() {
-        assertError(() -> FeatureColumns.weightedCategoricalColumn(
-                FeatureColumns.categoricalColumnWithIdentity("aaa", 3), "aaa"), "aaa_weighted_by_aaa", "'aaa'");
+        assertError(
+                () -> FeatureColumns.weightedCategoricalColumn(
+                        FeatureColumns.categoricalColumnWithIdentity("aaa", 3), "aaa"),
+                "aaa_weighted_by_aaa",
+                "'aaa'");
     }
 
     /** WeightedCategoricalColumnTest.test_invalid_input_dtype: string ids → 'Bad dtype'. */
     @Test
     void stringIds() {
         Batch batch = rows(variable("ids", DType.STRING), variable("values", DType.FLOAT32))
-                .row("ids", List.of("omar"), "values", f(1)).batch();
+                .row("ids", List.of("omar"), "values", f(1))
+                .batch();
         assertError(() -> ids(column(), batch), "'ids'", "int64", "string");
     }
 
@@ -145,7 +154,8 @@ class WeightedGoldenTest {
     void mismatchedShape() {
         Batch batch = rows(variable("ids", DType.INT64), variable("values", DType.FLOAT32))
                 .row("ids", List.of(0L), "values", f(.5f, 11f))
-                .row("ids", List.of(2L, 1L), "values", f(1f, .1f)).batch();
+                .row("ids", List.of(2L, 1L), "values", f(1f, .1f))
+                .batch();
         assertError(() -> ids(column(), batch), "ids_weighted_by_values", "row 0", "1 ids", "2 weights");
     }
 
@@ -157,7 +167,8 @@ class WeightedGoldenTest {
     void mismatchedDenseValues() {
         Batch batch = rows(variable("ids", DType.INT64), fixed("values", DType.FLOAT32, 1))
                 .row("ids", List.of(0L), "values", f(.5f))
-                .row("ids", List.of(2L, 1L), "values", f(1f)).batch();
+                .row("ids", List.of(2L, 1L), "values", f(1f))
+                .batch();
         assertError(() -> ids(column(), batch), "ids_weighted_by_values", "row 1", "2 ids", "1 weights");
     }
 }

@@ -52,7 +52,8 @@ public final class CsvDataset extends Dataset<Example> {
 
     @Override
     public String fingerprint() {
-        StringBuilder sb = new StringBuilder("csv[").append(options).append(", schema=").append(layout.schema);
+        StringBuilder sb =
+                new StringBuilder("csv[").append(options).append(", schema=").append(layout.schema);
         for (Path f : files) {
             sb.append(", ").append(FileStamp.of(f));
         }
@@ -72,8 +73,8 @@ public final class CsvDataset extends Dataset<Example> {
         // pass itself.
         private final java.util.concurrent.atomic.AtomicReference<AutoCloseable> openFile =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        private final java.lang.ref.Cleaner.Cleanable cleanable = AbandonedPasses.register(this,
-                () -> closeQuietly(openFile));
+        private final java.lang.ref.Cleaner.Cleanable cleanable =
+                AbandonedPasses.register(this, () -> closeQuietly(openFile));
         private Path file;
         private long skipped;
         private final List<String> firstErrors = new ArrayList<>();
@@ -112,8 +113,8 @@ public final class CsvDataset extends Dataset<Example> {
 
         private Iterator<Object> open(Path path) {
             if (options.parallelism() > 1) {
-                ParallelMapPass<RecordChunker.Chunk, List<Object>> parsed = new ParallelMapPass<>(
-                        chunks(path), parseChunk(path.toString()), options.parallelism());
+                ParallelMapPass<RecordChunker.Chunk, List<Object>> parsed =
+                        new ParallelMapPass<>(chunks(path), parseChunk(path.toString()), options.parallelism());
                 openFile.set(parsed);
                 return flatten(parsed);
             }
@@ -132,7 +133,11 @@ public final class CsvDataset extends Dataset<Example> {
 
         private DatasetIterator<RecordChunker.Chunk> chunks(Path path) {
             try {
-                return new RecordChunker(CsvFiles.open(path), CHUNK_BYTES, options.delimiter(), options.quote(),
+                return new RecordChunker(
+                        CsvFiles.open(path),
+                        CHUNK_BYTES,
+                        options.delimiter(),
+                        options.quote(),
                         options.trimWhitespace());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
@@ -141,9 +146,13 @@ public final class CsvDataset extends Dataset<Example> {
 
         private void checkHeader(RowParser.Header h) {
             if (layout.header != null && !h.names().equals(layout.header)) {
-                throw new DataFormatException(file.toString(), h.line(), 0, "header " + h.names()
-                        + " differs from the first file's " + layout.header + "; all files must have the same "
-                        + "columns");
+                throw new DataFormatException(
+                        file.toString(),
+                        h.line(),
+                        0,
+                        "header " + h.names()
+                                + " differs from the first file's " + layout.header + "; all files must have the same "
+                                + "columns");
             }
         }
 
@@ -160,8 +169,11 @@ public final class CsvDataset extends Dataset<Example> {
 
         private void report() {
             if (skipped > 0) {
-                LOG.warn("skipped {} bad CSV rows in {}; first: {}", skipped,
-                        files.size() == 1 ? files.get(0) : files.size() + " files", String.join(" | ", firstErrors));
+                LOG.warn(
+                        "skipped {} bad CSV rows in {}; first: {}",
+                        skipped,
+                        files.size() == 1 ? files.get(0) : files.size() + " files",
+                        String.join(" | ", firstErrors));
             }
         }
 

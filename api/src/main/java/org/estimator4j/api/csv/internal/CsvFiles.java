@@ -23,7 +23,9 @@ final class CsvFiles {
         List<Path> out = new ArrayList<>();
         for (Path p : options.files()) {
             if (!Files.isRegularFile(p)) {
-                throw new UncheckedIOException(new NoSuchFileException(p.toAbsolutePath().toString(), null,
+                throw new UncheckedIOException(new NoSuchFileException(
+                        p.toAbsolutePath().toString(),
+                        null,
                         "no such CSV file; check the path (working directory: "
                                 + Path.of("").toAbsolutePath() + ")"));
             }

@@ -28,17 +28,25 @@ final class CsvLayout {
     final List<String> fileColumns;
     /** The header as written in the first file, or null without a header. */
     final List<String> header;
+
     final Schema schema;
     /** For each file column, its index in the schema, or -1 when it is not selected. */
     final int[] fieldMap;
+
     final DType[] types;
     final boolean[] inferred;
     final char[][] naTokens;
     private final int maxNaLength;
     final String inferenceSource;
 
-    private CsvLayout(CsvOptions options, List<String> fileColumns, List<String> header, Schema schema,
-            int[] fieldMap, boolean[] inferred, String inferenceSource) {
+    private CsvLayout(
+            CsvOptions options,
+            List<String> fileColumns,
+            List<String> header,
+            Schema schema,
+            int[] fieldMap,
+            boolean[] inferred,
+            String inferenceSource) {
         this.options = options;
         this.fileColumns = fileColumns;
         this.header = header;
@@ -47,7 +55,8 @@ final class CsvLayout {
         this.types = schema.fields().stream().map(Field::dtype).toArray(DType[]::new);
         this.inferred = inferred;
         this.naTokens = options.naTokens().stream().map(String::toCharArray).toArray(char[][]::new);
-        this.maxNaLength = options.naTokens().stream().mapToInt(String::length).max().orElse(-1);
+        this.maxNaLength =
+                options.naTokens().stream().mapToInt(String::length).max().orElse(-1);
         this.inferenceSource = inferenceSource;
     }
 
@@ -71,7 +80,10 @@ final class CsvLayout {
             var it = reader.iterator();
             if (options.header()) {
                 if (!it.hasNext()) {
-                    throw new DataFormatException(first.toString(), options.skipLines() + 1, 0,
+                    throw new DataFormatException(
+                            first.toString(),
+                            options.skipLines() + 1,
+                            0,
                             "the file is empty, but a header line was expected");
                 }
                 header = trimAll(it.next().getFields());
@@ -86,13 +98,20 @@ final class CsvLayout {
         }
         List<String> names = options.columnNames() != null ? options.columnNames() : header;
         if (header != null && options.columnNames() != null && header.size() != names.size()) {
-            throw new DataFormatException(first.toString(), options.skipLines() + 1, 0, "the header has "
-                    + header.size() + " columns " + header + " but " + names.size() + " names were declared");
+            throw new DataFormatException(
+                    first.toString(),
+                    options.skipLines() + 1,
+                    0,
+                    "the header has " + header.size() + " columns " + header + " but " + names.size()
+                            + " names were declared");
         }
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (!seen.add(n)) {
-                throw new DataFormatException(first.toString(), options.skipLines() + 1, 0,
+                throw new DataFormatException(
+                        first.toString(),
+                        options.skipLines() + 1,
+                        0,
                         "column name '" + n + "' appears twice; give every column a unique name (a config's "
                                 + "column_names, CsvOptions' columnNames)");
             }
@@ -116,7 +135,8 @@ final class CsvLayout {
         List<Boolean> inferredFlags = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            boolean selected = options.selectColumns() == null || options.selectColumns().contains(name);
+            boolean selected =
+                    options.selectColumns() == null || options.selectColumns().contains(name);
             if (!selected) {
                 fieldMap[i] = -1;
                 continue;

@@ -146,5 +146,4 @@ final class RecordChunker extends AbstractDatasetIterator<RecordChunker.Chunk> {
             carry = null;
         }
     }
-
 }

@@ -121,20 +121,29 @@ final class RowParser extends AbstractBaseCsvCallbackHandler<Object> {
         String name = layout.schema.field(target).name();
         String origin = layout.inferred[target] ? "inferred from " + layout.inferenceSource : "declared";
         // Worded for config and Java users alike: no method names (a CLI user sees this line).
-        return new DataFormatException(source, line, fileColumn + 1, "cannot read '" + text + "' as "
-                + types[target].tfName() + " for column '" + name + "' (type " + origin + "); fix the value, "
-                + "declare the column's type (column_types), list '" + text + "' among the missing-value tokens "
-                + "(na_tokens) if it means missing, or skip bad rows");
+        return new DataFormatException(
+                source,
+                line,
+                fileColumn + 1,
+                "cannot read '" + text + "' as "
+                        + types[target].tfName() + " for column '" + name + "' (type " + origin + "); fix the value, "
+                        + "declare the column's type (column_types), list '" + text
+                        + "' among the missing-value tokens "
+                        + "(na_tokens) if it means missing, or skip bad rows");
     }
 
     // The non-finite policy (README, "The input pipeline"): NaN, infinities and numbers beyond the column's type are
     // refused where they are read; a missing value is spelled with an NA token, never as NaN.
     private DataFormatException nonFinite(int fileColumn, int target, String text) {
         String name = layout.schema.field(target).name();
-        return new DataFormatException(source, line, fileColumn + 1, "'" + text + "' in column '" + name
-                + "' is not a finite " + types[target].tfName() + " number (NaN, infinities and values beyond "
-                + types[target].tfName() + " are refused); fix the value, or list '" + text
-                + "' among the missing-value tokens (na_tokens) if it means missing");
+        return new DataFormatException(
+                source,
+                line,
+                fileColumn + 1,
+                "'" + text + "' in column '" + name
+                        + "' is not a finite " + types[target].tfName() + " number (NaN, infinities and values beyond "
+                        + types[target].tfName() + " are refused); fix the value, or list '" + text
+                        + "' among the missing-value tokens (na_tokens) if it means missing");
     }
 
     @Override
@@ -146,9 +155,15 @@ final class RowParser extends AbstractBaseCsvCallbackHandler<Object> {
             return h;
         }
         if (error == null && fields != fieldMap.length) {
-            error = new DataFormatException(source, line, 0, "expected " + fieldMap.length + " fields "
-                    + layout.fileColumns + ", found " + fields + (fields < fieldMap.length
-                    ? "; if a field holds the delimiter or a line break, it must be quoted" : ""));
+            error = new DataFormatException(
+                    source,
+                    line,
+                    0,
+                    "expected " + fieldMap.length + " fields "
+                            + layout.fileColumns + ", found " + fields
+                            + (fields < fieldMap.length
+                                    ? "; if a field holds the delimiter or a line break, it must be quoted"
+                                    : ""));
         }
         Example e = row.origin(RowOrigin.of(sourceId, line)).build();
         return error == null ? e : new BadRow(error);

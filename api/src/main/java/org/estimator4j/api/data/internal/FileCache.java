@@ -74,8 +74,11 @@ public final class FileCache<T> {
             String found = format == FORMAT ? header.readUTF() : null;
             if (!fingerprint.equals(found)) {
                 raw.close();
-                LOG.info(format == FORMAT ? "cache {} is out of date (its source or pipeline changed); rebuilding it"
-                        : "cache {} has an older format; rebuilding it", path);
+                LOG.info(
+                        format == FORMAT
+                                ? "cache {} is out of date (its source or pipeline changed); rebuilding it"
+                                : "cache {} has an older format; rebuilding it",
+                        path);
                 Files.deleteIfExists(path);
                 return null;
             }
@@ -86,8 +89,8 @@ public final class FileCache<T> {
             if (e instanceof DatasetException d) {
                 throw d;
             }
-            throw new DatasetException("cannot read cache file " + path + ": " + e.getMessage()
-                    + "; delete it to rebuild the cache", e);
+            throw new DatasetException(
+                    "cannot read cache file " + path + ": " + e.getMessage() + "; delete it to rebuild the cache", e);
         }
     }
 
@@ -120,12 +123,14 @@ public final class FileCache<T> {
                 count++;
                 return codec.read(in);
             } catch (EOFException e) {
-                throw new DatasetException("cache file " + path + " ends early (after " + count
-                        + " elements); delete it to rebuild the cache", e);
+                throw new DatasetException(
+                        "cache file " + path + " ends early (after " + count
+                                + " elements); delete it to rebuild the cache",
+                        e);
             } catch (IOException | RuntimeException e) {
                 // Damaged content can also surface as a value the codec or the Example builder rejects.
-                throw new DatasetException("cannot read cache file " + path + ": " + e
-                        + "; delete it to rebuild the cache", e);
+                throw new DatasetException(
+                        "cannot read cache file " + path + ": " + e + "; delete it to rebuild the cache", e);
             }
         }
 

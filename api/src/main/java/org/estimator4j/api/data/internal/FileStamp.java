@@ -30,8 +30,8 @@ public final class FileStamp {
                 ch.read(buf, Math.max(SAMPLE, size - SAMPLE));
                 crc.update(buf.flip());
             }
-            return file.toAbsolutePath().normalize() + "@" + size + ":" + Files.getLastModifiedTime(file).toMillis()
-                    + ":" + Long.toHexString(crc.getValue());
+            return file.toAbsolutePath().normalize() + "@" + size + ":"
+                    + Files.getLastModifiedTime(file).toMillis() + ":" + Long.toHexString(crc.getValue());
         } catch (IOException e) {
             throw new DatasetException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -21,8 +21,11 @@ public final class InterleavePass<T, U> extends AbstractDatasetIterator<U> {
     private boolean inputExhausted;
 
     @SuppressWarnings("unchecked")
-    public InterleavePass(DatasetIterator<T> up, Function<? super T, ? extends Iterable<? extends U>> f,
-            int cycleLength, int blockLength) {
+    public InterleavePass(
+            DatasetIterator<T> up,
+            Function<? super T, ? extends Iterable<? extends U>> f,
+            int cycleLength,
+            int blockLength) {
         this.up = up;
         this.f = f;
         this.slots = new Iterator[cycleLength];

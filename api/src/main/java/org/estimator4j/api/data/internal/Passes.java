@@ -65,8 +65,8 @@ public final class Passes {
         };
     }
 
-    public static <T, U> DatasetIterator<U> flatMap(DatasetIterator<T> up,
-            Function<? super T, ? extends Iterable<? extends U>> f) {
+    public static <T, U> DatasetIterator<U> flatMap(
+            DatasetIterator<T> up, Function<? super T, ? extends Iterable<? extends U>> f) {
         return new Upstream<T, U>(up) {
             private Iterator<? extends U> inner;
 
@@ -95,8 +95,8 @@ public final class Passes {
         };
     }
 
-    public static <T, B> DatasetIterator<B> batch(DatasetIterator<T> up, int size, boolean dropRemainder,
-            Batcher<? super T, ? extends B> batcher) {
+    public static <T, B> DatasetIterator<B> batch(
+            DatasetIterator<T> up, int size, boolean dropRemainder, Batcher<? super T, ? extends B> batcher) {
         return new Upstream<T, B>(up) {
             @Override
             protected B computeNext() {
@@ -165,8 +165,8 @@ public final class Passes {
     }
 
     /** Runs {@code passes} one after another: concatenate and repeat. */
-    public static <T> DatasetIterator<T> sequence(Iterator<? extends java.util.function.Supplier<DatasetIterator<T>>>
-            passes, boolean stopAfterEmptyPass) {
+    public static <T> DatasetIterator<T> sequence(
+            Iterator<? extends java.util.function.Supplier<DatasetIterator<T>>> passes, boolean stopAfterEmptyPass) {
         return new AbstractDatasetIterator<>() {
             private DatasetIterator<T> current;
             private boolean currentYielded;
@@ -204,7 +204,9 @@ public final class Passes {
         };
     }
 
-    public static <A, B, C> DatasetIterator<C> zip(DatasetIterator<A> a, DatasetIterator<B> b,
+    public static <A, B, C> DatasetIterator<C> zip(
+            DatasetIterator<A> a,
+            DatasetIterator<B> b,
             java.util.function.BiFunction<? super A, ? super B, ? extends C> f) {
         return new AbstractDatasetIterator<>() {
             @Override

@@ -30,7 +30,8 @@ public final class PrefetchPass<T> extends AbstractDatasetIterator<T> {
     public PrefetchPass(Supplier<DatasetIterator<T>> upstream, int bufferSize) {
         // One slot more for the end marker. An array queue allocates its capacity up front, so very large buffers get
         // a linked one, which allocates as it fills (bufferSize + 1 would overflow at Integer.MAX_VALUE).
-        this.queue = bufferSize <= EAGER_CAPACITY_LIMIT ? new ArrayBlockingQueue<>(bufferSize + 1)
+        this.queue = bufferSize <= EAGER_CAPACITY_LIMIT
+                ? new ArrayBlockingQueue<>(bufferSize + 1)
                 : new LinkedBlockingQueue<>(bufferSize == Integer.MAX_VALUE ? bufferSize : bufferSize + 1);
         this.producer = new Producer<>(upstream, queue);
         this.thread = new DaemonThreads("prefetch").newThread(producer);

@@ -87,15 +87,19 @@ public final class Records {
         if (v instanceof Double || v instanceof java.math.BigDecimal) {
             return DType.FLOAT64;
         }
-        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
-                || v instanceof Boolean || v instanceof java.math.BigInteger) {
+        if (v instanceof Long
+                || v instanceof Integer
+                || v instanceof Short
+                || v instanceof Byte
+                || v instanceof Boolean
+                || v instanceof java.math.BigInteger) {
             return DType.INT64;
         }
         if (v instanceof CharSequence) {
             return DType.STRING;
         }
-        throw new IllegalArgumentException("column '" + name + "': cannot store a " + v.getClass().getName()
-                + "; use numbers, strings, booleans, or arrays / lists of them");
+        throw new IllegalArgumentException("column '" + name + "': cannot store a "
+                + v.getClass().getName() + "; use numbers, strings, booleans, or arrays / lists of them");
     }
 
     private static DType arrayType(String name, Object array) {
@@ -146,8 +150,8 @@ public final class Records {
             Example.Builder b = Example.builder(schema);
             for (Map.Entry<String, ?> e : map.entrySet()) {
                 if (!schema.contains(e.getKey())) {
-                    throw new IllegalArgumentException("record has column '" + e.getKey()
-                            + "', which the schema " + schema.names() + " does not");
+                    throw new IllegalArgumentException(
+                            "record has column '" + e.getKey() + "', which the schema " + schema.names() + " does not");
                 }
                 b.set(e.getKey(), e.getValue());
             }

@@ -67,10 +67,23 @@ final class ValueCodec implements ElementCodec<Object> {
         if (depth > MAX_DEPTH) {
             return false;
         }
-        if (v == null || v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Float
-                || v instanceof Double || v instanceof Short || v instanceof Byte || v instanceof String
-                || v instanceof float[] || v instanceof double[] || v instanceof long[] || v instanceof int[]
-                || v instanceof String[] || v instanceof byte[] || v instanceof Example || v instanceof Batch
+        if (v == null
+                || v instanceof Boolean
+                || v instanceof Integer
+                || v instanceof Long
+                || v instanceof Float
+                || v instanceof Double
+                || v instanceof Short
+                || v instanceof Byte
+                || v instanceof String
+                || v instanceof float[]
+                || v instanceof double[]
+                || v instanceof long[]
+                || v instanceof int[]
+                || v instanceof String[]
+                || v instanceof byte[]
+                || v instanceof Example
+                || v instanceof Batch
                 || v instanceof LabeledBatch) {
             return true;
         }
@@ -199,7 +212,8 @@ final class ValueCodec implements ElementCodec<Object> {
 
     static IOException unsupported(Object element) {
         return new IOException("cache(Path) stores Examples, Batches, LabeledBatches, numbers, strings, booleans, "
-                + "arrays, and lists, sets, maps and Pairs of them, not " + element.getClass().getName()
+                + "arrays, and lists, sets, maps and Pairs of them, not "
+                + element.getClass().getName()
                 + "; map the elements to one of those first, or use cache() to keep them in memory");
     }
 
@@ -286,8 +300,8 @@ final class ValueCodec implements ElementCodec<Object> {
                 for (int i = 0; i < a.length; i++) {
                     Object s = read(in, depth + 1);
                     if (s != null && !(s instanceof String)) {
-                        throw new IOException("corrupt cache record (a string array holds a " + s.getClass()
-                                .getSimpleName() + ")");
+                        throw new IOException("corrupt cache record (a string array holds a "
+                                + s.getClass().getSimpleName() + ")");
                     }
                     a[i] = (String) s;
                 }

@@ -44,8 +44,8 @@ public final class JsonLinesDataset extends Dataset<Example> {
         this.options = options;
         for (Path f : options.files()) {
             if (!Files.isRegularFile(f)) {
-                throw new UncheckedIOException(new java.nio.file.NoSuchFileException(f.toAbsolutePath().toString(),
-                        null, "no such JSON lines file"));
+                throw new UncheckedIOException(new java.nio.file.NoSuchFileException(
+                        f.toAbsolutePath().toString(), null, "no such JSON lines file"));
             }
         }
         this.schema = options.schema() != null ? options.schema() : infer();
@@ -57,7 +57,8 @@ public final class JsonLinesDataset extends Dataset<Example> {
 
     @Override
     public String fingerprint() {
-        StringBuilder sb = new StringBuilder("jsonl[").append(options).append(", schema=").append(schema);
+        StringBuilder sb =
+                new StringBuilder("jsonl[").append(options).append(", schema=").append(schema);
         for (Path f : options.files()) {
             sb.append(", ").append(FileStamp.of(f));
         }
@@ -235,15 +236,16 @@ public final class JsonLinesDataset extends Dataset<Example> {
                 // Jackson reads a double overflow as Infinity: say so rather than show a value the file lacks.
                 String shown = Double.isFinite(d) ? v.asText() : "a number beyond float64 (read as " + d + ")";
                 throw new IllegalArgumentException("field '" + f.name() + "': " + shown + " is not a finite "
-                        + f.dtype().tfName() + " number (NaN, infinities and values beyond " + f.dtype().tfName()
+                        + f.dtype().tfName() + " number (NaN, infinities and values beyond "
+                        + f.dtype().tfName()
                         + " are refused)");
             }
             return d;
         }
         if (v.isTextual()) {
             if (f.dtype() != DType.STRING) {
-                throw new IllegalArgumentException("field '" + f.name() + "' is " + f.dtype().tfName() + "; got the "
-                        + "string \"" + v.textValue() + "\"");
+                throw new IllegalArgumentException("field '" + f.name() + "' is "
+                        + f.dtype().tfName() + "; got the " + "string \"" + v.textValue() + "\"");
             }
             return v.textValue();
         }

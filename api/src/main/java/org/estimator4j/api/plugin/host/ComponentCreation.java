@@ -24,10 +24,13 @@ final class ComponentCreation {
         try {
             made = e.provider().create(checked);
         } catch (RuntimeException | LinkageError failure) {
-            throw new PluginException(at(configPath) + e.label() + " could not be created with " + checked + ": "
-                    + FailureText.causes(failure) + (failure instanceof LinkageError
-                            ? "; the plugin jar lacks a class it needs: bundle its libraries into the jar"
-                            : "; check the parameters, or report it to the plugin's author"), failure);
+            throw new PluginException(
+                    at(configPath) + e.label() + " could not be created with " + checked + ": "
+                            + FailureText.causes(failure)
+                            + (failure instanceof LinkageError
+                                    ? "; the plugin jar lacks a class it needs: bundle its libraries into the jar"
+                                    : "; check the parameters, or report it to the plugin's author"),
+                    failure);
         } finally {
             thread.setContextClassLoader(previous);
         }

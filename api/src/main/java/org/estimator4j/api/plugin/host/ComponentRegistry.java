@@ -65,7 +65,8 @@ public final class ComponentRegistry implements AutoCloseable {
         List<ProviderEntry> unnamed = new ArrayList<>();
         for (ProviderEntry e : found) {
             if (e.named()) {
-                byKey.computeIfAbsent(new Key(e.info().kind(), e.info().name()), k -> new ArrayList<>()).add(e);
+                byKey.computeIfAbsent(new Key(e.info().kind(), e.info().name()), k -> new ArrayList<>())
+                        .add(e);
             } else {
                 unnamed.add(e);
             }
@@ -82,14 +83,18 @@ public final class ComponentRegistry implements AutoCloseable {
         if (!duplicates.isEmpty()) {
             throw new PluginException(String.join("; ", duplicates) + "; a name must be unique within its kind: "
                     + "remove one of each"
-                    + pluginsDir.map(d -> " (plugins folder: " + d.toAbsolutePath() + ")").orElse(""));
+                    + pluginsDir
+                            .map(d -> " (plugins folder: " + d.toAbsolutePath() + ")")
+                            .orElse(""));
         }
         this.pluginsDir = pluginsDir;
         this.entries = Collections.unmodifiableMap(unique);
         this.unnamedFailures = List.copyOf(unnamed);
         this.loaders = List.copyOf(loaders);
-        this.plugins = found.stream().map(ProviderEntry::info)
-                .sorted(Comparator.comparing((PluginInfo i) -> i.kind() == null ? ComponentKind.values().length
+        this.plugins = found.stream()
+                .map(ProviderEntry::info)
+                .sorted(Comparator.comparing((PluginInfo i) -> i.kind() == null
+                                ? ComponentKind.values().length
                                 : i.kind().ordinal())
                         .thenComparing(PluginInfo::name)
                         .thenComparing(PluginInfo::origin))
@@ -97,7 +102,8 @@ public final class ComponentRegistry implements AutoCloseable {
     }
 
     private static String duplicate(Key key, List<ProviderEntry> same) {
-        boolean sameOrigin = same.stream().map(e -> e.info().origin()).distinct().count() < same.size();
+        boolean sameOrigin =
+                same.stream().map(e -> e.info().origin()).distinct().count() < same.size();
         String by = same.stream()
                 .map(e -> e.info().origin() + (sameOrigin ? " (" + e.className() + ")" : ""))
                 .collect(Collectors.joining(" and by "));
@@ -121,8 +127,8 @@ public final class ComponentRegistry implements AutoCloseable {
      * @param environment where {@value #PLUGINS_DIR_ENV} is looked up
      * @param classpath the loader whose {@code META-INF/services} entries are the class path providers
      */
-    public static ComponentRegistry load(Optional<Path> pluginsDir, Map<String, String> environment,
-            ClassLoader classpath) {
+    public static ComponentRegistry load(
+            Optional<Path> pluginsDir, Map<String, String> environment, ClassLoader classpath) {
         Optional<Path> dir = resolvePluginsDir(pluginsDir, environment);
         List<ProviderEntry> found = new ArrayList<>();
         for (ComponentKind kind : ComponentKind.values()) {
@@ -200,13 +206,18 @@ public final class ComponentRegistry implements AutoCloseable {
 
     /** The providers called {@code name}, of any kind (a name is unique within a kind only). */
     public List<PluginInfo> named(String name) {
-        return Stream.of(ComponentKind.values()).map(k -> entries.get(new Key(k, name)))
-                .filter(Objects::nonNull).map(ProviderEntry::info).toList();
+        return Stream.of(ComponentKind.values())
+                .map(k -> entries.get(new Key(k, name)))
+                .filter(Objects::nonNull)
+                .map(ProviderEntry::info)
+                .toList();
     }
 
     /** The names configs can refer to for {@code kind}, LOADED or FAILED, sorted. */
     public SortedSet<String> names(ComponentKind kind) {
-        return entries.keySet().stream().filter(k -> k.kind() == kind).map(Key::name)
+        return entries.keySet().stream()
+                .filter(k -> k.kind() == kind)
+                .map(Key::name)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -252,8 +263,8 @@ public final class ComponentRegistry implements AutoCloseable {
     /** {@link #create(ComponentKind, String, Map, String)} cast to the kind's component {@code type}. */
     public <T> T create(ComponentKind kind, Class<T> type, String name, Map<String, ?> params, String configPath) {
         if (!type.isAssignableFrom(ComponentKinds.componentType(kind))) {
-            throw new IllegalArgumentException(kind + " components are " + ComponentKinds.componentType(kind).getName()
-                    + ", not " + type.getName());
+            throw new IllegalArgumentException(kind + " components are "
+                    + ComponentKinds.componentType(kind).getName() + ", not " + type.getName());
         }
         return type.cast(create(kind, name, params, configPath));
     }
@@ -297,7 +308,8 @@ public final class ComponentRegistry implements AutoCloseable {
             throw new PluginException(unknown(kind, name, configPath));
         }
         if (!e.info().isLoaded()) {
-            throw new PluginException(at(configPath, "type") + e.label() + " cannot be used: " + e.info().failure());
+            throw new PluginException(at(configPath, "type") + e.label() + " cannot be used: "
+                    + e.info().failure());
         }
         return e;
     }
@@ -305,49 +317,42 @@ public final class ComponentRegistry implements AutoCloseable {
     private String unknown(ComponentKind kind, String name, String configPath) {
         SortedSet<String> known = names(kind);
         List<String> close = CloseMatches.among(name, known);
-        StringBuilder m = new StringBuilder(at(configPath, "type")).append("unknown ").append(kind.configName())
-                .append(" '").append(name).append("'");
+        StringBuilder m = new StringBuilder(at(configPath, "type"))
+                .append("unknown ")
+                .append(kind.configName())
+                .append(" '")
+                .append(name)
+                .append("'");
         if (!close.isEmpty()) {
-            m.append(" (did you mean ").append(close.stream().map(c -> "'" + c + "'")
-                    .collect(Collectors.joining(" or "))).append("?)");
+            m.append(" (did you mean ")
+                    .append(close.stream().map(c -> "'" + c + "'").collect(Collectors.joining(" or ")))
+                    .append("?)");
         }
-        m.append(known.isEmpty() ? "; there are no " + ComponentKinds.plural(kind)
-                : "; known " + ComponentKinds.plural(kind) + ": " + String.join(", ", known));
+        m.append(
+                known.isEmpty()
+                        ? "; there are no " + ComponentKinds.plural(kind)
+                        : "; known " + ComponentKinds.plural(kind) + ": " + String.join(", ", known));
         long failed = unnamedFailures.stream()
-                .filter(f -> f.info().kind() == kind || f.info().kind() == null).count();
+                .filter(f -> f.info().kind() == kind || f.info().kind() == null)
+                .count();
         if (failed > 0) {
-            m.append("; ").append(failed).append(failed == 1 ? " provider or jar" : " providers or jars")
+            m.append("; ")
+                    .append(failed)
+                    .append(failed == 1 ? " provider or jar" : " providers or jars")
                     .append(" failed to load (see 'e4j plugins list')");
         }
-        m.append(pluginsDir.map(d -> "; plugins folder: " + d.toAbsolutePath())
+        m.append(pluginsDir
+                .map(d -> "; plugins folder: " + d.toAbsolutePath())
                 .orElse("; no plugins folder is set: give one with --plugins DIR, plugins.dir or " + PLUGINS_DIR_ENV));
         return m.toString();
     }
-
-
 
     private static String at(String configPath, String child) {
         return configPath == null ? "" : configPath + "." + child + ": ";
     }
 
-
-
-
     // ---- finding providers
 
-
-
-
-
-
-
-
-
-
-
     // ---- origins
-
-
-
 
 }

@@ -13,7 +13,8 @@ final class FailureText {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof LinkageError || root instanceof ClassNotFoundException
+        if (root instanceof LinkageError
+                || root instanceof ClassNotFoundException
                 || String.valueOf(e.getMessage()).endsWith(" not found")) {
             return "; a class is missing: check the META-INF/services entry and bundle the plugin's libraries into "
                     + "its jar";

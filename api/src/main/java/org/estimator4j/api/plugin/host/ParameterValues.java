@@ -46,15 +46,19 @@ final class ParameterValues {
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(declared);
         if (!unknown.isEmpty()) {
-            String accepted = specs.isEmpty() ? "it takes no parameters"
-                    : "it accepts: " + specs.stream().map(ParameterValues::summary).collect(Collectors.joining(", "));
+            String accepted = specs.isEmpty()
+                    ? "it takes no parameters"
+                    : "it accepts: "
+                            + specs.stream().map(ParameterValues::summary).collect(Collectors.joining(", "));
             throw new PluginException(prefix(configPath, "params") + "unknown parameter"
-                    + (unknown.size() == 1 ? " " : "s ") + unknown.stream().map(n -> "'" + n + "'")
-                            .collect(Collectors.joining(", ")) + " for " + component + "; " + accepted);
+                    + (unknown.size() == 1 ? " " : "s ")
+                    + unknown.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")) + " for " + component
+                    + "; " + accepted);
         }
         Map<String, Object> checked = new LinkedHashMap<>();
         for (ParameterSpec spec : specs) {
-            String where = configPath == null ? "parameter '" + spec.name() + "' of " + component
+            String where = configPath == null
+                    ? "parameter '" + spec.name() + "' of " + component
                     : configPath + ".params." + spec.name();
             if (!values.containsKey(spec.name())) {
                 if (spec.isRequired()) {

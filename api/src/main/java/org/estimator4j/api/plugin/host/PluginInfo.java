@@ -27,8 +27,15 @@ import org.estimator4j.spi.ParameterSpec;
  *
  * @since 0.1.0
  */
-public record PluginInfo(String name, ComponentKind kind, String description, String origin, int spiVersion,
-        State state, String failure, List<ParameterSpec> parameters) {
+public record PluginInfo(
+        String name,
+        ComponentKind kind,
+        String description,
+        String origin,
+        int spiVersion,
+        State state,
+        String failure,
+        List<ParameterSpec> parameters) {
 
     /** Whether a provider can be used. */
     public enum State {
@@ -44,19 +51,30 @@ public record PluginInfo(String name, ComponentKind kind, String description, St
         requireNonNull(origin, "origin is null");
         requireNonNull(state, "state is null");
         if ((state == State.FAILED) != (failure != null)) {
-            throw new IllegalArgumentException("a FAILED plugin needs a failure reason and a LOADED one none, got "
-                    + state + " with " + failure);
+            throw new IllegalArgumentException(
+                    "a FAILED plugin needs a failure reason and a LOADED one none, got " + state + " with " + failure);
         }
         parameters = List.copyOf(parameters);
     }
 
-    static PluginInfo loaded(String name, ComponentKind kind, String description, String origin, int spiVersion,
+    static PluginInfo loaded(
+            String name,
+            ComponentKind kind,
+            String description,
+            String origin,
+            int spiVersion,
             List<ParameterSpec> parameters) {
         return new PluginInfo(name, kind, description, origin, spiVersion, State.LOADED, null, parameters);
     }
 
-    static PluginInfo failed(String name, ComponentKind kind, String description, String origin, int spiVersion,
-            String failure, List<ParameterSpec> parameters) {
+    static PluginInfo failed(
+            String name,
+            ComponentKind kind,
+            String description,
+            String origin,
+            int spiVersion,
+            String failure,
+            List<ParameterSpec> parameters) {
         return new PluginInfo(name, kind, description, origin, spiVersion, State.FAILED, failure, parameters);
     }
 

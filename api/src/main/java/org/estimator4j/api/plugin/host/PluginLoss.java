@@ -14,8 +14,8 @@ final class PluginLoss implements Loss, PluginComponent {
     }
 
     @Override
-    public void compute(float[] logits, float[] labels, int numRows, int logitsDimension, float[] losses,
-            float[] gradient) {
+    public void compute(
+            float[] logits, float[] labels, int numRows, int logitsDimension, float[] losses, float[] gradient) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);

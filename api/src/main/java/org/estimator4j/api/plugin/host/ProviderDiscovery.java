@@ -41,13 +41,14 @@ final class ProviderDiscovery {
 
     static List<Path> jars(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+            return files.filter(f ->
+                            f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new PluginException("cannot list plugins folder " + dir.toAbsolutePath() + ": " + e
-                    + "; check its permissions", e);
+            throw new PluginException(
+                    "cannot list plugins folder " + dir.toAbsolutePath() + ": " + e + "; check its permissions", e);
         }
     }
 
@@ -62,14 +63,17 @@ final class ProviderDiscovery {
                 }
             }
         } catch (IOException e) {
-            found.add(jarFailure(origin, "cannot read the jar (" + e.getMessage() + "); replace it with a complete "
-                    + "copy or remove it"));
+            found.add(jarFailure(
+                    origin,
+                    "cannot read the jar (" + e.getMessage() + "); replace it with a complete " + "copy or remove it"));
             return;
         }
         if (declared.isEmpty()) {
-            found.add(jarFailure(origin, "not a plugin: it has no META-INF/services entry for any provider "
-                    + "interface (org.estimator4j.spi.loss.LossProvider, ...); a plugin's libraries belong inside its "
-                    + "jar, not beside it"));
+            found.add(jarFailure(
+                    origin,
+                    "not a plugin: it has no META-INF/services entry for any provider "
+                            + "interface (org.estimator4j.spi.loss.LossProvider, ...); a plugin's libraries belong inside its "
+                            + "jar, not beside it"));
             return;
         }
         PluginClassLoader loader = new PluginClassLoader(jar, host);
@@ -80,8 +84,8 @@ final class ProviderDiscovery {
     }
 
     private static ProviderEntry jarFailure(String jarName, String reason) {
-        return new ProviderEntry(PluginInfo.failed(jarName, null, "", jarName, 0, reason, List.of()), null, null, null,
-                false);
+        return new ProviderEntry(
+                PluginInfo.failed(jarName, null, "", jarName, 0, reason, List.of()), null, null, null, false);
     }
 
     private static String servicesFile(Class<?> providerInterface) {
@@ -95,8 +99,13 @@ final class ProviderDiscovery {
      * @param pluginLoader the plugin jar's loader, made the context loader while its providers run; null for the
      *     class path
      */
-    static <P extends ComponentProvider<?>> void scan(Class<P> iface, ComponentKind kind, ClassLoader loader,
-            String jarOrigin, PluginClassLoader pluginLoader, List<ProviderEntry> out) {
+    static <P extends ComponentProvider<?>> void scan(
+            Class<P> iface,
+            ComponentKind kind,
+            ClassLoader loader,
+            String jarOrigin,
+            PluginClassLoader pluginLoader,
+            List<ProviderEntry> out) {
         Map<String, String> declared = declaredProviders(iface, loader);
         Set<String> seen = new TreeSet<>();
         List<Throwable> unattributed = new ArrayList<>();
@@ -106,7 +115,8 @@ final class ProviderDiscovery {
             thread.setContextClassLoader(pluginLoader);
         }
         try {
-            Iterator<ServiceLoader.Provider<P>> it = ServiceLoader.load(iface, loader).stream().iterator();
+            Iterator<ServiceLoader.Provider<P>> it =
+                    ServiceLoader.load(iface, loader).stream().iterator();
             while (unattributed.size() < MAX_FAILURES_PER_SCAN) {
                 ServiceLoader.Provider<P> found;
                 try {
@@ -125,9 +135,19 @@ final class ProviderDiscovery {
                 try {
                     provider = found.get();
                 } catch (ServiceConfigurationError | LinkageError e) {
-                    out.add(new ProviderEntry(PluginInfo.failed(type.getName(), kind, "", origin, 0,
-                            "cannot be constructed: " + FailureText.causes(e) + FailureText.hint(e), List.of()),
-                            type.getName(), null, pluginLoader, false));
+                    out.add(new ProviderEntry(
+                            PluginInfo.failed(
+                                    type.getName(),
+                                    kind,
+                                    "",
+                                    origin,
+                                    0,
+                                    "cannot be constructed: " + FailureText.causes(e) + FailureText.hint(e),
+                                    List.of()),
+                            type.getName(),
+                            null,
+                            pluginLoader,
+                            false));
                     continue;
                 }
                 out.add(ProviderCheck.describe(kind, provider, origin, pluginLoader));
@@ -138,14 +158,27 @@ final class ProviderDiscovery {
         // ServiceLoader tries the declared classes in order, so the ones it could not load are, in order, the
         // declared ones it never returned.
         List<Map.Entry<String, String>> missing = declared.entrySet().stream()
-                .filter(d -> !seen.contains(d.getKey())).toList();
+                .filter(d -> !seen.contains(d.getKey()))
+                .toList();
         for (int i = 0; i < unattributed.size(); i++) {
             Throwable e = unattributed.get(i);
             String name = i < missing.size() ? missing.get(i).getKey() : "(unknown provider)";
-            String origin = jarOrigin != null ? jarOrigin
+            String origin = jarOrigin != null
+                    ? jarOrigin
                     : i < missing.size() ? missing.get(i).getValue() : "classpath";
-            out.add(new ProviderEntry(PluginInfo.failed(name, kind, "", origin, 0, "cannot be loaded: " + FailureText.causes(e) + FailureText.hint(e),
-                    List.of()), name, null, pluginLoader, false));
+            out.add(new ProviderEntry(
+                    PluginInfo.failed(
+                            name,
+                            kind,
+                            "",
+                            origin,
+                            0,
+                            "cannot be loaded: " + FailureText.causes(e) + FailureText.hint(e),
+                            List.of()),
+                    name,
+                    null,
+                    pluginLoader,
+                    false));
         }
     }
 
@@ -156,8 +189,8 @@ final class ProviderDiscovery {
         try {
             for (URL url : Collections.list(loader.getResources(resource))) {
                 String origin = originOfResource(url, resource);
-                try (BufferedReader r = new BufferedReader(
-                        new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
                     for (String line = r.readLine(); line != null; line = r.readLine()) {
                         int comment = line.indexOf('#');
                         String name = (comment >= 0 ? line.substring(0, comment) : line).strip();

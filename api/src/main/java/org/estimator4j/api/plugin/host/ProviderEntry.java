@@ -7,8 +7,8 @@ import org.estimator4j.spi.ComponentProvider;
  * plugin jar's class loader, null for the class path; {@code named} says whether {@code info.name()} is the
  * provider's own name (so configs can refer to it) rather than a class or jar name.
  */
-record ProviderEntry(PluginInfo info, String className, ComponentProvider<?> provider, PluginClassLoader loader,
-        boolean named) {
+record ProviderEntry(
+        PluginInfo info, String className, ComponentProvider<?> provider, PluginClassLoader loader, boolean named) {
 
     /** How errors name the provider: {@code loss 'acme.focal_loss' (acme.jar)}. */
     String label() {

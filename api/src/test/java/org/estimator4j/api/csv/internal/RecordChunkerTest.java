@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RecordChunkerTest {
     private static List<RecordChunker.Chunk> chunks(String csv, int size) {
-        RecordChunker c = new RecordChunker(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), size, ',',
-                '"', false);
+        RecordChunker c = new RecordChunker(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), size, ',', '"', false);
         List<RecordChunker.Chunk> out = new ArrayList<>();
         c.forEachRemaining(out::add);
         return out;
@@ -31,7 +31,8 @@ class RecordChunkerTest {
             for (RecordChunker.Chunk c : chunks) {
                 String t = text(c);
                 assertTrue(t.endsWith("\n"), "chunk '" + t + "' at size " + size);
-                assertTrue(t.startsWith("a,") || t.startsWith("b,") || t.startsWith("c,"),
+                assertTrue(
+                        t.startsWith("a,") || t.startsWith("b,") || t.startsWith("c,"),
                         "chunk '" + t + "' at size " + size + " starts mid-record");
                 joined.append(t);
             }

@@ -62,7 +62,9 @@ class ComponentCreationTest {
         given.put("dl", List.of(1, 2L, 0.5));
         given.put("il", List.of(4.0, 5L));
         Parameters p = registry.parameters(ComponentKind.LOSS, "acme.everything", given, AT);
-        assertEquals(List.of("i", "d", "b", "s", "il", "dl", "sl"), List.copyOf(p.asMap().keySet()));
+        assertEquals(
+                List.of("i", "d", "b", "s", "il", "dl", "sl"),
+                List.copyOf(p.asMap().keySet()));
         assertEquals(3, p.get("i"));
         assertEquals(1.0, p.get("d"), "an int default of a double parameter becomes a Double");
         assertEquals(false, p.get("b"));
@@ -70,10 +72,11 @@ class ComponentCreationTest {
         assertEquals(List.of(4, 5), p.get("il"));
         assertEquals(List.of(1.0, 2.0, 0.5), p.get("dl"));
         assertEquals(List.of("p", "q"), p.get("sl"));
-        assertThrows(UnsupportedOperationException.class, () -> p.getIntList("il").add(6));
+        assertThrows(
+                UnsupportedOperationException.class, () -> p.getIntList("il").add(6));
 
-        Parameters q = registry.parameters(ComponentKind.LOSS, "acme.everything",
-                Map.of("i", 7L, "d", 2, "b", true, "s", "y"), AT);
+        Parameters q = registry.parameters(
+                ComponentKind.LOSS, "acme.everything", Map.of("i", 7L, "d", 2, "b", true, "s", "y"), AT);
         assertEquals(7, q.get("i"));
         assertEquals(2.0, q.get("d"));
         assertEquals(true, q.get("b"));
@@ -83,66 +86,92 @@ class ComponentCreationTest {
     @Test
     void anUnknownComponentListsCloseMatchesOfItsKind() {
         PluginException typo = fails(ComponentKind.LOSS, "acme.focal_los", Map.of());
-        assertTrue(typo.getMessage().startsWith(AT + ".type: unknown loss 'acme.focal_los' (did you mean "
-                + "'acme.focal_loss'?); known losses"), typo.getMessage());
-        assertTrue(typo.getMessage().contains("known losses: acme.everything, acme.focal_loss, acme.isolated"),
+        assertTrue(
+                typo.getMessage()
+                        .startsWith(AT + ".type: unknown loss 'acme.focal_los' (did you mean "
+                                + "'acme.focal_loss'?); known losses"),
                 typo.getMessage());
-        assertTrue(typo.getMessage().contains("plugins folder: " + dir.resolve("plugins").toAbsolutePath()),
+        assertTrue(
+                typo.getMessage().contains("known losses: acme.everything, acme.focal_loss, acme.isolated"),
+                typo.getMessage());
+        assertTrue(
+                typo.getMessage()
+                        .contains("plugins folder: " + dir.resolve("plugins").toAbsolutePath()),
                 typo.getMessage());
 
         PluginException unqualified = fails(ComponentKind.LOSS, "focal", Map.of());
         assertTrue(unqualified.getMessage().contains("(did you mean 'acme.focal_loss'?)"), unqualified.getMessage());
 
         PluginException otherKind = fails(ComponentKind.METRIC, "acme.focal_loss", Map.of());
-        assertTrue(otherKind.getMessage().contains("unknown metric 'acme.focal_loss'; known metrics: acme.count"),
+        assertTrue(
+                otherKind.getMessage().contains("unknown metric 'acme.focal_loss'; known metrics: acme.count"),
                 otherKind.getMessage());
     }
 
     @Test
     void unknownParametersAreNamedWithTheAcceptedOnes() {
         PluginException e = fails(ComponentKind.LOSS, "acme.focal_loss", Map.of("gama", 1, "beta", 2));
-        assertEquals(AT + ".params: unknown parameters 'beta', 'gama' for loss 'acme.focal_loss' (acme.jar); "
-                + "it accepts: gamma (double, default 2.0), alpha (double, default 0.25)", e.getMessage());
+        assertEquals(
+                AT + ".params: unknown parameters 'beta', 'gama' for loss 'acme.focal_loss' (acme.jar); "
+                        + "it accepts: gamma (double, default 2.0), alpha (double, default 0.25)",
+                e.getMessage());
         PluginException none = fails(ComponentKind.METRIC, "acme.count", Map.of("x", 1));
         assertTrue(none.getMessage().endsWith("it takes no parameters"), none.getMessage());
     }
 
     @Test
     void aWrongTypeOrAMissingRequiredParameterNamesTheParameterAndTheConfigPath() {
-        assertEquals(AT + ".params.gamma: expected a number, got \"high\" (focusing strength)",
-                fails(ComponentKind.LOSS, "acme.focal_loss", Map.of("gamma", "high")).getMessage());
-        assertEquals(AT + ".params.units: missing, and layer 'acme.scale' (acme.jar) requires it (int: values "
+        assertEquals(
+                AT + ".params.gamma: expected a number, got \"high\" (focusing strength)",
+                fails(ComponentKind.LOSS, "acme.focal_loss", Map.of("gamma", "high"))
+                        .getMessage());
+        assertEquals(
+                AT + ".params.units: missing, and layer 'acme.scale' (acme.jar) requires it (int: values "
                         + "per row); add it under " + AT + ".params",
                 fails(ComponentKind.LAYER, "acme.scale", Map.of()).getMessage());
-        assertEquals(AT + ".params.units: expected an int, got 2.5 (values per row)",
+        assertEquals(
+                AT + ".params.units: expected an int, got 2.5 (values per row)",
                 fails(ComponentKind.LAYER, "acme.scale", Map.of("units", 2.5)).getMessage());
-        assertEquals(AT + ".params.il[1]: expected an int, got true (ints)",
-                fails(ComponentKind.LOSS, "acme.everything", Map.of("i", 1, "il", List.of(1, true))).getMessage());
-        assertTrue(fails(ComponentKind.LOSS, "acme.everything", Map.of("i", 3_000_000_000L)).getMessage()
+        assertEquals(
+                AT + ".params.il[1]: expected an int, got true (ints)",
+                fails(ComponentKind.LOSS, "acme.everything", Map.of("i", 1, "il", List.of(1, true)))
+                        .getMessage());
+        assertTrue(fails(ComponentKind.LOSS, "acme.everything", Map.of("i", 3_000_000_000L))
+                .getMessage()
                 .contains("out of the int range"));
-        assertEquals(AT + ".params.b: expected true or false, got \"yes\" (a flag)",
-                fails(ComponentKind.LOSS, "acme.everything", Map.of("i", 1, "b", "yes")).getMessage());
-        assertEquals(AT + ".params.dl: expected a list of numbers, got 0.5 (doubles)",
-                fails(ComponentKind.LOSS, "acme.everything", Map.of("i", 1, "dl", 0.5)).getMessage());
+        assertEquals(
+                AT + ".params.b: expected true or false, got \"yes\" (a flag)",
+                fails(ComponentKind.LOSS, "acme.everything", Map.of("i", 1, "b", "yes"))
+                        .getMessage());
+        assertEquals(
+                AT + ".params.dl: expected a list of numbers, got 0.5 (doubles)",
+                fails(ComponentKind.LOSS, "acme.everything", Map.of("i", 1, "dl", 0.5))
+                        .getMessage());
         Map<String, Object> withNull = new HashMap<>();
         withNull.put("i", null);
-        assertEquals(AT + ".params.i: expected an int, got null (an int)",
+        assertEquals(
+                AT + ".params.i: expected an int, got null (an int)",
                 fails(ComponentKind.LOSS, "acme.everything", withNull).getMessage());
     }
 
     @Test
     void withoutAConfigPathErrorsNameTheComponent() {
-        PluginException e = assertThrows(PluginException.class,
-                () -> registry.createLayer("acme.scale", Map.of("units", "two"), null));
-        assertEquals("parameter 'units' of layer 'acme.scale' (acme.jar): expected an int, got \"two\" "
-                + "(values per row)", e.getMessage());
+        PluginException e = assertThrows(
+                PluginException.class, () -> registry.createLayer("acme.scale", Map.of("units", "two"), null));
+        assertEquals(
+                "parameter 'units' of layer 'acme.scale' (acme.jar): expected an int, got \"two\" "
+                        + "(values per row)",
+                e.getMessage());
     }
 
     @Test
     void aProviderRejectingItsParametersIsReportedWithThePath() {
         PluginException e = fails(ComponentKind.LOSS, "acme.focal_loss", Map.of("gamma", -1));
-        assertTrue(e.getMessage().startsWith(AT + ": loss 'acme.focal_loss' (acme.jar) could not be created with "
-                + "{gamma=-1.0, alpha=0.25}: IllegalArgumentException: gamma must be >= 0, got -1.0"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(AT + ": loss 'acme.focal_loss' (acme.jar) could not be created with "
+                                + "{gamma=-1.0, alpha=0.25}: IllegalArgumentException: gamma must be >= 0, got -1.0"),
+                e.getMessage());
         assertInstanceOf(IllegalArgumentException.class, e.getCause());
     }
 
@@ -199,7 +228,8 @@ class ComponentCreationTest {
     @Test
     void theTypedCreateChecksTheComponentType() {
         assertInstanceOf(Loss.class, registry.create(ComponentKind.LOSS, Loss.class, "acme.focal_loss", Map.of(), AT));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> registry.create(ComponentKind.LOSS, Metric.class, "acme.focal_loss", Map.of(), AT));
     }
 

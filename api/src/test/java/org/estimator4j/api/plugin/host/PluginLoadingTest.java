@@ -41,11 +41,13 @@ class PluginLoadingTest {
     }
 
     private ComponentRegistry load(Path pluginsDir) {
-        return ComponentRegistry.load(Optional.of(pluginsDir), NO_ENV, getClass().getClassLoader());
+        return ComponentRegistry.load(
+                Optional.of(pluginsDir), NO_ENV, getClass().getClassLoader());
     }
 
     private static PluginInfo only(ComponentRegistry registry, String name) {
-        List<PluginInfo> found = registry.plugins().stream().filter(p -> p.name().equals(name)).toList();
+        List<PluginInfo> found =
+                registry.plugins().stream().filter(p -> p.name().equals(name)).toList();
         assertEquals(1, found.size(), name + " in " + registry.plugins());
         return found.get(0);
     }
@@ -56,8 +58,16 @@ class PluginLoadingTest {
         TestPlugins.acme(plugins.resolve("acme.jar"));
         try (ComponentRegistry registry = load(plugins)) {
             assertEquals(Optional.of(plugins), registry.pluginsDir());
-            for (var expected : Map.of("acme.focal_loss", ComponentKind.LOSS, "acme.count", ComponentKind.METRIC,
-                    "acme.scale", ComponentKind.LAYER, "acme.logger", ComponentKind.CALLBACK).entrySet()) {
+            for (var expected : Map.of(
+                            "acme.focal_loss",
+                            ComponentKind.LOSS,
+                            "acme.count",
+                            ComponentKind.METRIC,
+                            "acme.scale",
+                            ComponentKind.LAYER,
+                            "acme.logger",
+                            ComponentKind.CALLBACK)
+                    .entrySet()) {
                 PluginInfo info = only(registry, expected.getKey());
                 assertEquals(expected.getValue(), info.kind());
                 assertEquals(State.LOADED, info.state());
@@ -67,13 +77,15 @@ class PluginLoadingTest {
                 assertEquals(expected.getKey() + " from a test", info.description());
             }
             PluginInfo scale = only(registry, "acme.scale");
-            assertEquals(List.of("units", "factor"), scale.parameters().stream().map(p -> p.name()).toList());
+            assertEquals(
+                    List.of("units", "factor"),
+                    scale.parameters().stream().map(p -> p.name()).toList());
             assertEquals(ParameterType.INT, scale.parameters().get(0).type());
             assertTrue(scale.parameters().get(0).isRequired());
             assertEquals(2.0, scale.parameters().get(1).defaultValue());
             assertEquals("acme.jar", registry.origin(ComponentKind.LAYER, "acme.scale"));
-            assertTrue(registry.names(ComponentKind.LOSS).containsAll(
-                    List.of("acme.focal_loss", "acme.everything", "acme.isolated")));
+            assertTrue(registry.names(ComponentKind.LOSS)
+                    .containsAll(List.of("acme.focal_loss", "acme.everything", "acme.isolated")));
         }
     }
 
@@ -114,7 +126,8 @@ class PluginLoadingTest {
         TestPlugins.oneLoss(plugins.resolve("a-losses.jar"), "com.a.Dup", "acme.dup");
         TestPlugins.oneLoss(plugins.resolve("b-losses.jar"), "com.b.Dup", "acme.dup");
         PluginException e = assertThrows(PluginException.class, () -> load(plugins));
-        assertTrue(e.getMessage().contains("loss 'acme.dup' is provided by a-losses.jar and by b-losses.jar"),
+        assertTrue(
+                e.getMessage().contains("loss 'acme.dup' is provided by a-losses.jar and by b-losses.jar"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("remove one"), e.getMessage());
     }
@@ -123,8 +136,16 @@ class PluginLoadingTest {
     void theSameNameInAnotherKindIsNoDuplicate() throws IOException {
         Path plugins = plugins();
         TestPlugins.oneLoss(plugins.resolve("loss.jar"), "com.a.Thing", "acme.thing");
-        PluginJar.create().provider(MetricProvider.class, "com.b.Thing", "acme.thing", TestPlugins.CURRENT,
-                "List.of()", "return null;", "").writeTo(plugins.resolve("metric.jar"));
+        PluginJar.create()
+                .provider(
+                        MetricProvider.class,
+                        "com.b.Thing",
+                        "acme.thing",
+                        TestPlugins.CURRENT,
+                        "List.of()",
+                        "return null;",
+                        "")
+                .writeTo(plugins.resolve("metric.jar"));
         try (ComponentRegistry registry = load(plugins)) {
             assertEquals(2, registry.named("acme.thing").size());
         }
@@ -135,11 +156,12 @@ class PluginLoadingTest {
         Path jar = TestPlugins.oneLoss(dir.resolve("cp-losses.jar"), "com.cp.Loss1", "cp.loss");
         Path plugins = plugins();
         Files.copy(jar, plugins.resolve("copy-losses.jar"));
-        try (URLClassLoader classpath = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                getClass().getClassLoader())) {
-            PluginException e = assertThrows(PluginException.class,
-                    () -> ComponentRegistry.load(Optional.of(plugins), NO_ENV, classpath));
-            assertTrue(e.getMessage().contains("loss 'cp.loss' is provided by cp-losses.jar and by copy-losses.jar"),
+        try (URLClassLoader classpath =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            PluginException e = assertThrows(
+                    PluginException.class, () -> ComponentRegistry.load(Optional.of(plugins), NO_ENV, classpath));
+            assertTrue(
+                    e.getMessage().contains("loss 'cp.loss' is provided by cp-losses.jar and by copy-losses.jar"),
                     e.getMessage());
         }
     }
@@ -147,8 +169,8 @@ class PluginLoadingTest {
     @Test
     void classPathProvidersAreNamedByTheirJarAndNotWrapped() throws IOException {
         Path jar = TestPlugins.oneLoss(dir.resolve("cp-losses.jar"), "com.cp.Loss1", "cp.loss");
-        try (URLClassLoader classpath = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                getClass().getClassLoader());
+        try (URLClassLoader classpath = new URLClassLoader(
+                        new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
                 ComponentRegistry registry = ComponentRegistry.load(Optional.empty(), NO_ENV, classpath)) {
             assertEquals(Optional.empty(), registry.pluginsDir());
             assertEquals("cp-losses.jar", only(registry, "cp.loss").origin());
@@ -162,32 +184,58 @@ class PluginLoadingTest {
     void providersBuiltForAnotherSpiVersionAreRefusedWithBothVersionsAndTheOthersLoad() throws IOException {
         Path plugins = plugins();
         PluginJar.create()
-                .provider(LossProvider.class, "com.v.Future", "v.future", "SpiVersion.CURRENT + 1", "List.of()",
-                        "return null;", "")
-                .provider(LossProvider.class, "com.v.Ancient", "v.ancient", "SpiVersion.OLDEST_SUPPORTED - 1",
-                        "List.of()", "return null;", "")
-                .provider(LossProvider.class, "com.v.Fine", "v.fine", TestPlugins.CURRENT, "List.of()",
-                        "return (a, b, n, k, losses, gradient) -> {};", "")
+                .provider(
+                        LossProvider.class,
+                        "com.v.Future",
+                        "v.future",
+                        "SpiVersion.CURRENT + 1",
+                        "List.of()",
+                        "return null;",
+                        "")
+                .provider(
+                        LossProvider.class,
+                        "com.v.Ancient",
+                        "v.ancient",
+                        "SpiVersion.OLDEST_SUPPORTED - 1",
+                        "List.of()",
+                        "return null;",
+                        "")
+                .provider(
+                        LossProvider.class,
+                        "com.v.Fine",
+                        "v.fine",
+                        TestPlugins.CURRENT,
+                        "List.of()",
+                        "return (a, b, n, k, losses, gradient) -> {};",
+                        "")
                 .writeTo(plugins.resolve("versions.jar"));
         try (ComponentRegistry registry = load(plugins)) {
             int now = SpiVersion.CURRENT;
             PluginInfo future = only(registry, "v.future");
             assertEquals(State.FAILED, future.state());
             assertEquals(now + 1, future.spiVersion());
-            assertTrue(future.failure().contains("SPI " + (now + 1)) && future.failure().contains("SPI " + now),
+            assertTrue(
+                    future.failure().contains("SPI " + (now + 1))
+                            && future.failure().contains("SPI " + now),
                     future.failure());
             PluginInfo ancient = only(registry, "v.ancient");
             assertEquals(State.FAILED, ancient.state());
             int old = SpiVersion.OLDEST_SUPPORTED - 1;
-            assertTrue(ancient.failure().contains("SPI " + old) && ancient.failure().contains("SPI " + now),
+            assertTrue(
+                    ancient.failure().contains("SPI " + old)
+                            && ancient.failure().contains("SPI " + now),
                     ancient.failure());
             assertEquals(State.LOADED, only(registry, "v.fine").state());
             assertInstanceOf(Loss.class, registry.createLoss("v.fine", Map.of(), "x.loss"));
 
-            PluginException e = assertThrows(PluginException.class,
+            PluginException e = assertThrows(
+                    PluginException.class,
                     () -> registry.createLoss("v.future", Map.of(), "experiment.json.estimator.loss"));
-            assertTrue(e.getMessage().startsWith("experiment.json.estimator.loss.type: loss 'v.future' "
-                    + "(versions.jar) cannot be used: built against SPI " + (now + 1)), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("experiment.json.estimator.loss.type: loss 'v.future' "
+                                    + "(versions.jar) cannot be used: built against SPI " + (now + 1)),
+                    e.getMessage());
         }
     }
 
@@ -195,25 +243,63 @@ class PluginLoadingTest {
     void providersThatFailToLoadOrConstructAreReportedWithTheirCauseAndTheOthersLoad() throws IOException {
         Path plugins = plugins();
         PluginJar.create()
-                .provider(LossProvider.class, "com.b.Throwing", "b.throwing", TestPlugins.CURRENT, "List.of()",
-                        "return null;", "public Throwing() { throw new IllegalStateException(\"no licence key\"); }")
+                .provider(
+                        LossProvider.class,
+                        "com.b.Throwing",
+                        "b.throwing",
+                        TestPlugins.CURRENT,
+                        "List.of()",
+                        "return null;",
+                        "public Throwing() { throw new IllegalStateException(\"no licence key\"); }")
                 .service(LossProvider.class, "com.b.DoesNotExist")
-                .provider(LossProvider.class, "com.b.NeedsBase", "b.needs_base", TestPlugins.CURRENT, "List.of()",
-                        "return null;", "")
-                .source("com.b.NeedsBase", PluginJar.provider("com.b.NeedsBase", "loss.LossProvider",
-                        "b.needs_base", TestPlugins.CURRENT, "List.of()", "return null;", "")
-                        .replace("public class NeedsBase implements", "public class NeedsBase extends Base implements"))
+                .provider(
+                        LossProvider.class,
+                        "com.b.NeedsBase",
+                        "b.needs_base",
+                        TestPlugins.CURRENT,
+                        "List.of()",
+                        "return null;",
+                        "")
+                .source(
+                        "com.b.NeedsBase",
+                        PluginJar.provider(
+                                        "com.b.NeedsBase",
+                                        "loss.LossProvider",
+                                        "b.needs_base",
+                                        TestPlugins.CURRENT,
+                                        "List.of()",
+                                        "return null;",
+                                        "")
+                                .replace(
+                                        "public class NeedsBase implements",
+                                        "public class NeedsBase extends Base implements"))
                 .source("com.b.Base", "package com.b; public class Base {}")
                 .without("com.b.Base")
-                .provider(LossProvider.class, "com.b.StaticInit", "b.static_init", TestPlugins.CURRENT, "List.of()",
-                        "return null;", "static { if (true) { throw new IllegalStateException(\"bad static\"); } }")
-                .provider(LossProvider.class, "com.b.BadName", "", TestPlugins.CURRENT, "List.of()",
-                        "return null;", "")
-                .provider(LossProvider.class, "com.b.BadDefault", "b.bad_default", TestPlugins.CURRENT,
+                .provider(
+                        LossProvider.class,
+                        "com.b.StaticInit",
+                        "b.static_init",
+                        TestPlugins.CURRENT,
+                        "List.of()",
+                        "return null;",
+                        "static { if (true) { throw new IllegalStateException(\"bad static\"); } }")
+                .provider(LossProvider.class, "com.b.BadName", "", TestPlugins.CURRENT, "List.of()", "return null;", "")
+                .provider(
+                        LossProvider.class,
+                        "com.b.BadDefault",
+                        "b.bad_default",
+                        TestPlugins.CURRENT,
                         "List.of(ParameterSpec.optional(\"n\", ParameterType.INT, \"three\", \"a count\"))",
-                        "return null;", "")
-                .provider(LossProvider.class, "com.b.Fine", "b.fine", TestPlugins.CURRENT, "List.of()",
-                        "return (a, b, n, k, losses, gradient) -> {};", "")
+                        "return null;",
+                        "")
+                .provider(
+                        LossProvider.class,
+                        "com.b.Fine",
+                        "b.fine",
+                        TestPlugins.CURRENT,
+                        "List.of()",
+                        "return (a, b, n, k, losses, gradient) -> {};",
+                        "")
                 .writeTo(plugins.resolve("broken.jar"));
         TestPlugins.oneLoss(plugins.resolve("good.jar"), "com.g.Good", "g.good");
         try (ComponentRegistry registry = load(plugins)) {
@@ -222,17 +308,18 @@ class PluginLoadingTest {
             assertFailed(registry, "com.b.NeedsBase", "cannot be loaded", "NoClassDefFoundError: com/b/Base");
             assertFailed(registry, "com.b.StaticInit", "cannot be constructed", "bad static");
             assertFailed(registry, "com.b.BadName", "name() returned no name");
-            assertFailed(registry, "b.bad_default", "parameter 'n' does not fit its type: expected an int, got "
-                    + "\"three\"");
+            assertFailed(
+                    registry,
+                    "b.bad_default",
+                    "parameter 'n' does not fit its type: expected an int, got " + "\"three\"");
             assertEquals(State.LOADED, only(registry, "b.fine").state());
             assertEquals("broken.jar", only(registry, "b.fine").origin());
             assertEquals(State.LOADED, only(registry, "g.good").state());
             assertInstanceOf(Loss.class, registry.createLoss("g.good", Map.of(), null));
 
-            PluginException unknown = assertThrows(PluginException.class,
-                    () -> registry.createLoss("b.throwing", Map.of(), "c.loss"));
-            assertTrue(unknown.getMessage().contains("failed to load (see 'e4j plugins list')"),
-                    unknown.getMessage());
+            PluginException unknown =
+                    assertThrows(PluginException.class, () -> registry.createLoss("b.throwing", Map.of(), "c.loss"));
+            assertTrue(unknown.getMessage().contains("failed to load (see 'e4j plugins list')"), unknown.getMessage());
         }
     }
 
@@ -249,7 +336,8 @@ class PluginLoadingTest {
     @Test
     void jarsWithoutProvidersAndUnreadableJarsAreListedAsFailedAndTheOthersLoad() throws IOException {
         Path plugins = plugins();
-        PluginJar.create().source("com.lib.Helper", "package com.lib; public class Helper {}")
+        PluginJar.create()
+                .source("com.lib.Helper", "package com.lib; public class Helper {}")
                 .writeTo(plugins.resolve("some-library.jar"));
         Files.writeString(plugins.resolve("truncated.jar"), "PK not really a zip");
         TestPlugins.oneLoss(plugins.resolve("good.jar"), "com.g.Good", "g.good");
@@ -270,7 +358,8 @@ class PluginLoadingTest {
     void anExplicitPluginsFolderMustExist() {
         Path missing = dir.resolve("no-such-folder");
         PluginException e = assertThrows(PluginException.class, () -> load(missing));
-        assertTrue(e.getMessage().contains("plugins folder " + missing.toAbsolutePath() + " does not exist"),
+        assertTrue(
+                e.getMessage().contains("plugins folder " + missing.toAbsolutePath() + " does not exist"),
                 e.getMessage());
     }
 
@@ -279,32 +368,38 @@ class PluginLoadingTest {
         Path plugins = plugins();
         TestPlugins.oneLoss(plugins.resolve("env.jar"), "com.e.EnvLoss", "env.loss");
         Map<String, String> env = Map.of(ComponentRegistry.PLUGINS_DIR_ENV, plugins.toString());
-        try (ComponentRegistry registry = ComponentRegistry.load(Optional.empty(), env, getClass().getClassLoader())) {
+        try (ComponentRegistry registry =
+                ComponentRegistry.load(Optional.empty(), env, getClass().getClassLoader())) {
             assertEquals(Optional.of(plugins), registry.pluginsDir());
             assertEquals("env.jar", only(registry, "env.loss").origin());
         }
         Path other = Files.createDirectories(dir.resolve("other"));
-        try (ComponentRegistry registry = ComponentRegistry.load(Optional.of(other), env,
-                getClass().getClassLoader())) {
+        try (ComponentRegistry registry =
+                ComponentRegistry.load(Optional.of(other), env, getClass().getClassLoader())) {
             assertEquals(Optional.of(other), registry.pluginsDir(), "an explicit folder wins");
             assertTrue(registry.find(ComponentKind.LOSS, "env.loss").isEmpty());
         }
-        assertEquals(Optional.empty(), ComponentRegistry.resolvePluginsDir(Optional.empty(),
-                Map.of(ComponentRegistry.PLUGINS_DIR_ENV, " ")));
+        assertEquals(
+                Optional.empty(),
+                ComponentRegistry.resolvePluginsDir(Optional.empty(), Map.of(ComponentRegistry.PLUGINS_DIR_ENV, " ")));
     }
 
     @Test
     void anEnvironmentVariablePointingNowhereIsAnError() {
         String nowhere = dir.resolve("nowhere").toString();
-        PluginException e = assertThrows(PluginException.class, () -> ComponentRegistry.load(Optional.empty(),
-                Map.of(ComponentRegistry.PLUGINS_DIR_ENV, nowhere), getClass().getClassLoader()));
+        PluginException e = assertThrows(
+                PluginException.class,
+                () -> ComponentRegistry.load(
+                        Optional.empty(),
+                        Map.of(ComponentRegistry.PLUGINS_DIR_ENV, nowhere),
+                        getClass().getClassLoader()));
         assertTrue(e.getMessage().startsWith("E4J_PLUGINS_DIR=" + nowhere + ": no such folder"), e.getMessage());
     }
 
     @Test
     void withoutAFolderOnlyTheClassPathIsSearched() {
-        try (ComponentRegistry registry = ComponentRegistry.load(Optional.empty(), NO_ENV,
-                getClass().getClassLoader())) {
+        try (ComponentRegistry registry =
+                ComponentRegistry.load(Optional.empty(), NO_ENV, getClass().getClassLoader())) {
             assertEquals(Optional.empty(), registry.pluginsDir());
             assertEquals(List.of(), registry.plugins(), "the api module's class path has no providers");
         }

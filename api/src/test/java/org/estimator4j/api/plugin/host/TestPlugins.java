@@ -31,8 +31,14 @@ final class TestPlugins {
                             }
                         };
                         """, "")
-                .provider(MetricProvider.class, "com.acme.CountProvider", "acme.count", CURRENT, "List.of()",
-                        "return new Count();", """
+                .provider(
+                        MetricProvider.class,
+                        "com.acme.CountProvider",
+                        "acme.count",
+                        CURRENT,
+                        "List.of()",
+                        "return new Count();",
+                        """
                         public static final class Count implements org.estimator4j.spi.metric.Metric {
                             long rows;
                             public void update(float[] l, float[] p, float[] w, int n, int width) { rows += n; }
@@ -41,10 +47,17 @@ final class TestPlugins {
                             public void merge(org.estimator4j.spi.metric.Metric other) { rows += ((Count) other).rows; }
                         }
                         """)
-                .provider(LayerProvider.class, "com.acme.ScaleProvider", "acme.scale", CURRENT, """
+                .provider(
+                        LayerProvider.class,
+                        "com.acme.ScaleProvider",
+                        "acme.scale",
+                        CURRENT,
+                        """
                         List.of(ParameterSpec.required("units", ParameterType.INT, "values per row"),
                                 ParameterSpec.optional("factor", ParameterType.DOUBLE, 2.0, "what x is multiplied by"))
-                        """, "return new Scale(p.getInt(\"units\"), p.getDouble(\"factor\"));", """
+                        """,
+                        "return new Scale(p.getInt(\"units\"), p.getDouble(\"factor\"));",
+                        """
                         static final class Scale implements org.estimator4j.spi.layer.Layer {
                             final int units;
                             final float factor;
@@ -63,9 +76,16 @@ final class TestPlugins {
                             }
                         }
                         """)
-                .provider(CallbackProvider.class, "com.acme.LoggerProvider", "acme.logger", CURRENT, """
+                .provider(
+                        CallbackProvider.class,
+                        "com.acme.LoggerProvider",
+                        "acme.logger",
+                        CURRENT,
+                        """
                         List.of(ParameterSpec.optional("every", ParameterType.INT, 1, "log every N steps"))
-                        """, "return new Log();", """
+                        """,
+                        "return new Log();",
+                        """
                         static final class Log implements org.estimator4j.spi.callback.Callback {
                             int steps;
                             boolean ownContextLoader = true;
@@ -80,7 +100,12 @@ final class TestPlugins {
                             }
                         }
                         """)
-                .provider(LossProvider.class, "com.acme.EverythingProvider", "acme.everything", CURRENT, """
+                .provider(
+                        LossProvider.class,
+                        "com.acme.EverythingProvider",
+                        "acme.everything",
+                        CURRENT,
+                        """
                         List.of(ParameterSpec.required("i", ParameterType.INT, "an int"),
                                 ParameterSpec.optional("d", ParameterType.DOUBLE, 1, "a double with an int default"),
                                 ParameterSpec.optional("b", ParameterType.BOOLEAN, false, "a flag"),
@@ -88,8 +113,16 @@ final class TestPlugins {
                                 ParameterSpec.optional("il", ParameterType.INT_LIST, List.of(1, 2), "ints"),
                                 ParameterSpec.optional("dl", ParameterType.DOUBLE_LIST, List.of(0.5), "doubles"),
                                 ParameterSpec.optional("sl", ParameterType.STRING_LIST, List.of("a"), "strings"))
-                        """, "return (a, b, n, k, losses, gradient) -> {};", "")
-                .provider(LossProvider.class, "com.acme.IsolatedProvider", "acme.isolated", CURRENT, "List.of()", """
+                        """,
+                        "return (a, b, n, k, losses, gradient) -> {};",
+                        "")
+                .provider(
+                        LossProvider.class,
+                        "com.acme.IsolatedProvider",
+                        "acme.isolated",
+                        CURRENT,
+                        "List.of()",
+                        """
                         boolean createdWithOwnLoader = Thread.currentThread().getContextClassLoader()
                                 == IsolatedProvider.class.getClassLoader();
                         return (logits, labels, n, k, losses, gradient) -> {
@@ -102,7 +135,8 @@ final class TestPlugins {
                             losses[5] = visible("java.util.concurrent.ConcurrentHashMap")
                                     && visible("org.estimator4j.spi.loss.Loss") ? 1 : 0;
                         };
-                        """, """
+                        """,
+                        """
                         static boolean visible(String className) {
                             try {
                                 Class.forName(className, false, IsolatedProvider.class.getClassLoader());
@@ -124,8 +158,14 @@ final class TestPlugins {
     /** A jar with one loss called {@code name}. */
     static Path oneLoss(Path jar, String className, String name) {
         return PluginJar.create()
-                .provider(LossProvider.class, className, name, CURRENT, "List.of()",
-                        "return (a, b, n, k, losses, gradient) -> {};", "")
+                .provider(
+                        LossProvider.class,
+                        className,
+                        name,
+                        CURRENT,
+                        "List.of()",
+                        "return (a, b, n, k, losses, gradient) -> {};",
+                        "")
                 .writeTo(jar);
     }
 }

@@ -21,12 +21,18 @@ final class BatchTensors implements AutoCloseable {
         this.rows = rows;
         int width = data.workload().denseWidth();
         int columns = data.workload().idColumns.size();
-        this.dense = width == 0 ? null : TFloat32.tensorOf(Shape.of(rows, width),
-                DataBuffers.of(data.dense(), true, false).slice((long) from * width, (long) rows * width));
-        this.ids = columns == 0 ? null : TInt32.tensorOf(Shape.of(rows, columns),
-                DataBuffers.of(data.ids(), true, false).slice((long) from * columns, (long) rows * columns));
-        this.labels = TFloat32.tensorOf(Shape.of(rows, 1),
-                DataBuffers.of(data.labels(), true, false).slice(from, rows));
+        this.dense = width == 0
+                ? null
+                : TFloat32.tensorOf(
+                        Shape.of(rows, width),
+                        DataBuffers.of(data.dense(), true, false).slice((long) from * width, (long) rows * width));
+        this.ids = columns == 0
+                ? null
+                : TInt32.tensorOf(
+                        Shape.of(rows, columns),
+                        DataBuffers.of(data.ids(), true, false).slice((long) from * columns, (long) rows * columns));
+        this.labels = TFloat32.tensorOf(
+                Shape.of(rows, 1), DataBuffers.of(data.labels(), true, false).slice(from, rows));
     }
 
     /** Feeds the features, and the labels if {@code withLabels}, to {@code runner}. */

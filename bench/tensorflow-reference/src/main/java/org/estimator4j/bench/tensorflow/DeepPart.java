@@ -51,14 +51,17 @@ final class DeepPart {
         }
         for (String column : workload.indicatorColumns) {
             int depth = workload.idColumn(column).cardinality();
-            parts.add(dnn.oneHot(idColumn(dnn, workload, inputs.ids(), column), dnn.constant(depth),
-                    dnn.constant(1f), dnn.constant(0f)));
+            parts.add(dnn.oneHot(
+                    idColumn(dnn, workload, inputs.ids(), column),
+                    dnn.constant(depth),
+                    dnn.constant(1f),
+                    dnn.constant(0f)));
         }
         for (Workload.Embedding e : workload.embeddings) {
             int buckets = workload.idColumn(e.column()).cardinality();
-            float[] table = Initializers.truncatedNormal(buckets * e.dimension(), 1 / Math.sqrt(e.dimension()),
-                    random);
-            Operand<TFloat32> weights = variable(tf.withName("dnn_" + e.column() + "_embedding_weights"),
+            float[] table = Initializers.truncatedNormal(buckets * e.dimension(), 1 / Math.sqrt(e.dimension()), random);
+            Operand<TFloat32> weights = variable(
+                    tf.withName("dnn_" + e.column() + "_embedding_weights"),
                     init.constant(Shape.of(buckets, e.dimension()), DataBuffers.of(table, true, false)));
             parts.add(dnn.gather(weights, idColumn(dnn, workload, inputs.ids(), e.column()), dnn.constant(0)));
         }
@@ -82,11 +85,22 @@ final class DeepPart {
      * '/' ({@code dnn_hiddenlayer_0_kernel}): the framework names slots {@code <variable>-m}, which a scoped name
      * would make invalid.
      */
-    private Operand<TFloat32> dense(Ops root, Ops tf, Ops init, String name, Operand<TFloat32> x, int inputs,
-            int units, SplittableRandom random) {
-        Operand<TFloat32> kernel = variable(root.withName(name + "_kernel"), init.constant(Shape.of(inputs, units),
-                DataBuffers.of(Initializers.glorotUniform(inputs, units, random), true, false)));
-        Operand<TFloat32> bias = variable(root.withName(name + "_bias"),
+    private Operand<TFloat32> dense(
+            Ops root,
+            Ops tf,
+            Ops init,
+            String name,
+            Operand<TFloat32> x,
+            int inputs,
+            int units,
+            SplittableRandom random) {
+        Operand<TFloat32> kernel = variable(
+                root.withName(name + "_kernel"),
+                init.constant(
+                        Shape.of(inputs, units),
+                        DataBuffers.of(Initializers.glorotUniform(inputs, units, random), true, false)));
+        Operand<TFloat32> bias = variable(
+                root.withName(name + "_bias"),
                 init.constant(Shape.of(units), DataBuffers.of(new float[units], true, false)));
         return tf.nn.biasAdd(tf.linalg.matMul(x, kernel), bias);
     }
@@ -111,8 +125,8 @@ final class DeepPart {
         float lr = (float) optimizer.learningRate();
         Optimizer o = switch (optimizer.name()) {
             // ApplyAdam: lr_t = lr·sqrt(1-β2^t)/(1-β1^t); m, v updated; w -= lr_t·m/(sqrt(v) + epsilon).
-            case "adam" -> new Adam(graph, lr, (float) optimizer.beta1(), (float) optimizer.beta2(),
-                    (float) optimizer.epsilon());
+            case "adam" ->
+                new Adam(graph, lr, (float) optimizer.beta1(), (float) optimizer.beta2(), (float) optimizer.epsilon());
             // ApplyAdagrad: acc += g²; w -= lr·g/sqrt(acc). Keras adds epsilon 1e-7 to sqrt(acc) >= sqrt(0.1):
             // a relative difference below float precision.
             case "adagrad" -> new AdaGrad(graph, lr, (float) optimizer.initialAccumulator());

@@ -16,12 +16,14 @@ record ModelInputs(Placeholder<TFloat32> dense, Placeholder<TInt32> ids, Placeho
     static ModelInputs of(Ops tf, Workload workload) {
         int width = workload.denseWidth();
         int columns = workload.idColumns.size();
-        Placeholder<TFloat32> dense = width == 0 ? null : tf.withName("dense").placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, width)));
-        Placeholder<TInt32> ids = columns == 0 ? null : tf.withName("ids").placeholder(TInt32.class,
-                Placeholder.shape(Shape.of(-1, columns)));
-        Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, 1)));
+        Placeholder<TFloat32> dense = width == 0
+                ? null
+                : tf.withName("dense").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, width)));
+        Placeholder<TInt32> ids = columns == 0
+                ? null
+                : tf.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, columns)));
+        Placeholder<TFloat32> labels =
+                tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
         return new ModelInputs(dense, ids, labels);
     }
 }

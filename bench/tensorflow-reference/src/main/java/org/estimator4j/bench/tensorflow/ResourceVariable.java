@@ -17,8 +17,8 @@ final class ResourceVariable {
     static VarHandleOp filled(Ops tf, String name, Shape shape, float value) {
         Ops init = tf.withInitScope();
         VarHandleOp handle = init.withName(name).varHandleOp(TFloat32.class, shape, VarHandleOp.sharedName(name));
-        init.withName(name + "_init").assignVariableOp(handle,
-                init.fill(init.constant(shape.asArray()), init.constant(value)));
+        init.withName(name + "_init")
+                .assignVariableOp(handle, init.fill(init.constant(shape.asArray()), init.constant(value)));
         return handle;
     }
 }

@@ -11,13 +11,15 @@ import org.tensorflow.proto.ConfigProto;
 record SessionThreads(int intraOp, int interOp) {
 
     static SessionThreads fromSystemProperties() {
-        return new SessionThreads(Integer.getInteger("tensorflow.intra_op", 0),
-                Integer.getInteger("tensorflow.inter_op", 0));
+        return new SessionThreads(
+                Integer.getInteger("tensorflow.intra_op", 0), Integer.getInteger("tensorflow.inter_op", 0));
     }
 
     ConfigProto config() {
-        return ConfigProto.newBuilder().setIntraOpParallelismThreads(intraOp)
-                .setInterOpParallelismThreads(interOp).build();
+        return ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(intraOp)
+                .setInterOpParallelismThreads(interOp)
+                .build();
     }
 
     /**
@@ -26,7 +28,8 @@ record SessionThreads(int intraOp, int interOp) {
      */
     String describe(int cores) {
         String intra = intraOp == 0 ? cores + " (default)" : Integer.toString(intraOp);
-        String inter = interOp == 0 ? cores + " (default)"
+        String inter = interOp == 0
+                ? cores + " (default)"
                 : interOp < 0 ? interOp + " (ops run on the calling thread)" : Integer.toString(interOp);
         return "intra-op " + intra + ", inter-op " + inter + " on " + cores + " cores";
     }

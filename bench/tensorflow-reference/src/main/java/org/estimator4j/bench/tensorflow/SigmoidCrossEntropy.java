@@ -20,8 +20,8 @@ final class SigmoidCrossEntropy {
         Operand<TBool> nonNegative = tf.math.greaterEqual(logits, tf.zerosLike(logits));
         Operand<TFloat32> reluLogits = tf.select(nonNegative, logits, tf.zerosLike(logits));
         Operand<TFloat32> negAbsLogits = tf.select(nonNegative, tf.math.neg(logits), logits);
-        Operand<TFloat32> perExample = tf.math.add(tf.math.sub(reluLogits, tf.math.mul(logits, labels)),
-                tf.math.log1p(tf.math.exp(negAbsLogits)));
+        Operand<TFloat32> perExample = tf.math.add(
+                tf.math.sub(reluLogits, tf.math.mul(logits, labels)), tf.math.log1p(tf.math.exp(negAbsLogits)));
         return tf.withName("loss").math.mean(perExample, tf.constant(new int[] {0, 1}));
     }
 }

@@ -51,8 +51,10 @@ final class TensorFlowSession implements WorkloadSession {
         double rate = budget.examplesPerSecond(() -> {
             BatchTensors batch = list.get(next[0]);
             next[0] = next[0] + 1 == list.size() ? 0 : next[0] + 1;
-            try (Result result = batch.feed(session.runner(), model.inputs, true).fetch(model.loss)
-                    .addTarget(model.train).run()) {
+            try (Result result = batch.feed(session.runner(), model.inputs, true)
+                    .fetch(model.loss)
+                    .addTarget(model.train)
+                    .run()) {
                 lastLoss = ((TFloat32) result.get(0)).getFloat();
             }
             return batch.rows;
@@ -68,8 +70,10 @@ final class TensorFlowSession implements WorkloadSession {
         List<BatchTensors> list = batches(batchSize);
         for (long step = 0; step < steps; step++) {
             BatchTensors batch = list.get((int) (step % list.size()));
-            try (Result result = batch.feed(session.runner(), model.inputs, true).fetch(model.loss)
-                    .addTarget(model.train).run()) {
+            try (Result result = batch.feed(session.runner(), model.inputs, true)
+                    .fetch(model.loss)
+                    .addTarget(model.train)
+                    .run()) {
                 lastLoss = ((TFloat32) result.get(0)).getFloat();
             }
         }
@@ -160,7 +164,9 @@ final class TensorFlowSession implements WorkloadSession {
 
     /** Probabilities of a batch's rows into {@code out}. */
     private void predict(BatchTensors batch, float[] out) {
-        try (Result result = batch.feed(session.runner(), model.inputs, false).fetch(model.probabilities).run()) {
+        try (Result result = batch.feed(session.runner(), model.inputs, false)
+                .fetch(model.probabilities)
+                .run()) {
             ((TFloat32) result.get(0)).copyTo(DataBuffers.of(out, false, false));
         }
     }

@@ -39,7 +39,8 @@ final class WidePart {
     /** A variable and its FTRL slots: accumulator (starting at initial_accumulator_value) and linear (0). */
     private record FtrlSlots(VarHandleOp variable, VarHandleOp accumulator, VarHandleOp linear) {
         static FtrlSlots create(Ops tf, String name, Shape shape, OptimizerSpec spec) {
-            return new FtrlSlots(ResourceVariable.filled(tf, name, shape, 0f),
+            return new FtrlSlots(
+                    ResourceVariable.filled(tf, name, shape, 0f),
                     ResourceVariable.filled(tf, name + "_ftrl_accumulator", shape, (float) spec.initialAccumulator()),
                     ResourceVariable.filled(tf, name + "_ftrl_linear", shape, 0f));
         }
@@ -59,8 +60,7 @@ final class WidePart {
             size += workload.idColumn(wide.get(c)).cardinality();
         }
         Ops linear = tf.withSubScope("linear");
-        Operand<TInt32> wideIds = allInOrder ? ids
-                : linear.gather(ids, linear.constant(positions), linear.constant(1));
+        Operand<TInt32> wideIds = allInOrder ? ids : linear.gather(ids, linear.constant(positions), linear.constant(1));
         this.offsetIds = linear.math.add(wideIds, linear.constant(offsets));
         this.weights = FtrlSlots.create(linear, "weights", Shape.of(size, 1), optimizer);
         this.bias = FtrlSlots.create(linear, "bias_weights", Shape.of(1), optimizer);
@@ -87,10 +87,20 @@ final class WidePart {
         Operand<TFloat32> lr = ftrl.constant((float) optimizer.learningRate());
         Operand<TFloat32> zero = ftrl.constant(0f);
         Operand<TFloat32> power = ftrl.constant((float) optimizer.learningRatePower());
-        Op sparse = ftrl.train.resourceSparseApplyFtrl(weights.variable, weights.accumulator, weights.linear, summed,
-                unique.y(), lr, zero, zero, zero, power);
-        Op dense = ftrl.train.resourceApplyFtrl(bias.variable, bias.accumulator, bias.linear,
-                grads[1].expect(TFloat32.class), lr, zero, zero, zero, power);
-        return ftrl.withControlDependencies(List.of(sparse, dense)).withName("train").noOp();
+        Op sparse = ftrl.train.resourceSparseApplyFtrl(
+                weights.variable, weights.accumulator, weights.linear, summed, unique.y(), lr, zero, zero, zero, power);
+        Op dense = ftrl.train.resourceApplyFtrl(
+                bias.variable,
+                bias.accumulator,
+                bias.linear,
+                grads[1].expect(TFloat32.class),
+                lr,
+                zero,
+                zero,
+                zero,
+                power);
+        return ftrl.withControlDependencies(List.of(sparse, dense))
+                .withName("train")
+                .noOp();
     }
 }

@@ -33,10 +33,10 @@ final class WorkloadModel implements AutoCloseable {
             Ops tf = Ops.create(graph);
             this.inputs = ModelInputs.of(tf, workload);
             WidePart wide = workload.hasWidePart() ? new WidePart(tf, workload, inputs.ids()) : null;
-            DeepPart deep = workload.hasDeepPart()
-                    ? new DeepPart(tf, workload, inputs, new SplittableRandom(seed)) : null;
-            Operand<TFloat32> logits = wide == null ? deep.logits
-                    : deep == null ? wide.logits : tf.math.add(wide.logits, deep.logits);
+            DeepPart deep =
+                    workload.hasDeepPart() ? new DeepPart(tf, workload, inputs, new SplittableRandom(seed)) : null;
+            Operand<TFloat32> logits =
+                    wide == null ? deep.logits : deep == null ? wide.logits : tf.math.add(wide.logits, deep.logits);
             this.probabilities = tf.withName("probabilities").math.sigmoid(logits);
             this.loss = SigmoidCrossEntropy.mean(tf, logits, inputs.labels());
             // One backward pass for both parts, as tf.GradientTape or Python's minimize over all variables does.

@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 public record Budget(double warmupSeconds, double seconds) {
     public Budget {
         if (!(warmupSeconds >= 0) || !(seconds > 0)) {
-            throw new IllegalArgumentException("warm-up must be >= 0 and measured seconds > 0, got " + warmupSeconds
-                    + " and " + seconds);
+            throw new IllegalArgumentException(
+                    "warm-up must be >= 0 and measured seconds > 0, got " + warmupSeconds + " and " + seconds);
         }
     }
 

@@ -39,16 +39,20 @@ public final class ContenderMain {
                 case "--data" -> data = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--round" -> round = Integer.parseInt(value);
-                case "--workloads" -> workloads = Stream.of(value.split(",")).map(Workload::named).toList();
-                case "--batches" -> batches = Stream.of(value.split(",")).mapToInt(s -> Integer.parseInt(s.trim()))
-                        .toArray();
+                case "--workloads" ->
+                    workloads = Stream.of(value.split(",")).map(Workload::named).toList();
+                case "--batches" ->
+                    batches = Stream.of(value.split(","))
+                            .mapToInt(s -> Integer.parseInt(s.trim()))
+                            .toArray();
                 case "--warmup-seconds" -> warmup = Double.parseDouble(value);
                 case "--seconds" -> seconds = Double.parseDouble(value);
                 case "--latency-calls" -> latencyCalls = Integer.parseInt(value);
                 case "--quality-examples" -> qualityExamples = Long.parseLong(value);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --data DIR "
-                        + "--out FILE --round N --workloads LIST --batches LIST --warmup-seconds S --seconds S "
-                        + "--latency-calls N --quality-examples N");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i] + "; options: --data DIR "
+                            + "--out FILE --round N --workloads LIST --batches LIST --warmup-seconds S --seconds S "
+                            + "--latency-calls N --quality-examples N");
             }
             i++;
         }
@@ -57,9 +61,17 @@ public final class ContenderMain {
         }
         Budget budget = new Budget(warmup, seconds);
         String side = contender.name();
-        new Measurement(side, "-", "threads", 0, round, Runtime.getRuntime().availableProcessors(),
-                contender.threading() + "; OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset")
-                        + "; Java " + System.getProperty("java.version")).appendTo(out);
+        new Measurement(
+                        side,
+                        "-",
+                        "threads",
+                        0,
+                        round,
+                        Runtime.getRuntime().availableProcessors(),
+                        contender.threading() + "; OMP_WAIT_POLICY="
+                                + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset") + "; Java "
+                                + System.getProperty("java.version"))
+                .appendTo(out);
         for (Workload workload : workloads) {
             WorkloadData rows = WorkloadData.read(WorkloadData.file(data, workload));
             try (WorkloadSession session = contender.open(rows)) {
@@ -75,8 +87,16 @@ public final class ContenderMain {
                 Arrays.sort(nanos);
                 double p50 = nanos[nanos.length / 2] / 1e3;
                 double p99 = nanos[(int) (nanos.length * 0.99)] / 1e3;
-                record(out, new Measurement(side, workload.id, Measurement.PREDICT_ONE, 1, round, p50,
-                        String.format(Locale.ROOT, "p99 %.1f us over %d calls", p99, nanos.length)));
+                record(
+                        out,
+                        new Measurement(
+                                side,
+                                workload.id,
+                                Measurement.PREDICT_ONE,
+                                1,
+                                round,
+                                p50,
+                                String.format(Locale.ROOT, "p99 %.1f us over %d calls", p99, nanos.length)));
             }
             record(out, logLoss(contender, rows, qualityExamples, round));
         }
@@ -94,7 +114,13 @@ public final class ContenderMain {
         try (WorkloadSession fresh = contender.open(rows)) {
             fresh.trainSteps(batch, steps);
             double loss = fresh.logLoss(Math.min(rows.rows(), 8192));
-            return new Measurement(contender.name(), rows.workload().id, Measurement.LOG_LOSS, batch, round, loss,
+            return new Measurement(
+                    contender.name(),
+                    rows.workload().id,
+                    Measurement.LOG_LOSS,
+                    batch,
+                    round,
+                    loss,
                     String.format(Locale.ROOT, "after %d examples at batch %d", steps * batch, batch));
         }
     }

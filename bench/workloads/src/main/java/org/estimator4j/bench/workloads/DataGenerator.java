@@ -84,20 +84,35 @@ public final class DataGenerator {
             int occupation = occupations[skewed(random, occupations.length, 2)];
             int ageBucket = bucket(age, 18, 25, 30, 35, 40, 45, 50, 55, 60, 65);
             int[] row = {
-                education, skewed(random, 7, 3), skewed(random, 6, 4), skewed(random, 9, 5), occupation, ageBucket,
+                education,
+                skewed(random, 7, 3),
+                skewed(random, 6, 4),
+                skewed(random, 9, 5),
+                occupation,
+                ageBucket,
                 (int) Math.floorMod(mix(education * 1_000_003L + occupation), 1000L),
                 (int) Math.floorMod(mix((ageBucket * 1_000_003L + education) * 1_000_003L + occupation), 1000L),
-                bucket(gain, 1, 3000, 5000, 7000, 10000, 15000), bucket(loss, 1, 1500, 1800, 2000, 2500),
-                bucket(hours, 20, 30, 40, 41, 50, 60), skewed(random, 2, 6) * 5, skewed(random, 5, 7) * 4,
+                bucket(gain, 1, 3000, 5000, 7000, 10000, 15000),
+                bucket(loss, 1, 1500, 1800, 2000, 2500),
+                bucket(hours, 20, 30, 40, 41, 50, 60),
+                skewed(random, 2, 6) * 5,
+                skewed(random, 5, 7) * 4,
                 skewed(random, 100, 8)
             };
             System.arraycopy(row, 0, ids, r * columns, columns);
             float[] numerics = {
-                (float) ((age - 38.6) / 13.6), (float) ((educationNum - 10) / 2.6), (float) (gain / 7400),
-                (float) (loss / 400), (float) ((hours - 40.4) / 12.3)
+                (float) ((age - 38.6) / 13.6),
+                (float) ((educationNum - 10) / 2.6),
+                (float) (gain / 7400),
+                (float) (loss / 400),
+                (float) ((hours - 40.4) / 12.3)
             };
             System.arraycopy(numerics, 0, dense, r * width, width);
-            double z = -0.1 + 0.6 * numerics[0] + 0.5 * numerics[1] + 0.8 * numerics[2] + 0.3 * numerics[4]
+            double z = -0.1
+                    + 0.6 * numerics[0]
+                    + 0.5 * numerics[1]
+                    + 0.8 * numerics[2]
+                    + 0.3 * numerics[4]
                     - 0.4 * numerics[0] * numerics[0];
             for (int c = 0; c < columns; c++) {
                 z += 0.6 * hiddenWeight(c + 20, row[c]);

@@ -19,8 +19,9 @@ public final class GenerateData {
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--rows" -> rows = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --out DIR --rows N --seed S");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + "; options: --out DIR --rows N --seed S");
             }
         }
         if (out == null) {
@@ -34,8 +35,14 @@ public final class GenerateData {
             for (float label : data.labels()) {
                 positives += label;
             }
-            System.out.printf(Locale.ROOT, "%s: %,d rows, %d dense values and %d ids a row, %.1f%% positive%n", w,
-                    rows, w.denseWidth(), w.idColumns.size(), 100 * positives / rows);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %,d rows, %d dense values and %d ids a row, %.1f%% positive%n",
+                    w,
+                    rows,
+                    w.denseWidth(),
+                    w.idColumns.size(),
+                    100 * positives / rows);
         }
     }
 }

@@ -7,8 +7,14 @@ package org.estimator4j.bench.workloads;
  * @param initialAccumulator Adagrad's and FTRL's starting accumulator value
  * @param epsilon Adam's and Adagrad's epsilon
  */
-public record OptimizerSpec(String name, double learningRate, double beta1, double beta2, double epsilon,
-        double initialAccumulator, double learningRatePower) {
+public record OptimizerSpec(
+        String name,
+        double learningRate,
+        double beta1,
+        double beta2,
+        double epsilon,
+        double initialAccumulator,
+        double learningRatePower) {
 
     public static OptimizerSpec adam(double learningRate) {
         return new OptimizerSpec("adam", learningRate, 0.9, 0.999, 1e-7, 0, 0);

@@ -21,7 +21,8 @@ public record WorkloadData(Workload workload, int rows, float[] dense, int[] ids
     private static final byte[] MAGIC = "E4JWORK1".getBytes(StandardCharsets.US_ASCII);
 
     public WorkloadData {
-        if (dense.length != rows * workload.denseWidth() || ids.length != rows * workload.idColumns.size()
+        if (dense.length != rows * workload.denseWidth()
+                || ids.length != rows * workload.idColumns.size()
                 || labels.length != rows) {
             throw new IllegalArgumentException("arrays do not match " + rows + " rows of workload " + workload);
         }
@@ -36,7 +37,11 @@ public record WorkloadData(Workload workload, int rows, float[] dense, int[] ids
         byte[] name = workload.id.getBytes(StandardCharsets.UTF_8);
         int bytes = MAGIC.length + 4 + name.length + 12 + 4 * (dense.length + ids.length + labels.length);
         ByteBuffer b = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).putInt(name.length).put(name).putInt(rows).putInt(workload.denseWidth())
+        b.put(MAGIC)
+                .putInt(name.length)
+                .put(name)
+                .putInt(rows)
+                .putInt(workload.denseWidth())
                 .putInt(workload.idColumns.size());
         b.asFloatBuffer().put(dense);
         b.position(b.position() + 4 * dense.length);
@@ -45,7 +50,10 @@ public record WorkloadData(Workload workload, int rows, float[] dense, int[] ids
         b.asFloatBuffer().put(labels);
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.write(partial, b.array());
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                partial,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -23,8 +23,14 @@ class CompareReportTest {
             r.add(m("tensorflow", Workload.MLP, Measurement.TRAIN, 256, round, tf[round - 1]));
         }
         CompareReport report = new CompareReport(r);
-        assertEquals(200, report.median("estimator4j", Workload.MLP, Measurement.TRAIN, 256).getAsDouble());
-        assertEquals(90, report.median("tensorflow", Workload.MLP, Measurement.TRAIN, 256).getAsDouble());
+        assertEquals(
+                200,
+                report.median("estimator4j", Workload.MLP, Measurement.TRAIN, 256)
+                        .getAsDouble());
+        assertEquals(
+                90,
+                report.median("tensorflow", Workload.MLP, Measurement.TRAIN, 256)
+                        .getAsDouble());
         CompareReport.Verdict v = report.targets().get("MLP training, batch 256, E4J / TF");
         assertEquals(200.0 / 90, v.ratio().getAsDouble(), 1e-9);
         assertTrue(v.holds());
@@ -41,7 +47,11 @@ class CompareReportTest {
         r.add(new Measurement("machine", "sgemm", Measurement.GFLOPS, 1024, 0, 80, "threads 1"));
         r.add(new Measurement("machine", "sgemm", Measurement.GFLOPS, 1024, 0, 117.1, "threads 2"));
         CompareReport report = new CompareReport(r);
-        assertFalse(report.targets().get("wide-deep single-example predict p50, E4J / TF").holds(), "0.67 > 0.5");
+        assertFalse(
+                report.targets()
+                        .get("wide-deep single-example predict p50, E4J / TF")
+                        .holds(),
+                "0.67 > 0.5");
         assertEquals(117.1, report.ceilingGflops().getAsDouble());
         // 100,000 examples/s × 300,544 FLOPs (3 × 117,248, less the first layer's 51,200 of input gradient)
         // = 30.1 GFLOP/s = 26% of 117.1
@@ -68,18 +78,18 @@ class CompareReportTest {
     @Test
     void logLossesCompareOnlyAfterTheSameExamples() {
         List<Measurement> same = new ArrayList<>();
-        same.add(new Measurement("estimator4j", "mlp", Measurement.LOG_LOSS, 256, 1, 0.30, "after 65536 examples "
-                + "at batch 256"));
-        same.add(new Measurement("tensorflow", "mlp", Measurement.LOG_LOSS, 256, 1, 0.31, "after 65536 examples "
-                + "at batch 256"));
+        same.add(new Measurement(
+                "estimator4j", "mlp", Measurement.LOG_LOSS, 256, 1, 0.30, "after 65536 examples " + "at batch 256"));
+        same.add(new Measurement(
+                "tensorflow", "mlp", Measurement.LOG_LOSS, 256, 1, 0.31, "after 65536 examples " + "at batch 256"));
         CompareReport report = new CompareReport(same);
         assertEquals("", report.logLossWarning());
         assertTrue(report.render().contains("| mlp | logloss |  | 0.3000 | 0.3100 |"), report.render());
         assertTrue(report.render().contains("(after 65536 examples at batch 256,"), report.render());
 
         List<Measurement> differing = new ArrayList<>(same);
-        differing.add(new Measurement("tensorflow", "mlp", Measurement.LOG_LOSS, 256, 2, 0.2, "after 131072 examples "
-                + "at batch 256"));
+        differing.add(new Measurement(
+                "tensorflow", "mlp", Measurement.LOG_LOSS, 256, 2, 0.2, "after 131072 examples " + "at batch 256"));
         String warning = new CompareReport(differing).logLossWarning();
         assertTrue(warning.startsWith("WARNING: the log losses of mlp"), warning);
     }

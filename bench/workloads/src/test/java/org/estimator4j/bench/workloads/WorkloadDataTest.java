@@ -61,8 +61,8 @@ class WorkloadDataTest {
     void flopsCountTheDeepPartsProducts() {
         assertEquals(2L * (100 * 256 + 256 * 128 + 128), Workload.MLP.inferenceFlopsPerExample());
         // No input gradient below the first layer: its inputs are features, not parameters.
-        assertEquals(3 * Workload.MLP.inferenceFlopsPerExample() - 2L * 100 * 256,
-                Workload.MLP.trainingFlopsPerExample());
+        assertEquals(
+                3 * Workload.MLP.inferenceFlopsPerExample() - 2L * 100 * 256, Workload.MLP.trainingFlopsPerExample());
         // Wide & deep's occupation embedding sits below the first layer, which then needs its input gradient.
         assertEquals(3 * Workload.WIDE_DEEP.inferenceFlopsPerExample(), Workload.WIDE_DEEP.trainingFlopsPerExample());
         assertEquals(0, Workload.SPARSE_LINEAR.inferenceFlopsPerExample());

@@ -34,8 +34,8 @@ public final class BackupAndRestoreProvider implements CallbackProvider {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.optional("save_freq", ParameterType.INT, 100,
-                "save a checkpoint every this many global steps"));
+        return List.of(ParameterSpec.optional(
+                "save_freq", ParameterType.INT, 100, "save a checkpoint every this many global steps"));
     }
 
     @Override

@@ -50,13 +50,19 @@ public final class CsvLoggerProvider implements CallbackProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.optional("filename", ParameterType.STRING, "training_log.csv",
+                ParameterSpec.optional(
+                        "filename",
+                        ParameterType.STRING,
+                        "training_log.csv",
                         "the file, relative to the model directory"),
                 ParameterSpec.optional("separator", ParameterType.STRING, ",", "the column separator"),
-                ParameterSpec.optional("append", ParameterType.BOOLEAN, false,
+                ParameterSpec.optional(
+                        "append",
+                        ParameterType.BOOLEAN,
+                        false,
                         "keep the rows of earlier train calls instead of starting the file over"),
-                ParameterSpec.optional("every_n_steps", ParameterType.INT, 100,
-                        "write a training row every this many global steps"));
+                ParameterSpec.optional(
+                        "every_n_steps", ParameterType.INT, 100, "write a training row every this many global steps"));
     }
 
     @Override
@@ -70,7 +76,10 @@ public final class CsvLoggerProvider implements CallbackProvider {
             throw new IllegalArgumentException(NAME + ": separator must be one character other than a quote or a line "
                     + "break, got '" + separator + "'");
         }
-        return new CsvLogger(filename, separator.charAt(0), parameters.getBoolean("append"),
+        return new CsvLogger(
+                filename,
+                separator.charAt(0),
+                parameters.getBoolean("append"),
                 Callbacks.positive(NAME, "every_n_steps", parameters.getInt("every_n_steps")));
     }
 
@@ -107,7 +116,8 @@ public final class CsvLoggerProvider implements CallbackProvider {
                     Files.createDirectories(file.getParent());
                 }
                 if (append && Files.isRegularFile(file) && Files.size(file) > 0) {
-                    columns = new ArrayList<>(parse(Files.readAllLines(file, StandardCharsets.UTF_8).get(0)));
+                    columns = new ArrayList<>(parse(
+                            Files.readAllLines(file, StandardCharsets.UTF_8).get(0)));
                 } else {
                     columns = new ArrayList<>(FIXED);
                     Files.writeString(file, line(columns), StandardCharsets.UTF_8);
@@ -164,7 +174,11 @@ public final class CsvLoggerProvider implements CallbackProvider {
                 cells.add(row.getOrDefault(c, ""));
             }
             try {
-                Files.writeString(file, line(cells), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.writeString(
+                        file,
+                        line(cells),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -174,8 +188,8 @@ public final class CsvLoggerProvider implements CallbackProvider {
         /** Rewrites the file with {@code added} columns at the end of the header and empty cells in earlier rows. */
         private void widen(List<String> added) {
             try {
-                List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8)
-                        : List.of();
+                List<String> lines =
+                        Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
                 columns.addAll(added);
                 StringBuilder text = new StringBuilder(line(columns));
                 String padding = String.valueOf(separator).repeat(added.size());

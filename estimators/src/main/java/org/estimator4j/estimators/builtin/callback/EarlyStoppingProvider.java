@@ -47,17 +47,26 @@ public final class EarlyStoppingProvider implements CallbackProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.optional("monitor", ParameterType.STRING, "loss",
+                ParameterSpec.optional(
+                        "monitor",
+                        ParameterType.STRING,
+                        "loss",
                         "the evaluation metric to watch (val_ prefix allowed)"),
-                ParameterSpec.optional("min_delta", ParameterType.DOUBLE, 0.0,
-                        "the smallest change that counts as an improvement"),
-                ParameterSpec.optional("patience", ParameterType.INT, 0,
-                        "evaluations without improvement before stopping"),
-                ParameterSpec.optional("mode", ParameterType.STRING, "auto",
-                        "min, max, or auto (from the metric's name)"),
-                ParameterSpec.optional("baseline", ParameterType.DOUBLE, Double.NaN,
+                ParameterSpec.optional(
+                        "min_delta", ParameterType.DOUBLE, 0.0, "the smallest change that counts as an improvement"),
+                ParameterSpec.optional(
+                        "patience", ParameterType.INT, 0, "evaluations without improvement before stopping"),
+                ParameterSpec.optional(
+                        "mode", ParameterType.STRING, "auto", "min, max, or auto (from the metric's name)"),
+                ParameterSpec.optional(
+                        "baseline",
+                        ParameterType.DOUBLE,
+                        Double.NaN,
                         "a value the metric must beat to reset the patience; NaN for none"),
-                ParameterSpec.optional("restore_best_weights", ParameterType.BOOLEAN, false,
+                ParameterSpec.optional(
+                        "restore_best_weights",
+                        ParameterType.BOOLEAN,
+                        false,
                         "not supported: must be false (see the documentation)"));
     }
 
@@ -124,9 +133,15 @@ public final class EarlyStoppingProvider implements CallbackProvider {
                 return;
             }
             if (wait >= patience && index > 0) {
-                LOG.info(String.format(Locale.ROOT, "%s: %s has not improved for %d "
-                        + "evaluation(s) (best %s at step %d); stopping at step %d", NAME, monitor.direction(), wait,
-                        best, bestStep, step));
+                LOG.info(String.format(
+                        Locale.ROOT,
+                        "%s: %s has not improved for %d " + "evaluation(s) (best %s at step %d); stopping at step %d",
+                        NAME,
+                        monitor.direction(),
+                        wait,
+                        best,
+                        bestStep,
+                        step));
                 context.requestStop();
             }
         }

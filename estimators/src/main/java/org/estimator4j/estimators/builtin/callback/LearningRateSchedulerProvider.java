@@ -50,32 +50,49 @@ public final class LearningRateSchedulerProvider implements CallbackProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.optional("schedule", ParameterType.STRING, "exponential_decay",
+                ParameterSpec.optional(
+                        "schedule",
+                        ParameterType.STRING,
+                        "exponential_decay",
                         "exponential_decay, piecewise_constant or cosine_decay"),
-                ParameterSpec.optional("decay_steps", ParameterType.INT, 1000,
+                ParameterSpec.optional(
+                        "decay_steps",
+                        ParameterType.INT,
+                        1000,
                         "exponential_decay, cosine_decay: the steps of one decay period (> 0)"),
-                ParameterSpec.optional("decay_rate", ParameterType.DOUBLE, 0.96,
+                ParameterSpec.optional(
+                        "decay_rate",
+                        ParameterType.DOUBLE,
+                        0.96,
                         "exponential_decay: the multiplier after each decay period (> 0)"),
-                ParameterSpec.optional("staircase", ParameterType.BOOLEAN, false,
-                        "exponential_decay: decay in whole periods"),
-                ParameterSpec.optional("boundaries", ParameterType.INT_LIST, List.of(),
+                ParameterSpec.optional(
+                        "staircase", ParameterType.BOOLEAN, false, "exponential_decay: decay in whole periods"),
+                ParameterSpec.optional(
+                        "boundaries",
+                        ParameterType.INT_LIST,
+                        List.of(),
                         "piecewise_constant: increasing global steps where the multiplier changes"),
-                ParameterSpec.optional("values", ParameterType.DOUBLE_LIST, List.of(1.0),
+                ParameterSpec.optional(
+                        "values",
+                        ParameterType.DOUBLE_LIST,
+                        List.of(1.0),
                         "piecewise_constant: the multipliers (> 0), one more than boundaries"),
-                ParameterSpec.optional("alpha", ParameterType.DOUBLE, 0.0,
-                        "cosine_decay: the final multiplier, in [0, 1]"));
+                ParameterSpec.optional(
+                        "alpha", ParameterType.DOUBLE, 0.0, "cosine_decay: the final multiplier, in [0, 1]"));
     }
 
     @Override
     public Callback create(Parameters parameters) {
         String schedule = parameters.getString("schedule").toLowerCase(Locale.ROOT);
-        return new Scheduler(switch (schedule) {
-            case "exponential_decay" -> exponential(parameters);
-            case "piecewise_constant" -> piecewise(parameters);
-            case "cosine_decay" -> cosine(parameters);
-            default -> throw new IllegalArgumentException(NAME + ": schedule must be exponential_decay, "
-                    + "piecewise_constant or cosine_decay, got '" + parameters.getString("schedule") + "'");
-        });
+        return new Scheduler(
+                switch (schedule) {
+                    case "exponential_decay" -> exponential(parameters);
+                    case "piecewise_constant" -> piecewise(parameters);
+                    case "cosine_decay" -> cosine(parameters);
+                    default ->
+                        throw new IllegalArgumentException(NAME + ": schedule must be exponential_decay, "
+                                + "piecewise_constant or cosine_decay, got '" + parameters.getString("schedule") + "'");
+                });
     }
 
     private static LongToDoubleFunction exponential(Parameters p) {
@@ -105,8 +122,8 @@ public final class LearningRateSchedulerProvider implements CallbackProvider {
         }
         for (double v : values) {
             if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException(NAME + ": values are learning rate multipliers and must be > 0, "
-                        + "got " + values);
+                throw new IllegalArgumentException(
+                        NAME + ": values are learning rate multipliers and must be > 0, " + "got " + values);
             }
         }
         long[] b = boundaries.stream().mapToLong(Integer::longValue).toArray();

@@ -64,13 +64,22 @@ public final class ModelCheckpointProvider implements CallbackProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.optional("monitor", ParameterType.STRING, "loss",
+                ParameterSpec.optional(
+                        "monitor",
+                        ParameterType.STRING,
+                        "loss",
                         "the evaluation metric that picks the best checkpoint (val_ prefix allowed)"),
-                ParameterSpec.optional("mode", ParameterType.STRING, "auto",
-                        "min, max, or auto (from the metric's name)"),
-                ParameterSpec.optional("save_best_only", ParameterType.BOOLEAN, false,
+                ParameterSpec.optional(
+                        "mode", ParameterType.STRING, "auto", "min, max, or auto (from the metric's name)"),
+                ParameterSpec.optional(
+                        "save_best_only",
+                        ParameterType.BOOLEAN,
+                        false,
                         "keep the best checkpoint by monitor instead of saving every N steps"),
-                ParameterSpec.optional("every_n_steps", ParameterType.INT, 100,
+                ParameterSpec.optional(
+                        "every_n_steps",
+                        ParameterType.INT,
+                        100,
                         "without save_best_only: save every this many global steps"));
     }
 
@@ -134,8 +143,15 @@ public final class ModelCheckpointProvider implements CallbackProvider {
             }
             deleteOtherCheckpoints(bestDir, copy);
             writeRecord(modelDir, current, saved, modelDir.relativize(copy));
-            LOG.debug(String.format(Locale.ROOT, "%s: %s improved from %s to %s at step %d; "
-                    + "kept in %s", NAME, monitor.direction(), best, current, saved, bestDir));
+            LOG.debug(String.format(
+                    Locale.ROOT,
+                    "%s: %s improved from %s to %s at step %d; " + "kept in %s",
+                    NAME,
+                    monitor.direction(),
+                    best,
+                    current,
+                    saved,
+                    bestDir));
             best = current;
         }
 
@@ -149,8 +165,10 @@ public final class ModelCheckpointProvider implements CallbackProvider {
             try {
                 json = MAPPER.readTree(Files.readString(file));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage() + "; delete it to start "
-                        + "choosing the best checkpoint over", e);
+                throw new UncheckedIOException(
+                        "cannot read " + file + ": " + e.getMessage() + "; delete it to start "
+                                + "choosing the best checkpoint over",
+                        e);
             }
             String metric = json.path("monitor").asText();
             boolean higherIsBetter = json.path("higher_is_better").asBoolean();
@@ -162,8 +180,11 @@ public final class ModelCheckpointProvider implements CallbackProvider {
             }
             Path copy = modelDir.resolve(json.path("checkpoint").asText()).normalize();
             if (!Files.isRegularFile(copy)) {
-                LOG.info("{} records a best checkpoint {} that is not there (any more): "
-                        + "the next evaluation starts a new best", file, copy);
+                LOG.info(
+                        "{} records a best checkpoint {} that is not there (any more): "
+                                + "the next evaluation starts a new best",
+                        file,
+                        copy);
                 return monitor.worst();
             }
             return json.path("value").asDouble();

@@ -18,17 +18,23 @@ record Monitor(String component, String name, boolean higherIsBetter) {
 
     static Monitor of(String component, String name, String mode) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(component + ": monitor is empty; name an evaluation metric such as "
-                    + "loss or auc");
+            throw new IllegalArgumentException(
+                    component + ": monitor is empty; name an evaluation metric such as " + "loss or auc");
         }
         String bare = bare(name);
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "min" -> new Monitor(component, name, false);
             case "max" -> new Monitor(component, name, true);
-            case "auto" -> new Monitor(component, name, EvalSpec.higherIsBetterByDefault(bare)
-                    || HIGHER_IS_BETTER.contains(bare) || bare.contains("acc") || bare.contains("auc"));
-            default -> throw new IllegalArgumentException(component + ": mode must be auto, min or max, got '" + mode
-                    + "'");
+            case "auto" ->
+                new Monitor(
+                        component,
+                        name,
+                        EvalSpec.higherIsBetterByDefault(bare)
+                                || HIGHER_IS_BETTER.contains(bare)
+                                || bare.contains("acc")
+                                || bare.contains("auc"));
+            default ->
+                throw new IllegalArgumentException(component + ": mode must be auto, min or max, got '" + mode + "'");
         };
     }
 

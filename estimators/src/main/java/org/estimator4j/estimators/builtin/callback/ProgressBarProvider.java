@@ -39,8 +39,8 @@ public final class ProgressBarProvider implements CallbackProvider {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.optional("every_n_steps", ParameterType.INT, 100,
-                "report every this many global steps"));
+        return List.of(
+                ParameterSpec.optional("every_n_steps", ParameterType.INT, 100, "report every this many global steps"));
     }
 
     @Override
@@ -93,10 +93,11 @@ public final class ProgressBarProvider implements CallbackProvider {
             if (step % every == 0) {
                 long now = clock.getAsLong();
                 double seconds = (now - lastNanos) / 1e9;
-                String rate = seconds > 0 ? String.format(Locale.ROOT, "%.1f steps/s", (step - lastStep) / seconds)
+                String rate = seconds > 0
+                        ? String.format(Locale.ROOT, "%.1f steps/s", (step - lastStep) / seconds)
                         : "- steps/s";
-                draw(String.format(Locale.ROOT, "step %d  %s  loss %.4f  elapsed %s", step, rate, smoothedLoss,
-                        elapsed(now)));
+                draw(String.format(
+                        Locale.ROOT, "step %d  %s  loss %.4f  elapsed %s", step, rate, smoothedLoss, elapsed(now)));
                 lastNanos = now;
                 lastStep = step;
             }
@@ -104,7 +105,8 @@ public final class ProgressBarProvider implements CallbackProvider {
 
         @Override
         public void onEvaluation(TrainingContext context, long step, Map<String, Double> metrics) {
-            StringBuilder line = new StringBuilder("evaluation at step ").append(step).append(':');
+            StringBuilder line =
+                    new StringBuilder("evaluation at step ").append(step).append(':');
             for (Map.Entry<String, Double> m : new TreeMap<>(metrics).entrySet()) {
                 if (!m.getKey().equals("global_step")) {
                     line.append(String.format(Locale.ROOT, " %s %.4f", m.getKey(), m.getValue()));
@@ -119,8 +121,12 @@ public final class ProgressBarProvider implements CallbackProvider {
         public void onTrainEnd(TrainingContext context) {
             endLine();
             long steps = context.globalStep() - startStep;
-            out.println(String.format(Locale.ROOT, "trained %d step(s) to global step %d in %s", steps,
-                    context.globalStep(), elapsed(clock.getAsLong())));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "trained %d step(s) to global step %d in %s",
+                    steps,
+                    context.globalStep(),
+                    elapsed(clock.getAsLong())));
             out.flush();
         }
 

@@ -42,19 +42,31 @@ public final class ReduceLrOnPlateauProvider implements CallbackProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.optional("monitor", ParameterType.STRING, "loss",
+                ParameterSpec.optional(
+                        "monitor",
+                        ParameterType.STRING,
+                        "loss",
                         "the evaluation metric to watch (val_ prefix allowed)"),
-                ParameterSpec.optional("factor", ParameterType.DOUBLE, 0.1,
+                ParameterSpec.optional(
+                        "factor",
+                        ParameterType.DOUBLE,
+                        0.1,
                         "in (0, 1): the multiplier is multiplied by it on a plateau"),
-                ParameterSpec.optional("patience", ParameterType.INT, 10,
-                        "evaluations without improvement before a reduction"),
-                ParameterSpec.optional("mode", ParameterType.STRING, "auto",
-                        "min, max, or auto (from the metric's name)"),
-                ParameterSpec.optional("min_delta", ParameterType.DOUBLE, 1e-4,
-                        "the smallest change that counts as an improvement"),
-                ParameterSpec.optional("cooldown", ParameterType.INT, 0,
+                ParameterSpec.optional(
+                        "patience", ParameterType.INT, 10, "evaluations without improvement before a reduction"),
+                ParameterSpec.optional(
+                        "mode", ParameterType.STRING, "auto", "min, max, or auto (from the metric's name)"),
+                ParameterSpec.optional(
+                        "min_delta", ParameterType.DOUBLE, 1e-4, "the smallest change that counts as an improvement"),
+                ParameterSpec.optional(
+                        "cooldown",
+                        ParameterType.INT,
+                        0,
                         "evaluations to wait after a reduction before counting again"),
-                ParameterSpec.optional("min_lr_multiplier", ParameterType.DOUBLE, 0.0,
+                ParameterSpec.optional(
+                        "min_lr_multiplier",
+                        ParameterType.DOUBLE,
+                        0.0,
                         "the multiplier is not reduced below this (Keras' min_lr, as a multiplier)"));
     }
 
@@ -62,19 +74,25 @@ public final class ReduceLrOnPlateauProvider implements CallbackProvider {
     public Callback create(Parameters parameters) {
         double factor = parameters.getDouble("factor");
         if (!(factor > 0 && factor < 1)) {
-            throw new IllegalArgumentException(NAME + ": factor must be in (0, 1) (it reduces the learning rate), got "
-                    + factor);
+            throw new IllegalArgumentException(
+                    NAME + ": factor must be in (0, 1) (it reduces the learning rate), got " + factor);
         }
         double minDelta = parameters.getDouble("min_delta");
         double minMultiplier = parameters.getDouble("min_lr_multiplier");
-        if (Double.isNaN(minDelta) || Double.isInfinite(minDelta) || !(minMultiplier >= 0)
+        if (Double.isNaN(minDelta)
+                || Double.isInfinite(minDelta)
+                || !(minMultiplier >= 0)
                 || Double.isInfinite(minMultiplier)) {
             throw new IllegalArgumentException(NAME + ": min_delta must be a number and min_lr_multiplier a number "
                     + ">= 0, got " + minDelta + " and " + minMultiplier);
         }
-        return new ReduceLrOnPlateau(Monitor.of(NAME, parameters.getString("monitor"), parameters.getString("mode")),
-                factor, Callbacks.nonNegative(NAME, "patience", parameters.getInt("patience")), minDelta,
-                Callbacks.nonNegative(NAME, "cooldown", parameters.getInt("cooldown")), minMultiplier);
+        return new ReduceLrOnPlateau(
+                Monitor.of(NAME, parameters.getString("monitor"), parameters.getString("mode")),
+                factor,
+                Callbacks.nonNegative(NAME, "patience", parameters.getInt("patience")),
+                minDelta,
+                Callbacks.nonNegative(NAME, "cooldown", parameters.getInt("cooldown")),
+                minMultiplier);
     }
 
     @Override
@@ -93,8 +111,8 @@ public final class ReduceLrOnPlateauProvider implements CallbackProvider {
         private int wait;
         private int cooldownCounter;
 
-        ReduceLrOnPlateau(Monitor monitor, double factor, int patience, double minDelta, int cooldown,
-                double minMultiplier) {
+        ReduceLrOnPlateau(
+                Monitor monitor, double factor, int patience, double minDelta, int cooldown, double minMultiplier) {
             this.monitor = monitor;
             this.factor = factor;
             this.patience = patience;
@@ -128,9 +146,16 @@ public final class ReduceLrOnPlateauProvider implements CallbackProvider {
                     double reduced = Math.max(old * factor, minMultiplier);
                     if (old > minMultiplier && reduced > 0) { // a multiplier must stay > 0
                         context.setLearningRateMultiplier(reduced);
-                        LOG.info(String.format(Locale.ROOT, "%s: %s has not improved for %d "
-                                + "evaluation(s); learning rate multiplier %s -> %s at step %d", NAME,
-                                monitor.direction(), wait, old, reduced, step));
+                        LOG.info(String.format(
+                                Locale.ROOT,
+                                "%s: %s has not improved for %d "
+                                        + "evaluation(s); learning rate multiplier %s -> %s at step %d",
+                                NAME,
+                                monitor.direction(),
+                                wait,
+                                old,
+                                reduced,
+                                step));
                         cooldownCounter = cooldown;
                         wait = 0;
                     }

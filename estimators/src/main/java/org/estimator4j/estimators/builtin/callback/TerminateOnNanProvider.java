@@ -59,8 +59,7 @@ public final class TerminateOnNanProvider implements CallbackProvider {
 
     private static void check(TrainingContext context, long step, String what, Double loss) {
         if (loss != null && (loss.isNaN() || loss.isInfinite())) {
-            LOG.warn("{}: the {} is {} at step {}; stopping training", NAME, what,
-                    loss, step);
+            LOG.warn("{}: the {} is {} at step {}; stopping training", NAME, what, loss, step);
             context.requestStop();
         }
     }

@@ -18,9 +18,11 @@ public final class BinaryCrossentropyProvider extends BuiltinProvider<Loss> impl
     static final String NAME = "binary_crossentropy";
 
     public BinaryCrossentropyProvider() {
-        super(NAME, "Sigmoid cross-entropy of one logit (binary classification), as Keras' BinaryCrossentropy",
-                ParameterSpec.optional("label_smoothing", ParameterType.DOUBLE, 0.0,
-                        "in [0, 1]: labels become z (1 - s) + s / 2"));
+        super(
+                NAME,
+                "Sigmoid cross-entropy of one logit (binary classification), as Keras' BinaryCrossentropy",
+                ParameterSpec.optional(
+                        "label_smoothing", ParameterType.DOUBLE, 0.0, "in [0, 1]: labels become z (1 - s) + s / 2"));
     }
 
     @Override
@@ -37,5 +39,4 @@ public final class BinaryCrossentropyProvider extends BuiltinProvider<Loss> impl
             }
         };
     }
-
 }

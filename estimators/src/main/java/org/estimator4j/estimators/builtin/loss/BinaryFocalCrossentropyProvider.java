@@ -23,15 +23,23 @@ public final class BinaryFocalCrossentropyProvider extends BuiltinProvider<Loss>
     static final String NAME = "binary_focal_crossentropy";
 
     public BinaryFocalCrossentropyProvider() {
-        super(NAME, "Binary cross-entropy times (1 - p_t)^gamma from one logit: focuses training on hard examples",
-                ParameterSpec.optional("apply_class_balancing", ParameterType.BOOLEAN, false,
+        super(
+                NAME,
+                "Binary cross-entropy times (1 - p_t)^gamma from one logit: focuses training on hard examples",
+                ParameterSpec.optional(
+                        "apply_class_balancing",
+                        ParameterType.BOOLEAN,
+                        false,
                         "weight class 1 by alpha and class 0 by 1 - alpha"),
-                ParameterSpec.optional("alpha", ParameterType.DOUBLE, 0.25,
+                ParameterSpec.optional(
+                        "alpha",
+                        ParameterType.DOUBLE,
+                        0.25,
                         "in [0, 1]: the weight of class 1 when apply_class_balancing is true"),
-                ParameterSpec.optional("gamma", ParameterType.DOUBLE, 2.0, "focusing strength >= 0; 0 is plain "
-                        + "cross-entropy"),
-                ParameterSpec.optional("label_smoothing", ParameterType.DOUBLE, 0.0,
-                        "in [0, 1]: labels become z (1 - s) + s / 2"));
+                ParameterSpec.optional(
+                        "gamma", ParameterType.DOUBLE, 2.0, "focusing strength >= 0; 0 is plain " + "cross-entropy"),
+                ParameterSpec.optional(
+                        "label_smoothing", ParameterType.DOUBLE, 0.0, "in [0, 1]: labels become z (1 - s) + s / 2"));
     }
 
     @Override
@@ -60,12 +68,12 @@ public final class BinaryFocalCrossentropyProvider extends BuiltinProvider<Loss>
                 double weight = balancing ? z * alpha + (1 - z) * (1 - alpha) : 1;
                 losses[r] = (float) (weight * focal * bce);
                 // d(1 - p_t)/dx = (1 - 2z) p q; d(bce)/dx = p - z.
-                double focalDerivative = gamma == 0 || oneMinusPt == 0 ? 0
+                double focalDerivative = gamma == 0 || oneMinusPt == 0
+                        ? 0
                         : gamma * Math.pow(oneMinusPt, gamma - 1) * (1 - 2 * z) * p * q;
                 double bceDerivative = Losses.binaryCrossentropyDerivative(x, z); // p - z
                 gradient[r] = (float) (weight * (focalDerivative * bce + focal * bceDerivative));
             }
         };
     }
-
 }

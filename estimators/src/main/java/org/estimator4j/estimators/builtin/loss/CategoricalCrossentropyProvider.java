@@ -21,9 +21,13 @@ public final class CategoricalCrossentropyProvider extends BuiltinProvider<Loss>
     static final String NAME = "categorical_crossentropy";
 
     public CategoricalCrossentropyProvider() {
-        super(NAME,
+        super(
+                NAME,
                 "Softmax cross-entropy over one logit per class, labels as class ids, with optional label smoothing",
-                ParameterSpec.optional("label_smoothing", ParameterType.DOUBLE, 0.0,
+                ParameterSpec.optional(
+                        "label_smoothing",
+                        ParameterType.DOUBLE,
+                        0.0,
                         "in [0, 1]: the target becomes (1 - s) onehot + s / n_classes"));
     }
 
@@ -33,5 +37,4 @@ public final class CategoricalCrossentropyProvider extends BuiltinProvider<Loss>
         Losses.checkSmoothing(NAME, smoothing);
         return new SoftmaxCrossentropy(NAME, smoothing);
     }
-
 }

@@ -14,8 +14,8 @@ abstract class ElementwiseLoss implements Loss {
     abstract double derivative(double prediction, double label);
 
     @Override
-    public final void compute(float[] logits, float[] labels, int numRows, int logitsDimension, float[] losses,
-            float[] gradient) {
+    public final void compute(
+            float[] logits, float[] labels, int numRows, int logitsDimension, float[] losses, float[] gradient) {
         for (int r = 0; r < numRows; r++) {
             double sum = 0;
             int base = r * logitsDimension;

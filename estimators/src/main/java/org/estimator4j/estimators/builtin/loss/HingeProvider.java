@@ -31,5 +31,4 @@ public final class HingeProvider extends BuiltinProvider<Loss> implements LossPr
             }
         };
     }
-
 }

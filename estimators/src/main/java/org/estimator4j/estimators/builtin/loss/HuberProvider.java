@@ -13,9 +13,11 @@ import org.estimator4j.spi.loss.LossProvider;
  */
 public final class HuberProvider extends BuiltinProvider<Loss> implements LossProvider {
     public HuberProvider() {
-        super("huber", "Huber loss, as Keras' Huber: squared error within delta of the label, linear beyond",
-                ParameterSpec.optional("delta", ParameterType.DOUBLE, 1.0,
-                        "where the loss changes from quadratic to linear (> 0)"));
+        super(
+                "huber",
+                "Huber loss, as Keras' Huber: squared error within delta of the label, linear beyond",
+                ParameterSpec.optional(
+                        "delta", ParameterType.DOUBLE, 1.0, "where the loss changes from quadratic to linear (> 0)"));
     }
 
     @Override
@@ -38,5 +40,4 @@ public final class HuberProvider extends BuiltinProvider<Loss> implements LossPr
             }
         };
     }
-
 }

@@ -13,7 +13,8 @@ public final class LogCoshProvider extends BuiltinProvider<Loss> implements Loss
     private static final double LOG_2 = Math.log(2);
 
     public LogCoshProvider() {
-        super("log_cosh",
+        super(
+                "log_cosh",
                 "Logarithm of the hyperbolic cosine of the error, as Keras' LogCosh: squared error near 0, absolute "
                         + "error far out");
     }
@@ -34,5 +35,4 @@ public final class LogCoshProvider extends BuiltinProvider<Loss> implements Loss
             }
         };
     }
-
 }

@@ -48,8 +48,12 @@ final class Losses {
     /** A binary label is a probability of class 1: 0 or 1, or a soft label between them. */
     static double binaryLabel(String loss, float label, int row) {
         if (!(label >= 0f && label <= 1f)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: row %d has label %s; binary labels "
-                    + "are 0 or 1 (or a probability of class 1 in between)", loss, row, label));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: row %d has label %s; binary labels " + "are 0 or 1 (or a probability of class 1 in between)",
+                    loss,
+                    row,
+                    label));
         }
         return label;
     }
@@ -58,8 +62,13 @@ final class Losses {
     static int classId(String loss, float label, int row, int numClasses) {
         int id = (int) label;
         if (id != label || id < 0 || id >= numClasses) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: row %d has label %s, which is not a "
-                    + "class id in [0, %d); labels are class ids here (not one-hot vectors)", loss, row, label,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: row %d has label %s, which is not a "
+                            + "class id in [0, %d); labels are class ids here (not one-hot vectors)",
+                    loss,
+                    row,
+                    label,
                     numClasses));
         }
         return id;

@@ -11,7 +11,8 @@ import org.estimator4j.spi.loss.LossProvider;
  */
 public final class MeanAbsoluteErrorProvider extends BuiltinProvider<Loss> implements LossProvider {
     public MeanAbsoluteErrorProvider() {
-        super("mean_absolute_error",
+        super(
+                "mean_absolute_error",
                 "Absolute error of each prediction (the logit) against its label, as Keras' MeanAbsoluteError");
     }
 
@@ -29,5 +30,4 @@ public final class MeanAbsoluteErrorProvider extends BuiltinProvider<Loss> imple
             }
         };
     }
-
 }

@@ -11,7 +11,8 @@ import org.estimator4j.spi.loss.LossProvider;
  */
 public final class MeanSquaredErrorProvider extends BuiltinProvider<Loss> implements LossProvider {
     public MeanSquaredErrorProvider() {
-        super("mean_squared_error",
+        super(
+                "mean_squared_error",
                 "Squared error of each prediction (the logit) against its label, as Keras' MeanSquaredError");
     }
 
@@ -30,5 +31,4 @@ public final class MeanSquaredErrorProvider extends BuiltinProvider<Loss> implem
             }
         };
     }
-
 }

@@ -20,13 +20,15 @@ import org.estimator4j.spi.loss.LossProvider;
  */
 public final class PoissonProvider extends BuiltinProvider<Loss> implements LossProvider {
     public PoissonProvider() {
-        super("poisson",
+        super(
+                "poisson",
                 "Poisson negative log-likelihood with the logit as the log of the rate (TensorFlow's "
                         + "log_poisson_loss)");
     }
 
     /** Where {@code exp} of the log-rate continues linearly; see the class documentation. */
     static final double MAX_LOG_RATE = 30;
+
     private static final double MAX_RATE = Math.exp(MAX_LOG_RATE);
 
     @Override
@@ -48,5 +50,4 @@ public final class PoissonProvider extends BuiltinProvider<Loss> implements Loss
     private static double rate(double logRate) {
         return logRate <= MAX_LOG_RATE ? Math.exp(logRate) : MAX_RATE * (1 + (logRate - MAX_LOG_RATE));
     }
-
 }

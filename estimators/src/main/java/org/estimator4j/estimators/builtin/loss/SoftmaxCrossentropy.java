@@ -18,8 +18,8 @@ final class SoftmaxCrossentropy implements Loss {
     }
 
     @Override
-    public void compute(float[] logits, float[] labels, int numRows, int logitsDimension, float[] losses,
-            float[] gradient) {
+    public void compute(
+            float[] logits, float[] labels, int numRows, int logitsDimension, float[] losses, float[] gradient) {
         int n = logitsDimension;
         if (n < 2) {
             throw new IllegalArgumentException(name + " needs a logit per class (at least 2), got " + n
@@ -59,8 +59,8 @@ final class SoftmaxCrossentropy implements Loss {
             losses[r] = (float) (Math.log1p(othersThanMax) - targetDotLogits);
             for (int j = 0; j < n; j++) {
                 // softmax(y) - on = (softmax(y) - 1) + (1 - on); 1 - on is 0 without smoothing.
-                gradient[base + j] = (float) (j == y ? (1 - on) - othersThanLabel / sum
-                        : Math.exp(logits[base + j] - max) / sum - off);
+                gradient[base + j] = (float)
+                        (j == y ? (1 - on) - othersThanLabel / sum : Math.exp(logits[base + j] - max) / sum - off);
             }
         }
     }

@@ -14,7 +14,8 @@ public final class SparseCategoricalCrossentropyProvider extends BuiltinProvider
     static final String NAME = "sparse_categorical_crossentropy";
 
     public SparseCategoricalCrossentropyProvider() {
-        super(NAME,
+        super(
+                NAME,
                 "Softmax cross-entropy over one logit per class against a class id, as Keras' "
                         + "SparseCategoricalCrossentropy");
     }
@@ -23,5 +24,4 @@ public final class SparseCategoricalCrossentropyProvider extends BuiltinProvider
     public Loss create(Parameters parameters) {
         return new SoftmaxCrossentropy(NAME, 0);
     }
-
 }

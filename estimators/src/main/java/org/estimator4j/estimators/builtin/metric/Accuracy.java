@@ -26,7 +26,8 @@ final class Accuracy implements Metric {
             Metrics.checkBinary(name, width);
         }
         for (int r = 0; r < numRows; r++) {
-            float predicted = width == 1 ? (predictions[r] > threshold ? 1f : 0f)
+            float predicted = width == 1
+                    ? (predictions[r] > threshold ? 1f : 0f)
                     : AccuracyCounts.argmax(predictions, r * width, width);
             counts.add(predicted, labels[r], Metrics.weight(weights, r));
         }

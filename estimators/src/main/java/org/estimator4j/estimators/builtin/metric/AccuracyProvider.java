@@ -13,7 +13,8 @@ import org.estimator4j.spi.metric.MetricProvider;
  */
 public final class AccuracyProvider extends BuiltinProvider<Metric> implements MetricProvider {
     public AccuracyProvider() {
-        super("accuracy",
+        super(
+                "accuracy",
                 "Share of examples classified correctly: argmax for several classes, probability > 0.5 for one");
     }
 

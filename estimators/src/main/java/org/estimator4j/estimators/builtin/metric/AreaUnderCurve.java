@@ -48,7 +48,8 @@ final class AreaUnderCurve implements Metric {
         if (c.totalPositive() == 0 || c.totalNegative() == 0) {
             return Double.NaN;
         }
-        return pr ? Auc.pr(c.truePositives(), c.falsePositives(), c.totalPositive())
+        return pr
+                ? Auc.pr(c.truePositives(), c.falsePositives(), c.totalPositive())
                 : Auc.roc(c.truePositives(), c.falsePositives(), c.totalPositive(), c.totalNegative());
     }
 
@@ -75,7 +76,7 @@ final class AreaUnderCurve implements Metric {
     }
 
     private String describe() {
-        return "curve " + (pr ? "PR" : "ROC") + (exact != null ? ", exact" : ", " + thresholded.numThresholds()
-                + " thresholds");
+        return "curve " + (pr ? "PR" : "ROC")
+                + (exact != null ? ", exact" : ", " + thresholded.numThresholds() + " thresholds");
     }
 }

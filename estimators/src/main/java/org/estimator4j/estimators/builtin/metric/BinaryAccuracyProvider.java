@@ -11,7 +11,8 @@ import org.estimator4j.spi.metric.MetricProvider;
  */
 public final class BinaryAccuracyProvider extends BuiltinProvider<Metric> implements MetricProvider {
     public BinaryAccuracyProvider() {
-        super("binary_accuracy",
+        super(
+                "binary_accuracy",
                 "Share of binary examples classified correctly at a probability threshold, as Keras' BinaryAccuracy",
                 ProbabilityThreshold.SPEC);
     }

@@ -7,7 +7,9 @@ package org.estimator4j.estimators.builtin.metric;
  */
 public final class F1Provider extends ConfusionRatioProvider {
     public F1Provider() {
-        super("f1", "F1 score 2 tp / (2 tp + fp + fn) of a binary classifier at a threshold, as Keras' F1Score",
+        super(
+                "f1",
+                "F1 score 2 tp / (2 tp + fp + fn) of a binary classifier at a threshold, as Keras' F1Score",
                 Confusion.Ratio.F1);
     }
 }

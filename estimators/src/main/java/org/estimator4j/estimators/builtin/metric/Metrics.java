@@ -34,8 +34,9 @@ final class Metrics {
     /** {@code other} as this metric's class, or an error saying why they cannot be merged. */
     static <T extends Metric> T sameKind(String metric, Class<T> type, Metric other) {
         if (!type.isInstance(other)) {
-            throw new IllegalArgumentException("cannot merge " + (other == null ? "null" : other.getClass().getName())
-                    + " into " + metric + "; merge accumulators created by the same provider");
+            throw new IllegalArgumentException(
+                    "cannot merge " + (other == null ? "null" : other.getClass().getName()) + " into " + metric
+                            + "; merge accumulators created by the same provider");
         }
         return type.cast(other);
     }

@@ -6,7 +6,9 @@ package org.estimator4j.estimators.builtin.metric;
  */
 public final class PrecisionProvider extends ConfusionRatioProvider {
     public PrecisionProvider() {
-        super("precision", "Precision tp / (tp + fp) of a binary classifier at a threshold, as Keras' Precision",
+        super(
+                "precision",
+                "Precision tp / (tp + fp) of a binary classifier at a threshold, as Keras' Precision",
                 Confusion.Ratio.PRECISION);
     }
 }

@@ -6,8 +6,8 @@ import org.estimator4j.spi.Parameters;
 
 /** The {@code threshold} parameter of the metrics that classify binary examples by probability. */
 final class ProbabilityThreshold {
-    static final ParameterSpec SPEC = ParameterSpec.optional("threshold", ParameterType.DOUBLE, 0.5,
-            "a probability greater than this predicts class 1");
+    static final ParameterSpec SPEC = ParameterSpec.optional(
+            "threshold", ParameterType.DOUBLE, 0.5, "a probability greater than this predicts class 1");
 
     private ProbabilityThreshold() {}
 

@@ -6,7 +6,9 @@ package org.estimator4j.estimators.builtin.metric;
  */
 public final class RecallProvider extends ConfusionRatioProvider {
     public RecallProvider() {
-        super("recall", "Recall tp / (tp + fn) of a binary classifier at a threshold, as Keras' Recall",
+        super(
+                "recall",
+                "Recall tp / (tp + fn) of a binary classifier at a threshold, as Keras' Recall",
                 Confusion.Ratio.RECALL);
     }
 }

@@ -100,8 +100,9 @@ class BuiltinLossesTest {
         // Keras' documented example: label 2 with probabilities [0.1, 0.8, 0.1] costs -log(0.1) = 2.303.
         float[] logits = {(float) Math.log(0.1), (float) Math.log(0.8), (float) Math.log(0.1), 3f, -1f, 0.5f};
         float[] labels = {2, 0};
-        for (LossProvider p : new LossProvider[] {new SparseCategoricalCrossentropyProvider(),
-                new CategoricalCrossentropyProvider()}) {
+        for (LossProvider p :
+                new LossProvider[] {new SparseCategoricalCrossentropyProvider(), new CategoricalCrossentropyProvider()
+                }) {
             Loss loss = create(p);
             Result r = compute(loss, logits, labels, 2);
             assertEquals(2.302585, r.losses()[0], 1e-5, p.name());
@@ -121,8 +122,11 @@ class BuiltinLossesTest {
         checkGradient(smoothed, logits, labels, 2);
 
         // Stable for huge logits: the maximum is subtracted before exp.
-        Result big = compute(create(new SparseCategoricalCrossentropyProvider()), new float[] {1000f, 0f, -1000f},
-                new float[] {1}, 1);
+        Result big = compute(
+                create(new SparseCategoricalCrossentropyProvider()),
+                new float[] {1000f, 0f, -1000f},
+                new float[] {1},
+                1);
         assertEquals(1000, big.losses()[0], 1e-3);
     }
 
@@ -157,8 +161,9 @@ class BuiltinLossesTest {
         Result farOut = compute(create(new LogCoshProvider()), new float[] {1000f}, new float[] {0}, 1);
         assertEquals(1000 - Math.log(2), farOut.losses()[0], 1e-3, "no overflow of cosh");
 
-        for (LossProvider p : new LossProvider[] {new MeanSquaredErrorProvider(), new MeanAbsoluteErrorProvider(),
-                new HuberProvider(), new LogCoshProvider()}) {
+        for (LossProvider p : new LossProvider[] {
+            new MeanSquaredErrorProvider(), new MeanAbsoluteErrorProvider(), new HuberProvider(), new LogCoshProvider()
+        }) {
             // Away from the kinks of |e| (e = 0) and Huber's (|e| = 1).
             checkGradient(create(p), new float[] {1.5f, -0.25f, 3f, 0.3f}, labels, 2);
         }
@@ -204,8 +209,8 @@ class BuiltinLossesTest {
         assertEquals(0.36 * -Math.log(0.4), r.losses()[0], 1e-5); // (1 - p_t)² bce with p_t = 0.4
         checkGradient(loss, logits, labels, 4);
 
-        Loss balanced = create(new BinaryFocalCrossentropyProvider(), "apply_class_balancing", true, "gamma", 1.5,
-                "alpha", 0.3);
+        Loss balanced = create(
+                new BinaryFocalCrossentropyProvider(), "apply_class_balancing", true, "gamma", 1.5, "alpha", 0.3);
         Result b = compute(balanced, logits, labels, 4);
         assertEquals(0.7 * Math.pow(0.6, 1.5) * bce(0, 0.6), b.losses()[0], 1e-5); // class 0: 1 - alpha
         assertEquals(0.3 * Math.pow(0.6, 1.5) * bce(1, 0.4), b.losses()[1], 1e-5); // class 1: alpha
@@ -227,25 +232,29 @@ class BuiltinLossesTest {
     @Test
     void wrongShapesAndLabelsAreExplained() {
         Loss binary = create(new BinaryCrossentropyProvider());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> binary.compute(new float[3], new float[1], 1, 3, new float[1], new float[3]));
         assertTrue(e.getMessage().contains("sparse_categorical_crossentropy"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> binary.compute(new float[1], new float[] {2}, 1, 1, new float[1], new float[1]));
         assertTrue(e.getMessage().contains("row 0 has label 2.0"), e.getMessage());
 
         Loss sparse = create(new SparseCategoricalCrossentropyProvider());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> sparse.compute(new float[3], new float[] {3}, 1, 3, new float[1], new float[3]));
         assertTrue(e.getMessage().contains("not a class id in [0, 3)"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> sparse.compute(new float[1], new float[] {0}, 1, 1, new float[1], new float[1]));
         assertTrue(e.getMessage().contains("use binary_crossentropy"), e.getMessage());
 
         assertThrows(IllegalArgumentException.class, () -> create(new HuberProvider(), "delta", 0.0));
-        assertThrows(IllegalArgumentException.class,
-                () -> create(new BinaryCrossentropyProvider(), "label_smoothing", 1.5));
-        assertThrows(IllegalArgumentException.class,
-                () -> create(new BinaryFocalCrossentropyProvider(), "gamma", -1.0));
+        assertThrows(
+                IllegalArgumentException.class, () -> create(new BinaryCrossentropyProvider(), "label_smoothing", 1.5));
+        assertThrows(
+                IllegalArgumentException.class, () -> create(new BinaryFocalCrossentropyProvider(), "gamma", -1.0));
     }
 }

@@ -33,7 +33,9 @@ class LossesAtExtremeLogitsTest {
 
     /** What a loss reads: one binary logit, a row of class logits, or one prediction per label. */
     private enum Kind {
-        BINARY, CLASSES, REGRESSION
+        BINARY,
+        CLASSES,
+        REGRESSION
     }
 
     /** A loss's defining formula: one example's loss from its logits and labels. */
@@ -68,11 +70,11 @@ class LossesAtExtremeLogitsTest {
     private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
 
     static {
-        DEFINITIONS.put("binary_crossentropy", new Definition(Kind.BINARY,
-                (x, z) -> binaryCrossentropy(x[0], z[0])));
+        DEFINITIONS.put("binary_crossentropy", new Definition(Kind.BINARY, (x, z) -> binaryCrossentropy(x[0], z[0])));
         DEFINITIONS.put("binary_focal_crossentropy", new Definition(Kind.BINARY, (x, z) -> {
             // Defaults: gamma 2, no class balancing, no smoothing. 1 - p_t = z (1 - p) + (1 - z) p.
-            Dfp oneMinusPt = sigmoid(x[0].negate()).multiply(dfp(z[0])).add(sigmoid(x[0]).multiply(dfp(1 - z[0])));
+            Dfp oneMinusPt =
+                    sigmoid(x[0].negate()).multiply(dfp(z[0])).add(sigmoid(x[0]).multiply(dfp(1 - z[0])));
             return oneMinusPt.multiply(oneMinusPt).multiply(binaryCrossentropy(x[0], z[0]));
         }));
         DEFINITIONS.put("hinge", new Definition(Kind.BINARY, (x, z) -> {
@@ -93,8 +95,10 @@ class LossesAtExtremeLogitsTest {
             Dfp e = x[0].subtract(dfp(y[0]));
             return e.multiply(e);
         }));
-        DEFINITIONS.put("mean_absolute_error", new Definition(Kind.REGRESSION,
-                (x, y) -> x[0].subtract(dfp(y[0])).abs()));
+        DEFINITIONS.put(
+                "mean_absolute_error",
+                new Definition(
+                        Kind.REGRESSION, (x, y) -> x[0].subtract(dfp(y[0])).abs()));
         DEFINITIONS.put("huber", new Definition(Kind.REGRESSION, (x, y) -> {
             Dfp a = x[0].subtract(dfp(y[0])).abs();
             Dfp half = dfp(0.5);
@@ -137,8 +141,7 @@ class LossesAtExtremeLogitsTest {
             case CLASSES -> {
                 for (float x : LOGITS) {
                     for (int y = 0; y < 3; y++) {
-                        check(provider.name(), loss, definition.reference(), new float[] {x, 0f, -x},
-                                new float[] {y});
+                        check(provider.name(), loss, definition.reference(), new float[] {x, 0f, -x}, new float[] {y});
                     }
                 }
             }
@@ -165,15 +168,16 @@ class LossesAtExtremeLogitsTest {
         for (int j = 0; j < y.length; j++) {
             y[j] = labels[j];
         }
-        String where = String.format(Locale.ROOT, "%s at logits %s, label %s", name,
-                Arrays.toString(logits), Arrays.toString(labels));
+        String where = String.format(
+                Locale.ROOT, "%s at logits %s, label %s", name, Arrays.toString(logits), Arrays.toString(labels));
         assertClose(reference.loss(x, y), losses[0], "loss of " + where);
         for (int j = 0; j < x.length; j++) {
             Dfp[] up = x.clone();
             Dfp[] down = x.clone();
             up[j] = x[j].add(STEP);
             down[j] = x[j].subtract(STEP);
-            Dfp derivative = reference.loss(up, y).subtract(reference.loss(down, y)).divide(STEP.multiply(2));
+            Dfp derivative =
+                    reference.loss(up, y).subtract(reference.loss(down, y)).divide(STEP.multiply(2));
             assertClose(derivative, gradient[j], "d loss / d logit " + j + " of " + where);
         }
     }
@@ -182,7 +186,7 @@ class LossesAtExtremeLogitsTest {
     private static void assertClose(Dfp expected, float actual, String what) {
         double e = expected.toDouble();
         assertTrue(Float.isFinite(actual), what + ": " + actual + ", expected " + e);
-        assertTrue(Math.abs(actual - e) <= 1e-6 * Math.abs(e) + Float.MIN_VALUE,
-                what + ": " + actual + ", expected " + e);
+        assertTrue(
+                Math.abs(actual - e) <= 1e-6 * Math.abs(e) + Float.MIN_VALUE, what + ": " + actual + ", expected " + e);
     }
 }

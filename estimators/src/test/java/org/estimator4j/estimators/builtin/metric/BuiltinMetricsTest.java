@@ -125,15 +125,23 @@ class BuiltinMetricsTest {
 
             double exact = pairwiseAuc(LABELS, PROBS, weights);
             assertEquals(exact, run(create(new AucProvider(), "exact", true), LABELS, PROBS, weights, N, 1), 1e-12);
-            assertEquals(Auc.exactRoc(PROBS, LABELS, weights, N),
-                    run(create(new AucProvider(), "exact", true), LABELS, PROBS, weights, N, 1), 1e-12);
+            assertEquals(
+                    Auc.exactRoc(PROBS, LABELS, weights, N),
+                    run(create(new AucProvider(), "exact", true), LABELS, PROBS, weights, N, 1),
+                    1e-12);
             // Scores 0.1 apart fall between different thresholds: Keras' 200 thresholds trace the exact curve.
             assertEquals(exact, run(create(new AucProvider()), LABELS, PROBS, weights, N, 1), 1e-6, what);
-            assertEquals(run(create(new AucProvider(), "curve", "PR", "exact", true), LABELS, PROBS, weights, N, 1),
-                    run(create(new AucProvider(), "curve", "pr"), LABELS, PROBS, weights, N, 1), 1e-6, what);
+            assertEquals(
+                    run(create(new AucProvider(), "curve", "PR", "exact", true), LABELS, PROBS, weights, N, 1),
+                    run(create(new AucProvider(), "curve", "pr"), LABELS, PROBS, weights, N, 1),
+                    1e-6,
+                    what);
 
-            assertEquals(bruteForceKs(LABELS, PROBS, weights), run(create(new KsProvider()), LABELS, PROBS, weights,
-                    N, 1), 1e-12, what);
+            assertEquals(
+                    bruteForceKs(LABELS, PROBS, weights),
+                    run(create(new KsProvider()), LABELS, PROBS, weights, N, 1),
+                    1e-12,
+                    what);
 
             double logLoss = 0;
             double brier = 0;
@@ -152,7 +160,8 @@ class BuiltinMetricsTest {
             assertEquals(mean / total, run(create(new MeanProvider()), LABELS, PROBS, weights, N, 1), 1e-6);
         }
         // The weights matter: unweighted and weighted results differ.
-        assertNotEquals(run(create(new PrecisionProvider()), LABELS, PROBS, null, N, 1),
+        assertNotEquals(
+                run(create(new PrecisionProvider()), LABELS, PROBS, null, N, 1),
                 run(create(new PrecisionProvider()), LABELS, PROBS, WEIGHTS, N, 1));
         // Unweighted by hand: predicted positive 0.9, 0.6, 0.7, 0.8 (0.5 is not > 0.5): tp 3, fp 1, fn 1, tn 3.
         assertEquals(0.75, run(create(new PrecisionProvider()), LABELS, PROBS, null, N, 1), 1e-12);
@@ -169,23 +178,29 @@ class BuiltinMetricsTest {
         assertEquals(0.5, run(create(new AucProvider(), "exact", true), labels, scores, null, 3, 1), 1e-12);
         // PR: recall 1/2 at precision 1, then from 1 to 2 true positives the predicted positives go from 2 to 3, so
         // precision (p - 1) / p: ∫ (p - 1) / p dp / 2 over [2, 3] = (1 - ln 1.5) / 2 (Davis & Goadrich).
-        assertEquals(0.5 + (1 - Math.log(1.5)) / 2,
-                run(create(new AucProvider(), "curve", "PR", "exact", true), labels, scores, null, 3, 1), 1e-12);
+        assertEquals(
+                0.5 + (1 - Math.log(1.5)) / 2,
+                run(create(new AucProvider(), "curve", "PR", "exact", true), labels, scores, null, 3, 1),
+                1e-12);
         // At threshold 0.8: TPR 1/2, FPR 0.
         assertEquals(0.5, run(create(new KsProvider()), labels, scores, null, 3, 1), 1e-12);
         // Ties count half: one positive and one negative at the same score.
-        assertEquals(0.5, run(create(new AucProvider(), "exact", true), new float[] {1, 0}, new float[] {0.3f, 0.3f},
-                null, 2, 1), 1e-12);
+        assertEquals(
+                0.5,
+                run(create(new AucProvider(), "exact", true), new float[] {1, 0}, new float[] {0.3f, 0.3f}, null, 2, 1),
+                1e-12);
         // Perfect ranking: both areas 1, KS 1.
         float[] perfect = {0.9f, 0.8f, 0.3f, 0.2f};
         float[] perfectLabels = {1, 1, 0, 0};
         assertEquals(1, run(create(new AucProvider(), "exact", true), perfectLabels, perfect, null, 4, 1), 1e-12);
-        assertEquals(1, run(create(new AucProvider(), "curve", "PR", "exact", true), perfectLabels, perfect, null, 4,
-                1), 1e-12);
+        assertEquals(
+                1,
+                run(create(new AucProvider(), "curve", "PR", "exact", true), perfectLabels, perfect, null, 4, 1),
+                1e-12);
         assertEquals(1, run(create(new KsProvider()), perfectLabels, perfect, null, 4, 1), 1e-12);
         // One class only: the exact areas and KS are undefined, the thresholded area is 0 as in Keras.
-        assertTrue(Double.isNaN(run(create(new AucProvider(), "exact", true), new float[] {1, 1}, perfect, null, 2,
-                1)));
+        assertTrue(
+                Double.isNaN(run(create(new AucProvider(), "exact", true), new float[] {1, 1}, perfect, null, 2, 1)));
         assertTrue(Double.isNaN(run(create(new KsProvider()), new float[] {0, 0}, perfect, null, 2, 1)));
         assertEquals(0, run(create(new AucProvider()), new float[] {1, 1}, perfect, null, 2, 1));
     }
@@ -199,11 +214,12 @@ class BuiltinMetricsTest {
         assertEquals(4.0 / 6, run(create(new AccuracyProvider()), labels, probs, weights, 3, 3), 1e-12);
         double expected = -(Math.log(0.6) + 3 * Math.log(0.5) + 2 * Math.log(0.4)) / 6;
         assertEquals(expected, run(create(new LogLossProvider()), labels, probs, weights, 3, 3), 1e-6);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> create(new PrecisionProvider()).update(labels, probs, null, 3, 3));
         assertTrue(e.getMessage().contains("predicts 3 values per example"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> create(new MseProvider()).update(labels, probs, null, 3, 3));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> create(new MseProvider()).update(labels, probs, null, 3, 3));
         assertTrue(e.getMessage().contains("one class id per example"), e.getMessage());
     }
 
@@ -260,8 +276,10 @@ class BuiltinMetricsTest {
         }
         assertEquals(r2 / 2, run(create(new R2Provider()), labels, predictions, weights, 3, 2), 1e-9);
         // Unweighted, one output, by hand: labels 1, 2, 4 (mean 7/3, SS_tot 14/3), residuals 0.25, 0, 1.
-        assertEquals(1 - 1.25 / (14.0 / 3), run(create(new R2Provider()), new float[] {1, 2, 4},
-                new float[] {1.5f, 2, 3}, null, 3, 1), 1e-9);
+        assertEquals(
+                1 - 1.25 / (14.0 / 3),
+                run(create(new R2Provider()), new float[] {1, 2, 4}, new float[] {1.5f, 2, 3}, null, 3, 1),
+                1e-9);
         // Constant labels: 1 when predicted exactly, else 0 (scikit-learn and the regression head).
         assertEquals(1, run(create(new R2Provider()), new float[] {2, 2}, new float[] {2, 2}, null, 2, 1));
         assertEquals(0, run(create(new R2Provider()), new float[] {2, 2}, new float[] {2, 3}, null, 2, 1));
@@ -269,29 +287,49 @@ class BuiltinMetricsTest {
 
     /** Every provider's metric with defaults, binary layout; r2 and the others also read one value per example. */
     private static List<MetricProvider> all() {
-        return List.of(new AccuracyProvider(), new BinaryAccuracyProvider(), new AucProvider(), new PrecisionProvider(),
-                new RecallProvider(), new F1Provider(), new LogLossProvider(), new MseProvider(), new RmseProvider(),
-                new MaeProvider(), new R2Provider(), new MeanProvider(), new KsProvider());
+        return List.of(
+                new AccuracyProvider(),
+                new BinaryAccuracyProvider(),
+                new AucProvider(),
+                new PrecisionProvider(),
+                new RecallProvider(),
+                new F1Provider(),
+                new LogLossProvider(),
+                new MseProvider(),
+                new RmseProvider(),
+                new MaeProvider(),
+                new R2Provider(),
+                new MeanProvider(),
+                new KsProvider());
     }
 
     @Test
     void mergingTwoHalvesGivesTheResultOfOneAccumulatorOverAll() {
         for (MetricProvider provider : all()) {
             for (float[] weights : Arrays.asList(null, WEIGHTS)) {
-                for (Object[] params : provider instanceof AucProvider ? new Object[][] {{}, {"exact", true},
-                        {"curve", "PR"}, {"curve", "PR", "exact", true}} : new Object[][] {{}}) {
+                for (Object[] params : provider instanceof AucProvider
+                        ? new Object[][] {{}, {"exact", true}, {"curve", "PR"}, {"curve", "PR", "exact", true}}
+                        : new Object[][] {{}}) {
                     Metric whole = create(provider, params);
                     whole.update(LABELS, PROBS, weights, N, 1);
                     Metric first = create(provider, params);
                     Metric second = create(provider, params);
                     int split = 3;
-                    first.update(Arrays.copyOf(LABELS, split), Arrays.copyOf(PROBS, split),
-                            weights == null ? null : Arrays.copyOf(weights, split), split, 1);
-                    second.update(Arrays.copyOfRange(LABELS, split, N), Arrays.copyOfRange(PROBS, split, N),
-                            weights == null ? null : Arrays.copyOfRange(weights, split, N), N - split, 1);
+                    first.update(
+                            Arrays.copyOf(LABELS, split),
+                            Arrays.copyOf(PROBS, split),
+                            weights == null ? null : Arrays.copyOf(weights, split),
+                            split,
+                            1);
+                    second.update(
+                            Arrays.copyOfRange(LABELS, split, N),
+                            Arrays.copyOfRange(PROBS, split, N),
+                            weights == null ? null : Arrays.copyOfRange(weights, split, N),
+                            N - split,
+                            1);
                     first.merge(second);
-                    String what = provider.name() + " " + Arrays.toString(params)
-                            + (weights == null ? "" : " weighted");
+                    String what =
+                            provider.name() + " " + Arrays.toString(params) + (weights == null ? "" : " weighted");
                     assertEquals(whole.result(), first.result(), 1e-12, what);
                     assertTrue(!Double.isNaN(whole.result()), what);
                 }
@@ -305,8 +343,12 @@ class BuiltinMetricsTest {
         Metric a = create(new R2Provider());
         Metric b = create(new R2Provider());
         a.update(Arrays.copyOf(labels, 2), Arrays.copyOf(predictions, 2), WEIGHTS, 1, 2);
-        b.update(Arrays.copyOfRange(labels, 2, 8), Arrays.copyOfRange(predictions, 2, 8),
-                Arrays.copyOfRange(WEIGHTS, 1, 4), 3, 2);
+        b.update(
+                Arrays.copyOfRange(labels, 2, 8),
+                Arrays.copyOfRange(predictions, 2, 8),
+                Arrays.copyOfRange(WEIGHTS, 1, 4),
+                3,
+                2);
         a.merge(b);
         assertEquals(whole.result(), a.result(), 1e-12);
     }
@@ -326,16 +368,19 @@ class BuiltinMetricsTest {
     @Test
     void mergingDifferentMetricsOrParametersIsRefused() {
         Metric precision = create(new PrecisionProvider());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> precision.merge(create(new RecallProvider())));
-        assertTrue(e.getMessage().contains("same parameters") || e.getMessage().contains("same provider"),
-                e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> precision.merge(create(new RecallProvider())));
+        assertTrue(
+                e.getMessage().contains("same parameters") || e.getMessage().contains("same provider"), e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> precision.merge(create(new PrecisionProvider(), "threshold", 0.7)));
         assertThrows(IllegalArgumentException.class, () -> precision.merge(create(new MseProvider())));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> create(new AucProvider()).merge(create(new AucProvider(), "exact", true)));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> create(new AucProvider()).merge(create(new AucProvider(), "num_thresholds", 50)));
         assertThrows(IllegalArgumentException.class, () -> create(new AucProvider(), "curve", "DET"));
         assertThrows(IllegalArgumentException.class, () -> create(new F1Provider(), "threshold", 2.0));

@@ -37,8 +37,8 @@ public final class FocalLossProvider implements LossProvider {
         double gamma = p.getDouble("gamma");
         double alpha = p.getDouble("alpha");
         if (gamma < 0 || alpha <= 0 || alpha >= 1) {
-            throw new IllegalArgumentException("example.focal_loss: gamma must be >= 0 and alpha in (0, 1), got "
-                    + gamma + ", " + alpha);
+            throw new IllegalArgumentException(
+                    "example.focal_loss: gamma must be >= 0 and alpha in (0, 1), got " + gamma + ", " + alpha);
         }
         return (logits, labels, numRows, k, losses, gradient) -> {
             for (int r = 0; r < numRows; r++) {

@@ -35,8 +35,8 @@ public final class JsonLinesLoggerProvider implements CallbackProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.optional("filename", ParameterType.STRING, "training.jsonl",
-                        "file name inside the model directory"),
+                ParameterSpec.optional(
+                        "filename", ParameterType.STRING, "training.jsonl", "file name inside the model directory"),
                 ParameterSpec.optional("every_n_steps", ParameterType.INT, 100, "how often to log the loss"));
     }
 
@@ -54,8 +54,11 @@ public final class JsonLinesLoggerProvider implements CallbackProvider {
             @Override
             public void onTrainBegin(TrainingContext context) {
                 try {
-                    out = Files.newBufferedWriter(context.modelDir().resolve(filename), StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    out = Files.newBufferedWriter(
+                            context.modelDir().resolve(filename),
+                            StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot open " + filename + " in " + context.modelDir(), e);
                 }
@@ -70,10 +73,14 @@ public final class JsonLinesLoggerProvider implements CallbackProvider {
 
             @Override
             public void onEvaluation(TrainingContext context, long step, Map<String, Double> metrics) {
-                StringBuilder line = new StringBuilder("{\"step\": ").append(step).append(", \"evaluation\": {");
+                StringBuilder line =
+                        new StringBuilder("{\"step\": ").append(step).append(", \"evaluation\": {");
                 String sep = "";
                 for (Map.Entry<String, Double> m : new java.util.TreeMap<>(metrics).entrySet()) {
-                    line.append(sep).append('"').append(m.getKey().replace("\"", "\\\"")).append("\": ")
+                    line.append(sep)
+                            .append('"')
+                            .append(m.getKey().replace("\"", "\\\""))
+                            .append("\": ")
                             .append(number(m.getValue()));
                     sep = ", ";
                 }

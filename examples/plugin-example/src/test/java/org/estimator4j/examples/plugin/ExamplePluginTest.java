@@ -88,8 +88,10 @@ class ExamplePluginTest {
     @Test
     void everyProviderIsRegisteredAndNamespaced() {
         int found = 0;
-        for (Class<?> kind : List.of(org.estimator4j.spi.loss.LossProvider.class,
-                org.estimator4j.spi.metric.MetricProvider.class, org.estimator4j.spi.layer.LayerProvider.class,
+        for (Class<?> kind : List.of(
+                org.estimator4j.spi.loss.LossProvider.class,
+                org.estimator4j.spi.metric.MetricProvider.class,
+                org.estimator4j.spi.layer.LayerProvider.class,
                 org.estimator4j.spi.callback.CallbackProvider.class)) {
             for (Object p : ServiceLoader.load(kind)) {
                 ComponentProvider<?> provider = (ComponentProvider<?>) p;

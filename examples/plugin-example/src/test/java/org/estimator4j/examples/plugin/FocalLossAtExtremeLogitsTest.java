@@ -53,7 +53,8 @@ class FocalLossAtExtremeLogitsTest {
         Dfp u = positive ? x : x.negate();
         Dfp oneMinusPt = ONE.divide(ONE.add(DfpMath.exp(u)));
         Dfp minusLogPt = DfpMath.log(ONE.add(DfpMath.exp(u.negate()))); // -log(sigmoid(u))
-        Dfp focus = gamma == 2 ? oneMinusPt.multiply(oneMinusPt)
+        Dfp focus = gamma == 2
+                ? oneMinusPt.multiply(oneMinusPt)
                 : gamma == 0 ? ONE : DfpMath.pow(oneMinusPt, FIELD.newDfp(gamma));
         return focus.multiply(minusLogPt).multiply(FIELD.newDfp(positive ? alpha : 1 - alpha));
     }
@@ -62,7 +63,7 @@ class FocalLossAtExtremeLogitsTest {
     private static void assertClose(Dfp expected, float actual, String what) {
         double e = expected.toDouble();
         assertTrue(Float.isFinite(actual), what + ": " + actual + ", expected " + e);
-        assertTrue(Math.abs(actual - e) <= 1e-6 * Math.abs(e) + Float.MIN_VALUE,
-                what + ": " + actual + ", expected " + e);
+        assertTrue(
+                Math.abs(actual - e) <= 1e-6 * Math.abs(e) + Float.MIN_VALUE, what + ": " + actual + ", expected " + e);
     }
 }
