@@ -47,6 +47,8 @@ import org.estimator4j.spi.metric.Metric;
  * <p>This class indexes the providers and answers by kind and name; the work is done by its package:
  * {@link ProviderDiscovery} finds providers, {@link ProviderCheck} decides whether each can be used,
  * {@link ParameterValues} checks a config's parameters and {@link ComponentCreation} creates components.
+ *
+ * @since 0.1.0
  */
 public final class ComponentRegistry implements AutoCloseable {
     /** The environment variable naming a plugins folder when none is given explicitly. */
