@@ -9,8 +9,8 @@
 # every workload after its own warm-up, then training a fresh model on a fixed number of examples for the log loss
 # (the same count on both sides), and prints one table of medians with the targets. The machine's sgemm
 # ceiling is measured before the first round and after each (warmed up, best single product, several shapes): the
-# report takes the best of all those runs, and warns if a fraction of it still exceeds 100 %. --quick (smaller data, shorter phases) finishes in under 5 minutes; the default takes
-# about 15. Exit status: 0 when every target holds, 1 when one does not, 2 on a failure to run.
+# report takes the best of all those runs, and warns if a fraction of it still exceeds 100 %. --quick (smaller data,
+# shorter phases) finishes in under 5 minutes; the default takes about 15. Exit status: 0 when every target holds, 1 when one does not, 2 on a failure to run.
 # E4J_MAVEN_ARGS: extra arguments for the mvn that builds the jars, split on whitespace (e.g.
 # "-Dmaven.repo.local=/cache/m2"; Maven 3.8 does not read MAVEN_ARGS).
 set -euo pipefail

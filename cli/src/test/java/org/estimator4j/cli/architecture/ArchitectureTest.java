@@ -116,9 +116,11 @@ class ArchitectureTest {
                     "estimators.linear",
                     "estimators.serving",
                     "estimators.widedeep"),
-            // E4j lists the commands, and commands throw its E4jException.
+            // E4j lists the commands, and commands throw its E4jException; the composition root (wiring) binds the
+            // commands' collaborators, and E4j builds its injector.
             List.of(
                     "cli",
+                    "cli.wiring",
                     "cli.config",
                     "cli.configcmd",
                     "cli.features",

@@ -38,7 +38,7 @@ class ConfigBindingTest {
 
     private String refused(String... sets) {
         return assertThrows(ConfigException.class, () -> ExperimentConfig.load(config, List.of(sets)))
-                .getMessage();
+                .problem();
     }
 
     @ParameterizedTest

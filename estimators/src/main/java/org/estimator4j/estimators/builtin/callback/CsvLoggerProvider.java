@@ -1,6 +1,11 @@
 package org.estimator4j.estimators.builtin.callback;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -202,48 +207,29 @@ public final class CsvLoggerProvider implements CallbackProvider {
             }
         }
 
+        /** One record, quoted where a cell needs it (FastCSV's rules: separator, quote or line break inside). */
         private String line(List<String> cells) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    b.append(separator);
-                }
-                String c = cells.get(i);
-                if (c.indexOf(separator) >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0) {
-                    b.append('"').append(c.replace("\"", "\"\"")).append('"');
-                } else {
-                    b.append(c);
-                }
+            StringWriter text = new StringWriter();
+            try (CsvWriter csv = CsvWriter.builder()
+                    .fieldSeparator(separator)
+                    .lineDelimiter(LineDelimiter.LF)
+                    .build(text)) {
+                csv.writeRecord(cells);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringWriter does not fail
             }
-            return b.append('\n').toString();
+            return text.toString();
         }
 
         /** The cells of a header line this logger wrote (quoted cells included). */
         private List<String> parse(String header) {
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < header.length(); i++) {
-                char ch = header.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < header.length() && header.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == separator) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(ch);
-                }
+            List<String> cells;
+            try (CsvReader<CsvRecord> reader =
+                    CsvReader.builder().fieldSeparator(separator).ofCsvRecord(header)) {
+                cells = reader.stream().findFirst().map(CsvRecord::getFields).orElse(List.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a String source does not fail
             }
-            cells.add(cell.toString());
             if (!cells.containsAll(FIXED)) {
                 throw new IllegalStateException(file + " does not start with a csv_logger header " + FIXED + " (its "
                         + "first line is '" + header + "'): set append to false to start it over, or log to another "
