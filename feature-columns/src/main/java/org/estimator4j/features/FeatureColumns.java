@@ -215,4 +215,47 @@ public final class FeatureColumns {
             CategoricalColumn categoricalColumn, String weightFeatureKey) {
         return new WeightedCategoricalColumn(categoricalColumn, weightFeatureKey);
     }
+
+    /**
+     * {@code sequence_numeric_column(key)}: elements of shape (1,), padded with 0.0, read as float32 (TensorFlow's
+     * defaults).
+     */
+    public static SequenceNumericColumn sequenceNumericColumn(String key) {
+        return new SequenceNumericColumn(key, new int[] {1}, 0f, DType.FLOAT32);
+    }
+
+    /** {@code sequence_numeric_column(key, shape, default_value, dtype)}; default_value pads short sequences. */
+    public static SequenceNumericColumn sequenceNumericColumn(
+            String key, int[] shape, float defaultValue, DType dtype) {
+        return new SequenceNumericColumn(key, shape, defaultValue, dtype);
+    }
+
+    /** {@code sequence_categorical_column_with_identity(key, num_buckets)}: out-of-range values are an error. */
+    public static SequenceCategoricalColumn sequenceCategoricalColumnWithIdentity(String key, long numBuckets) {
+        return new SequenceCategoricalColumn(categoricalColumnWithIdentity(key, numBuckets));
+    }
+
+    /** {@code sequence_categorical_column_with_identity(key, num_buckets, default_value)}. */
+    public static SequenceCategoricalColumn sequenceCategoricalColumnWithIdentity(
+            String key, long numBuckets, long defaultValue) {
+        return new SequenceCategoricalColumn(categoricalColumnWithIdentity(key, numBuckets, defaultValue));
+    }
+
+    /** {@code sequence_categorical_column_with_hash_bucket(key, hash_bucket_size, dtype)}. */
+    public static SequenceCategoricalColumn sequenceCategoricalColumnWithHashBucket(
+            String key, long hashBucketSize, DType dtype) {
+        return new SequenceCategoricalColumn(categoricalColumnWithHashBucket(key, hashBucketSize, dtype));
+    }
+
+    /** {@code sequence_categorical_column_with_vocabulary_list(key, vocabulary_list, default_value, num_oov_buckets)}. */
+    public static SequenceCategoricalColumn sequenceCategoricalColumnWithVocabularyList(
+            String key, List<?> vocabularyList, long defaultValue, long numOovBuckets) {
+        return new SequenceCategoricalColumn(
+                categoricalColumnWithVocabularyList(key, vocabularyList, defaultValue, numOovBuckets));
+    }
+
+    /** A sequence column over any keyed categorical column (what the JSON form wraps). */
+    public static SequenceCategoricalColumn sequenceCategoricalColumn(CategoricalColumn categoricalColumn) {
+        return new SequenceCategoricalColumn(categoricalColumn);
+    }
 }
