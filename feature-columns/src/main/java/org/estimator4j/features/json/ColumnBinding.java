@@ -45,8 +45,7 @@ import java.util.function.Function;
  */
 final class ColumnBinding {
     /** TensorFlow's serializable classes that have no Estimator4J counterpart. */
-    static final Set<String> UNSUPPORTED_TF =
-            Set.of("SequenceCategoricalColumn", "SequenceDenseColumn", "SequenceNumericColumn", "TruncatedNormal");
+    static final Set<String> UNSUPPORTED_TF = Set.of("SequenceDenseColumn", "TruncatedNormal");
 
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity", "-0.0");
 

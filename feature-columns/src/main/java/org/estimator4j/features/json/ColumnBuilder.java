@@ -19,6 +19,7 @@ import org.estimator4j.features.FeatureColumnException;
 import org.estimator4j.features.FeatureColumns;
 import org.estimator4j.features.Normalizer;
 import org.estimator4j.features.NumericColumn;
+import org.estimator4j.features.SequenceNumericColumn;
 import org.estimator4j.features.SharedEmbeddingColumn;
 import org.estimator4j.features.VocabularyFileColumn;
 import org.estimator4j.features.VocabularyListColumn;
@@ -35,6 +36,11 @@ final class ColumnBuilder {
     private static final Set<String> INTEGER_DTYPES =
             Set.of("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64");
     private static final Set<String> FLOAT_DTYPES = Set.of("float16", "bfloat16", "float32", "float64");
+    private static final Set<String> KEYED = Set.of(
+            "IdentityCategoricalColumn",
+            "HashedCategoricalColumn",
+            "VocabularyListCategoricalColumn",
+            "VocabularyFileCategoricalColumn");
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     private final Map<FeatureColumn, FeatureColumn> canonical = new HashMap<>();
@@ -154,6 +160,17 @@ final class ColumnBuilder {
                     categorical(c.categoricalColumn(), at + ".categorical_column"), c.weightFeatureKey());
         } else if (config instanceof ColumnConfig.Crossed c) {
             return crossed(c, at);
+        } else if (config instanceof ColumnConfig.SequenceNumeric c) {
+            return sequenceNumeric(c, at);
+        } else if (config instanceof ColumnConfig.SequenceCategorical c) {
+            CategoricalColumn cat = categorical(c.categoricalColumn(), at + ".categorical_column");
+            if (!KEYED.contains(ColumnWriter.className(cat))) {
+                throw new FeatureColumnJsonException(
+                        at + ".categorical_column",
+                        "a SequenceCategoricalColumn wraps an identity, hash bucket or vocabulary column, but '"
+                                + cat.name() + "' is a " + c.categoricalColumn().className());
+            }
+            return FeatureColumns.sequenceCategoricalColumn(cat);
         } else if (config instanceof ColumnConfig.Indicator c) {
             return FeatureColumns.indicatorColumn(categorical(c.categoricalColumn(), at + ".categorical_column"));
         } else if (config instanceof ColumnConfig.Embedding c) {
@@ -201,6 +218,27 @@ final class ColumnBuilder {
         Normalizer normalizer =
                 c.normalizer() == null ? Normalizer.none() : normalizer(c.normalizer(), at + ".normalizer");
         return FeatureColumns.numericColumn(c.key(), shape, defaultValue, normalizer);
+    }
+
+    private static SequenceNumericColumn sequenceNumeric(ColumnConfig.SequenceNumeric c, String at) {
+        if (present(c.normalizerFn())) {
+            throw new FeatureColumnJsonException(
+                    at + ".normalizer_fn",
+                    "is " + ColumnBinding.kind(c.normalizerFn())
+                            + ", a Python function that Estimator4J cannot run; leave normalizer_fn null");
+        }
+        numericDtype(c.dtype(), at + ".dtype");
+        // Estimator4J reads every integer feature as int64 and every float but float64 as float32.
+        DType dtype = c.dtype() == null
+                ? DType.FLOAT32
+                : INTEGER_DTYPES.contains(c.dtype())
+                        ? DType.INT64
+                        : c.dtype().equals("float64") ? DType.FLOAT64 : DType.FLOAT32;
+        return FeatureColumns.sequenceNumericColumn(
+                c.key(),
+                c.shape() == null ? new int[] {1} : c.shape(),
+                c.defaultValue() == null ? 0f : c.defaultValue(),
+                dtype);
     }
 
     private static Normalizer normalizer(NormalizerConfig n, String path) {

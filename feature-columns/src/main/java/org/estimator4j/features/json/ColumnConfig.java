@@ -122,6 +122,27 @@ sealed interface ColumnConfig {
             @JsonProperty("hash_key") BigInteger hashKey)
             implements ColumnConfig {}
 
+    /**
+     * {@code sequence_numeric_column}: TensorFlow writes {@code shape} as a list and {@code default_value} as a scalar
+     * float.
+     */
+    @JsonTypeName("SequenceNumericColumn")
+    record SequenceNumeric(
+            @JsonProperty("key") @Required String key,
+
+            @JsonProperty("shape") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            int[] shape,
+
+            @JsonProperty("default_value") Float defaultValue,
+            @JsonProperty("dtype") String dtype,
+            @JsonProperty("normalizer_fn") JsonNode normalizerFn)
+            implements ColumnConfig {}
+
+    /** {@code sequence_categorical_column_with_*}: the categorical column applied per position. */
+    @JsonTypeName("SequenceCategoricalColumn")
+    record SequenceCategorical(
+            @JsonProperty("categorical_column") @Required ColumnJson categoricalColumn) implements ColumnConfig {}
+
     @JsonTypeName("IndicatorColumn")
     record Indicator(
             @JsonProperty("categorical_column") @Required ColumnJson categoricalColumn) implements ColumnConfig {}

@@ -17,6 +17,8 @@ import org.estimator4j.features.IdentityColumn;
 import org.estimator4j.features.IndicatorColumn;
 import org.estimator4j.features.Normalizer;
 import org.estimator4j.features.NumericColumn;
+import org.estimator4j.features.SequenceCategoricalColumn;
+import org.estimator4j.features.SequenceNumericColumn;
 import org.estimator4j.features.SharedEmbeddingColumn;
 import org.estimator4j.features.VocabularyFileColumn;
 import org.estimator4j.features.VocabularyListColumn;
@@ -120,6 +122,11 @@ final class ColumnWriter {
                     ? null // TensorFlow's None
                     : new BigInteger(Long.toUnsignedString(x.hashKey())); // a uint64, as in TensorFlow
             return new ColumnConfig.Crossed(keys, x.hashBucketSize(), hashKey);
+        } else if (column instanceof SequenceNumericColumn n) {
+            return new ColumnConfig.SequenceNumeric(
+                    n.key(), n.shape(), n.defaultValue(), n.dtype().tfName(), null);
+        } else if (column instanceof SequenceCategoricalColumn sc) {
+            return new ColumnConfig.SequenceCategorical(json(sc.categoricalColumn(), config + ".categorical_column"));
         } else if (column instanceof IndicatorColumn ind) {
             return new ColumnConfig.Indicator(json(ind.categoricalColumn(), config + ".categorical_column"));
         } else if (column instanceof EmbeddingColumn e) {

@@ -245,7 +245,8 @@ class FeatureColumnJsonTest {
 
     @Test
     void everyClassNameIsCovered() throws IOException {
-        String json = FeatureColumnJson.write(adaptedColumns());
+        String json = FeatureColumnJson.write(adaptedColumns())
+                + FeatureColumnJson.write(SequenceColumnJsonTest.sequenceColumns());
         for (String className : ColumnConfig.CLASS_NAMES) {
             assertTrue(json.contains("\"class_name\": \"" + className + "\""), className);
         }
@@ -579,11 +580,12 @@ class FeatureColumnJsonTest {
         assertEquals(
                 "columns[0].class_name: unknown class_name 'NumericColum'; known class names: "
                         + "BucketizedColumn, CrossedColumn, EmbeddingColumn, HashedCategoricalColumn, "
-                        + "IdentityCategoricalColumn, IndicatorColumn, NumericColumn, SharedEmbeddingColumn, "
+                        + "IdentityCategoricalColumn, IndicatorColumn, NumericColumn, SequenceCategoricalColumn, "
+                        + "SequenceNumericColumn, SharedEmbeddingColumn, "
                         + "VocabularyFileCategoricalColumn, VocabularyListCategoricalColumn, WeightedCategoricalColumn",
                 error("[{\"class_name\": \"NumericColum\", \"config\": {\"key\": \"x\"}}]"));
-        assertTrue(error("[{\"class_name\": \"SequenceCategoricalColumn\", \"config\": {}}]")
-                .startsWith("columns[0].class_name: unknown class_name 'SequenceCategoricalColumn' (a TensorFlow class "
+        assertTrue(error("[{\"class_name\": \"SequenceDenseColumn\", \"config\": {}}]")
+                .startsWith("columns[0].class_name: unknown class_name 'SequenceDenseColumn' (a TensorFlow class "
                         + "Estimator4J does not support); known class names: BucketizedColumn, "));
     }
 
