@@ -254,6 +254,21 @@ public final class FeatureColumns {
                 categoricalColumnWithVocabularyList(key, vocabularyList, defaultValue, numOovBuckets));
     }
 
+    /**
+     * {@code sequence_categorical_column_with_vocabulary_file(key, vocabulary_file, vocabulary_size, num_oov_buckets,
+     * default_value, dtype)}, with {@link #categoricalColumnWithVocabularyFile}'s conventions.
+     */
+    public static SequenceCategoricalColumn sequenceCategoricalColumnWithVocabularyFile(
+            String key,
+            String vocabularyFile,
+            OptionalInt vocabularySize,
+            DType dtype,
+            long defaultValue,
+            long numOovBuckets) {
+        return new SequenceCategoricalColumn(categoricalColumnWithVocabularyFile(
+                key, vocabularyFile, vocabularySize, dtype, defaultValue, numOovBuckets));
+    }
+
     /** A sequence column over any keyed categorical column (what the JSON form wraps). */
     public static SequenceCategoricalColumn sequenceCategoricalColumn(CategoricalColumn categoricalColumn) {
         return new SequenceCategoricalColumn(categoricalColumn);

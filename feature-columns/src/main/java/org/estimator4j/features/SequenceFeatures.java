@@ -32,12 +32,25 @@ public final class SequenceFeatures {
             throw new FeatureColumnException("SequenceFeatures needs at least one sequence column");
         }
         List<FeatureColumn> sorted = new ArrayList<>(columns);
-        sorted.sort(Comparator.comparing(FeatureColumn::name));
+        sorted.sort(Comparator.comparing(FeatureColumn::name, ColumnNames.ORDER)); // as DenseFeatures orders them
         int dim = 0;
         for (FeatureColumn c : sorted) {
             dim += elementWidth(c);
         }
         return new SequenceFeatures(List.copyOf(sorted), dim);
+    }
+
+    /**
+     * Whether {@code c} gives sequence input: a sequence numeric or categorical column, or an indicator, embedding or
+     * shared embedding over a sequence categorical column. DenseFeatures and linear models refuse these, as in
+     * TensorFlow.
+     */
+    public static boolean isSequenceColumn(FeatureColumn c) {
+        return c instanceof SequenceNumericColumn
+                || c instanceof SequenceCategoricalColumn
+                || (c instanceof IndicatorColumn i && i.categoricalColumn() instanceof SequenceCategoricalColumn)
+                || (c instanceof EmbeddingColumn e && e.categoricalColumn() instanceof SequenceCategoricalColumn)
+                || (c instanceof SharedEmbeddingColumn s && s.categoricalColumn() instanceof SequenceCategoricalColumn);
     }
 
     private static int elementWidth(FeatureColumn c) {

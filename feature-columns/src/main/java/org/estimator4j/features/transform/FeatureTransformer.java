@@ -15,6 +15,7 @@ import org.estimator4j.features.ColumnNames;
 import org.estimator4j.features.DenseColumn;
 import org.estimator4j.features.FeatureColumn;
 import org.estimator4j.features.FeatureColumnException;
+import org.estimator4j.features.SequenceFeatures;
 import org.estimator4j.features.SparseIds;
 
 /**
@@ -56,6 +57,13 @@ public final class FeatureTransformer {
         List<DenseColumn> dense = new ArrayList<>();
         List<CategoricalColumn> sparse = new ArrayList<>();
         for (FeatureColumn c : sorted) {
+            if (SequenceFeatures.isSequenceColumn(c)) {
+                // TensorFlow's DenseFeatures and linear models refuse them too: their values have a time axis.
+                throw new FeatureColumnException("feature column '" + c.name() + "' is a sequence column (" + c
+                        + "); a " + (linear ? "linear" : "dense") + " input takes non-sequence columns: use "
+                        + "SequenceFeatures for sequence input, or a non-sequence column (numeric_column, "
+                        + "categorical_column_with_*)");
+            }
             boolean categorical = c instanceof CategoricalColumn && (linear || !(c instanceof DenseColumn));
             if (categorical && !linear) {
                 throw new FeatureColumnException("feature column '" + c.name() + "' is categorical; a dense input "

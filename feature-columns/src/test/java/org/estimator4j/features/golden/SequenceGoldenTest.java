@@ -11,7 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.estimator4j.api.table.Batch;
 import org.estimator4j.api.table.DType;
 import org.estimator4j.features.EmbeddingColumn;
@@ -21,8 +25,10 @@ import org.estimator4j.features.SequenceCategoricalColumn;
 import org.estimator4j.features.SequenceFeatures;
 import org.estimator4j.features.SequenceNumericColumn;
 import org.estimator4j.features.transform.EmbeddingTables;
+import org.estimator4j.features.transform.FeatureTransformer;
 import org.estimator4j.features.transform.TransformContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * tf.feature_column.sequence_* columns through tf.keras.experimental.SequenceFeatures: values padded to the batch's
@@ -209,5 +215,33 @@ class SequenceGoldenTest {
                 () -> SequenceFeatures.of(List.of(
                         FeatureColumns.indicatorColumn(FeatureColumns.categoricalColumnWithIdentity("ids", 3)))),
                 "wrap a sequence categorical column");
+    }
+
+    /** Vocabulary file: line numbers are ids, as categorical_column_with_vocabulary_file's per element. */
+    @Test
+    void vocabularyFileIdsPerPosition(@TempDir Path dir) throws IOException {
+        String file = Files.writeString(dir.resolve("wire.txt"), "omar\nstringer\nmarlo\n")
+                .toString();
+        SequenceCategoricalColumn c = FeatureColumns.sequenceCategoricalColumnWithVocabularyFile(
+                "aaa", file, OptionalInt.empty(), DType.STRING, 0, 0);
+        Batch batch = rows(variable("aaa", DType.STRING))
+                .row("aaa", List.of("marlo", "skywalker", "omar"))
+                .row("aaa", List.of("stringer"))
+                .batch();
+        assertIds(new long[][] {{2, 0, 0}, {1}}, ids(c, batch));
+        assertEquals(3, c.numBuckets());
+    }
+
+    /** As TensorFlow's DenseFeatures and linear models, the transformers refuse sequence columns. */
+    @Test
+    void denseAndLinearInputsRefuseSequenceColumns() {
+        SequenceCategoricalColumn ids = FeatureColumns.sequenceCategoricalColumnWithIdentity("ids", 3);
+        for (FeatureColumn c : List.of(
+                FeatureColumns.sequenceNumericColumn("z"),
+                FeatureColumns.indicatorColumn(ids),
+                FeatureColumns.embeddingColumn(ids, 2))) {
+            assertError(() -> FeatureTransformer.dense(List.of(c)), "is a sequence column", "use SequenceFeatures");
+        }
+        assertError(() -> FeatureTransformer.linear(List.of(ids)), "is a sequence column", "a linear input");
     }
 }
