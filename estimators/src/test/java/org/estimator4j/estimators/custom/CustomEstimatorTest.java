@@ -49,7 +49,10 @@ class CustomEstimatorTest {
     private static final Schema SCHEMA = Schema.of(
             Field.scalar("color", DType.STRING),
             Field.scalar("size", DType.FLOAT32),
-            Field.scalar("label", DType.STRING));
+            Field.scalar("label", DType.STRING),
+            Field.scalar("band", DType.STRING),
+            Field.scalar("target", DType.FLOAT32));
+    private static final List<String> LABELS = List.of("label", "band", "target");
 
     /** color one-hot (3) + size (1): the network's nIn is 4. */
     private static final List<FeatureColumn> COLUMNS = List.of(
@@ -69,24 +72,37 @@ class CustomEstimatorTest {
                     .set("color", color)
                     .set("size", size)
                     .set("label", yes ? "yes" : "no")
+                    .set("band", size < 0.7 ? "small" : size < 1.4 ? "medium" : "large")
+                    .set("target", size * size + (color.equals("red") ? 1f : 0f))
                     .build());
         }
         return out;
     }
 
     private static InputFn input(List<Example> rows) {
+        return input(rows, "label");
+    }
+
+    /** Batches of 32 with {@code label} as the label and the other label columns dropped. */
+    private static InputFn input(List<Example> rows, String label) {
         return mode -> {
             Dataset<Example> d = Dataset.fromIterable(rows);
             if (mode == Mode.TRAIN) {
                 d = d.shuffle(1000, 7).repeat();
             }
-            List<String> labels = mode == Mode.PREDICT ? List.of() : List.of("label");
-            return d.batch(32, false, Batch::of)
-                    .map(b -> LabeledBatch.split(mode == Mode.PREDICT ? b.drop(List.of("label")) : b, labels));
+            List<String> drop = LABELS.stream()
+                    .filter(l -> mode == Mode.PREDICT || !l.equals(label))
+                    .toList();
+            List<String> labels = mode == Mode.PREDICT ? List.of() : List.of(label);
+            return d.batch(32, false, Batch::of).map(b -> LabeledBatch.split(b.drop(drop), labels));
         };
     }
 
     private static MultiLayerConfiguration mlp() {
+        return mlp(1);
+    }
+
+    private static MultiLayerConfiguration mlp(int logits) {
         return new NeuralNetConfiguration.Builder()
                 .seed(42)
                 .updater(new Adam(0.02))
@@ -98,7 +114,7 @@ class CustomEstimatorTest {
                         .build())
                 .layer(new DenseLayer.Builder()
                         .nIn(16)
-                        .nOut(1)
+                        .nOut(logits)
                         .activation(Activation.IDENTITY)
                         .build())
                 .build();
@@ -120,6 +136,26 @@ class CustomEstimatorTest {
         EvalResult eval = model.evaluate(input(rows(1000, 2)));
         assertTrue(eval.metric("accuracy") > 0.97, eval.metrics().toString());
         assertEquals(600.0, eval.metric("global_step"));
+    }
+
+    @Test
+    void theMultiClassAndRegressionHeadsTrainTheSameNetworkShape() {
+        ModelEstimator bands = CustomEstimator.builder(
+                        COLUMNS, mlp(3), Heads.multiClass(3, List.of("small", "medium", "large")))
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("bands")).build())
+                .build();
+        bands.train(input(rows(2000, 1), "band"), Steps.of(1500));
+        EvalResult bandEval = bands.evaluate(input(rows(1000, 2), "band"));
+        assertTrue(bandEval.metric("accuracy") > 0.95, bandEval.metrics().toString());
+
+        ModelEstimator regressor = CustomEstimator.builder(COLUMNS, mlp(1), Heads.regression(1))
+                .runConfig(
+                        RunConfig.builder().modelDir(dir.resolve("regression")).build())
+                .build();
+        regressor.train(input(rows(2000, 1), "target"), Steps.of(1500));
+        EvalResult eval = regressor.evaluate(input(rows(1000, 2), "target"));
+        // The target's variance is about 1.6: a network that learned nothing stays far above this.
+        assertTrue(eval.metric("average_loss") < 0.05, eval.metrics().toString());
     }
 
     @Test
