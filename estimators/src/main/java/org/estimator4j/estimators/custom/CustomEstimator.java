@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.estimator4j.api.estimator.RunConfig;
 import org.estimator4j.estimators.EstimatorBuilder;
@@ -12,6 +13,7 @@ import org.estimator4j.estimators.EstimatorDescription;
 import org.estimator4j.estimators.ModelEstimator;
 import org.estimator4j.estimators.head.Head;
 import org.estimator4j.features.FeatureColumn;
+import org.estimator4j.features.transform.FeatureTransformer;
 
 /**
  * TensorFlow's custom {@code Estimator(model_fn)} with a Deeplearning4j network: the feature columns' dense input
@@ -36,6 +38,19 @@ public final class CustomEstimator {
 
     public static Builder builder(List<? extends FeatureColumn> columns, MultiLayerConfiguration network, Head head) {
         return new Builder(columns, network, head);
+    }
+
+    /**
+     * With the network built for the feature columns' output: {@code network} gets the dense input's width (values
+     * per example: the columns' widths summed, e.g. 3 for an indicator over 3 words plus 1 for a number) and returns
+     * the configuration, so the first layer's {@code nIn} follows the columns.
+     */
+    public static Builder builder(
+            List<? extends FeatureColumn> columns, IntFunction<MultiLayerConfiguration> network, Head head) {
+        requireNonNull(network, "network is null");
+        int width = FeatureTransformer.dense(requireNonNull(columns, "columns is null"))
+                .denseWidth();
+        return new Builder(columns, requireNonNull(network.apply(width), "the network function returned null"), head);
     }
 
     /** Weight column, run config, warm start, loss reduction, plugin loss and metrics: as every estimator has. */

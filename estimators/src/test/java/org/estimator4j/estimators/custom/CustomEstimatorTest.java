@@ -187,6 +187,23 @@ class CustomEstimatorTest {
     }
 
     @Test
+    void aNetworkFunctionGetsTheColumnsWidth() {
+        List<Integer> widths = new ArrayList<>();
+        ModelEstimator model = CustomEstimator.builder(
+                        COLUMNS,
+                        width -> {
+                            widths.add(width);
+                            return mlp();
+                        },
+                        Heads.binary(List.of("no", "yes")))
+                .runConfig(RunConfig.builder().modelDir(dir.resolve("fn")).build())
+                .build();
+        assertEquals(List.of(4), widths, "3 one-hot colors + 1 size");
+        model.train(input(rows(500, 1)), Steps.of(20));
+        assertEquals(20, model.globalStep());
+    }
+
+    @Test
     void anOutputLayerIsRefusedBecauseTheHeadOwnsTheLoss() {
         MultiLayerConfiguration withLoss = new NeuralNetConfiguration.Builder()
                 .list()
